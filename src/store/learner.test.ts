@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLearnerStore, QUERY_HISTORY_LIMIT, type LearnerStore } from './learner';
+import { createLearnerDb } from './learnerDb';
+import { StoreError } from './storeError';
+
+let store: LearnerStore;
+let dbCount = 0;
+
+beforeEach(() => {
+  store = createLearnerStore(createLearnerDb(`learner-test-${++dbCount}`));
+});
+afterEach(async () => {
+  await store.db.delete();
+});
+
+describe('learner store', () => {
+  it('records lesson progress', async () => {
+    await store.markLessonComplete('m47-intro', 1000);
+    await store.markLessonComplete('m47-runtime', 500);
+    expect(await store.getProgress()).toEqual([
+      { lessonId: 'm47-runtime', completedAt: 500 },
+      { lessonId: 'm47-intro', completedAt: 1000 },
+    ]);
+    expect(await store.isLessonComplete('m47-intro')).toBe(true);
+    await store.markLessonIncomplete('m47-intro');
+    expect(await store.isLessonComplete('m47-intro')).toBe(false);
+  });
+
+  it('keeps every answer and finds the latest per check', async () => {
+    await store.recordAnswer({ checkId: 'c1', answer: ['a'], correct: false, answeredAt: 10 });
+    await store.recordAnswer({
+      checkId: 'c1',
+      answer: ['b'],
+      correct: true,
+      answeredAt: 20,
+      durationMs: 4200,
+    });
+    await store.recordAnswer({ checkId: 'c2', answer: 'x', correct: true, answeredAt: 15 });
+    expect((await store.listAnswers('c1')).map((a) => a.answer)).toEqual([['a'], ['b']]);
+    expect((await store.listAnswers()).map((a) => a.checkId)).toEqual(['c1', 'c2', 'c1']);
+    const latest = await store.latestAnswer('c1');
+    expect(latest).toMatchObject({ answer: ['b'], correct: true, durationMs: 4200 });
+    expect(await store.latestAnswer('missing')).toBeUndefined();
+  });
+
+  it('stores ts-fsrs cards unchanged and lists the due ones', async () => {
+    const scheduler = fsrs();
+    const start = new Date('2026-11-01T10:00:00Z');
+    const reviewed = scheduler.next(createEmptyCard(start), start, Rating.Good).card;
+    await store.upsertReviewCard('c1', reviewed);
+    await store.upsertReviewCard('c2', createEmptyCard(new Date('2026-12-24T00:00:00Z')));
+    const back = await store.getReviewCard('c1');
+    expect(back?.card).toEqual(reviewed);
+    const due = await store.listDueCards(new Date('2026-11-20T00:00:00Z'));
+    expect(due.map((c) => c.checkId)).toEqual(['c1']);
+    expect((await store.listDueCards(new Date('2027-01-01T00:00:00Z'))).map((c) => c.checkId)).toEqual([
+      'c1',
+      'c2',
+    ]);
+  });
+
+  it('keeps a bounded, searchable query history', async () => {
+    await store.addQueryHistory({ text: 'AKSAudit | take 10', ranAt: 1, rowCount: 10 });
+    await store.addQueryHistory({ text: 'SecurityAlert | where Severity == "High"', ranAt: 2 });
+    await store.addQueryHistory({ text: 'AKSAudit | summarize count() by Verb', ranAt: 3, error: 'KS142' });
+    expect((await store.searchQueryHistory('aksaudit')).map((h) => h.ranAt)).toEqual([3, 1]);
+    expect((await store.searchQueryHistory('aksaudit verb')).map((h) => h.ranAt)).toEqual([3]);
+    for (let i = 0; i < QUERY_HISTORY_LIMIT; i++)
+      await store.addQueryHistory({ text: `q${i}`, ranAt: 100 + i });
+    const all = await store.listQueryHistory(QUERY_HISTORY_LIMIT + 10);
+    expect(all).toHaveLength(QUERY_HISTORY_LIMIT);
+    expect(all[0]!.text).toBe(`q${QUERY_HISTORY_LIMIT - 1}`);
+    expect(all.some((h) => h.ranAt < 100)).toBe(false);
+  });
+
+  it('saves queries by name, replacing the text of the same name', async () => {
+    await store.saveQuery({ name: 'privileged pods', text: 'v1' }, 10);
+    await store.saveQuery({ name: 'exec into pod', text: 'e1' }, 20);
+    await store.saveQuery({ name: 'privileged pods', text: 'v2' }, 30);
+    const saved = await store.listSavedQueries();
+    expect(saved.map((q) => [q.name, q.text, q.savedAt, q.updatedAt])).toEqual([
+      ['privileged pods', 'v2', 10, 30],
+      ['exec into pod', 'e1', 20, 20],
+    ]);
+    await store.deleteSavedQuery('exec into pod');
+    expect((await store.listSavedQueries()).map((q) => q.name)).toEqual(['privileged pods']);
+  });
+
+  it('reads settings with a fallback', async () => {
+    expect(await store.getSetting('theme', 'system')).toBe('system');
+    await store.setSetting('theme', 'dark');
+    await store.setSetting('grid', { pageSize: 100 });
+    expect(await store.getSetting('theme', 'system')).toBe('dark');
+    expect(await store.getSetting('grid', { pageSize: 50 })).toEqual({ pageSize: 100 });
+  });
+
+  it('exports to JSON and imports into an empty database identically', async () => {
+    await store.markLessonComplete('l1', 5);
+    await store.recordAnswer({ checkId: 'c1', answer: { choice: 2 }, correct: true, answeredAt: 7 });
+    await store.upsertReviewCard('c1', createEmptyCard(new Date(9)), 9);
+    await store.addQueryHistory({ text: 'AKSAudit', ranAt: 11, datasetId: 'cryptominer@42' });
+    await store.saveQuery({ name: 'n', text: 't' }, 13);
+    await store.setSetting('theme', 'dark');
+    const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+
+    const other = createLearnerStore(createLearnerDb(`learner-import-${dbCount}`));
+    await other.importLearnerData(exported, 'replace');
+    const again = JSON.parse(JSON.stringify(await other.exportLearnerData(new Date(0))));
+    expect(again).toEqual(exported);
+    // Merging the same file twice adds nothing new.
+    await other.importLearnerData(exported, 'merge');
+    expect(await other.listAnswers()).toHaveLength(1);
+    expect(await other.listQueryHistory()).toHaveLength(1);
+    expect(await other.listSavedQueries()).toHaveLength(1);
+    await other.db.delete();
+  });
+
+  it('rejects a damaged file by name and place, and changes nothing', async () => {
+    await store.markLessonComplete('l1', 5);
+    const exported = JSON.parse(JSON.stringify(await store.exportLearnerData()));
+    exported.answers = [{ checkId: 'c9', answer: 1, correct: 'yes', answeredAt: 1 }];
+    const failure = await store.importLearnerData(exported, 'replace').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).kind).toBe('invalid-input');
+    expect((failure as StoreError).message).toContain('answers.0.correct');
+    expect(await store.getProgress()).toEqual([{ lessonId: 'l1', completedAt: 5 }]);
+    await expect(store.importLearnerData({ hello: 'world' })).rejects.toThrow(/not SC-200 Lab learner data/);
+  });
+});

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { StoreError } from './storeError';
+
+export const LEARNER_EXPORT_FORMAT = 'sc200-learner-data';
+
+const epochMs = z.number().finite().describe('Epoch milliseconds (UTC)');
+
+const storedCard = z
+  .object({
+    due: epochMs.describe('When the card is next due'),
+    stability: z.number().describe('FSRS stability'),
+    difficulty: z.number().describe('FSRS difficulty'),
+    elapsed_days: z.number().describe('Days since the previous review'),
+    scheduled_days: z.number().describe('Days between the last review and the due date'),
+    learning_steps: z.number().describe('Current learning step'),
+    reps: z.number().int().describe('Number of reviews'),
+    lapses: z.number().int().describe('Number of times the card was forgotten'),
+    state: z.number().int().min(0).max(3).describe('FSRS state: 0 new, 1 learning, 2 review, 3 relearning'),
+    last_review: epochMs.optional().describe('When the card was last reviewed'),
+  })
+  .describe('ts-fsrs card state with dates as epoch milliseconds');
+
+/** The JSON file a learner downloads to keep or move their progress. */
+export const learnerExportSchema = z
+  .object({
+    format: z.literal(LEARNER_EXPORT_FORMAT).describe('Marks the file as SC-200 Lab learner data'),
+    formatVersion: z.literal(1).describe('Version of this file format'),
+    exportedAt: z.string().describe('When the file was written (ISO 8601)'),
+    progress: z
+      .array(
+        z.object({
+          lessonId: z.string().min(1).describe('Lesson id'),
+          completedAt: epochMs.describe('When the lesson was marked complete'),
+        }),
+      )
+      .describe('Completed lessons'),
+    answers: z
+      .array(
+        z.object({
+          id: z.number().optional().describe('Local record id (ignored on import)'),
+          checkId: z.string().min(1).describe('Knowledge-check id'),
+          answer: z.unknown().describe('The answer as the check widget recorded it'),
+          correct: z.boolean().describe('Whether the answer was correct'),
+          answeredAt: epochMs.describe('When the answer was given'),
+          durationMs: z.number().nonnegative().optional().describe('Time taken to answer'),
+        }),
+      )
+      .describe('Every answer given to a knowledge check'),
+    reviewCards: z
+      .array(
+        z.object({
+          checkId: z.string().min(1).describe('Knowledge-check id'),
+          card: storedCard,
+          due: epochMs.describe('Copy of card.due'),
+          updatedAt: epochMs.describe('When the card was last written'),
+        }),
+      )
+      .describe('Spaced-repetition state per check'),
+    queryHistory: z
+      .array(
+        z.object({
+          id: z.number().optional().describe('Local record id (ignored on import)'),
+          text: z.string().describe('The KQL text that was run'),
+          ranAt: epochMs.describe('When it ran'),
+          datasetId: z.string().optional().describe('Dataset it ran against'),
+          rowCount: z.number().optional().describe('Rows returned'),
+          durationMs: z.number().optional().describe('Run time'),
+          error: z.string().optional().describe('Error message, when it failed'),
+        }),
+      )
+      .describe('Queries the learner ran'),
+    savedQueries: z
+      .array(
+        z.object({
+          id: z.number().optional().describe('Local record id (ignored on import)'),
+          name: z.string().min(1).describe('Name the learner gave the query'),
+          text: z.string().describe('The KQL text'),
+          savedAt: epochMs.describe('When it was first saved'),
+          updatedAt: epochMs.describe('When it was last saved'),
+          description: z.string().optional().describe('Optional note'),
+        }),
+      )
+      .describe('Queries the learner saved by name'),
+    settings: z
+      .array(
+        z.object({
+          key: z.string().min(1).describe('Setting name'),
+          value: z.unknown().describe('Setting value'),
+        }),
+      )
+      .describe('Site settings'),
+  })
+  .describe('SC-200 Lab learner data export');
+
+export type LearnerDataExport = z.infer<typeof learnerExportSchema>;
+
+/** Validates a parsed learner-data file, saying exactly which entry is wrong when it is not valid. */
+export function parseLearnerExport(data: unknown): LearnerDataExport {
+  const result = learnerExportSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(file)'}: ${issue.message}`)
+    .join('; ');
+  throw new StoreError(
+    'invalid-input',
+    `This file is not SC-200 Lab learner data, or it is damaged (${problems}). Nothing was imported; your current data is unchanged.`,
+  );
+}
