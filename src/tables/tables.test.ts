@@ -5,7 +5,8 @@ import { KUSTO_COLUMN_TYPES, TABLE_DEFINITIONS } from './index';
 
 const referenceDir = join(import.meta.dirname, '../../../shared/reference/tables');
 const haveReference = existsSync(referenceDir);
-if (!haveReference) console.log('skipped: table definitions vs reference (../shared/reference/tables not found)');
+if (!haveReference)
+  console.log('skipped: table definitions vs reference (../shared/reference/tables not found)');
 
 interface ReferenceTable {
   table: string;
