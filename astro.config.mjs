@@ -9,13 +9,13 @@ export default defineConfig({
   site: 'http://127.0.0.1:4321',
   trailingSlash: 'ignore',
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
-  preview: { host: '127.0.0.1' },
   integrations: [
     starlight({
       title: 'SC-200 Lab',
       description:
         'Study and practise the Microsoft SC-200 exam offline: lessons, knowledge checks, a KQL lab and a simulated AKS cluster.',
       disable404Route: true,
+      favicon: '/icons/icon.svg',
       components: {
         Head: './src/components/Head.astro',
       },

@@ -15,7 +15,9 @@ export function serviceWorker(): AstroIntegration {
         const distDir = fileURLToPath(dir);
         const { count, size, warnings } = await generateSW({
           globDirectory: distDir,
-          globPatterns: ['**/*.{html,js,mjs,css,svg,png,ico,webmanifest,json,woff,woff2,txt,wasm,pf_index,pf_meta,pf_fragment}'],
+          globPatterns: [
+            '**/*.{html,js,mjs,css,svg,png,ico,webmanifest,json,woff,woff2,txt,wasm,pf_index,pf_meta,pf_fragment}',
+          ],
           globIgnores: ['sw.js', 'workbox-*.js'],
           swDest: `${distDir}/sw.js`,
           skipWaiting: false,

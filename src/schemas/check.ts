@@ -3,7 +3,9 @@ import { z } from 'zod';
 const explanation = z
   .string()
   .min(1)
-  .describe('Why this choice is right or wrong, shown to the learner after answering. Required for every choice.');
+  .describe(
+    'Why this choice is right or wrong, shown to the learner after answering. Required for every choice.',
+  );
 
 const choice = z
   .object({
@@ -17,7 +19,9 @@ const commonFields = {
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
-    .describe('Stable identifier of the question; progress and review cards refer to it, so never reuse or rename one.'),
+    .describe(
+      'Stable identifier of the question; progress and review cards refer to it, so never reuse or rename one.',
+    ),
   module: z
     .string()
     .regex(/^\d+\.\d+$/, 'a module number such as "4.7"')
@@ -25,7 +29,9 @@ const commonFields = {
   lesson: z
     .string()
     .min(1)
-    .describe('Id of the lesson the question checks, as in content/ (e.g. "modules/4-7-defender-for-containers").'),
+    .describe(
+      'Id of the lesson the question checks, as in content/ (e.g. "modules/4-7-defender-for-containers").',
+    ),
   objective: z
     .string()
     .min(10)
@@ -47,7 +53,9 @@ export const singleChoiceCheck = z
 export const multipleChoiceCheck = z
   .object({
     ...commonFields,
-    type: z.literal('multiple').describe('Multiple choice: one or more options are correct; the learner picks all of them.'),
+    type: z
+      .literal('multiple')
+      .describe('Multiple choice: one or more options are correct; the learner picks all of them.'),
     choices: z.array(choice).min(2).describe('The options, in the order shown.'),
   })
   .refine((check) => check.choices.some((c) => c.isCorrect), {

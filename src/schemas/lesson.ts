@@ -19,7 +19,9 @@ export const lessonFields = z.object({
     .number()
     .int()
     .nonnegative()
-    .describe('Position of the lesson within its module; lower numbers come first in the sidebar and the module list.'),
+    .describe(
+      'Position of the lesson within its module; lower numbers come first in the sidebar and the module list.',
+    ),
   minutes: z
     .number()
     .int()
