@@ -4,8 +4,13 @@ import react from '@astrojs/react';
 import starlight from '@astrojs/starlight';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
 
+// A test builds a folder of broken fixtures (SC200_CONTENT_DIR) to check the build's error messages;
+// that build must not write over the real dist/ or content cache.
+const fixtureBuild = process.env.SC200_CONTENT_DIR !== undefined;
+
 export default defineConfig({
   output: 'static',
+  ...(fixtureBuild ? { outDir: process.env.SC200_OUT_DIR, cacheDir: process.env.SC200_CACHE_DIR } : {}),
   site: 'http://127.0.0.1:4321',
   trailingSlash: 'ignore',
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
