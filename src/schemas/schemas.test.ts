@@ -17,7 +17,11 @@ describe('knowledge check schema', () => {
   it('accepts each kind of check', () => {
     const checks = [
       { ...common, type: 'single', choices: [choice('push', true), choice('never', false)] },
-      { ...common, type: 'multiple', choices: [choice('push', true), choice('pull', true), choice('never', false)] },
+      {
+        ...common,
+        type: 'multiple',
+        choices: [choice('push', true), choice('pull', true), choice('never', false)],
+      },
       {
         ...common,
         type: 'ordering',
