@@ -23,6 +23,7 @@ export default defineConfig({
       favicon: '/icons/icon.svg',
       components: {
         Head: './src/components/Head.astro',
+        MarkdownContent: './src/components/checks/MarkdownContent.astro',
       },
       sidebar: [
         {

@@ -2,6 +2,7 @@
  * Grading of knowledge-check answers. Pure functions over the authored answer key, so the same
  * code grades in the lesson page, the review queue and exam mode, and is unit-tested in Node.
  */
+import type { KnowledgeCheck } from '../../schemas/check';
 
 /** What the widget of each check type hands in. Indices refer to the authored order of the content. */
 export type LearnerResponse =
@@ -153,4 +154,23 @@ export function startingOrder(itemCount: number, seed: string): number[] {
   const shuffled = seededShuffle(identity, seed);
   const solved = shuffled.every((value, index) => value === index);
   return solved ? [...identity.slice(1), identity[0]!] : shuffled;
+}
+
+/** The answer key of an authored check (query checks are graded by running queries instead). */
+export function answerKeyFor(check: KnowledgeCheck): AnswerKey | undefined {
+  switch (check.type) {
+    case 'single':
+    case 'multiple':
+      return {
+        type: check.type,
+        correct: check.choices.flatMap((choice, index) => (choice.isCorrect ? [index] : [])),
+        choiceCount: check.choices.length,
+      };
+    case 'ordering':
+      return { type: 'ordering', itemCount: check.items.length };
+    case 'matching':
+      return { type: 'matching', rights: check.pairs.map((pair) => pair.right) };
+    case 'query':
+      return undefined;
+  }
 }
