@@ -1,0 +1,331 @@
+/**
+ * Aggregation functions. Each is a factory of accumulators: `add(values)` per input row, `result()` per group.
+ * dcount is exact (the sample sizes of the lab fit in memory; Kusto's estimate is within its documented error of it).
+ */
+import type { KustoType } from './types';
+import { compareValues, valueKey } from './compare';
+
+export interface Accumulator {
+  add(row: number, args: readonly unknown[]): void;
+  result(): unknown;
+}
+
+export interface AggregateSpec {
+  /** Which argument positions are evaluated per row (star and constant parameters are handled by the factory). */
+  create(
+    argTypes: readonly KustoType[],
+    constants: readonly unknown[],
+    resultType: KustoType,
+  ): () => Accumulator;
+}
+
+const isNull = (value: unknown) => value === null || value === undefined;
+
+function numeric(value: unknown): number | null {
+  if (isNull(value)) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value as number;
+}
+
+function sumOf(resultType: KustoType, predicateIndex: number | null): () => Accumulator {
+  return () => {
+    let total: number | bigint | null = null;
+    return {
+      add(_row, args) {
+        if (predicateIndex !== null && args[predicateIndex] !== true) return;
+        const value = args[0];
+        if (isNull(value)) return;
+        if (typeof value === 'bigint') total = ((total as bigint | null) ?? 0n) + value;
+        else total = ((total as number | null) ?? 0) + (value as number);
+      },
+      result: () =>
+        total === null && resultType !== 'real' ? (predicateIndex !== null ? 0 : null) : (total ?? null),
+    };
+  };
+}
+
+function minMax(sign: 1 | -1, predicateIndex: number | null): () => Accumulator {
+  return () => {
+    let best: unknown = null;
+    return {
+      add(_row, args) {
+        if (predicateIndex !== null && args[predicateIndex] !== true) return;
+        const value = args[0];
+        if (isNull(value) || (typeof value === 'string' && value === '')) return;
+        if (best === null || compareValues(value, best) * sign > 0) best = value;
+      },
+      result: () => best,
+    };
+  };
+}
+
+function avgOf(predicateIndex: number | null, resultType: KustoType): () => Accumulator {
+  return () => {
+    let total = 0;
+    let ticks = 0n;
+    let count = 0;
+    return {
+      add(_row, args) {
+        if (predicateIndex !== null && args[predicateIndex] !== true) return;
+        const value = args[0];
+        if (isNull(value)) return;
+        if (typeof value === 'bigint') ticks += value;
+        else total += numeric(value)!;
+        count++;
+      },
+      result: () => {
+        if (count === 0) return null;
+        if (resultType === 'timespan' || resultType === 'datetime') return ticks / BigInt(count);
+        return total / count;
+      },
+    };
+  };
+}
+
+function variance(sample: boolean, root: boolean, predicateIndex: number | null): () => Accumulator {
+  return () => {
+    const values: number[] = [];
+    return {
+      add(_row, args) {
+        if (predicateIndex !== null && args[predicateIndex] !== true) return;
+        const value = numeric(args[0]);
+        if (value !== null) values.push(value);
+      },
+      result: () => {
+        const n = values.length;
+        if (n === 0) return null;
+        if (sample && n === 1) return 0;
+        const mean = values.reduce((a, b) => a + b, 0) / n;
+        const squares = values.reduce((a, b) => a + (b - mean) ** 2, 0);
+        const result = squares / (sample ? n - 1 : n);
+        return root ? Math.sqrt(result) : result;
+      },
+    };
+  };
+}
+
+function collect(
+  kind: 'list' | 'set' | 'list_with_nulls',
+  predicateIndex: number | null,
+  limitIndex: number | null,
+) {
+  return (constants: readonly unknown[]) => () => {
+    const limit = limitIndex !== null ? Number(constants[limitIndex] ?? 1_048_576) : 1_048_576;
+    const values: unknown[] = [];
+    const seen = new Set<string>();
+    return {
+      add(_row: number, args: readonly unknown[]) {
+        if (predicateIndex !== null && args[predicateIndex] !== true) return;
+        if (values.length >= limit) return;
+        let value = args[0];
+        if (isNull(value)) {
+          if (kind !== 'list_with_nulls') return;
+          value = null;
+        }
+        if (kind === 'set') {
+          const key = valueKey(value);
+          if (seen.has(key)) return;
+          seen.add(key);
+        }
+        values.push(value);
+      },
+      result: () => values,
+    };
+  };
+}
+
+function percentileOf(values: number[], percent: number): number | null {
+  if (values.length === 0) return null;
+  // Kusto's percentile is nearest-rank on the sorted values.
+  const rank = Math.max(1, Math.ceil((percent / 100) * values.length));
+  return values[Math.min(values.length, rank) - 1]!;
+}
+
+const COUNT: AggregateSpec = {
+  create: () => () => {
+    let count = 0;
+    return { add: () => void count++, result: () => count };
+  },
+};
+
+export const AGGREGATES: Record<string, AggregateSpec> = {
+  count: COUNT,
+  countif: {
+    create: () => () => {
+      let count = 0;
+      return {
+        add(_row, args) {
+          if (args[0] === true) count++;
+        },
+        result: () => count,
+      };
+    },
+  },
+  sum: { create: (_t, _c, resultType) => sumOf(resultType, null) },
+  sumif: { create: (_t, _c, resultType) => sumOf(resultType, 1) },
+  min: { create: () => minMax(-1, null) },
+  max: { create: () => minMax(1, null) },
+  minif: { create: () => minMax(-1, 1) },
+  maxif: { create: () => minMax(1, 1) },
+  avg: { create: (_t, _c, resultType) => avgOf(null, resultType) },
+  avgif: { create: (_t, _c, resultType) => avgOf(1, resultType) },
+  stdev: { create: () => variance(true, true, null) },
+  stdevif: { create: () => variance(true, true, 1) },
+  stdevp: { create: () => variance(false, true, null) },
+  variance: { create: () => variance(true, false, null) },
+  varianceif: { create: () => variance(true, false, 1) },
+  variancep: { create: () => variance(false, false, null) },
+  dcount: {
+    create: () => () => {
+      const seen = new Set<unknown>();
+      return {
+        add(_row, args) {
+          const value = args[0];
+          if (isNull(value)) return;
+          seen.add(typeof value === 'object' ? valueKey(value) : value);
+        },
+        result: () => seen.size,
+      };
+    },
+  },
+  dcountif: {
+    create: () => () => {
+      const seen = new Set<unknown>();
+      return {
+        add(_row, args) {
+          const value = args[0];
+          if (args[1] !== true || isNull(value)) return;
+          seen.add(typeof value === 'object' ? valueKey(value) : value);
+        },
+        result: () => seen.size,
+      };
+    },
+  },
+  make_list: { create: (_t, constants) => collect('list', null, 1)(constants) },
+  makelist: { create: (_t, constants) => collect('list', null, 1)(constants) },
+  make_list_if: { create: (_t, constants) => collect('list', 1, 2)(constants) },
+  make_list_with_nulls: { create: (_t, constants) => collect('list_with_nulls', null, 1)(constants) },
+  make_set: { create: (_t, constants) => collect('set', null, 1)(constants) },
+  makeset: { create: (_t, constants) => collect('set', null, 1)(constants) },
+  make_set_if: { create: (_t, constants) => collect('set', 1, 2)(constants) },
+  make_bag: {
+    create: () => () => {
+      const bag: Record<string, unknown> = {};
+      return {
+        add(_row, args) {
+          const value = args[0];
+          if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(bag, value);
+        },
+        result: () => bag,
+      };
+    },
+  },
+  make_bag_if: {
+    create: () => () => {
+      const bag: Record<string, unknown> = {};
+      return {
+        add(_row, args) {
+          const value = args[0];
+          if (args[1] === true && value && typeof value === 'object' && !Array.isArray(value))
+            Object.assign(bag, value);
+        },
+        result: () => bag,
+      };
+    },
+  },
+  take_any: {
+    create: () => () => {
+      let value: unknown = null;
+      let taken = false;
+      return {
+        add(_row, args) {
+          if (!taken && !isNull(args[0])) {
+            value = args[0];
+            taken = true;
+          }
+        },
+        result: () => value,
+      };
+    },
+  },
+  any: {
+    create: () => () => {
+      let value: unknown = null;
+      let taken = false;
+      return {
+        add(_row, args) {
+          if (!taken) {
+            value = args[0];
+            taken = true;
+          }
+        },
+        result: () => value,
+      };
+    },
+  },
+  percentile: {
+    create: (_t, constants) => () => {
+      const values: number[] = [];
+      return {
+        add(_row, args) {
+          const value = numeric(args[0]);
+          if (value !== null) values.push(value);
+        },
+        result: () =>
+          percentileOf(
+            values.sort((a, b) => a - b),
+            Number(constants[1]),
+          ),
+      };
+    },
+  },
+  hll: {
+    create: () => () => {
+      const seen = new Set<unknown>();
+      return {
+        add(_row, args) {
+          if (!isNull(args[0])) seen.add(valueKey(args[0]));
+        },
+        result: () => [...seen],
+      };
+    },
+  },
+};
+AGGREGATES['count_distinct'] = AGGREGATES['dcount']!;
+AGGREGATES['take_anyif'] = {
+  create: () => () => {
+    let value: unknown = null;
+    let taken = false;
+    return {
+      add(_row, args) {
+        if (!taken && args[1] === true) {
+          value = args[0];
+          taken = true;
+        }
+      },
+      result: () => value,
+    };
+  },
+};
+
+/** Aggregates with several outputs or special arguments, executed by summarize itself. */
+export const SPECIAL_AGGREGATES = new Set([
+  'arg_max',
+  'arg_min',
+  'percentiles',
+  'percentilesw',
+  'percentilew',
+]);
+
+export function isAggregateName(name: string): boolean {
+  return (
+    name in AGGREGATES ||
+    SPECIAL_AGGREGATES.has(name) ||
+    name === 'count' ||
+    name === 'dcount_hll' ||
+    name === 'tdigest'
+  );
+}
+
+export { percentileOf, numeric };

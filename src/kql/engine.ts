@@ -1,0 +1,234 @@
+import { TABLE_DEFINITIONS } from '../tables/index';
+import { EngineError } from './errors';
+import { executePlan, type ExecutionLimits } from './execute';
+import { parseAndAnalyze, positionOf } from './kusto';
+import {
+  columnFromChunk,
+  emptyTable,
+  tableFromRows,
+  appendTable,
+  type ColumnChunk,
+  type Table,
+} from './table';
+import { translateQuery } from './translate';
+import type {
+  Diagnostic,
+  QueryError,
+  QueryOptions,
+  QueryOutcome,
+  QueryResult,
+  TableSchema,
+  WireValue,
+} from './types';
+import { toWireValue } from './values';
+
+export interface KqlEngineOptions {
+  /** The tables the engine knows (schemas). Default: the project's TABLE_DEFINITIONS. */
+  readonly tables?: readonly TableSchema[];
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_RESULT_ROWS = 500_000;
+const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+
+export class KqlEngine {
+  readonly schemas: readonly TableSchema[];
+  private readonly data = new Map<string, Table>();
+
+  constructor(options: KqlEngineOptions = {}) {
+    this.schemas = options.tables ?? TABLE_DEFINITIONS;
+  }
+
+  private schemaOf(name: string): TableSchema {
+    const schema = this.schemas.find((table) => table.name === name);
+    if (!schema) throw new Error(`Unknown table '${name}': it is not among the engine's table schemas.`);
+    return schema;
+  }
+
+  /** Replaces a table's rows with wire rows (NDJSON objects: keys = column names, datetime ISO, dynamic as JSON). */
+  loadTable(name: string, rows: readonly Record<string, unknown>[]): void {
+    this.data.set(name, tableFromRows(this.schemaOf(name), rows));
+  }
+
+  /** Appends wire rows to a table. */
+  appendRows(name: string, rows: readonly Record<string, unknown>[]): void {
+    const schema = this.schemaOf(name);
+    const current = this.data.get(name) ?? emptyTable(schema);
+    this.data.set(name, appendTable(current, tableFromRows(schema, rows)));
+  }
+
+  /**
+   * Fast columnar load: replaces (or, with `append`, extends) a table from column chunks keyed by column name (formats in
+   * table.ts, ColumnChunk). A column missing from `columns` is null ("" for strings).
+   */
+  loadColumns(
+    name: string,
+    rowCount: number,
+    columns: Readonly<Record<string, ColumnChunk>>,
+    append = false,
+  ): void {
+    const schema = this.schemaOf(name);
+    const table: Table = {
+      length: rowCount,
+      columns: schema.columns.map((column) => {
+        const chunk = columns[column.name];
+        if (chunk) return columnFromChunk(column.name, column.type, rowCount, chunk);
+        return {
+          name: column.name,
+          type: column.type,
+          values: new Array<unknown>(rowCount).fill(column.type === 'string' ? '' : null),
+        };
+      }),
+    };
+    const current = this.data.get(name);
+    this.data.set(name, append && current ? appendTable(current, table) : table);
+  }
+
+  clearTable(name: string): void {
+    this.data.delete(name);
+  }
+
+  rowCount(name: string): number {
+    return this.data.get(name)?.length ?? 0;
+  }
+
+  /** Loads Kusto.Language and runs one analysis, so the first real query does not pay ~1 s. */
+  warm(): void {
+    this.diagnose('print 1');
+  }
+
+  /** Kusto.Language diagnostics (errors, warnings, suggestions) without running the query. */
+  diagnose(text: string): Diagnostic[] {
+    return parseAndAnalyze(text, this.schemas).diagnostics;
+  }
+
+  query(text: string, options: QueryOptions = {}): QueryOutcome {
+    const started = performance.now();
+    const { syntax, diagnostics } = parseAndAnalyze(text, this.schemas);
+    const firstError = diagnostics.find((d) => d.severity === 'error');
+    if (firstError) {
+      return {
+        ok: false,
+        code: firstError.code,
+        message: firstError.message,
+        line: firstError.line,
+        column: firstError.column,
+        start: firstError.start,
+        length: firstError.length,
+      };
+    }
+    const maxRows = options.maxRows ?? MAX_RESULT_ROWS;
+    const limits: ExecutionLimits = {
+      deadline: Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: options.signal,
+      now: options.now ?? new Date(),
+    };
+    try {
+      const plan = translateQuery(syntax, text);
+      const outputs = executePlan(
+        plan,
+        (name) => this.data.get(name) ?? emptyTable(this.schemaOf(name)),
+        limits,
+      );
+      if (outputs.length === 0)
+        throw new EngineError('KQL_NO_RESULT', 'The query has no tabular statement to run.', {
+          start: 0,
+          length: text.length,
+        });
+      const elapsedMs = performance.now() - started;
+      const results = outputs.map((output) => buildResult(output.table, output.chart, maxRows, elapsedMs));
+      const [first, ...rest] = results;
+      return rest.length > 0 ? { ...first!, extraTables: rest } : first!;
+    } catch (error) {
+      return toQueryError(error, text);
+    }
+  }
+}
+
+export function createKqlEngine(options: KqlEngineOptions = {}): KqlEngine {
+  return new KqlEngine(options);
+}
+
+function estimateRowBytes(table: Table, row: number): number {
+  let bytes = 0;
+  for (const column of table.columns) {
+    const value = column.values[row];
+    bytes +=
+      typeof value === 'string' ? value.length * 2 + 8 : typeof value === 'object' && value !== null ? 64 : 8;
+  }
+  return bytes;
+}
+
+function buildResult(
+  table: Table,
+  chart: QueryResult['chart'],
+  maxRows: number,
+  elapsedMs: number,
+): QueryResult {
+  let rowCount = table.length;
+  let truncated: QueryResult['truncated'];
+  if (rowCount > maxRows) {
+    rowCount = maxRows;
+    truncated = {
+      limit: maxRows,
+      reason: `The result was cut at ${maxRows.toLocaleString('en-US')} rows (Kusto's limit).`,
+    };
+  }
+  // Estimate on a sample: cut at 64 MB the way Kusto does.
+  const sample = Math.min(rowCount, 1000);
+  if (sample > 0) {
+    let bytes = 0;
+    for (let i = 0; i < sample; i++) bytes += estimateRowBytes(table, Math.floor((i * rowCount) / sample));
+    const perRow = bytes / sample;
+    if (perRow * rowCount > MAX_RESULT_BYTES) {
+      rowCount = Math.floor(MAX_RESULT_BYTES / perRow);
+      truncated = { limit: rowCount, reason: "The result was cut at 64 MB (Kusto's limit)." };
+    }
+  }
+  const columns = table.columns.map((column) => ({ name: column.name, type: column.type }));
+  const page = (offset: number, count: number): WireValue[][] => {
+    const end = Math.min(rowCount, offset + count);
+    const rows: WireValue[][] = [];
+    for (let i = Math.max(0, offset); i < end; i++) {
+      rows.push(table.columns.map((column) => toWireValue(column.values[i], column.type)));
+    }
+    return rows;
+  };
+  return {
+    ok: true,
+    columns,
+    rowCount,
+    page,
+    rows: () => page(0, rowCount),
+    columnValues: (index: number) => table.columns[index]?.values.slice(0, rowCount) ?? [],
+    ...(chart ? { chart } : {}),
+    ...(truncated ? { truncated } : {}),
+    elapsedMs,
+  };
+}
+
+function toQueryError(error: unknown, text: string): QueryError {
+  if (error instanceof EngineError) {
+    const { line, column } = positionOf(text, error.span.start);
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      line,
+      column,
+      start: error.span.start,
+      length: error.span.length,
+      ...(error.hint ? { hint: error.hint } : {}),
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    code: 'KQL_INTERNAL',
+    message: `Engine error: ${message}`,
+    line: 1,
+    column: 1,
+    start: 0,
+    length: text.length,
+  };
+}

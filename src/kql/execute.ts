@@ -1,0 +1,1671 @@
+/**
+ * Executes a plan over columnar tables. Expressions compile to closures `(row) => value` over the input's columns;
+ * streaming operators (where, extend, project) produce new columns, blocking ones (summarize, sort, join) collect.
+ */
+import { AGGREGATES, numeric, percentileOf, SPECIAL_AGGREGATES, type Accumulator } from './aggregates';
+import { compareValues, valueKey, valuesEqual } from './compare';
+import { EngineError, unsupported } from './errors';
+import {
+  binValue,
+  convertTo,
+  FUNCTIONS,
+  hasTerm,
+  indexDynamic,
+  regex,
+  stringPredicate,
+  toDynamic,
+  toStringValue,
+  type CallContext,
+} from './functions';
+import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
+import type { Column, Table } from './table';
+import type { ChartSpec, KustoType } from './types';
+import { TICKS_PER_MS } from './values';
+
+export interface ExecutionLimits {
+  readonly deadline: number;
+  readonly signal?: AbortSignal;
+  readonly now: Date;
+}
+
+type Compiled = (row: number) => unknown;
+
+const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+class Context {
+  readonly shared = new Map<number, Table>();
+  readonly scalars = new Map<Expr, unknown>();
+  readonly temp = new Map<string, Table>();
+  readonly nowTicks: bigint;
+  chart: ChartSpec | undefined;
+  private checks = 0;
+
+  constructor(
+    readonly getTable: (name: string) => Table,
+    readonly limits: ExecutionLimits,
+  ) {
+    this.nowTicks = BigInt(limits.now.getTime()) * TICKS_PER_MS;
+  }
+
+  /** Called in loops: stops a cancelled or runaway query. */
+  check(span: { start: number; length: number }): void {
+    if (++this.checks % 4096 !== 0) return;
+    if (this.limits.signal?.aborted) throw new EngineError('KQL_CANCELLED', 'The query was cancelled.', span);
+    if (Date.now() > this.limits.deadline) {
+      throw new EngineError(
+        'KQL_TIMEOUT',
+        'The query ran past its time limit and was stopped.',
+        span,
+        'Filter earlier (where, take) or narrow the time range.',
+      );
+    }
+  }
+}
+
+export function executePlan(
+  plan: QueryPlan,
+  getTable: (name: string) => Table,
+  limits: ExecutionLimits,
+): { table: Table; chart?: ChartSpec }[] {
+  return plan.outputs.map((output) => {
+    const context = new Context(getTable, limits);
+    const table = run(output, context);
+    return context.chart ? { table, chart: context.chart } : { table };
+  });
+}
+
+function makeTable(columns: Column[], length: number): Table {
+  return { columns, length };
+}
+
+/** Renames and retypes the output by the analyzer's schema when the shapes agree. */
+function conform(table: Table, schema: readonly ColumnSchema[] | undefined): Table {
+  if (!schema || schema.length !== table.columns.length) return table;
+  const columns = table.columns.map((column, index) => {
+    const target = schema[index]!;
+    if (column.name === target.name && column.type === target.type) return column;
+    let values = column.values;
+    if (target.type !== column.type) values = coerceColumn(values, column.type, target.type);
+    return { name: target.name, type: target.type, values };
+  });
+  return makeTable(columns, table.length);
+}
+
+function coerceColumn(values: unknown[], from: KustoType, to: KustoType): unknown[] {
+  const numericTypes = new Set<KustoType>(['long', 'int', 'real', 'decimal']);
+  if (numericTypes.has(from) && numericTypes.has(to)) {
+    if (to === 'long' || to === 'int')
+      return values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : v));
+    return values;
+  }
+  if (to === 'dynamic') return values.map((v) => toDynamic(v, from));
+  if (from === 'dynamic' || from === 'string') return values.map((v) => convertTo(v, to, from));
+  if (to === 'string') return values.map((v) => toStringValue(v, from));
+  return values;
+}
+
+function run(plan: Tabular, context: Context): Table {
+  context.check(plan.span);
+  const result = runOperator(plan, context);
+  return conform(result, plan.schema);
+}
+
+function gather(table: Table, rows: ArrayLike<number>): Table {
+  const n = rows.length;
+  const columns = table.columns.map((column) => {
+    const source = column.values;
+    const values = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) values[i] = source[rows[i]!];
+    return { name: column.name, type: column.type, values };
+  });
+  return makeTable(columns, n);
+}
+
+function evaluateColumn(
+  fn: Compiled,
+  length: number,
+  context: Context,
+  span: { start: number; length: number },
+): unknown[] {
+  const values = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) {
+    values[i] = fn(i);
+    if ((i & 4095) === 4095) context.check(span);
+  }
+  return values;
+}
+
+function constantOf(expr: Expr, context: Context, table?: Table): unknown {
+  const empty: Table = table ?? makeTable([], 1);
+  return compile(expr, empty, context)(0);
+}
+
+function runOperator(plan: Tabular, context: Context): Table {
+  switch (plan.op) {
+    case 'table': {
+      const temp = context.temp.get(plan.name);
+      if (temp) return temp;
+      return context.getTable(plan.name);
+    }
+    case 'shared': {
+      let cached = context.shared.get(plan.id);
+      if (!cached) {
+        cached = run(plan.input, context);
+        context.shared.set(plan.id, cached);
+      }
+      return cached;
+    }
+    case 'passthrough':
+      return run(plan.input, context);
+    case 'datatable': {
+      const width = plan.columns.length;
+      const values = plan.values.map((expr) => constantOf(expr, context));
+      const length = width === 0 ? 0 : Math.floor(values.length / width);
+      const columns = plan.columns.map((column, c) => {
+        const data = new Array<unknown>(length);
+        for (let r = 0; r < length; r++)
+          data[r] = castValue(values[r * width + c], plan.values[r * width + c]!, column.type);
+        return { name: column.name, type: column.type, values: data };
+      });
+      return makeTable(columns, length);
+    }
+    case 'print': {
+      const one = makeTable([], 1);
+      const columns = plan.items.map((item) => ({
+        name: item.name,
+        type: typeOfExpr(item.expr),
+        values: [compile(item.expr, one, context)(0)],
+      }));
+      return makeTable(columns, 1);
+    }
+    case 'range': {
+      const from = constantOf(plan.from, context);
+      const to = constantOf(plan.to, context);
+      const step = constantOf(plan.step, context);
+      const values: unknown[] = [];
+      if (isNull(from) || isNull(to) || isNull(step))
+        return makeTable([{ name: plan.name, type: typeOfExpr(plan.from), values }], 0);
+      if (typeof from === 'bigint') {
+        const s = BigInt(step as bigint);
+        if (s === 0n) throw new EngineError('KQL_RANGE', 'range: the step must not be zero.', plan.span);
+        for (let v = from; s > 0n ? v <= (to as bigint) : v >= (to as bigint); v += s) {
+          values.push(v);
+          if (values.length > 10_000_000)
+            throw new EngineError('KQL_LIMIT', 'range: more than 10,000,000 rows.', plan.span);
+        }
+      } else {
+        const s = Number(step);
+        if (s === 0) throw new EngineError('KQL_RANGE', 'range: the step must not be zero.', plan.span);
+        for (let v = Number(from); s > 0 ? v <= Number(to) : v >= Number(to); v += s) {
+          values.push(v);
+          if (values.length > 10_000_000)
+            throw new EngineError('KQL_LIMIT', 'range: more than 10,000,000 rows.', plan.span);
+        }
+      }
+      const type = plan.schema?.[0]?.type ?? typeOfExpr(plan.from);
+      return makeTable([{ name: plan.name, type, values }], values.length);
+    }
+    case 'where': {
+      const input = run(plan.input, context);
+      const predicate = compile(plan.predicate, input, context);
+      const rows: number[] = [];
+      for (let i = 0; i < input.length; i++) {
+        if (predicate(i) === true) rows.push(i);
+        if ((i & 4095) === 4095) context.check(plan.span);
+      }
+      return rows.length === input.length ? input : gather(input, rows);
+    }
+    case 'extend':
+    case 'serialize': {
+      let table = run(plan.input, context);
+      for (const item of plan.items) table = extendOne(table, item, context, plan.span);
+      return table;
+    }
+    case 'project': {
+      const input = run(plan.input, context);
+      const columns: Column[] = [];
+      // Each item sees the input columns (project computes from the input, not from earlier items).
+      for (const item of plan.items) {
+        const fn = compile(item.expr, input, context);
+        const values =
+          item.expr.kind === 'column'
+            ? columnByName(input, item.expr.name, item.expr.span).values
+            : evaluateColumn(fn, input.length, context, plan.span);
+        columns.push({ name: item.name, type: typeOfExpr(item.expr), values });
+      }
+      return makeTable(columns, input.length);
+    }
+    case 'select': {
+      const input = run(plan.input, context);
+      const columns = plan.picks.map((pick) => {
+        const column = columnByName(input, pick.from, plan.span);
+        return { ...column, name: pick.as };
+      });
+      return makeTable(columns, input.length);
+    }
+    case 'summarize':
+      return summarize(run(plan.input, context), plan.by, plan.aggregates, context, plan.span);
+    case 'distinct': {
+      const input = run(plan.input, context);
+      const fns = plan.items.map((item) => compile(item.expr, input, context));
+      const seen = new Set<string>();
+      const rows: number[] = [];
+      for (let i = 0; i < input.length; i++) {
+        const key = fns.map((fn) => valueKey(fn(i))).join('\u0001');
+        if (!seen.has(key)) {
+          seen.add(key);
+          rows.push(i);
+        }
+      }
+      const columns = plan.items.map((item, index) => ({
+        name: item.name,
+        type: typeOfExpr(item.expr),
+        values: rows.map((row) => fns[index]!(row)),
+      }));
+      return makeTable(columns, rows.length);
+    }
+    case 'take': {
+      const input = run(plan.input, context);
+      const count = Math.max(0, Number(constantOf(plan.count, context) ?? 0));
+      if (count >= input.length) return input;
+      return gather(
+        input,
+        Array.from({ length: count }, (_, i) => i),
+      );
+    }
+    case 'sort': {
+      const input = run(plan.input, context);
+      return gather(input, sortedRows(input, plan.keys, context));
+    }
+    case 'top': {
+      const input = run(plan.input, context);
+      const count = Math.max(0, Number(constantOf(plan.count, context) ?? 0));
+      return gather(input, sortedRows(input, plan.keys, context).slice(0, count));
+    }
+    case 'join':
+      return join(plan, context);
+    case 'union':
+      return union(plan, context);
+    case 'mvexpand':
+      return mvExpand(plan, context);
+    case 'mvapply':
+      return mvApply(plan, context);
+    case 'parse':
+      return parseOperator(plan, context);
+    case 'makeseries':
+      return makeSeries(plan, context);
+    case 'render': {
+      context.chart = { kind: plan.kind, properties: plan.properties };
+      return run(plan.input, context);
+    }
+    case 'getschema': {
+      const input = run(plan.input, context);
+      const n = input.columns.length;
+      return makeTable(
+        [
+          { name: 'ColumnName', type: 'string', values: input.columns.map((c) => c.name) },
+          { name: 'ColumnOrdinal', type: 'int', values: input.columns.map((_, i) => i) },
+          { name: 'DataType', type: 'string', values: input.columns.map((c) => systemTypeName(c.type)) },
+          { name: 'ColumnType', type: 'string', values: input.columns.map((c) => c.type) },
+        ],
+        n,
+      );
+    }
+    case 'sample': {
+      const input = run(plan.input, context);
+      const count = Math.min(input.length, Math.max(0, Number(constantOf(plan.count, context) ?? 0)));
+      // Seeded (mulberry32) so the same query on the same data gives the same sample.
+      let seed = 0x2545f491;
+      const random = () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = seed;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const indices = Array.from({ length: input.length }, (_, i) => i);
+      for (let i = 0; i < count; i++) {
+        const j = i + Math.floor(random() * (input.length - i));
+        [indices[i], indices[j]] = [indices[j]!, indices[i]!];
+      }
+      return gather(input, indices.slice(0, count));
+    }
+    case 'bagunpack':
+      return bagUnpack(plan, context);
+    case 'topnested':
+      return topNested(plan, context);
+    case 'search': {
+      const input = run(plan.input, context);
+      const predicate = compile(plan.predicate, input, context);
+      const rows: number[] = [];
+      for (let i = 0; i < input.length; i++) if (predicate(i) === true) rows.push(i);
+      return gather(input, rows);
+    }
+  }
+}
+
+function systemTypeName(type: KustoType): string {
+  const names: Record<KustoType, string> = {
+    string: 'System.String',
+    long: 'System.Int64',
+    int: 'System.Int32',
+    real: 'System.Double',
+    decimal: 'System.Data.SqlTypes.SqlDecimal',
+    bool: 'System.Boolean',
+    datetime: 'System.DateTime',
+    timespan: 'System.TimeSpan',
+    guid: 'System.Guid',
+    dynamic: 'System.Object',
+  };
+  return names[type];
+}
+
+function castValue(value: unknown, expr: Expr, type: KustoType): unknown {
+  const from = typeOfExpr(expr);
+  if (from === type) return value;
+  return convertTo(value, type, from);
+}
+
+function columnByName(table: Table, name: string, span: { start: number; length: number }): Column {
+  const column = table.columns.find((c) => c.name === name);
+  if (!column) throw new EngineError('KQL_UNKNOWN_COLUMN', `The column '${name}' is not in the input.`, span);
+  return column;
+}
+
+function extendOne(
+  table: Table,
+  item: NamedExpr,
+  context: Context,
+  span: { start: number; length: number },
+): Table {
+  const fn = compile(item.expr, table, context);
+  const values = evaluateColumn(fn, table.length, context, span);
+  const column: Column = { name: item.name, type: typeOfExpr(item.expr), values };
+  const index = table.columns.findIndex((c) => c.name === item.name);
+  const columns = table.columns.slice();
+  if (index >= 0) columns[index] = column;
+  else columns.push(column);
+  return makeTable(columns, table.length);
+}
+
+export function typeOfExpr(expr: Expr): KustoType {
+  switch (expr.kind) {
+    case 'literal':
+    case 'column':
+    case 'call':
+    case 'aggregate':
+    case 'toscalar':
+    case 'tabularList':
+      return expr.type;
+    default:
+      return 'dynamic';
+  }
+}
+
+// ---------- sorting ----------
+
+function sortedRows(table: Table, keys: readonly SortKey[], context: Context): number[] {
+  const columns = keys.map((key) =>
+    evaluateColumn(compile(key.expr, table, context), table.length, context, { start: 0, length: 1 }),
+  );
+  const rows = Array.from({ length: table.length }, (_, i) => i);
+  rows.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const x = columns[k]![a];
+      const y = columns[k]![b];
+      const xNull = isNull(x) || (typeof x === 'number' && Number.isNaN(x));
+      const yNull = isNull(y) || (typeof y === 'number' && Number.isNaN(y));
+      if (xNull || yNull) {
+        if (xNull && yNull) continue;
+        return xNull === key.nullsFirst ? -1 : 1;
+      }
+      const order = compareValues(x, y);
+      if (order !== 0) return key.descending ? -order : order;
+    }
+    return a - b;
+  });
+  return rows;
+}
+
+// ---------- summarize ----------
+
+interface AggregateRunner {
+  readonly width: number;
+  readonly names: string[];
+  readonly types: KustoType[];
+  create(): Accumulator;
+  /** Values the accumulator yields for one group: one per output column. */
+  explode(result: unknown): unknown[];
+}
+
+function aggregateRunner(
+  item: NamedExpr,
+  table: Table,
+  by: readonly NamedExpr[],
+  context: Context,
+): AggregateRunner {
+  const expr = item.expr;
+  if (expr.kind !== 'aggregate') {
+    // A scalar over aggregates: e.g. `summarize x = count() * 2` or `round(avg(x), 2)`.
+    return compositeAggregate(item, table, by, context);
+  }
+  const name = expr.name;
+  if (name === 'arg_max' || name === 'arg_min') {
+    const sign = name === 'arg_max' ? 1 : -1;
+    const target = compile(expr.args[0]!, table, context);
+    const byNames = new Set(by.map((b) => b.name));
+    let outputs: { name: string; fn: Compiled; type: KustoType }[] = [];
+    const firstName = expr.args[0]!.kind === 'column' ? (expr.args[0] as { name: string }).name : item.name;
+    outputs.push({ name: firstName, fn: target, type: typeOfExpr(expr.args[0]!) });
+    for (const arg of expr.args.slice(1)) {
+      if (arg.kind === 'star') {
+        for (const column of table.columns) {
+          if (byNames.has(column.name) || column.name === firstName) continue;
+          const values = column.values;
+          outputs.push({ name: column.name, fn: (row) => values[row], type: column.type });
+        }
+      } else {
+        outputs.push({
+          name: arg.kind === 'column' ? arg.name : 'Column',
+          fn: compile(arg, table, context),
+          type: typeOfExpr(arg),
+        });
+      }
+    }
+    outputs = outputs.filter((o, i) => i === 0 || !byNames.has(o.name));
+    return {
+      width: outputs.length,
+      names: outputs.map((o) => o.name),
+      types: outputs.map((o) => o.type),
+      create: () => {
+        let bestRow = -1;
+        let best: unknown = null;
+        return {
+          add(row) {
+            const value = target(row);
+            if (isNull(value)) {
+              if (bestRow < 0) bestRow = row;
+              return;
+            }
+            if (best === null || compareValues(value, best) * sign > 0) {
+              best = value;
+              bestRow = row;
+            }
+          },
+          result: () => bestRow,
+        };
+      },
+      explode: (row) => outputs.map((o) => ((row as number) < 0 ? null : o.fn(row as number))),
+    };
+  }
+  if (name === 'percentiles' || name === 'percentile' || name === 'percentilesw' || name === 'percentilew') {
+    const weighted = name.endsWith('w');
+    const value = compile(expr.args[0]!, table, context);
+    const weight = weighted ? compile(expr.args[1]!, table, context) : undefined;
+    const percents = expr.args.slice(weighted ? 2 : 1).map((arg) => Number(constantOf(arg, context)));
+    const type = typeOfExpr(expr.args[0]!);
+    return {
+      width: percents.length,
+      names: percents.map((p) => `percentile_${String(p).replace('.', '_')}`),
+      types: percents.map(() => type),
+      create: () => {
+        const values: unknown[] = [];
+        return {
+          add(row) {
+            const v = value(row);
+            if (isNull(v)) return;
+            const w = weight ? Number(weight(row)) : 1;
+            for (let i = 0; i < w; i++) values.push(v);
+          },
+          result: () => values,
+        };
+      },
+      explode: (values) => {
+        const sorted = (values as unknown[]).slice().sort(compareValues);
+        return percents.map((p) => {
+          if (sorted.length === 0) return null;
+          const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+          return sorted[Math.min(sorted.length, rank) - 1];
+        });
+      },
+    };
+  }
+  if (name === 'dcount_hll' || name === 'tdigest') throw unsupported(`aggregate '${name}'`, expr.span);
+  const spec = AGGREGATES[name];
+  if (!spec) throw unsupported(`aggregate '${name}'`, expr.span);
+  const argFns = expr.args.map((arg) => (arg.kind === 'star' ? () => null : compile(arg, table, context)));
+  const constants = expr.args.map((arg) => (arg.kind === 'literal' ? arg.value : undefined));
+  const argTypes = expr.args.map(typeOfExpr);
+  const factory = spec.create(argTypes, constants, expr.type);
+  const args = new Array<unknown>(argFns.length);
+  const dynamicResult = expr.type === 'dynamic';
+  const sourceType = argTypes[0] ?? 'dynamic';
+  return {
+    width: 1,
+    names: [item.name],
+    types: [expr.type],
+    create: () => {
+      const accumulator = factory();
+      return {
+        add(row) {
+          for (let i = 0; i < argFns.length; i++) args[i] = argFns[i]!(row);
+          accumulator.add(row, args);
+        },
+        result: () => accumulator.result(),
+      };
+    },
+    explode: (result) => [
+      dynamicResult && Array.isArray(result) && sourceType !== 'dynamic'
+        ? result.map((v) => toDynamic(v, sourceType))
+        : result,
+    ],
+  };
+}
+
+/** Scalar expression over aggregates: each inner aggregate is accumulated, then the expression is evaluated. */
+function compositeAggregate(
+  item: NamedExpr,
+  table: Table,
+  by: readonly NamedExpr[],
+  context: Context,
+): AggregateRunner {
+  const inner: Expr[] = [];
+  const collectAggregates = (expr: Expr) => {
+    if (expr.kind === 'aggregate') inner.push(expr);
+    else if (expr.kind === 'call') expr.args.forEach(collectAggregates);
+  };
+  collectAggregates(item.expr);
+  const runners = inner.map((expr, i) => aggregateRunner({ name: `__agg${i}`, expr }, table, by, context));
+  const holder: unknown[] = new Array(runners.length);
+  const replaced = replaceAggregates(item.expr, inner);
+  const one = makeTable(
+    runners
+      .map((_, i) => ({ name: `__agg${i}`, type: typeOfExpr(inner[i]!), values: holder }))
+      .map((c, i) => ({
+        ...c,
+        values: [] as unknown[],
+        get value() {
+          return holder[i];
+        },
+      })),
+    1,
+  );
+  const columnsHolder = one.columns;
+  const fn = compile(replaced, one, context);
+  return {
+    width: 1,
+    names: [item.name],
+    types: [typeOfExpr(item.expr)],
+    create: () => {
+      const accumulators = runners.map((runner) => runner.create());
+      return {
+        add(row, args) {
+          for (const accumulator of accumulators) accumulator.add(row, args);
+        },
+        result: () => accumulators.map((accumulator, i) => runners[i]!.explode(accumulator.result())[0]),
+      };
+    },
+    explode: (results) => {
+      (results as unknown[]).forEach((value, i) => (columnsHolder[i]!.values[0] = value));
+      return [fn(0)];
+    },
+  };
+}
+
+function replaceAggregates(expr: Expr, inner: Expr[]): Expr {
+  if (expr.kind === 'aggregate') {
+    const index = inner.indexOf(expr);
+    return { kind: 'column', name: `__agg${index}`, type: expr.type, span: expr.span };
+  }
+  if (expr.kind === 'call') return { ...expr, args: expr.args.map((arg) => replaceAggregates(arg, inner)) };
+  return expr;
+}
+
+function summarize(
+  input: Table,
+  by: readonly NamedExpr[],
+  aggregates: readonly NamedExpr[],
+  context: Context,
+  span: { start: number; length: number },
+): Table {
+  const keyFns = by.map((item) => compile(item.expr, input, context));
+  const runners = aggregates.map((item) => aggregateRunner(item, input, by, context));
+  const groups = new Map<unknown, { keys: unknown[]; accumulators: Accumulator[] }>();
+  const order: { keys: unknown[]; accumulators: Accumulator[] }[] = [];
+  const noArgs: unknown[] = [];
+  const singleKey = keyFns.length === 1 ? keyFns[0]! : undefined;
+  for (let row = 0; row < input.length; row++) {
+    let key: unknown;
+    if (singleKey) {
+      const value = singleKey(row);
+      key =
+        typeof value === 'object' && value !== null ? valueKey(value) : value === undefined ? null : value;
+      if (typeof value === 'bigint') key = valueKey(value);
+      let group = groups.get(key);
+      if (!group) {
+        group = { keys: [value ?? null], accumulators: runners.map((r) => r.create()) };
+        groups.set(key, group);
+        order.push(group);
+      }
+      for (const accumulator of group.accumulators) accumulator.add(row, noArgs);
+    } else {
+      const keys = keyFns.map((fn) => fn(row));
+      key = keyFns.length === 0 ? '' : keys.map(valueKey).join('\u0001');
+      let group = groups.get(key);
+      if (!group) {
+        group = { keys, accumulators: runners.map((r) => r.create()) };
+        groups.set(key, group);
+        order.push(group);
+      }
+      for (const accumulator of group.accumulators) accumulator.add(row, noArgs);
+    }
+    if ((row & 4095) === 4095) context.check(span);
+  }
+  if (by.length === 0 && order.length === 0) {
+    order.push({ keys: [], accumulators: runners.map((r) => r.create()) });
+  }
+  const columns: Column[] = by.map((item, index) => ({
+    name: item.name,
+    type: typeOfExpr(item.expr),
+    values: order.map((group) => group.keys[index] ?? null),
+  }));
+  runners.forEach((runner) => {
+    const start = columns.length;
+    runner.names.forEach((name, i) => columns.push({ name, type: runner.types[i]!, values: [] }));
+    for (const group of order) {
+      const accumulator = group.accumulators[runners.indexOf(runner)]!;
+      const values = runner.explode(accumulator.result());
+      for (let i = 0; i < runner.width; i++) columns[start + i]!.values.push(values[i] ?? null);
+    }
+  });
+  for (const column of columns) {
+    if (column.type === 'string') column.values.forEach((v, i) => (column.values[i] = v ?? ''));
+  }
+  return makeTable(columns, order.length);
+}
+
+// ---------- join / union ----------
+
+function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
+  const left = run(plan.left, context);
+  const right = run(plan.right, context);
+  const leftKeyFns = plan.leftKeys.map((key) => compile(key, left, context));
+  const rightKeyFns = plan.rightKeys.map((key) => compile(key, right, context));
+  const keyOf = (fns: Compiled[], row: number): string | null => {
+    let key = '';
+    for (const fn of fns) {
+      const value = fn(row);
+      if (isNull(value)) return null;
+      key += valueKey(typeof value === 'number' && Number.isInteger(value) ? value : value) + '\u0001';
+    }
+    return key;
+  };
+  let leftRows: number[] = Array.from({ length: left.length }, (_, i) => i);
+  if (plan.kind === 'innerunique') {
+    // innerunique: the left side is deduplicated on the key first (first row per key wins).
+    const seen = new Set<string>();
+    leftRows = leftRows.filter((row) => {
+      const key = keyOf(leftKeyFns, row);
+      if (key === null) return false;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  const rightIndex = new Map<string, number[]>();
+  for (let row = 0; row < right.length; row++) {
+    const key = keyOf(rightKeyFns, row);
+    if (key === null) continue;
+    const list = rightIndex.get(key);
+    if (list) list.push(row);
+    else rightIndex.set(key, [row]);
+  }
+  const pairsLeft: number[] = [];
+  const pairsRight: number[] = [];
+  const matchedRight = new Set<number>();
+  const kind = plan.kind;
+  for (const row of leftRows) {
+    const key = keyOf(leftKeyFns, row);
+    const matches = key === null ? undefined : rightIndex.get(key);
+    if (kind === 'leftsemi') {
+      if (matches) {
+        pairsLeft.push(row);
+      }
+      continue;
+    }
+    if (kind === 'leftanti') {
+      if (!matches) pairsLeft.push(row);
+      continue;
+    }
+    if (matches) {
+      for (const match of matches) {
+        matchedRight.add(match);
+        if (kind === 'rightsemi' || kind === 'rightanti') continue;
+        pairsLeft.push(row);
+        pairsRight.push(match);
+      }
+    } else if (kind === 'leftouter' || kind === 'fullouter') {
+      pairsLeft.push(row);
+      pairsRight.push(-1);
+    }
+    context.check(plan.span);
+  }
+  if (kind === 'leftsemi' || kind === 'leftanti') return gather(left, pairsLeft);
+  if (kind === 'rightsemi' || kind === 'rightanti') {
+    const rows: number[] = [];
+    for (let row = 0; row < right.length; row++) {
+      const matched = matchedRight.has(row);
+      if (kind === 'rightsemi' ? matched : !matched) rows.push(row);
+    }
+    return gather(right, rows);
+  }
+  if (kind === 'rightouter' || kind === 'fullouter') {
+    for (let row = 0; row < right.length; row++) {
+      if (!matchedRight.has(row)) {
+        pairsLeft.push(-1);
+        pairsRight.push(row);
+      }
+    }
+  }
+  const pick = (column: Column, rows: number[]): unknown[] =>
+    rows.map((row) => (row < 0 ? (column.type === 'string' ? '' : null) : column.values[row]));
+  const columns: Column[] = left.columns.map((column) => ({ ...column, values: pick(column, pairsLeft) }));
+  const leftNames = new Set(left.columns.map((c) => c.name));
+  const rightKeyNames = new Set(plan.rightKeys.map((k) => (k.kind === 'column' ? k.name : '')));
+  const leftKeyNames = plan.leftKeys.map((k) => (k.kind === 'column' ? k.name : ''));
+  for (const column of right.columns) {
+    if (plan.isLookup && rightKeyNames.has(column.name)) continue;
+    let name = column.name;
+    if (leftNames.has(name)) {
+      let n = 1;
+      while (leftNames.has(`${column.name}${n}`)) n++;
+      name = `${column.name}${n}`;
+    }
+    leftNames.add(name);
+    columns.push({ ...column, name, values: pick(column, pairsRight) });
+  }
+  if (plan.isLookup) {
+    // lookup keeps the key from the left; a rightouter-like fill is not needed (lookup is left-based).
+    void leftKeyNames;
+  }
+  return makeTable(columns, pairsLeft.length);
+}
+
+function union(plan: Extract<Tabular, { op: 'union' }>, context: Context): Table {
+  const tables = plan.inputs.map((input) => ({ table: run(input.plan, context), name: input.name }));
+  const schema = plan.schema;
+  const names: string[] = [];
+  const types = new Map<string, KustoType>();
+  if (plan.withSource) {
+    names.push(plan.withSource);
+    types.set(plan.withSource, 'string');
+  }
+  for (const { table } of tables) {
+    for (const column of table.columns) {
+      const key = column.name;
+      if (!types.has(key)) {
+        names.push(key);
+        types.set(key, column.type);
+      } else if (types.get(key) !== column.type) {
+        // Same name, different type: Kusto suffixes the type (x_long, x_string).
+        const suffixed = `${column.name}_${column.type}`;
+        if (!types.has(suffixed)) {
+          names.push(suffixed);
+          types.set(suffixed, column.type);
+        }
+      }
+    }
+  }
+  const columns: Column[] = names.map((name) => ({ name, type: types.get(name)!, values: [] }));
+  for (const { table, name: tableName } of tables) {
+    const mapping = columns.map((column) => {
+      if (plan.withSource && column.name === plan.withSource) return 'source';
+      const exact = table.columns.find((c) => c.name === column.name && c.type === column.type);
+      if (exact) return exact;
+      return table.columns.find((c) => `${c.name}_${c.type}` === column.name) ?? null;
+    });
+    for (let row = 0; row < table.length; row++) {
+      mapping.forEach((source, index) => {
+        const column = columns[index]!;
+        if (source === 'source') column.values.push(tableName);
+        else column.values.push(source ? source.values[row] : column.type === 'string' ? '' : null);
+      });
+    }
+  }
+  const length = tables.reduce((sum, { table }) => sum + table.length, 0);
+  const result = makeTable(columns, length);
+  if (!plan.outer && schema) {
+    const keep = schema
+      .map((column) => columns.find((c) => c.name === column.name))
+      .filter((c): c is Column => !!c);
+    return makeTable(keep, length);
+  }
+  return result;
+}
+
+// ---------- mv-expand / mv-apply ----------
+
+function expandValues(value: unknown, bagexpansion: 'bag' | 'array'): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => (bagexpansion === 'array' ? [k, v] : { [k]: v }));
+  }
+  if (typeof value === 'string') {
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      if (parsed && typeof parsed === 'object') return expandValues(parsed, bagexpansion);
+    } catch {
+      // not JSON: a scalar expands to itself
+    }
+  }
+  return [value];
+}
+
+function mvExpand(plan: Extract<Tabular, { op: 'mvexpand' }>, context: Context): Table {
+  const input = run(plan.input, context);
+  const fns = plan.items.map((item) => compile(item.expr, input, context));
+  const limit = plan.limit ? Number(constantOf(plan.limit, context)) : Infinity;
+  const sourceRows: number[] = [];
+  const expanded: unknown[][] = plan.items.map(() => []);
+  const indexes: number[] = [];
+  for (let row = 0; row < input.length; row++) {
+    const arrays = fns.map((fn) => {
+      const value = fn(row);
+      if (isNull(value)) return [];
+      return expandValues(value, plan.bagexpansion);
+    });
+    const count = Math.min(limit, Math.max(0, ...arrays.map((a) => a.length)));
+    if (count === 0 && arrays.every((a) => a.length === 0)) {
+      // Kusto keeps a row whose array is empty? No: an empty array produces no row.
+      continue;
+    }
+    for (let i = 0; i < count; i++) {
+      sourceRows.push(row);
+      indexes.push(i);
+      arrays.forEach((array, k) => expanded[k]!.push(i < array.length ? array[i] : null));
+    }
+    context.check(plan.span);
+  }
+  const base = gather(input, sourceRows);
+  const columns = base.columns.slice();
+  plan.items.forEach((item, k) => {
+    const values =
+      item.type === 'dynamic' ? expanded[k]! : expanded[k]!.map((v) => convertTo(v, item.type, 'dynamic'));
+    const column: Column = { name: item.name, type: item.type, values };
+    const index = columns.findIndex((c) => c.name === item.name);
+    if (index >= 0) columns[index] = column;
+    else columns.push(column);
+  });
+  if (plan.indexColumn) columns.push({ name: plan.indexColumn, type: 'long', values: indexes });
+  return makeTable(columns, sourceRows.length);
+}
+
+function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): Table {
+  const input = run(plan.input, context);
+  const fns = plan.items.map((item) => compile(item.expr, input, context));
+  const outputs: { row: number; table: Table }[] = [];
+  for (let row = 0; row < input.length; row++) {
+    const arrays = fns.map((fn) => {
+      const value = fn(row);
+      return isNull(value) ? [] : expandValues(value, 'bag');
+    });
+    const count = Math.max(0, ...arrays.map((a) => a.length));
+    const columns: Column[] = plan.items.map((item, k) => ({
+      name: item.name,
+      type: item.type,
+      values: Array.from({ length: count }, (_, i) => {
+        const v = i < arrays[k]!.length ? arrays[k]![i] : null;
+        return item.type === 'dynamic' ? v : convertTo(v, item.type, 'dynamic');
+      }),
+    }));
+    if (plan.indexColumn)
+      columns.push({
+        name: plan.indexColumn,
+        type: 'long',
+        values: Array.from({ length: count }, (_, i) => i),
+      });
+    // The subquery also sees the row's other columns.
+    for (const column of input.columns) {
+      if (columns.some((c) => c.name === column.name)) continue;
+      columns.push({ ...column, values: new Array(count).fill(column.values[row]) });
+    }
+    context.temp.set('__mvapply_rows', makeTable(columns, count));
+    const result = run(plan.subquery, context);
+    outputs.push({ row, table: result });
+    context.check(plan.span);
+  }
+  context.temp.delete('__mvapply_rows');
+  // Output: input columns (minus the expanded ones replaced by the subquery's) + subquery columns.
+  const sample = outputs[0]?.table;
+  const subNames = sample ? sample.columns.map((c) => c.name) : (plan.schema ?? []).map((c) => c.name);
+  const inputColumns = input.columns.filter((c) => !subNames.includes(c.name));
+  const columns: Column[] = [
+    ...inputColumns.map((c) => ({ ...c, values: [] as unknown[] })),
+    ...(sample ? sample.columns.map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] })) : []),
+  ];
+  let length = 0;
+  for (const { row, table } of outputs) {
+    for (let i = 0; i < table.length; i++) {
+      inputColumns.forEach((c, k) => columns[k]!.values.push(c.values[row]));
+      table.columns.forEach((c) => {
+        const target = columns.find((t) => t.name === c.name)!;
+        target.values.push(c.values[i]);
+      });
+      length++;
+    }
+  }
+  return makeTable(columns, length);
+}
+
+// ---------- parse ----------
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context): Table {
+  const input = run(plan.input, context);
+  const source = compile(plan.source, input, context);
+  const columnParts = plan.parts.filter(
+    (p): p is Extract<ParsePart, { kind: 'column' }> => p.kind === 'column',
+  );
+  let pattern = '';
+  plan.parts.forEach((part, index) => {
+    const next = plan.parts[index + 1];
+    if (part.kind === 'text') pattern += plan.mode === 'regex' ? part.text : escapeRegex(part.text);
+    else if (part.kind === 'wildcard') pattern += '(?:.*?)';
+    else {
+      const last = !next || (next.kind !== 'text' && index === plan.parts.length - 1);
+      let group: string;
+      if (plan.mode === 'regex') group = '.*?';
+      else if (part.type === 'long' || part.type === 'int') group = '[-+]?\\d+';
+      else if (part.type === 'real' || part.type === 'decimal') group = '[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?';
+      else group = last ? '.*' : '.*?';
+      if (plan.mode === 'regex' && last) group = '.*';
+      pattern += `(${group})`;
+    }
+  });
+  const compiled = new RegExp(
+    plan.mode === 'regex' ? pattern : `^${pattern}`,
+    plan.mode === 'regex' ? plan.flags.replace(/[^ims]/g, '') : 's',
+  );
+  const extracted: unknown[][] = columnParts.map(() => []);
+  const rows: number[] = [];
+  for (let row = 0; row < input.length; row++) {
+    const text = toStringValue(source(row), typeOfExpr(plan.source));
+    let match = compiled.exec(text);
+    if (match && plan.mode === 'simple') {
+      // simple mode: the whole pattern must match the text from its start; a trailing text part anchors the end.
+      const lastPart = plan.parts[plan.parts.length - 1];
+      if (lastPart?.kind === 'text' && !text.slice(0, match[0].length).endsWith(lastPart.text)) match = null;
+    }
+    let ok = !!match;
+    const values = columnParts.map((part, k) => {
+      if (!match) return part.type === 'string' ? '' : null;
+      const raw = match[k + 1];
+      if (raw === undefined) return part.type === 'string' ? '' : null;
+      const converted = part.type === 'string' ? raw : convertTo(raw, part.type, 'string');
+      if (converted === null && part.type !== 'string' && plan.mode !== 'relaxed') ok = false;
+      return converted;
+    });
+    if (plan.keepOnlyMatches && !ok) continue;
+    if (!ok && plan.mode !== 'relaxed') {
+      values.forEach((_, k) => (values[k] = columnParts[k]!.type === 'string' ? '' : null));
+    }
+    rows.push(row);
+    values.forEach((v, k) => extracted[k]!.push(v));
+  }
+  const base = plan.keepOnlyMatches ? gather(input, rows) : input;
+  const columns = base.columns.slice();
+  columnParts.forEach((part, k) => {
+    const column: Column = { name: part.name, type: part.type, values: extracted[k]! };
+    const index = columns.findIndex((c) => c.name === part.name);
+    if (index >= 0) columns[index] = column;
+    else columns.push(column);
+  });
+  return makeTable(columns, base.length);
+}
+
+// ---------- make-series ----------
+
+function makeSeries(plan: Extract<Tabular, { op: 'makeseries' }>, context: Context): Table {
+  const input = run(plan.input, context);
+  const axisFn = compile(plan.axis.expr, input, context);
+  const step = constantOf(plan.step, context);
+  let from = plan.from ? constantOf(plan.from, context) : undefined;
+  let to = plan.to ? constantOf(plan.to, context) : undefined;
+  if (from === undefined || to === undefined) {
+    let min: unknown = null;
+    let max: unknown = null;
+    for (let row = 0; row < input.length; row++) {
+      const v = axisFn(row);
+      if (isNull(v)) continue;
+      if (min === null || compareValues(v, min) < 0) min = v;
+      if (max === null || compareValues(v, max) > 0) max = v;
+    }
+    from ??= min === null ? null : binValue(min, step, typeOfExpr(plan.axis.expr));
+    if (to === undefined)
+      to = max === null ? null : typeof max === 'bigint' ? max + 1n : (max as number) + Number.EPSILON;
+  }
+  const axisType = typeOfExpr(plan.axis.expr);
+  const buckets: unknown[] = [];
+  if (!isNull(from) && !isNull(to)) {
+    if (typeof from === 'bigint') {
+      const s = step as bigint;
+      for (let v = from; v < (to as bigint); v += s) buckets.push(v);
+    } else {
+      const s = Number(step);
+      for (let v = Number(from); v < Number(to); v += s) buckets.push(v);
+    }
+  }
+  const bucketOf = (value: unknown): number => {
+    if (isNull(value) || isNull(from)) return -1;
+    if (typeof value === 'bigint') {
+      const index = Number((value - (from as bigint)) / (step as bigint));
+      return value < (from as bigint) ? -1 : index;
+    }
+    const v = value as number;
+    if (v < Number(from)) return -1;
+    return Math.floor((v - Number(from)) / Number(step));
+  };
+  const keyFns = plan.by.map((item) => compile(item.expr, input, context));
+  const groups = new Map<string, { keys: unknown[]; rows: number[] }>();
+  for (let row = 0; row < input.length; row++) {
+    const keys = keyFns.map((fn) => fn(row));
+    const key = keys.map(valueKey).join('\u0001');
+    let group = groups.get(key);
+    if (!group) {
+      group = { keys, rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(row);
+  }
+  const columns: Column[] = plan.by.map((item) => ({
+    name: item.name,
+    type: typeOfExpr(item.expr),
+    values: [],
+  }));
+  const aggregateColumns: Column[] = plan.aggregates.map((a) => ({
+    name: a.name,
+    type: 'dynamic',
+    values: [],
+  }));
+  const axisColumn: Column = { name: plan.axis.name, type: 'dynamic', values: [] };
+  const runners = plan.aggregates.map((a) =>
+    aggregateRunner({ name: a.name, expr: a.expr }, input, [], context),
+  );
+  const defaults = plan.aggregates.map((a) => constantOf(a.defaultValue, context));
+  for (const group of groups.values()) {
+    plan.by.forEach((_, k) => columns[k]!.values.push(group.keys[k]));
+    const perBucket = runners.map(() => new Map<number, Accumulator>());
+    for (const row of group.rows) {
+      const bucket = bucketOf(axisFn(row));
+      if (bucket < 0 || bucket >= buckets.length) continue;
+      runners.forEach((runner, k) => {
+        let accumulator = perBucket[k]!.get(bucket);
+        if (!accumulator) {
+          accumulator = runner.create();
+          perBucket[k]!.set(bucket, accumulator);
+        }
+        accumulator.add(row, []);
+      });
+    }
+    runners.forEach((runner, k) => {
+      const series = buckets.map((_, b) => {
+        const accumulator = perBucket[k]!.get(b);
+        if (!accumulator) return defaults[k] ?? null;
+        const value = runner.explode(accumulator.result())[0];
+        return isNull(value) ? (defaults[k] ?? null) : toDynamic(value, runner.types[0]!);
+      });
+      aggregateColumns[k]!.values.push(series);
+    });
+    axisColumn.values.push(buckets.map((b) => toDynamic(b, axisType)));
+  }
+  return makeTable([...columns, ...aggregateColumns, axisColumn], groups.size);
+}
+
+// ---------- bag_unpack / top-nested ----------
+
+function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context): Table {
+  const input = run(plan.input, context);
+  const fn = compile(plan.column, input, context);
+  const sourceName = plan.column.kind === 'column' ? plan.column.name : '';
+  const bags = Array.from({ length: input.length }, (_, row) => {
+    const value = fn(row);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  });
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const bag of bags) {
+    for (const key of Object.keys(bag)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+    }
+  }
+  const columns = input.columns.filter((c) => c.name !== sourceName);
+  if (plan.schema) {
+    const outputColumns: Column[] = plan.schema.map((column) => {
+      const existing = columns.find((c) => c.name === column.name);
+      if (existing) return existing;
+      const key = column.name.startsWith(plan.prefix) ? column.name.slice(plan.prefix.length) : column.name;
+      return {
+        name: column.name,
+        type: column.type,
+        values: bags.map((bag) => (key in bag ? convertTo(bag[key], column.type, 'dynamic') : null)),
+      };
+    });
+    if (
+      plan.schema.length > columns.length &&
+      keys.every((k) => plan.schema!.some((c) => c.name === plan.prefix + k))
+    ) {
+      return makeTable(outputColumns, input.length);
+    }
+  }
+  for (const key of keys.sort()) {
+    columns.push({
+      name: plan.prefix + key,
+      type: 'dynamic',
+      values: bags.map((bag) => (key in bag ? bag[key] : null)),
+    });
+  }
+  return { columns, length: input.length };
+}
+
+function topNested(plan: Extract<Tabular, { op: 'topnested' }>, context: Context): Table {
+  const input = run(plan.input, context);
+  const levels = plan.levels.map((level) => ({
+    level,
+    of: compile(level.of.expr, input, context),
+  }));
+  type Row = unknown[];
+  const output: Row[] = [];
+  const recurse = (rows: number[], depth: number, prefix: Row) => {
+    if (depth >= levels.length) {
+      output.push(prefix);
+      return;
+    }
+    const { level, of } = levels[depth]!;
+    const groups = new Map<string, { key: unknown; rows: number[] }>();
+    for (const row of rows) {
+      const key = of(row);
+      const k = valueKey(key);
+      let group = groups.get(k);
+      if (!group) {
+        group = { key, rows: [] };
+        groups.set(k, group);
+      }
+      group.rows.push(row);
+    }
+    const runner = aggregateRunner(level.aggregate, input, [], context);
+    const scored = [...groups.values()].map((group) => {
+      const accumulator = runner.create();
+      for (const row of group.rows) accumulator.add(row, []);
+      return { ...group, value: runner.explode(accumulator.result())[0] };
+    });
+    scored.sort((a, b) => (level.descending ? -1 : 1) * compareValues(a.value, b.value));
+    const count = level.count ? Number(constantOf(level.count, context)) : scored.length;
+    scored
+      .slice(0, count)
+      .forEach((group) => recurse(group.rows, depth + 1, [...prefix, group.key, group.value]));
+  };
+  recurse(
+    Array.from({ length: input.length }, (_, i) => i),
+    0,
+    [],
+  );
+  const columns: Column[] = [];
+  plan.levels.forEach((level, k) => {
+    columns.push({
+      name: level.of.name,
+      type: typeOfExpr(level.of.expr),
+      values: output.map((row) => row[2 * k]),
+    });
+    columns.push({
+      name: level.aggregate.name,
+      type: typeOfExpr(level.aggregate.expr),
+      values: output.map((row) => row[2 * k + 1]),
+    });
+  });
+  return makeTable(columns, output.length);
+}
+
+// ---------- expressions ----------
+
+function compile(expr: Expr, table: Table, context: Context): Compiled {
+  switch (expr.kind) {
+    case 'literal': {
+      const value = expr.value;
+      return () => value;
+    }
+    case 'column': {
+      const column = table.columns.find((c) => c.name === expr.name);
+      if (!column)
+        throw new EngineError(
+          'KQL_UNKNOWN_COLUMN',
+          `The column '${expr.name}' is not in the input.`,
+          expr.span,
+        );
+      const values = column.values;
+      if (column.type !== expr.type && expr.type !== 'dynamic' && column.type === 'dynamic') {
+        return (row) => convertTo(values[row], expr.type, 'dynamic');
+      }
+      const accessor = column as Column & { value?: unknown };
+      if ('value' in accessor) return () => accessor.values[0];
+      return (row) => values[row];
+    }
+    case 'toscalar': {
+      if (!context.scalars.has(expr)) {
+        const result = run(expr.query, context);
+        const value = result.length > 0 && result.columns.length > 0 ? result.columns[0]!.values[0] : null;
+        const sourceType = result.columns[0]?.type ?? expr.type;
+        context.scalars.set(expr, sourceType === expr.type ? value : convertTo(value, expr.type, sourceType));
+      }
+      const value = context.scalars.get(expr);
+      return () => value;
+    }
+    case 'tabularList': {
+      const result = run(expr.query, context);
+      const values = result.columns[0]?.values ?? [];
+      const dynamicValues = values.map((v) => toDynamic(v, result.columns[0]?.type ?? 'dynamic'));
+      return () => dynamicValues;
+    }
+    case 'aggregate':
+      throw new EngineError(
+        'KQL_AGGREGATE',
+        `The aggregate '${expr.name}' can only be used in summarize.`,
+        expr.span,
+      );
+    case 'star':
+      return () => null;
+    case 'call':
+      return compileCall(expr, table, context);
+  }
+}
+
+const COMPARISONS = new Set(['<', '<=', '>', '>=']);
+
+function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, context: Context): Compiled {
+  const name = expr.name;
+  const argTypes = expr.args.map(typeOfExpr);
+  // Lazily evaluated forms first.
+  switch (name) {
+    case 'and': {
+      const [a, b] = expr.args.map((arg) => compile(arg, table, context)) as [Compiled, Compiled];
+      return (row) => {
+        const x = a(row);
+        if (x === false) return false;
+        const y = b(row);
+        if (y === false) return false;
+        return x === true && y === true ? true : null;
+      };
+    }
+    case 'or': {
+      const [a, b] = expr.args.map((arg) => compile(arg, table, context)) as [Compiled, Compiled];
+      return (row) => {
+        const x = a(row);
+        if (x === true) return true;
+        const y = b(row);
+        if (y === true) return true;
+        return x === false && y === false ? false : null;
+      };
+    }
+    case 'iff':
+    case 'iif': {
+      const [c, t, f] = expr.args.map((arg) => compile(arg, table, context)) as [
+        Compiled,
+        Compiled,
+        Compiled,
+      ];
+      const resultType = expr.type;
+      const tType = argTypes[1]!;
+      const fType = argTypes[2]!;
+      return (row) =>
+        c(row) === true ? coerce(t(row), tType, resultType) : coerce(f(row), fType, resultType);
+    }
+    case 'case': {
+      const fns = expr.args.map((arg) => compile(arg, table, context));
+      const resultType = expr.type;
+      return (row) => {
+        for (let i = 0; i + 1 < fns.length; i += 2) {
+          if (fns[i]!(row) === true) return coerce(fns[i + 1]!(row), argTypes[i + 1]!, resultType);
+        }
+        return coerce(fns[fns.length - 1]!(row), argTypes[fns.length - 1]!, resultType);
+      };
+    }
+    case 'row_number': {
+      const start = expr.args[0] ? Number(constantOf(expr.args[0], context)) : 1;
+      const restart = expr.args[1] ? compile(expr.args[1], table, context) : undefined;
+      let counter = start - 1;
+      let lastRow = -1;
+      return (row) => {
+        if (row <= lastRow) counter = start - 1 + row - (lastRow - row) * 0;
+        if (restart && row > 0 && restart(row) === true) counter = start - 1;
+        if (row === 0) counter = start - 1;
+        lastRow = row;
+        return ++counter;
+      };
+    }
+    case 'prev':
+    case 'next': {
+      const value = compile(expr.args[0]!, table, context);
+      const offset = expr.args[1] ? Number(constantOf(expr.args[1], context)) : 1;
+      const fallback = expr.args[2] ? compile(expr.args[2], table, context) : undefined;
+      const sign = name === 'prev' ? -1 : 1;
+      return (row) => {
+        const target = row + sign * offset;
+        if (target < 0 || target >= table.length)
+          return fallback ? fallback(row) : argTypes[0] === 'string' ? '' : null;
+        return value(target);
+      };
+    }
+    case 'row_cumsum': {
+      const value = compile(expr.args[0]!, table, context);
+      const restart = expr.args[1] ? compile(expr.args[1], table, context) : undefined;
+      let sum: number | bigint = 0;
+      let lastRow = -1;
+      return (row) => {
+        if (row <= lastRow || row === 0) sum = typeof sum === 'bigint' ? 0n : 0;
+        if (restart && restart(row) === true) sum = typeof sum === 'bigint' ? 0n : 0;
+        lastRow = row;
+        const v = value(row);
+        if (typeof v === 'bigint') sum = (typeof sum === 'bigint' ? sum : BigInt(sum)) + v;
+        else if (typeof v === 'number') sum = (sum as number) + v;
+        return sum;
+      };
+    }
+    case '__search_any': {
+      const term = String((expr.args[0] as { value: unknown }).value);
+      const stringColumns = table.columns.filter((c) => c.type === 'string' || c.type === 'dynamic');
+      return (row) => stringColumns.some((c) => hasTerm(toStringValue(c.values[row], c.type), term, false));
+    }
+    case '__tuple_item': {
+      const value = compile(expr.args[0]!, table, context);
+      const index = Number((expr.args[1] as { value: unknown }).value);
+      return (row) => {
+        const v = value(row);
+        return Array.isArray(v) ? (v[index] ?? null) : index === 0 ? v : null;
+      };
+    }
+  }
+  const fns = expr.args.map((arg) => compile(arg, table, context));
+  const [a, b] = fns;
+  const predicate = stringPredicate(name);
+  if (predicate && fns.length === 2) {
+    const [ta, tb] = argTypes;
+    const right = expr.args[1]!;
+    if (right.kind === 'literal') {
+      const needle = toStringValue(right.value, tb);
+      return (row) => {
+        const v = a!(row);
+        return predicate(typeof v === 'string' ? v : toStringValue(v, ta), needle);
+      };
+    }
+    return (row) => predicate(toStringValue(a!(row), ta), toStringValue(b!(row), tb));
+  }
+  if (name === '==' || name === '!=') {
+    const negate = name === '!=';
+    const [ta, tb] = argTypes;
+    const mixed = (ta === 'dynamic') !== (tb === 'dynamic');
+    return (row) => {
+      let x = a!(row);
+      let y = b!(row);
+      if (isNull(x) || isNull(y)) {
+        if ((ta === 'string' && tb === 'string') || (x === '' && isNull(y)) || (y === '' && isNull(x)))
+          return negate ? x !== y : x === y;
+        return null;
+      }
+      if (mixed) {
+        if (ta === 'dynamic') x = convertTo(x, tb!, 'dynamic');
+        else y = convertTo(y, ta!, 'dynamic');
+      }
+      const equal = typeof x === typeof y && typeof x !== 'object' ? x === y : valuesEqual(x, y);
+      return negate ? !equal : equal;
+    };
+  }
+  if (COMPARISONS.has(name)) {
+    const [ta, tb] = argTypes;
+    const convert = ta === 'dynamic' || tb === 'dynamic' || (ta === 'string') !== (tb === 'string');
+    return (row) => {
+      let x = a!(row);
+      let y = b!(row);
+      if (isNull(x) || isNull(y)) return null;
+      if (convert) {
+        if (typeof x === 'string' && typeof y !== 'string')
+          x = typeof y === 'bigint' ? convertTo(x, tb === 'timespan' ? 'timespan' : 'datetime') : Number(x);
+        if (typeof y === 'string' && typeof x !== 'string')
+          y = typeof x === 'bigint' ? convertTo(y, ta === 'timespan' ? 'timespan' : 'datetime') : Number(y);
+        if (isNull(x) || isNull(y)) return null;
+      }
+      const order = compareValues(x, y);
+      if (typeof x === 'number' && typeof y === 'number' && (Number.isNaN(x) || Number.isNaN(y)))
+        return false;
+      switch (name) {
+        case '<':
+          return order < 0;
+        case '<=':
+          return order <= 0;
+        case '>':
+          return order > 0;
+        default:
+          return order >= 0;
+      }
+    };
+  }
+  if (name === '+' || name === '-' || name === '*' || name === '/' || name === '%') {
+    return arithmetic(name, fns[0]!, fns[1]!, argTypes[0]!, argTypes[1]!, expr.type, expr.span);
+  }
+  if (name === 'neg') {
+    return (row) => {
+      const v = a!(row);
+      return isNull(v) ? null : typeof v === 'bigint' ? -v : -(v as number);
+    };
+  }
+  if (name === 'in' || name === '!in' || name === 'in~' || name === '!in~') {
+    const caseless = name.endsWith('~');
+    const negate = name.startsWith('!');
+    const listFns = fns.slice(1);
+    const constant = expr.args.slice(1).every((arg) => arg.kind === 'literal' || arg.kind === 'tabularList');
+    const leftType = argTypes[0]!;
+    const normalize = (v: unknown): unknown => {
+      if (isNull(v)) return v;
+      if (caseless) return toStringValue(v).toLowerCase();
+      if (typeof v === 'bigint') return 't' + v.toString();
+      return typeof v === 'object' ? valueKey(v) : v;
+    };
+    const collect = (row: number): Set<unknown> => {
+      const set = new Set<unknown>();
+      listFns.forEach((fn, k) => {
+        const v = fn(row);
+        const arg = expr.args[k + 1]!;
+        if (
+          (arg.kind === 'tabularList' || (argTypes[k + 1] === 'dynamic' && Array.isArray(v))) &&
+          Array.isArray(v)
+        ) {
+          for (const item of v)
+            set.add(normalize(leftType === 'dynamic' ? item : convertTo(item, leftType, 'dynamic')));
+        } else set.add(normalize(v));
+      });
+      return set;
+    };
+    const fixed = constant ? collect(0) : undefined;
+    return (row) => {
+      const v = a!(row);
+      if (isNull(v) && !caseless) return negate;
+      const found = (fixed ?? collect(row)).has(normalize(v));
+      return negate ? !found : found;
+    };
+  }
+  if (name === 'has_any' || name === 'has_all') {
+    const listFns = fns.slice(1);
+    return (row) => {
+      const text = toStringValue(a!(row), argTypes[0]);
+      const needles: string[] = [];
+      listFns.forEach((fn) => {
+        const v = fn(row);
+        if (Array.isArray(v)) for (const item of v) needles.push(toStringValue(item));
+        else needles.push(toStringValue(v));
+      });
+      return name === 'has_any'
+        ? needles.some((n) => hasTerm(text, n, false))
+        : needles.every((n) => hasTerm(text, n, false));
+    };
+  }
+  if (name === 'between' || name === '!between') {
+    const negate = name === '!between';
+    const [, lo, hi] = fns as [Compiled, Compiled, Compiled];
+    const hiType = argTypes[2];
+    const loType = argTypes[1];
+    return (row) => {
+      const v = a!(row);
+      const low = lo(row);
+      let high = hi(row);
+      if (isNull(v) || isNull(low) || isNull(high)) return null;
+      if (hiType === 'timespan' && loType === 'datetime') high = (low as bigint) + (high as bigint);
+      const inside = compareValues(v, low) >= 0 && compareValues(v, high) <= 0;
+      return negate ? !inside : inside;
+    };
+  }
+  if (name === 'matches regex') {
+    const right = expr.args[1]!;
+    if (right.kind === 'literal') {
+      const pattern = regex(String(right.value));
+      return (row) => pattern.test(toStringValue(a!(row), argTypes[0]));
+    }
+    return (row) => regex(toStringValue(b!(row))).test(toStringValue(a!(row), argTypes[0]));
+  }
+  if (name === '__index') {
+    return (row) => {
+      const target = a!(row);
+      const key = b!(row);
+      return indexDynamic(target, typeof key === 'bigint' ? Number(key) : key);
+    };
+  }
+  if (name === 'pack_all' || name === 'bag_pack_columns') {
+    const names = (expr.args[0] as { value: string[] }).value;
+    const types = argTypes.slice(1);
+    const valueFns = fns.slice(1);
+    return (row) => {
+      const bag: Record<string, unknown> = {};
+      names.forEach((n, i) => {
+        const v = valueFns[i]!(row);
+        if (!isNull(v) && v !== '') bag[n] = toDynamic(v, types[i]!);
+      });
+      return bag;
+    };
+  }
+  const fn = FUNCTIONS[name];
+  if (!fn) throw unsupported(`function '${name}()'`, expr.span);
+  const callContext: CallContext = { argTypes, resultType: expr.type, nowTicks: context.nowTicks };
+  if (name === 'bin' && expr.args[1]?.kind === 'literal') {
+    const size = expr.args[1].value;
+    const type = argTypes[0]!;
+    return (row) => binValue(a!(row), size, type);
+  }
+  const args = new Array<unknown>(fns.length);
+  const wantsDynamicString = expr.type === 'string';
+  return (row) => {
+    for (let i = 0; i < fns.length; i++) args[i] = fns[i]!(row);
+    let result: unknown;
+    try {
+      result = fn(args.slice(), callContext);
+    } catch (error) {
+      throw new EngineError(
+        'KQL_RUNTIME',
+        `${name}(): ${error instanceof Error ? error.message : String(error)}`,
+        expr.span,
+      );
+    }
+    if (result === undefined) return null;
+    if (wantsDynamicString && isNull(result)) return '';
+    return result;
+  };
+}
+
+function coerce(value: unknown, from: KustoType, to: KustoType): unknown {
+  if (from === to || isNull(value)) return value;
+  return convertTo(value, to, from);
+}
+
+function arithmetic(
+  op: string,
+  a: Compiled,
+  b: Compiled,
+  ta: KustoType,
+  tb: KustoType,
+  result: KustoType,
+  span: { start: number; length: number },
+): Compiled {
+  const ticksA = ta === 'datetime' || ta === 'timespan';
+  const ticksB = tb === 'datetime' || tb === 'timespan';
+  if (ticksA || ticksB) {
+    return (row) => {
+      let x = a(row);
+      let y = b(row);
+      if (isNull(x) || isNull(y)) return null;
+      if (ta === 'dynamic') x = convertTo(x, tb, 'dynamic');
+      if (tb === 'dynamic') y = convertTo(y, ta, 'dynamic');
+      if (isNull(x) || isNull(y)) return null;
+      if (typeof x === 'bigint' && typeof y === 'bigint') {
+        switch (op) {
+          case '+':
+            return x + y;
+          case '-':
+            return x - y;
+          case '/':
+            return y === 0n ? null : Number(x) / Number(y);
+          case '%':
+            return y === 0n ? null : x % y;
+          default:
+            throw new EngineError('KQL_TYPE', `Cannot apply '${op}' to ${ta} and ${tb}.`, span);
+        }
+      }
+      const ticks = typeof x === 'bigint' ? x : (y as bigint);
+      const number = typeof x === 'bigint' ? (y as number) : (x as number);
+      switch (op) {
+        case '*':
+          return BigInt(Math.round(Number(ticks) * number));
+        case '/':
+          if (typeof x !== 'bigint') throw new EngineError('KQL_TYPE', `Cannot divide ${ta} by ${tb}.`, span);
+          return number === 0 ? null : BigInt(Math.round(Number(ticks) / number));
+        case '+':
+          return ticks + BigInt(Math.round(number));
+        case '-':
+          return typeof x === 'bigint'
+            ? x - BigInt(Math.round(number))
+            : BigInt(Math.round(number)) - (y as bigint);
+        default:
+          return null;
+      }
+    };
+  }
+  const integer = result === 'long' || result === 'int';
+  return (row) => {
+    let x = a(row);
+    let y = b(row);
+    if (isNull(x) || isNull(y)) return null;
+    if (typeof x !== 'number') x = Number(x);
+    if (typeof y !== 'number') y = Number(y);
+    const p = x as number;
+    const q = y as number;
+    switch (op) {
+      case '+':
+        return p + q;
+      case '-':
+        return p - q;
+      case '*':
+        return p * q;
+      case '/':
+        if (integer) return q === 0 ? null : Math.trunc(p / q);
+        return p / q;
+      default:
+        if (q === 0) return integer ? null : NaN;
+        return p % q;
+    }
+  };
+}
+
+export { numeric, percentileOf, SPECIAL_AGGREGATES };

@@ -1,0 +1,146 @@
+/**
+ * The only module that touches Kusto.Language (Bridge.NET). It loads the library, builds database symbols from the
+ * table schemas, parses and analyzes, and exposes the syntax tree through a small untyped-node facade that the
+ * translator reads. No Bridge type leaves src/kql/translate.ts.
+ */
+import './kustoGlobal';
+import '@kusto/language-service-next/bridge.min.js';
+import '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
+import type { Diagnostic, KustoType, TableSchema } from './types';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type KNode = any;
+type KustoNamespace = any;
+
+let kusto: KustoNamespace | undefined;
+
+function loadKusto(): KustoNamespace {
+  if (kusto) return kusto;
+  kusto = (globalThis as any).Kusto;
+  if (!kusto?.Language) throw new Error('Kusto.Language did not load');
+  return kusto;
+}
+
+export function kustoLanguage(): KustoNamespace {
+  return loadKusto().Language;
+}
+
+export function syntaxKindName(node: KNode): string {
+  const scope = globalThis as any;
+  return scope.System.Enum.getName(kustoLanguage().Syntax.SyntaxKind, node.Kind) as string;
+}
+
+export function symbolKindName(symbol: KNode): string {
+  const scope = globalThis as any;
+  return scope.System.Enum.getName(kustoLanguage().Symbols.SymbolKind, symbol.Kind) as string;
+}
+
+const globalsCache = new WeakMap<readonly TableSchema[], KNode>();
+
+/** Kusto.Language global state with one database holding the given tables. */
+export function globalsFor(tables: readonly TableSchema[]): KNode {
+  const cached = globalsCache.get(tables);
+  if (cached) return cached;
+  const K = kustoLanguage();
+  const symbols = tables.map(
+    (table) =>
+      new K.Symbols.TableSymbol.$ctor7(
+        table.name,
+        `(${table.columns.map((column) => `['${column.name}']:${column.type}`).join(', ')})`,
+        null,
+      ),
+  );
+  const database = new K.Symbols.DatabaseSymbol.ctor('Sentinel', symbols);
+  const globals = K.GlobalState.Default.WithDatabase(database);
+  globalsCache.set(tables, globals);
+  return globals;
+}
+
+export interface AnalyzedCode {
+  readonly syntax: KNode;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** 1-based line and column of an offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const SEVERITIES: Record<string, Diagnostic['severity']> = {
+  Error: 'error',
+  Warning: 'warning',
+  Suggestion: 'suggestion',
+  Information: 'information',
+};
+
+export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): AnalyzedCode {
+  const K = kustoLanguage();
+  const code = K.KustoCode.ParseAndAnalyze(text, globalsFor(tables));
+  const list = code.GetDiagnostics();
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < list.Count; i++) {
+    const d = list.getItem(i);
+    const { line, column } = positionOf(text, d.Start);
+    diagnostics.push({
+      code: d.Code,
+      severity: SEVERITIES[d.Severity as string] ?? 'error',
+      message: d.Message,
+      line,
+      column,
+      start: d.Start,
+      length: d.Length,
+    });
+  }
+  return { syntax: code.Syntax, diagnostics };
+}
+
+/** Maps a Kusto.Language scalar type symbol to our type name. */
+export function scalarTypeName(symbol: KNode): KustoType | undefined {
+  if (!symbol) return undefined;
+  const name = symbol.Name as string;
+  switch (name) {
+    case 'string':
+    case 'long':
+    case 'int':
+    case 'real':
+    case 'decimal':
+    case 'bool':
+    case 'datetime':
+    case 'timespan':
+    case 'guid':
+    case 'dynamic':
+      return name;
+    case 'date':
+      return 'datetime';
+    case 'time':
+      return 'timespan';
+    case 'double':
+      return 'real';
+    case 'boolean':
+      return 'bool';
+    case 'uniqueid':
+      return 'guid';
+    default:
+      return undefined;
+  }
+}
+
+/** The columns of a tabular result type (a TableSymbol), as the analyzer computed them. */
+export function tableColumns(symbol: KNode): { name: string; type: KustoType }[] | undefined {
+  if (!symbol || !symbol.Columns) return undefined;
+  const columns = symbol.Columns;
+  const result: { name: string; type: KustoType }[] = [];
+  for (let i = 0; i < columns.Count; i++) {
+    const column = columns.getItem(i);
+    result.push({ name: column.Name, type: scalarTypeName(column.Type) ?? 'dynamic' });
+  }
+  return result;
+}

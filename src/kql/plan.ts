@@ -1,0 +1,193 @@
+/** The engine's own typed plan: what translate.ts produces from Kusto.Language's tree and execute.ts runs. */
+import type { KustoType } from './types';
+
+export interface Span {
+  readonly start: number;
+  readonly length: number;
+}
+
+export interface ColumnSchema {
+  readonly name: string;
+  readonly type: KustoType;
+}
+
+export type Expr =
+  | { readonly kind: 'literal'; readonly type: KustoType; readonly value: unknown }
+  | { readonly kind: 'column'; readonly name: string; readonly type: KustoType; readonly span: Span }
+  /** A scalar function, operator (`+`, `==`, `has`...) or window function applied to arguments. */
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly type: KustoType;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: 'aggregate';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly type: KustoType;
+      readonly span: Span;
+    }
+  | { readonly kind: 'toscalar'; readonly query: Tabular; readonly type: KustoType }
+  /** The values of a one-column tabular expression, for `in (T | project x)`. */
+  | { readonly kind: 'tabularList'; readonly query: Tabular; readonly type: KustoType }
+  /** A lambda used by functions like `series_*` is not supported; kept for errors. */
+  | { readonly kind: 'star' };
+
+export interface NamedExpr {
+  readonly name: string;
+  readonly expr: Expr;
+}
+
+export interface SortKey {
+  readonly expr: Expr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+export type JoinKind =
+  | 'innerunique'
+  | 'inner'
+  | 'leftouter'
+  | 'rightouter'
+  | 'fullouter'
+  | 'leftanti'
+  | 'rightanti'
+  | 'leftsemi'
+  | 'rightsemi';
+
+export type ParsePart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'column'; readonly name: string; readonly type: KustoType }
+  | { readonly kind: 'wildcard' };
+
+interface TabularBase {
+  /** The result schema as Kusto.Language computed it; the executor names its output columns by it. */
+  readonly schema?: readonly ColumnSchema[];
+  readonly span: Span;
+}
+
+export type Tabular = TabularBase &
+  (
+    | { readonly op: 'table'; readonly name: string }
+    | { readonly op: 'shared'; readonly input: Tabular; readonly id: number }
+    | {
+        readonly op: 'datatable';
+        readonly columns: readonly ColumnSchema[];
+        readonly values: readonly Expr[];
+      }
+    | { readonly op: 'print'; readonly items: readonly NamedExpr[] }
+    | {
+        readonly op: 'range';
+        readonly name: string;
+        readonly from: Expr;
+        readonly to: Expr;
+        readonly step: Expr;
+      }
+    | { readonly op: 'where'; readonly input: Tabular; readonly predicate: Expr }
+    | { readonly op: 'extend'; readonly input: Tabular; readonly items: readonly NamedExpr[] }
+    | { readonly op: 'project'; readonly input: Tabular; readonly items: readonly NamedExpr[] }
+    /** project-away, project-keep, project-reorder, project-rename: pick input columns by name. */
+    | {
+        readonly op: 'select';
+        readonly input: Tabular;
+        readonly picks: readonly { readonly from: string; readonly as: string }[];
+      }
+    | {
+        readonly op: 'summarize';
+        readonly input: Tabular;
+        readonly aggregates: readonly NamedExpr[];
+        readonly by: readonly NamedExpr[];
+      }
+    | { readonly op: 'distinct'; readonly input: Tabular; readonly items: readonly NamedExpr[] }
+    | { readonly op: 'take'; readonly input: Tabular; readonly count: Expr }
+    | { readonly op: 'sort'; readonly input: Tabular; readonly keys: readonly SortKey[] }
+    | { readonly op: 'top'; readonly input: Tabular; readonly count: Expr; readonly keys: readonly SortKey[] }
+    | {
+        readonly op: 'join';
+        readonly left: Tabular;
+        readonly right: Tabular;
+        readonly kind: JoinKind;
+        readonly leftKeys: readonly Expr[];
+        readonly rightKeys: readonly Expr[];
+        /** lookup: right key columns are dropped from the output. */
+        readonly isLookup: boolean;
+      }
+    | {
+        readonly op: 'union';
+        readonly inputs: readonly { readonly plan: Tabular; readonly name: string }[];
+        readonly withSource?: string;
+        readonly outer: boolean;
+      }
+    | {
+        readonly op: 'mvexpand';
+        readonly input: Tabular;
+        readonly items: readonly { readonly name: string; readonly expr: Expr; readonly type: KustoType }[];
+        readonly limit?: Expr;
+        readonly indexColumn?: string;
+        readonly bagexpansion: 'bag' | 'array';
+      }
+    | {
+        readonly op: 'mvapply';
+        readonly input: Tabular;
+        readonly items: readonly { readonly name: string; readonly expr: Expr; readonly type: KustoType }[];
+        readonly indexColumn?: string;
+        readonly subquery: Tabular;
+        readonly limit?: Expr;
+      }
+    | {
+        readonly op: 'parse';
+        readonly input: Tabular;
+        readonly source: Expr;
+        readonly mode: 'simple' | 'regex' | 'relaxed';
+        readonly parts: readonly ParsePart[];
+        readonly flags: string;
+        readonly keepOnlyMatches: boolean;
+      }
+    | {
+        readonly op: 'makeseries';
+        readonly input: Tabular;
+        readonly aggregates: readonly {
+          readonly name: string;
+          readonly expr: Expr;
+          readonly defaultValue: Expr;
+        }[];
+        readonly axis: NamedExpr;
+        readonly from?: Expr;
+        readonly to?: Expr;
+        readonly step: Expr;
+        readonly by: readonly NamedExpr[];
+      }
+    | {
+        readonly op: 'render';
+        readonly input: Tabular;
+        readonly kind: string;
+        readonly properties: Readonly<Record<string, string | number | boolean | string[]>>;
+      }
+    | { readonly op: 'serialize'; readonly input: Tabular; readonly items: readonly NamedExpr[] }
+    | { readonly op: 'getschema'; readonly input: Tabular }
+    | { readonly op: 'sample'; readonly input: Tabular; readonly count: Expr }
+    | { readonly op: 'bagunpack'; readonly input: Tabular; readonly column: Expr; readonly prefix: string }
+    | { readonly op: 'topnested'; readonly input: Tabular; readonly levels: readonly TopNestedLevel[] }
+    | {
+        readonly op: 'search';
+        readonly input: Tabular;
+        readonly predicate: Expr;
+      }
+    /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
+    | { readonly op: 'passthrough'; readonly input: Tabular }
+  );
+
+export interface TopNestedLevel {
+  readonly count?: Expr;
+  readonly of: NamedExpr;
+  readonly aggregate: NamedExpr;
+  readonly others?: Expr;
+  readonly descending: boolean;
+}
+
+export interface QueryPlan {
+  /** The tabular results, in statement order (most queries have one). */
+  readonly outputs: readonly Tabular[];
+}
