@@ -1,0 +1,233 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type * as MonacoApi from 'monaco-editor/esm/vs/editor/editor.api';
+import type { Monaco } from './loadMonaco';
+
+/** A problem to mark in the query text: 0-based offset and length, as the engine reports them. */
+export interface EditorMarker {
+  readonly code: string;
+  readonly message: string;
+  readonly start: number;
+  readonly length: number;
+  readonly severity: 'error' | 'warning';
+}
+
+export interface KqlEditorHandle {
+  /** Inserts text at the cursor (replacing the selection) and focuses the editor. */
+  insertText(text: string): void;
+  focus(): void;
+  /** The text to run: the selection when there is one, otherwise the whole query, with its offset in the query. */
+  textToRun(): { text: string; offset: number };
+}
+
+interface Props {
+  /** Each tab keeps its own text model (undo history, cursor). */
+  readonly tabId: string;
+  readonly initialText: string;
+  readonly onChange: (tabId: string, text: string) => void;
+  readonly onRun: () => void;
+  readonly markers: readonly EditorMarker[];
+  readonly label: string;
+}
+
+const ENGINE_MARKER_OWNER = 'kql-engine';
+
+/**
+ * The query editor: Monaco with Kusto IntelliSense once it has loaded, and a plain text area until then (and if it
+ * cannot load), so a learner can always type and run a query.
+ */
+export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
+  { tabId, initialText, onChange, onRun, markers, label },
+  ref,
+) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const monacoRef = useRef<Monaco | null>(null);
+  const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
+  const modelsRef = useRef(new Map<string, MonacoApi.editor.ITextModel>());
+  const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [intellisense, setIntellisense] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [fallbackText, setFallbackText] = useState(initialText);
+  const latest = useRef({ onChange, onRun, tabId, fallbackText });
+  latest.current = { onChange, onRun, tabId, fallbackText };
+
+  useEffect(() => {
+    let disposed = false;
+    import('./loadMonaco')
+      .then(async ({ loadMonaco, whenIntellisenseReady }) => {
+        const monaco = await loadMonaco();
+        whenIntellisenseReady().then(
+          () => {
+            if (disposed) return;
+            setIntellisense('ready');
+            document.documentElement.dataset.labIntellisense = 'ready';
+            performance.mark('lab:intellisense-ready');
+          },
+          (error: unknown) => {
+            console.error('Kusto IntelliSense could not start; the editor still works without it.', error);
+            if (!disposed) setIntellisense('failed');
+          },
+        );
+        return monaco;
+      })
+      .then((monaco) => {
+        if (disposed || !containerRef.current) return;
+        monacoRef.current = monaco;
+        const editor = monaco.editor.create(containerRef.current, {
+          model: null,
+          ariaLabel: label,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: 14,
+          lineNumbers: 'on',
+          scrollBeyondLastLine: false,
+          wordWrap: 'on',
+          tabFocusMode: true,
+          fixedOverflowWidgets: true,
+          theme: 'kusto-light',
+          suggest: { showStatusBar: true },
+        });
+        editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => latest.current.onRun());
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+        editorRef.current = editor;
+        attachModel(latest.current.tabId, latest.current.fallbackText);
+        setPhase('ready');
+        document.documentElement.dataset.labEditor = 'ready';
+        performance.mark('lab:editor-ready');
+      })
+      .catch((error: unknown) => {
+        console.error('The query editor could not load; the plain text box stays in use.', error);
+        if (!disposed) setPhase('failed');
+      });
+    return () => {
+      disposed = true;
+      editorRef.current?.dispose();
+      editorRef.current = null;
+      for (const model of modelsRef.current.values()) model.dispose();
+      modelsRef.current.clear();
+    };
+    // The editor is created once; later prop changes are applied by the effects below.
+  }, []);
+
+  function attachModel(id: string, text: string) {
+    const monaco = monacoRef.current;
+    const editor = editorRef.current;
+    if (!monaco || !editor) return;
+    let model = modelsRef.current.get(id);
+    if (!model) {
+      model = monaco.editor.createModel(text, 'kusto');
+      const modelForTab = model;
+      model.onDidChangeContent(() => {
+        monaco.editor.setModelMarkers(modelForTab, ENGINE_MARKER_OWNER, []);
+        latest.current.onChange(id, modelForTab.getValue());
+      });
+      modelsRef.current.set(id, model);
+    }
+    editor.setModel(model);
+  }
+
+  useEffect(() => {
+    if (phase === 'ready') attachModel(tabId, initialText);
+    else setFallbackText(initialText);
+    // A tab's text is read when its model is first made; after that the model is the source of truth.
+  }, [tabId, phase]);
+
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = modelsRef.current.get(tabId);
+    if (!monaco || !model || phase !== 'ready') return;
+    monaco.editor.setModelMarkers(
+      model,
+      ENGINE_MARKER_OWNER,
+      markers.map((marker) => {
+        const start = model.getPositionAt(marker.start);
+        const end = model.getPositionAt(marker.start + Math.max(1, marker.length));
+        return {
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+          message: marker.message,
+          code: marker.code,
+          severity: marker.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          source: 'KQL engine',
+        };
+      }),
+    );
+  }, [markers, tabId, phase]);
+
+  useImperativeHandle(ref, () => ({
+    insertText(text: string) {
+      const editor = editorRef.current;
+      if (editor) {
+        const selection = editor.getSelection();
+        if (selection)
+          editor.executeEdits('schema-tree', [{ range: selection, text, forceMoveMarkers: true }]);
+        editor.focus();
+        return;
+      }
+      const textarea = textareaRef.current;
+      if (!textarea) return;
+      textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
+      setFallbackText(textarea.value);
+      latest.current.onChange(latest.current.tabId, textarea.value);
+      textarea.focus();
+    },
+    focus() {
+      if (editorRef.current) editorRef.current.focus();
+      else textareaRef.current?.focus();
+    },
+    textToRun() {
+      const editor = editorRef.current;
+      const model = editor?.getModel();
+      if (editor && model) {
+        const selection = editor.getSelection();
+        if (selection && !selection.isEmpty()) {
+          return {
+            text: model.getValueInRange(selection),
+            offset: model.getOffsetAt(selection.getStartPosition()),
+          };
+        }
+        return { text: model.getValue(), offset: 0 };
+      }
+      return { text: latest.current.fallbackText, offset: 0 };
+    },
+  }));
+
+  return (
+    <div className="kql-editor" data-phase={phase}>
+      <div ref={containerRef} className="kql-editor__monaco" hidden={phase !== 'ready'} />
+      {phase !== 'ready' && (
+        <textarea
+          ref={textareaRef}
+          className="kql-editor__fallback"
+          aria-label={label}
+          spellCheck={false}
+          value={fallbackText}
+          onChange={(event) => {
+            setFallbackText(event.target.value);
+            onChange(tabId, event.target.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              onRun();
+            }
+          }}
+        />
+      )}
+      <p className="kql-editor__status" role="status">
+        {phase === 'loading'
+          ? 'Loading the editor with IntelliSense…'
+          : phase === 'failed'
+            ? 'The editor with IntelliSense could not load; this plain text box runs queries all the same.'
+            : `Shift+Enter runs the query. ${
+                intellisense === 'ready'
+                  ? 'Ctrl+Space suggests tables, columns and functions.'
+                  : intellisense === 'failed'
+                    ? 'IntelliSense could not start; queries still run.'
+                    : 'IntelliSense is starting…'
+              } Tab moves focus out of the editor (Ctrl+M lets Tab indent).`}
+      </p>
+    </div>
+  );
+});

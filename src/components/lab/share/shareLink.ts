@@ -1,0 +1,65 @@
+import LZString from 'lz-string';
+
+// lz-string is CommonJS: its default export works in the browser bundle, in SSR and in Vitest alike.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+
+/** What a share link carries: enough to reproduce the same result on any machine. */
+export interface SharedQuery {
+  readonly query: string;
+  readonly scenarioId: string;
+  readonly seed: number;
+}
+
+export type ShareLinkParse =
+  | { readonly ok: true; readonly shared: SharedQuery }
+  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: 'none' };
+
+/** A query far beyond anything a learner types: refuse it rather than freeze the editor. */
+const MAX_QUERY_LENGTH = 100_000;
+
+/**
+ * The link lives in the URL fragment, so opening it sends nothing to any server (the site is static and works
+ * offline); the query is compressed with lz-string into URL-safe characters.
+ */
+export function shareLinkHash(shared: SharedQuery): string {
+  const params = new URLSearchParams();
+  params.set('q', compressToEncodedURIComponent(shared.query));
+  params.set('scenario', shared.scenarioId);
+  params.set('seed', String(shared.seed));
+  return `#${params.toString()}`;
+}
+
+export function shareLinkUrl(base: string, shared: SharedQuery): string {
+  const url = new URL(base);
+  url.hash = shareLinkHash(shared).slice(1);
+  return url.toString();
+}
+
+/** Reads a share link's fragment; says plainly what is wrong with a damaged one. */
+export function parseShareLinkHash(hash: string): ShareLinkParse {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (fragment === '') return { ok: 'none' };
+  const params = new URLSearchParams(fragment);
+  const compressed = params.get('q');
+  if (compressed === null) return { ok: 'none' };
+
+  // URLSearchParams turns '+' into a space; lz-string's URI alphabet uses '+', so undo that.
+  const query = decompressFromEncodedURIComponent(compressed.replace(/ /g, '+'));
+  if (query === null || query === '') {
+    return { ok: false, reason: 'The shared link is damaged: its query could not be decompressed.' };
+  }
+  if (query.length > MAX_QUERY_LENGTH) {
+    return { ok: false, reason: `The shared query is longer than ${MAX_QUERY_LENGTH} characters.` };
+  }
+  const scenarioId = params.get('scenario') ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,80}$/i.test(scenarioId)) {
+    return { ok: false, reason: 'The shared link names no valid scenario.' };
+  }
+  const seedText = params.get('seed') ?? '';
+  const seed = Number(seedText);
+  if (!/^\d{1,10}$/.test(seedText) || !Number.isSafeInteger(seed)) {
+    return { ok: false, reason: 'The shared link has no valid seed (a whole number is expected).' };
+  }
+  return { ok: true, shared: { query, scenarioId, seed } };
+}
