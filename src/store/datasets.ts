@@ -1,0 +1,369 @@
+import type { ColumnChunk } from '../kql/table';
+import type { WireValue } from '../kql/types';
+import { findTableDefinition, type TableDefinition } from '../tables/index';
+import { encodeColumn, mergeForEngine, storedWireValueAt, timeRange, type StoredColumn } from './columnar';
+import {
+  createDatasetDb,
+  type ChunkRecord,
+  type DatasetDb,
+  type DatasetRecord,
+  type DatasetTableInfo,
+} from './datasetDb';
+import { datasetIdOf } from './datasetId';
+import { StoreError, toStoreError } from './storeError';
+
+export type { DatasetRecord, DatasetStatus, DatasetTableInfo } from './datasetDb';
+
+/** Rows per stored chunk: large enough that IndexedDB sees few records, small enough for time-range loads. */
+export const CHUNK_ROWS = 16_384;
+
+export { datasetIdOf };
+
+export interface NewDataset {
+  scenario: string;
+  seed: number;
+  days?: number;
+  virtualStart?: number;
+  virtualEnd?: number;
+  virtualNow?: number;
+}
+
+export interface VirtualTime {
+  virtualStart?: number;
+  virtualEnd?: number;
+  virtualNow?: number;
+}
+
+/** A table as the engine's fast loader takes it (KqlEngine.loadColumns). */
+export interface EngineTableLoad {
+  rowCount: number;
+  columns: Record<string, ColumnChunk>;
+  /** The dataset revision the load reflects. */
+  revision: number;
+}
+
+type TableResolver = (name: string) => TableDefinition | undefined;
+
+function tableDefinitionOrThrow(table: string, resolve: TableResolver): TableDefinition {
+  const definition = resolve(table);
+  if (!definition) {
+    throw new StoreError(
+      'invalid-input',
+      `"${table}" is not one of the simulated tables, so its rows were not saved.`,
+    );
+  }
+  return definition;
+}
+
+/** The column that time-range loads use: TimeGenerated, or the first datetime column. */
+export function timeColumnOf(definition: TableDefinition): string | undefined {
+  return (
+    definition.columns.find((column) => column.name === 'TimeGenerated')?.name ??
+    definition.columns.find((column) => column.type === 'datetime')?.name
+  );
+}
+
+function checkColumns(definition: TableDefinition, rows: readonly Record<string, unknown>[]): void {
+  const known = new Set(definition.columns.map((column) => column.name));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row === null || typeof row !== 'object') {
+      throw new StoreError('invalid-input', `Row ${i + 1} of the ${definition.name} batch is not an object.`);
+    }
+    for (const key in row) {
+      if (!known.has(key)) {
+        throw new StoreError(
+          'invalid-input',
+          `Row ${i + 1} of the ${definition.name} batch has a column "${key}" that the table does not have; nothing of this batch was saved.`,
+        );
+      }
+    }
+  }
+}
+
+/** Encodes rows into chunk records (not yet numbered). */
+export function encodeChunks(
+  datasetId: string,
+  definition: TableDefinition,
+  rows: readonly Record<string, unknown>[],
+  chunkRows = CHUNK_ROWS,
+): Omit<ChunkRecord, 'seq'>[] {
+  const timeColumn = timeColumnOf(definition);
+  const chunks: Omit<ChunkRecord, 'seq'>[] = [];
+  for (let start = 0; start < rows.length; start += chunkRows) {
+    const slice = rows.length <= chunkRows ? rows : rows.slice(start, start + chunkRows);
+    const columns: StoredColumn[] = definition.columns.map((column) => encodeColumn(slice, column));
+    const timeIndex = timeColumn ? definition.columns.findIndex((column) => column.name === timeColumn) : -1;
+    const range = timeIndex >= 0 ? timeRange(columns[timeIndex]!) : undefined;
+    chunks.push({
+      datasetId,
+      table: definition.name,
+      rowCount: slice.length,
+      minTime: range?.min ?? 0,
+      maxTime: range?.max ?? 0,
+      columnNames: definition.columns.map((column) => column.name),
+      columns,
+    });
+  }
+  return chunks;
+}
+
+function mergeTableInfo(
+  info: DatasetTableInfo | undefined,
+  chunks: readonly Omit<ChunkRecord, 'seq'>[],
+  timed: boolean,
+) {
+  const next: DatasetTableInfo = { ...(info ?? { rowCount: 0, chunkCount: 0 }) };
+  for (const chunk of chunks) {
+    next.rowCount += chunk.rowCount;
+    next.chunkCount += 1;
+    if (timed && !(chunk.minTime === 0 && chunk.maxTime === 0)) {
+      next.minTime = next.minTime === undefined ? chunk.minTime : Math.min(next.minTime, chunk.minTime);
+      next.maxTime = next.maxTime === undefined ? chunk.maxTime : Math.max(next.maxTime, chunk.maxTime);
+    }
+  }
+  return next;
+}
+
+export interface DatasetStoreOptions {
+  /** Lets tests use tables of their own; the site uses the project's definitions. */
+  resolveTable?: TableResolver;
+  chunkRows?: number;
+}
+
+export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: DatasetStoreOptions = {}) {
+  const resolveTable = options.resolveTable ?? findTableDefinition;
+  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
+
+  async function requireDataset(id: string): Promise<DatasetRecord> {
+    const record = await db.datasets.get(id);
+    if (!record) throw new StoreError('not-found', `There is no dataset "${id}" in this browser.`);
+    return record;
+  }
+
+  return {
+    db,
+    chunkRows,
+
+    /** Starts a dataset, replacing any earlier one of the same scenario and seed. */
+    async beginDataset(dataset: NewDataset, now = Date.now()): Promise<DatasetRecord> {
+      const id = datasetIdOf(dataset.scenario, dataset.seed);
+      const record: DatasetRecord = {
+        id,
+        scenario: dataset.scenario,
+        seed: dataset.seed,
+        status: 'generating',
+        createdAt: now,
+        updatedAt: now,
+        tables: {},
+        revision: 0,
+      };
+      if (dataset.days !== undefined) record.days = dataset.days;
+      if (dataset.virtualStart !== undefined) record.virtualStart = dataset.virtualStart;
+      if (dataset.virtualEnd !== undefined) record.virtualEnd = dataset.virtualEnd;
+      if (dataset.virtualNow !== undefined) record.virtualNow = dataset.virtualNow;
+      try {
+        await db.transaction('rw', db.datasets, db.chunks, async () => {
+          const previous = await db.datasets.get(id);
+          if (previous) record.revision = previous.revision + 1;
+          await db.chunks.where('datasetId').equals(id).delete();
+          await db.datasets.put(record);
+        });
+      } catch (error) {
+        throw toStoreError(error, `starting the dataset ${id}`);
+      }
+      return record;
+    },
+
+    /**
+     * Saves one batch of rows of one table in a single transaction, together with the dataset's row counts:
+     * when it fails (full disk, bad row) nothing of the batch is stored and the dataset stays as it was.
+     */
+    async appendBatch(
+      datasetId: string,
+      table: string,
+      rows: readonly Record<string, unknown>[],
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      const definition = tableDefinitionOrThrow(table, resolveTable);
+      checkColumns(definition, rows);
+      const chunks = encodeChunks(datasetId, definition, rows, chunkRows);
+      const timed = timeColumnOf(definition) !== undefined;
+      try {
+        await db.transaction('rw', db.datasets, db.chunks, async () => {
+          const dataset = await requireDataset(datasetId);
+          const info = dataset.tables[table];
+          const firstSeq = info?.chunkCount ?? 0;
+          await db.chunks.bulkAdd(chunks.map((chunk, index) => ({ ...chunk, seq: firstSeq + index })));
+          dataset.revision += 1;
+          dataset.tables = {
+            ...dataset.tables,
+            [table]: { ...mergeTableInfo(info, chunks, timed), revision: dataset.revision },
+          };
+          dataset.updatedAt = Date.now();
+          await db.datasets.put(dataset);
+        });
+      } catch (error) {
+        throw toStoreError(
+          error,
+          `saving ${rows.length.toLocaleString('en-US')} rows of ${table} to ${datasetId}`,
+        );
+      }
+    },
+
+    /** Marks a dataset complete; virtual times not given default to the range of its data. */
+    async finishDataset(datasetId: string, time: VirtualTime = {}): Promise<DatasetRecord> {
+      try {
+        return await db.transaction('rw', db.datasets, async () => {
+          const dataset = await requireDataset(datasetId);
+          const infos = Object.values(dataset.tables);
+          const mins = infos.flatMap((info) => (info.minTime === undefined ? [] : [info.minTime]));
+          const maxes = infos.flatMap((info) => (info.maxTime === undefined ? [] : [info.maxTime]));
+          dataset.virtualStart =
+            time.virtualStart ?? dataset.virtualStart ?? (mins.length ? Math.min(...mins) : undefined);
+          dataset.virtualEnd =
+            time.virtualEnd ?? dataset.virtualEnd ?? (maxes.length ? Math.max(...maxes) : undefined);
+          dataset.virtualNow = time.virtualNow ?? dataset.virtualNow ?? dataset.virtualEnd;
+          for (const key of ['virtualStart', 'virtualEnd', 'virtualNow'] as const) {
+            if (dataset[key] === undefined) delete dataset[key];
+          }
+          dataset.status = 'ready';
+          delete dataset.problem;
+          dataset.updatedAt = Date.now();
+          await db.datasets.put(dataset);
+          return dataset;
+        });
+      } catch (error) {
+        throw toStoreError(error, `finishing the dataset ${datasetId}`);
+      }
+    },
+
+    /** Records why generation or import stopped; the rows saved so far stay queryable. */
+    async markIncomplete(datasetId: string, problem: string): Promise<void> {
+      try {
+        await db.datasets.update(datasetId, { status: 'incomplete', problem, updatedAt: Date.now() });
+      } catch {
+        // Marking is best effort: on a full disk even this small write can fail, and the rows are safe anyway.
+      }
+    },
+
+    async listDatasets(): Promise<DatasetRecord[]> {
+      try {
+        return await db.datasets.orderBy('updatedAt').reverse().toArray();
+      } catch (error) {
+        throw toStoreError(error, 'listing the datasets');
+      }
+    },
+
+    async getDataset(id: string): Promise<DatasetRecord | undefined> {
+      try {
+        return await db.datasets.get(id);
+      } catch (error) {
+        throw toStoreError(error, `reading the dataset ${id}`);
+      }
+    },
+
+    /** Deletes a dataset and all its rows. Learner data lives elsewhere and is not touched. */
+    async resetDataset(id: string): Promise<void> {
+      try {
+        await db.transaction('rw', db.datasets, db.chunks, async () => {
+          await db.chunks.where('datasetId').equals(id).delete();
+          await db.datasets.delete(id);
+        });
+      } catch (error) {
+        throw toStoreError(error, `resetting the dataset ${id}`);
+      }
+    },
+
+    /**
+     * A table in the engine's columnar form. With a time range, only chunks that overlap it are read (chunk
+     * granularity: rows just outside the range may come along; the query's own filter still applies).
+     */
+    async loadTableForEngine(
+      datasetId: string,
+      table: string,
+      range?: { from: number; to: number },
+    ): Promise<EngineTableLoad> {
+      const definition = tableDefinitionOrThrow(table, resolveTable);
+      let chunks: ChunkRecord[];
+      let revision: number;
+      try {
+        [chunks, revision] = await db.transaction('r', db.datasets, db.chunks, async () => {
+          const dataset = await requireDataset(datasetId);
+          const list = range
+            ? (
+                await db.chunks
+                  .where('[datasetId+table+maxTime]')
+                  .between([datasetId, table, range.from], [datasetId, table, Infinity], true, true)
+                  .toArray()
+              )
+                .filter((chunk) => chunk.minTime <= range.to)
+                .sort((a, b) => a.seq - b.seq)
+            : await db.chunks
+                .where('[datasetId+table+seq]')
+                .between([datasetId, table, -Infinity], [datasetId, table, Infinity], true, true)
+                .toArray();
+          return [list, dataset.revision] as const;
+        });
+      } catch (error) {
+        throw toStoreError(error, `reading ${table} from ${datasetId}`);
+      }
+      const lengths = chunks.map((chunk) => chunk.rowCount);
+      const columns: Record<string, ColumnChunk> = {};
+      for (const column of definition.columns) {
+        const parts = chunks.map((chunk) => {
+          const index = chunk.columnNames.indexOf(column.name);
+          return index < 0 ? undefined : chunk.columns[index];
+        });
+        columns[column.name] = mergeForEngine(parts, lengths, column.type);
+      }
+      return { rowCount: lengths.reduce((sum, length) => sum + length, 0), columns, revision };
+    },
+
+    /** The rows of a table in wire format, chunk by chunk, in the order they were written. */
+    async *readWireRows(datasetId: string, table: string): AsyncGenerator<Record<string, WireValue>[]> {
+      const definition = tableDefinitionOrThrow(table, resolveTable);
+      let keys: number[];
+      try {
+        keys = (await db.chunks
+          .where('[datasetId+table+seq]')
+          .between([datasetId, table, -Infinity], [datasetId, table, Infinity], true, true)
+          .primaryKeys()) as number[];
+      } catch (error) {
+        throw toStoreError(error, `reading ${table} from ${datasetId}`);
+      }
+      for (const key of keys) {
+        const chunk = await db.chunks.get(key);
+        if (!chunk) continue;
+        const sources = definition.columns.map((column) => {
+          const index = chunk.columnNames.indexOf(column.name);
+          return index < 0 ? undefined : chunk.columns[index];
+        });
+        const rows: Record<string, WireValue>[] = new Array(chunk.rowCount);
+        for (let i = 0; i < chunk.rowCount; i++) {
+          const row: Record<string, WireValue> = {};
+          definition.columns.forEach((column, c) => {
+            const source = sources[c];
+            row[column.name] = source
+              ? storedWireValueAt(source, column.type, i)
+              : column.type === 'string'
+                ? ''
+                : null;
+          });
+          rows[i] = row;
+        }
+        yield rows;
+      }
+    },
+  };
+}
+
+export type DatasetStore = ReturnType<typeof createDatasetStore>;
+
+let defaultStore: DatasetStore | undefined;
+
+/** The site's dataset store, opened on first use. */
+export function datasetStore(): DatasetStore {
+  defaultStore ??= createDatasetStore();
+  return defaultStore;
+}

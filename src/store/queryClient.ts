@@ -1,0 +1,236 @@
+/**
+ * The one way the UI reaches data: queries, schema, datasets, ingest, import and export all go through
+ * this client to the query worker (which owns the engine and IndexedDB). Components never see Dexie or
+ * the worker's messages.
+ */
+import type { Diagnostic, QueryError, WireValue } from '../kql/types';
+import type { DatasetRecord } from './datasetDb';
+import type { StoreErrorKind } from './storeError';
+import type {
+  ImportRequest,
+  QueryPage,
+  TableSchemaInfo,
+  WorkerReplyValues,
+  WorkerRequest,
+  WorkerResponse,
+} from './workerProtocol';
+
+export type { DatasetRecord, DatasetTableInfo } from './datasetDb';
+export type { ImportRequest, NdjsonFile, QueryPage, TableSchemaInfo } from './workerProtocol';
+export { datasetIdOf } from './datasetId';
+
+/** A failure of the store or the worker, in plain words (`kind` says what the UI may offer). */
+export class ClientError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind | 'cancelled',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ClientError';
+  }
+}
+
+export type RunOutcome = ({ ok: true } & QueryPage) | QueryError;
+
+export interface RunHandle {
+  /** Resolves with the first page or the query's error; rejects with ClientError (cancelled, store failure). */
+  readonly outcome: Promise<RunOutcome>;
+  cancel(): void;
+}
+
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress?: (progress: { table: string; rows: number }) => void;
+  writes: boolean;
+}
+
+/** How long a cancelled query may take to stop before the worker is replaced (a running query cannot hear messages). */
+const CANCEL_GRACE_MS = 300;
+
+export interface QueryClientOptions {
+  /** Makes the worker; tests and benchmarks may pass their own. */
+  createWorker?: () => Worker;
+}
+
+export function createQueryClient(options: QueryClientOptions = {}) {
+  const createWorker =
+    options.createWorker ??
+    (() => new Worker(new URL('./queryWorker.ts', import.meta.url), { type: 'module' }));
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  function failAll(error: ClientError): void {
+    for (const [id, entry] of pending) {
+      pending.delete(id);
+      entry.reject(error);
+    }
+  }
+
+  function currentWorker(): Worker {
+    if (worker) return worker;
+    const created = createWorker();
+    created.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      const message = event.data;
+      const entry = pending.get(message.id);
+      if (!entry) return;
+      if ('progress' in message) {
+        entry.onProgress?.(message.progress);
+        return;
+      }
+      pending.delete(message.id);
+      if (message.ok) entry.resolve(message.value);
+      else entry.reject(new ClientError(message.error.kind, message.error.message));
+    });
+    created.addEventListener('error', (event) => {
+      event.preventDefault();
+      failAll(
+        new ClientError('unavailable', `The query worker stopped: ${event.message || 'it could not start'}.`),
+      );
+      created.terminate();
+      if (worker === created) worker = undefined;
+    });
+    worker = created;
+    return created;
+  }
+
+  function send<K extends keyof WorkerReplyValues>(
+    body: Extract<RequestBody, { type: K }>,
+    onProgress?: Pending['onProgress'],
+  ): { id: number; promise: Promise<WorkerReplyValues[K]> } {
+    const id = nextId++;
+    const writes = ['ingest', 'beginDataset', 'finishDataset', 'importNdjson', 'resetDataset'].includes(
+      body.type,
+    );
+    const promise = new Promise<WorkerReplyValues[K]>((resolve, reject) => {
+      const entry: Pending = { resolve: resolve as (value: unknown) => void, reject, writes };
+      if (onProgress) entry.onProgress = onProgress;
+      pending.set(id, entry);
+    });
+    currentWorker().postMessage({ ...body, id } as WorkerRequest);
+    return { id, promise };
+  }
+
+  function restartWorker(reason: ClientError): void {
+    worker?.terminate();
+    worker = undefined;
+    failAll(reason);
+  }
+
+  return {
+    /** Runs a query against a dataset with the dataset's virtual now. */
+    run(text: string, runOptions: { datasetId: string; pageSize?: number; timeoutMs?: number }): RunHandle {
+      const body: Extract<RequestBody, { type: 'query' }> = {
+        type: 'query',
+        datasetId: runOptions.datasetId,
+        text,
+        pageSize: runOptions.pageSize ?? 200,
+      };
+      if (runOptions.timeoutMs !== undefined) body.timeoutMs = runOptions.timeoutMs;
+      const { id, promise } = send(body);
+      let settled = false;
+      const outcome = promise.finally(() => {
+        settled = true;
+      });
+      return {
+        outcome,
+        cancel() {
+          if (settled) return;
+          send({ type: 'cancel', target: id });
+          setTimeout(() => {
+            if (settled) return;
+            // Still running: the engine is busy in a synchronous loop. Replace the worker unless it is writing.
+            const writing = [...pending.values()].some((entry) => entry.writes);
+            if (!writing) restartWorker(new ClientError('cancelled', 'The query was cancelled.'));
+          }, CANCEL_GRACE_MS);
+        },
+      };
+    },
+
+    /** Rows `[offset, offset + count)` of a result that `run` returned. */
+    page(resultId: number, offset: number, count: number): Promise<WireValue[][]> {
+      return send({ type: 'page', resultId, offset, count }).promise;
+    },
+
+    release(resultId: number): void {
+      void send({ type: 'release', resultId }).promise.catch(() => undefined);
+    },
+
+    diagnose(text: string): Promise<Diagnostic[]> {
+      return send({ type: 'diagnose', text }).promise;
+    },
+
+    /** Every table definition (columns, types, descriptions) with the row count in the dataset. */
+    schema(datasetId?: string): Promise<TableSchemaInfo[]> {
+      return send(datasetId === undefined ? { type: 'schema' } : { type: 'schema', datasetId }).promise;
+    },
+
+    listDatasets(): Promise<DatasetRecord[]> {
+      return send({ type: 'listDatasets' }).promise;
+    },
+
+    datasetInfo(datasetId: string): Promise<DatasetRecord | null> {
+      return send({ type: 'datasetInfo', datasetId }).promise;
+    },
+
+    resetDataset(datasetId: string): Promise<null> {
+      return send({ type: 'resetDataset', datasetId }).promise;
+    },
+
+    /** Starts (or restarts, replacing its rows) the dataset of a scenario and seed. */
+    beginDataset(dataset: {
+      scenario: string;
+      seed: number;
+      days?: number;
+      virtualNow?: number;
+    }): Promise<DatasetRecord> {
+      return send({ type: 'beginDataset', ...dataset }).promise;
+    },
+
+    /** Appends one batch of wire rows to a table; all or nothing. */
+    ingest(datasetId: string, table: string, rows: Record<string, unknown>[]): Promise<DatasetRecord> {
+      return send({ type: 'ingest', datasetId, table, rows }).promise;
+    },
+
+    finishDataset(
+      datasetId: string,
+      time: { virtualStart?: number; virtualEnd?: number; virtualNow?: number } = {},
+    ): Promise<DatasetRecord> {
+      return send({ type: 'finishDataset', datasetId, ...time }).promise;
+    },
+
+    importNdjson(
+      request: ImportRequest,
+      onProgress?: (progress: { table: string; rows: number }) => void,
+    ): Promise<DatasetRecord> {
+      return send({ type: 'importNdjson', request }, onProgress).promise;
+    },
+
+    exportNdjson(datasetId: string, table: string): Promise<Blob> {
+      return send({ type: 'exportNdjson', datasetId, table }).promise;
+    },
+
+    /** Loads a table into the engine ahead of the first query; returns the rows and the time it took. */
+    loadTable(datasetId: string, table: string): Promise<{ rowCount: number; loadMs: number }> {
+      return send({ type: 'loadTable', datasetId, table }).promise;
+    },
+
+    /** Stops the worker (page unload, tests). */
+    close(): void {
+      restartWorker(new ClientError('cancelled', 'The query client was closed.'));
+    },
+  };
+}
+
+export type QueryClient = ReturnType<typeof createQueryClient>;
+
+let shared: QueryClient | undefined;
+
+/** The page's client; the worker starts on first use. */
+export function queryClient(): QueryClient {
+  shared ??= createQueryClient();
+  return shared;
+}

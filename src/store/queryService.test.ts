@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createKqlEngine } from '../kql/index';
+import { createDatasetDb } from './datasetDb';
+import { createDatasetStore, type DatasetStore } from './datasets';
+import { createQueryService, tablesReferenced, type QueryService } from './queryService';
+
+let store: DatasetStore;
+let service: QueryService;
+let loads: string[];
+let count = 0;
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+function events(n: number, endMs = NOW) {
+  return Array.from({ length: n }, (_, i) => ({
+    TimeGenerated: new Date(endMs - i * 10 * 60_000).toISOString(),
+    Reason: i % 3 === 0 ? 'BackOff' : 'Pulled',
+    Name: `pod-${i}`,
+    Namespace: i % 2 ? 'prod' : 'kube-system',
+  }));
+}
+
+beforeEach(() => {
+  store = createDatasetStore(createDatasetDb(`query-service-${++count}`), { chunkRows: 16 });
+  loads = [];
+  const load = store.loadTableForEngine.bind(store);
+  store.loadTableForEngine = (datasetId, table, range) => {
+    loads.push(table);
+    return load(datasetId, table, range);
+  };
+  service = createQueryService({ store, engineFactory: async () => createKqlEngine() });
+});
+afterEach(async () => {
+  await store.db.delete();
+});
+
+describe('query service', () => {
+  it('finds the tables a query names', () => {
+    const names = ['KubeEvents', 'KubePodInventory', 'AKSAudit', 'AKSAuditAdmin'];
+    expect(tablesReferenced('KubeEvents | join (KubePodInventory) on Name', names)).toEqual([
+      'KubeEvents',
+      'KubePodInventory',
+    ]);
+    expect(tablesReferenced('AKSAuditAdmin | take 1', names)).toEqual(['AKSAuditAdmin']);
+    expect(tablesReferenced('union * | count', names)).toEqual(names);
+    expect(tablesReferenced('print x = "KubeEvents".length', names)).toEqual(['KubeEvents']);
+  });
+
+  it('loads tables lazily, caches them, reloads after ingest, and uses the virtual now', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 1, virtualNow: NOW });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(40));
+    await store.finishDataset(dataset.id);
+    const query =
+      'KubeEvents | where TimeGenerated > ago(1h) | summarize n = count() by Reason | order by Reason asc';
+
+    const first = await service.query(dataset.id, query, 10);
+    if (!first.ok) throw new Error(first.message);
+    // Rows at now, now-10m, ... now-50m are within the hour (and "> ago(1h)" excludes now-60m).
+    expect(first.rows).toEqual([
+      ['BackOff', 2],
+      ['Pulled', 4],
+    ]);
+    expect(first.now).toBe(new Date(NOW).toISOString());
+    expect(loads).toEqual(['KubeEvents']);
+
+    await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(loads).toEqual(['KubeEvents']);
+
+    await store.appendBatch(dataset.id, 'KubeEvents', events(5, NOW + 60_000));
+    const after = await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(after.ok && after.rows).toEqual([[45]]);
+    expect(loads).toEqual(['KubeEvents', 'KubeEvents']);
+  });
+
+  it('pages a result and reports query errors with positions', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 2 });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(30));
+    const result = await service.query(dataset.id, 'KubeEvents | order by Name asc | project Name', 5);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.rowCount).toBe(30);
+    expect(result.rows).toHaveLength(5);
+    expect(service.page(result.resultId, 28, 5)).toEqual([['pod-8'], ['pod-9']]);
+
+    const broken = await service.query(dataset.id, 'KubeEvents | where NoSuchColumn == 1', 5);
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) {
+      expect(broken.code).toMatch(/^KS/);
+      expect(broken.line).toBe(1);
+      expect(broken.start).toBe('KubeEvents | where '.length);
+    }
+    await expect(service.query('missing@1', 'KubeEvents', 5)).rejects.toThrow(/no dataset "missing@1"/);
+  });
+
+  it('reports the schema with row counts', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 3 });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(3));
+    const schema = await service.schema(dataset.id);
+    expect(schema.find((table) => table.definition.name === 'KubeEvents')?.rowCount).toBe(3);
+    expect(schema.find((table) => table.definition.name === 'AKSAudit')?.rowCount).toBe(0);
+  });
+});

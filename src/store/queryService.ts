@@ -1,0 +1,172 @@
+/**
+ * What the query worker does, without the worker plumbing (so Node tests can drive it): owns the engine,
+ * loads a dataset's tables from IndexedDB lazily, caches them per table revision, runs queries with the
+ * dataset's virtual now and keeps recent results for paging.
+ */
+import type { KqlEngine } from '../kql/engine';
+import type { QueryResult } from '../kql/types';
+import { TABLE_DEFINITIONS } from '../tables/index';
+import { datasetStore, type DatasetRecord, type DatasetStore } from './datasets';
+import { StoreError } from './storeError';
+import type { QueryReply, TableSchemaInfo } from './workerProtocol';
+
+const KEPT_RESULTS = 6;
+
+type EngineFactory = () => Promise<KqlEngine>;
+
+/** Tables a query may read: those named in it, or every table for `union *`, `search` and `find`. */
+export function tablesReferenced(text: string, candidates: readonly string[]): string[] {
+  if (/\bunion\s+(\w+\s*=\s*\w+\s+)*\*|\bsearch\b|\bfind\b/i.test(text)) return [...candidates];
+  return candidates.filter((name) => new RegExp(`(^|[^\\w.])${name}(?![\\w])`).test(text));
+}
+
+export function createQueryService(options: { store?: DatasetStore; engineFactory?: EngineFactory } = {}) {
+  const store = options.store ?? datasetStore();
+  const engineFactory: EngineFactory =
+    options.engineFactory ??
+    (async () => {
+      const { createKqlEngine } = await import('../kql/index');
+      const engine = createKqlEngine();
+      engine.warm();
+      return engine;
+    });
+  let enginePromise: Promise<KqlEngine> | undefined;
+  /** table → `${datasetId}#${revision}` of what the engine holds. */
+  const loaded = new Map<string, string>();
+  const results = new Map<number, QueryResult>();
+  let nextResultId = 1;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function engine(): Promise<KqlEngine> {
+    enginePromise ??= engineFactory();
+    return enginePromise;
+  }
+
+  /** One query or load at a time: the engine is single-threaded and loads must not interleave. */
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function requireDataset(datasetId: string): Promise<DatasetRecord> {
+    const dataset = await store.getDataset(datasetId);
+    if (!dataset)
+      throw new StoreError(
+        'not-found',
+        `There is no dataset "${datasetId}" in this browser. Generate or import it on the Datasets page.`,
+      );
+    return dataset;
+  }
+
+  /** Makes the engine hold exactly the dataset's current rows of `tables`. Returns the ms spent loading. */
+  async function ensureLoaded(
+    kql: KqlEngine,
+    dataset: DatasetRecord,
+    tables: readonly string[],
+    signal?: AbortSignal,
+  ) {
+    const started = performance.now();
+    for (const table of tables) {
+      const info = dataset.tables[table];
+      const wanted = `${dataset.id}#${info?.revision ?? 'empty'}`;
+      if (loaded.get(table) === wanted) continue;
+      if (signal?.aborted) throw new StoreError('unknown', 'cancelled');
+      if (!info || info.rowCount === 0) {
+        kql.clearTable(table);
+      } else {
+        const load = await store.loadTableForEngine(dataset.id, table);
+        kql.loadColumns(table, load.rowCount, load.columns);
+      }
+      loaded.set(table, wanted);
+    }
+    return performance.now() - started;
+  }
+
+  function keep(result: QueryResult): number {
+    const id = nextResultId++;
+    results.set(id, result);
+    while (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
+    return id;
+  }
+
+  return {
+    async query(
+      datasetId: string,
+      text: string,
+      pageSize: number,
+      options: { timeoutMs?: number; signal?: AbortSignal } = {},
+    ): Promise<QueryReply> {
+      return serialized(async () => {
+        const dataset = await requireDataset(datasetId);
+        const kql = await engine();
+        const names = TABLE_DEFINITIONS.map((table) => table.name);
+        const loadMs = await ensureLoaded(kql, dataset, tablesReferenced(text, names), options.signal);
+        const now = new Date(dataset.virtualNow ?? Date.now());
+        const queryOptions: { now: Date; signal?: AbortSignal; timeoutMs?: number } = { now };
+        if (options.signal) queryOptions.signal = options.signal;
+        if (options.timeoutMs !== undefined) queryOptions.timeoutMs = options.timeoutMs;
+        const outcome = kql.query(text, queryOptions);
+        if (!outcome.ok) return outcome;
+        const reply: QueryReply = {
+          ok: true,
+          resultId: keep(outcome),
+          columns: outcome.columns,
+          rowCount: outcome.rowCount,
+          rows: outcome.page(0, pageSize),
+          elapsedMs: outcome.elapsedMs,
+          loadMs,
+          now: now.toISOString(),
+        };
+        if (outcome.chart) reply.chart = outcome.chart;
+        if (outcome.truncated) reply.truncated = { ...outcome.truncated };
+        return reply;
+      });
+    },
+
+    page(resultId: number, offset: number, count: number) {
+      const result = results.get(resultId);
+      if (!result) {
+        throw new StoreError(
+          'not-found',
+          'This result is no longer kept (only the latest few are); run the query again.',
+        );
+      }
+      return result.page(offset, count);
+    },
+
+    release(resultId: number): void {
+      results.delete(resultId);
+    },
+
+    async diagnose(text: string) {
+      return (await engine()).diagnose(text);
+    },
+
+    /** Table definitions with the row counts of a dataset (0 without one). */
+    async schema(datasetId?: string): Promise<TableSchemaInfo[]> {
+      const dataset = datasetId ? await store.getDataset(datasetId) : undefined;
+      return TABLE_DEFINITIONS.map((definition) => ({
+        definition,
+        rowCount: dataset?.tables[definition.name]?.rowCount ?? 0,
+      }));
+    },
+
+    /** Loads one table into the engine now (used to warm the lab, and by the benchmark). */
+    async loadTable(datasetId: string, table: string) {
+      return serialized(async () => {
+        const dataset = await requireDataset(datasetId);
+        const kql = await engine();
+        const loadMs = await ensureLoaded(kql, dataset, [table]);
+        return { rowCount: kql.rowCount(table), loadMs };
+      });
+    },
+
+    /** Forgets what the engine holds of a dataset (after a reset). */
+    forget(datasetId: string): void {
+      for (const [table, key] of loaded) if (key.startsWith(`${datasetId}#`)) loaded.delete(table);
+    },
+  };
+}
+
+export type QueryService = ReturnType<typeof createQueryService>;
