@@ -124,9 +124,14 @@ function collect(
           value = null;
         }
         if (kind === 'set') {
-          const key = valueKey(value);
-          if (seen.has(key)) return;
-          seen.add(key);
+          // make_set of arrays collects their elements.
+          for (const item of Array.isArray(value) ? value : [value]) {
+            const key = valueKey(item);
+            if (seen.has(key) || values.length >= limit) continue;
+            seen.add(key);
+            values.push(item);
+          }
+          return;
         }
         values.push(value);
       },
@@ -293,6 +298,25 @@ export const AGGREGATES: Record<string, AggregateSpec> = {
   },
 };
 AGGREGATES['count_distinct'] = AGGREGATES['dcount']!;
+function bitwise(combine: (a: bigint, b: bigint) => bigint): AggregateSpec {
+  return {
+    create: () => () => {
+      let result: bigint | null = null;
+      return {
+        add(_row, args) {
+          const value = args[0];
+          if (isNull(value)) return;
+          const bits = BigInt.asIntN(64, BigInt(Math.trunc(Number(value))));
+          result = result === null ? bits : combine(result, bits);
+        },
+        result: () => (result === null ? null : Number(result)),
+      };
+    },
+  };
+}
+AGGREGATES['binary_all_and'] = bitwise((a, b) => a & b);
+AGGREGATES['binary_all_or'] = bitwise((a, b) => a | b);
+AGGREGATES['binary_all_xor'] = bitwise((a, b) => a ^ b);
 AGGREGATES['take_anyif'] = {
   create: () => () => {
     let value: unknown = null;

@@ -29,7 +29,10 @@ export interface CaseResult {
   readonly outcome: CaseOutcome;
 }
 
-export const CONFORMANCE_EXCEPTIONS: Readonly<Record<string, string>> = exceptionsList as Record<string, string>;
+export const CONFORMANCE_EXCEPTIONS: Readonly<Record<string, string>> = exceptionsList as Record<
+  string,
+  string
+>;
 
 /** A fixed "now" so that cases using now()/ago() are repeatable. */
 const CONFORMANCE_NOW = new Date('2026-01-01T00:00:00Z');
@@ -55,7 +58,8 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 function normalizeScalar(value: WireValue): WireValue {
   if (typeof value === 'string') {
     const trimmed = value.trim();
-    if (DATETIME.test(trimmed)) return trimmed.replace(/\.?0+Z$/, (m) => (m.startsWith('.') ? 'Z' : m)).replace(/(\.\d*?)0+Z$/, '$1Z');
+    if (DATETIME.test(trimmed))
+      return trimmed.replace(/\.?0+Z$/, (m) => (m.startsWith('.') ? 'Z' : m)).replace(/(\.\d*?)0+Z$/, '$1Z');
     return trimmed;
   }
   return value;
@@ -113,13 +117,23 @@ function valuesMatch(actual: WireValue, expected: WireValue, tolerance: number, 
   if (typeof expected === 'object' && typeof actual === 'object' && !Array.isArray(actual)) {
     const expectedKeys = Object.keys(expected);
     if (expectedKeys.length !== Object.keys(actual).length) return false;
-    return expectedKeys.every((key) => key in actual && valuesMatch(actual[key]!, expected[key]!, tolerance, setArrays));
+    return expectedKeys.every(
+      (key) => key in actual && valuesMatch(actual[key]!, expected[key]!, tolerance, setArrays),
+    );
   }
   return false;
 }
 
-function rowsMatch(actual: WireValue[], expected: WireValue[], tolerance: number, setArrays: boolean): boolean {
-  return actual.length === expected.length && expected.every((e, i) => valuesMatch(actual[i]!, e, tolerance, setArrays));
+function rowsMatch(
+  actual: WireValue[],
+  expected: WireValue[],
+  tolerance: number,
+  setArrays: boolean,
+): boolean {
+  return (
+    actual.length === expected.length &&
+    expected.every((e, i) => valuesMatch(actual[i]!, e, tolerance, setArrays))
+  );
 }
 
 /** Why an outcome differs from the expected table, or undefined when it matches. */
@@ -135,7 +149,9 @@ export function compareOutcome(testCase: ConformanceCase, outcome: CaseOutcome):
   }
   const flags = testCase.flags ?? [];
   const tolerance = flags.some((f) => f.startsWith('approximate')) ? 0.05 : 1e-9;
-  const setArrays = flags.some((f) => f.startsWith('set_element_order_unspecified') || f.startsWith('list_or_tie_order_may_vary'));
+  const setArrays = flags.some(
+    (f) => f.startsWith('set_element_order_unspecified') || f.startsWith('list_or_tie_order_may_vary'),
+  );
   if (testCase.compare === 'ordered') {
     for (let i = 0; i < expected.rows.length; i++) {
       if (!rowsMatch(outcome.rows[i]!, expected.rows[i]!, tolerance, setArrays)) {

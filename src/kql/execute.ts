@@ -2,6 +2,7 @@
  * Executes a plan over columnar tables. Expressions compile to closures `(row) => value` over the input's columns;
  * streaming operators (where, extend, project) produce new columns, blocking ones (summarize, sort, join) collect.
  */
+import './moreFunctions';
 import { AGGREGATES, numeric, percentileOf, SPECIAL_AGGREGATES, type Accumulator } from './aggregates';
 import { compareValues, valueKey, valuesEqual } from './compare';
 import { EngineError, unsupported } from './errors';
@@ -332,6 +333,31 @@ function runOperator(plan: Tabular, context: Context): Table {
     }
     case 'bagunpack':
       return bagUnpack(plan, context);
+    case 'parsekv': {
+      const input = run(plan.input, context);
+      const source = compile(plan.source, input, context);
+      const extracted = plan.keys.map(() => new Array<unknown>(input.length));
+      for (let row = 0; row < input.length; row++) {
+        const pairs = parseKeyValues(
+          toStringValue(source(row)),
+          plan.options,
+          plan.keys.map((k) => k.name),
+        );
+        plan.keys.forEach((key, k) => {
+          const raw = pairs.get(key.name);
+          extracted[k]![row] =
+            raw === undefined ? (key.type === 'string' ? '' : null) : convertTo(raw, key.type, 'string');
+        });
+      }
+      const columns = input.columns.slice();
+      plan.keys.forEach((key, k) => {
+        const column: Column = { name: key.name, type: key.type, values: extracted[k]! };
+        const index = columns.findIndex((c) => c.name === key.name);
+        if (index >= 0) columns[index] = column;
+        else columns.push(column);
+      });
+      return makeTable(columns, input.length);
+    }
     case 'topnested':
       return topNested(plan, context);
     case 'search': {
@@ -697,21 +723,20 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
     for (const fn of fns) {
       const value = fn(row);
       if (isNull(value)) return null;
-      key += valueKey(typeof value === 'number' && Number.isInteger(value) ? value : value) + '\u0001';
+      key += valueKey(value) + '\u0001';
     }
     return key;
   };
   let leftRows: number[] = Array.from({ length: left.length }, (_, i) => i);
   if (plan.kind === 'innerunique') {
-    // innerunique: the left side is deduplicated on the key first (first row per key wins).
-    const seen = new Set<string>();
-    leftRows = leftRows.filter((row) => {
+    // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
+    // engine keeps the first, so results are repeatable.
+    const firstByKey = new Map<string, number>();
+    for (const row of leftRows) {
       const key = keyOf(leftKeyFns, row);
-      if (key === null) return false;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+      if (key !== null && !firstByKey.has(key)) firstByKey.set(key, row);
+    }
+    leftRows = [...firstByKey.values()].sort((a, b) => a - b);
   }
   const rightIndex = new Map<string, number[]>();
   for (let row = 0; row < right.length; row++) {
@@ -911,51 +936,158 @@ function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): T
       return isNull(value) ? [] : expandValues(value, 'bag');
     });
     const count = Math.max(0, ...arrays.map((a) => a.length));
-    const columns: Column[] = plan.items.map((item, k) => ({
-      name: item.name,
-      type: item.type,
-      values: Array.from({ length: count }, (_, i) => {
-        const v = i < arrays[k]!.length ? arrays[k]![i] : null;
-        return item.type === 'dynamic' ? v : convertTo(v, item.type, 'dynamic');
-      }),
+    // The subquery sees the row's columns, with each expanded item replacing (or added beside) its source.
+    const columns: Column[] = input.columns.map((column) => ({
+      ...column,
+      values: new Array(count).fill(column.values[row]),
     }));
-    if (plan.indexColumn)
+    plan.items.forEach((item, k) => {
+      const column: Column = {
+        name: item.name,
+        type: item.type,
+        values: Array.from({ length: count }, (_, i) => {
+          const v = i < arrays[k]!.length ? arrays[k]![i] : null;
+          return item.type === 'dynamic' ? v : convertTo(v, item.type, 'dynamic');
+        }),
+      };
+      const index = columns.findIndex((c) => c.name === item.name);
+      if (index >= 0) columns[index] = column;
+      else columns.push(column);
+    });
+    if (plan.indexColumn) {
       columns.push({
         name: plan.indexColumn,
         type: 'long',
         values: Array.from({ length: count }, (_, i) => i),
       });
-    // The subquery also sees the row's other columns.
-    for (const column of input.columns) {
-      if (columns.some((c) => c.name === column.name)) continue;
-      columns.push({ ...column, values: new Array(count).fill(column.values[row]) });
     }
     context.temp.set('__mvapply_rows', makeTable(columns, count));
-    const result = run(plan.subquery, context);
-    outputs.push({ row, table: result });
+    outputs.push({ row, table: run(plan.subquery, context) });
     context.check(plan.span);
   }
   context.temp.delete('__mvapply_rows');
-  // Output: input columns (minus the expanded ones replaced by the subquery's) + subquery columns.
-  const sample = outputs[0]?.table;
-  const subNames = sample ? sample.columns.map((c) => c.name) : (plan.schema ?? []).map((c) => c.name);
-  const inputColumns = input.columns.filter((c) => !subNames.includes(c.name));
+  const subColumns = outputs[0]?.table.columns ?? [];
+  const subNames = new Set(subColumns.map((c) => c.name));
+  const contextColumns = input.columns.filter((c) => !subNames.has(c.name));
   const columns: Column[] = [
-    ...inputColumns.map((c) => ({ ...c, values: [] as unknown[] })),
-    ...(sample ? sample.columns.map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] })) : []),
+    ...contextColumns.map((c) => ({ ...c, values: [] as unknown[] })),
+    ...subColumns.map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] })),
   ];
   let length = 0;
   for (const { row, table } of outputs) {
     for (let i = 0; i < table.length; i++) {
-      inputColumns.forEach((c, k) => columns[k]!.values.push(c.values[row]));
-      table.columns.forEach((c) => {
-        const target = columns.find((t) => t.name === c.name)!;
-        target.values.push(c.values[i]);
-      });
+      contextColumns.forEach((c, k) => columns[k]!.values.push(c.values[row]));
+      table.columns.forEach((c, k) => columns[contextColumns.length + k]?.values.push(c.values[i]));
       length++;
     }
   }
   return makeTable(columns, length);
+}
+
+// ---------- parse-kv ----------
+
+function readQuoted(
+  text: string,
+  start: number,
+  quote: string,
+  escape: string | undefined,
+): [string, number] {
+  const close = quote.length > 1 ? quote[1]! : quote;
+  let value = '';
+  let i = start + 1;
+  while (i < text.length && text[i] !== close) {
+    if (escape && text[i] === escape && i + 1 < text.length) i++;
+    value += text[i];
+    i++;
+  }
+  return [value, i + 1];
+}
+
+function parseKeyValues(
+  text: string,
+  options: Readonly<Record<string, string>>,
+  keys: readonly string[],
+): Map<string, string> {
+  const result = new Map<string, string>();
+  const quote = options['quote'];
+  const escape = options['escape'];
+  if (options['regex']) {
+    for (const match of text.matchAll(new RegExp(regex(options['regex']).source, 'g'))) {
+      if (match[1] !== undefined && !result.has(match[1].trim()))
+        result.set(match[1].trim(), (match[2] ?? '').trim());
+    }
+    return result;
+  }
+  const pairDelimiter = options['pair_delimiter'];
+  const kvDelimiter = options['kv_delimiter'];
+  if (!pairDelimiter || !kvDelimiter) {
+    // Known keys: each key is followed by ':' or '=', its value runs to the next ',' or ';' (or is quoted).
+    for (const key of keys) {
+      const match = new RegExp(`(?:^|[^\\w])${escapeRegex(key)}\\s*[:=]\\s*`).exec(text);
+      if (!match) continue;
+      const start = match.index + match[0].length;
+      if (quote && quote.includes(text[start] ?? '\u0000')) {
+        result.set(key, readQuoted(text, start, quote, escape)[0]);
+      } else {
+        result.set(key, /^[^,;]*/.exec(text.slice(start))![0].trim());
+      }
+    }
+    return result;
+  }
+  const greedy = options['greedy'] === 'true' || options['greedy'] === 'True';
+  let i = 0;
+  while (i < text.length) {
+    while (text.startsWith(pairDelimiter, i) || text[i] === ' ')
+      i += text.startsWith(pairDelimiter, i) ? pairDelimiter.length : 1;
+    let key: string;
+    if (quote && quote.includes(text[i] ?? '\u0000')) {
+      [key, i] = readQuoted(text, i, quote, escape);
+    } else {
+      const end = text.indexOf(kvDelimiter, i);
+      if (end < 0) break;
+      key = text.slice(i, end);
+      i = end;
+    }
+    if (!text.startsWith(kvDelimiter, i)) break;
+    i += kvDelimiter.length;
+    let value: string;
+    if (quote && quote.includes(text[i] ?? '\u0000')) {
+      [value, i] = readQuoted(text, i, quote, escape);
+    } else if (greedy) {
+      // The value runs until the next pair that holds a key-value delimiter.
+      let end = text.length;
+      let search = text.indexOf(pairDelimiter, i);
+      while (search >= 0) {
+        const next = text.indexOf(pairDelimiter, search + pairDelimiter.length);
+        const segment = text.slice(search + pairDelimiter.length, next < 0 ? text.length : next);
+        if (segment.includes(kvDelimiter)) {
+          end = search;
+          break;
+        }
+        search = next;
+      }
+      value = text.slice(i, end);
+      i = end;
+    } else {
+      const end = text.indexOf(pairDelimiter, i);
+      value = text.slice(i, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+      if (!greedy && end >= 0) {
+        // Skip the rest of a non-greedy value up to the next key-value pair.
+        let next = end;
+        while (next >= 0) {
+          const after = text.indexOf(pairDelimiter, next + pairDelimiter.length);
+          const segment = text.slice(next + pairDelimiter.length, after < 0 ? text.length : after);
+          if (segment.includes(kvDelimiter) || (quote && quote.includes(segment[0] ?? '\u0000'))) break;
+          next = after;
+        }
+        i = next < 0 ? text.length : next;
+      }
+    }
+    const trimmedKey = key.trim();
+    if (!result.has(trimmedKey)) result.set(trimmedKey, value.trim());
+  }
+  return result;
 }
 
 // ---------- parse ----------
@@ -971,6 +1103,7 @@ function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context
     (p): p is Extract<ParsePart, { kind: 'column' }> => p.kind === 'column',
   );
   let pattern = '';
+  let groupIndex = 0;
   plan.parts.forEach((part, index) => {
     const next = plan.parts[index + 1];
     if (part.kind === 'text') pattern += plan.mode === 'regex' ? part.text : escapeRegex(part.text);
@@ -983,7 +1116,7 @@ function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context
       else if (part.type === 'real' || part.type === 'decimal') group = '[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?';
       else group = last ? '.*' : '.*?';
       if (plan.mode === 'regex' && last) group = '.*';
-      pattern += `(${group})`;
+      pattern += `(?<c${groupIndex++}>${group})`;
     }
   });
   const compiled = new RegExp(
@@ -1003,7 +1136,7 @@ function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context
     let ok = !!match;
     const values = columnParts.map((part, k) => {
       if (!match) return part.type === 'string' ? '' : null;
-      const raw = match[k + 1];
+      const raw = match.groups?.[`c${k}`];
       if (raw === undefined) return part.type === 'string' ? '' : null;
       const converted = part.type === 'string' ? raw : convertTo(raw, part.type, 'string');
       if (converted === null && part.type !== 'string' && plan.mode !== 'relaxed') ok = false;
@@ -1362,6 +1495,28 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
         return value(target);
       };
     }
+    case 'row_rank_dense':
+    case 'row_rank_min': {
+      const value = compile(expr.args[0]!, table, context);
+      const restart = expr.args[1] ? compile(expr.args[1], table, context) : undefined;
+      const dense = name === 'row_rank_dense';
+      let rank = 0;
+      let last: unknown = undefined;
+      let lastRow = -1;
+      return (row) => {
+        const v = value(row);
+        if (row === 0 || row <= lastRow || (restart && restart(row) === true)) {
+          rank = 1;
+          last = v;
+          lastRow = row;
+          return rank;
+        }
+        if (!valuesEqual(v, last) && !(isNull(v) && isNull(last))) rank = dense ? rank + 1 : row + 1;
+        last = v;
+        lastRow = row;
+        return rank;
+      };
+    }
     case 'row_cumsum': {
       const value = compile(expr.args[0]!, table, context);
       const restart = expr.args[1] ? compile(expr.args[1], table, context) : undefined;
@@ -1414,9 +1569,9 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       let x = a!(row);
       let y = b!(row);
       if (isNull(x) || isNull(y)) {
-        if ((ta === 'string' && tb === 'string') || (x === '' && isNull(y)) || (y === '' && isNull(x)))
-          return negate ? x !== y : x === y;
-        return null;
+        // Kusto: null == null is null; null against a value is false for ==, true for !=.
+        if (isNull(x) && isNull(y)) return null;
+        return negate;
       }
       if (mixed) {
         if (ta === 'dynamic') x = convertTo(x, tb!, 'dynamic');
@@ -1544,15 +1699,18 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       return indexDynamic(target, typeof key === 'bigint' ? Number(key) : key);
     };
   }
-  if (name === 'pack_all' || name === 'bag_pack_columns') {
+  if (name === 'pack_all') {
     const names = (expr.args[0] as { value: string[] }).value;
-    const types = argTypes.slice(1);
-    const valueFns = fns.slice(1);
+    const ignoreEmpty = fns[1]!;
+    const types = argTypes.slice(2);
+    const valueFns = fns.slice(2);
     return (row) => {
       const bag: Record<string, unknown> = {};
+      const skip = ignoreEmpty(row) === true;
       names.forEach((n, i) => {
         const v = valueFns[i]!(row);
-        if (!isNull(v) && v !== '') bag[n] = toDynamic(v, types[i]!);
+        if (skip && (isNull(v) || v === '')) return;
+        bag[n] = toDynamic(v, types[i]!);
       });
       return bag;
     };

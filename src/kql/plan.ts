@@ -167,6 +167,13 @@ export type Tabular = TabularBase &
       }
     | { readonly op: 'serialize'; readonly input: Tabular; readonly items: readonly NamedExpr[] }
     | { readonly op: 'getschema'; readonly input: Tabular }
+    | {
+        readonly op: 'parsekv';
+        readonly input: Tabular;
+        readonly source: Expr;
+        readonly keys: readonly ColumnSchema[];
+        readonly options: Readonly<Record<string, string>>;
+      }
     | { readonly op: 'sample'; readonly input: Tabular; readonly count: Expr }
     | { readonly op: 'bagunpack'; readonly input: Tabular; readonly column: Expr; readonly prefix: string }
     | { readonly op: 'topnested'; readonly input: Tabular; readonly levels: readonly TopNestedLevel[] }

@@ -16,7 +16,7 @@ import type {
   Tabular,
 } from './plan';
 import type { KustoType } from './types';
-import { parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
+import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
 import { isAggregateName } from './aggregates';
 
 type Binding =
@@ -311,7 +311,10 @@ class Translator {
   }
 
   typeName(typeNode: KNode): KustoType {
-    const text = this.text(typeNode).trim().toLowerCase();
+    const text = this.text(typeNode)
+      .trim()
+      .toLowerCase()
+      .replace(/^typeof\s*\(\s*(\w+)\s*\)$/, '$1');
     return scalarTypeName({ Name: text }) ?? 'dynamic';
   }
 
@@ -467,6 +470,31 @@ class Translator {
         };
       case 'GetSchemaOperator':
         return { op: 'getschema', input: need(), schema, span };
+      case 'ParseKvOperator': {
+        const keys = elements(node.Keys.Columns).map((column) => ({
+          name: column.Name.SimpleName as string,
+          type: this.typeName(column.Type),
+        }));
+        const options: Record<string, string> = {};
+        if (node.WithClause) {
+          for (const parameter of elements(node.WithClause.Properties)) {
+            if (kind(parameter) !== 'NamedParameter') continue;
+            const value = parameter.Expression;
+            options[(parameter.Name.SimpleName as string).toLowerCase()] = String(
+              value.IsLiteral ? value.LiteralValue : this.text(value).trim(),
+            );
+          }
+        }
+        return {
+          op: 'parsekv',
+          input: need(),
+          source: this.scalar(node.Expression, env, inputSchema),
+          keys,
+          options,
+          schema,
+          span,
+        };
+      }
       case 'AsOperator': {
         const plan: Tabular = { op: 'shared', input: need(), id: ++sharedIds, schema, span };
         env.set(node.Name.SimpleName, { kind: 'tabular', plan });
@@ -773,7 +801,8 @@ class Translator {
       op: 'mvexpand',
       input,
       items: fixed,
-      bagexpansion: parameters.get('bagexpansion')?.text === 'array' ? 'array' : 'bag',
+      bagexpansion:
+        (parameters.get('bagexpansion')?.text ?? parameters.get('kind')?.text) === 'array' ? 'array' : 'bag',
       schema,
       span: spanOf(node),
       ...(limit ? { limit } : {}),
@@ -786,7 +815,12 @@ class Translator {
     const items = this.expandItems(node.Expressions, env, input.schema ?? []);
     const indexColumn = parameters.get('with_itemindex')?.text;
     const inner = new Env(env);
-    const rowsSchema: ColumnSchema[] = items.map((item) => ({ name: item.name, type: item.type }));
+    const rowsSchema: ColumnSchema[] = (input.schema ?? []).slice();
+    for (const item of items) {
+      const index = rowsSchema.findIndex((column) => column.name === item.name);
+      if (index >= 0) rowsSchema[index] = { name: item.name, type: item.type };
+      else rowsSchema.push({ name: item.name, type: item.type });
+    }
     if (indexColumn) rowsSchema.push({ name: indexColumn, type: 'long' });
     const rowsPlan: Tabular = { op: 'table', name: '__mvapply_rows', schema: rowsSchema, span: spanOf(node) };
     const subqueryRoot = node.Subquery.Expression;
@@ -1259,11 +1293,17 @@ class Translator {
       }
       case 'NullLiteralExpression':
         return null;
+      case 'DynamicExpression':
+        return this.dynamicLiteral(node.Expression);
+      case 'UnaryMinusExpression': {
+        const value = this.dynamicLiteral(node.Expression);
+        return typeof value === 'number' ? -value : value;
+      }
       default: {
         const expr = this.literalExpr(node, typeOf(node));
         if (expr.kind !== 'literal') return null;
         if (typeof expr.value === 'bigint') {
-          return typeOf(node) === 'datetime' ? `__dt:${expr.value}` : `__ts:${expr.value}`;
+          return typeOf(node) === 'timespan' ? formatTimespan(expr.value) : formatDatetime(expr.value);
         }
         return expr.value;
       }
@@ -1318,6 +1358,7 @@ class Translator {
               'dynamic',
               (rowSchema ?? []).map((c) => c.name),
             ),
+            args[0] ?? literal('bool', false),
             ...columns,
           ],
           type,

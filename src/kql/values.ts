@@ -40,9 +40,17 @@ export function floorMod(a: bigint, b: bigint): bigint {
 const ISO_DATETIME =
   /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/i;
 const COMPACT_DATETIME = /^\s*(\d{4})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(?:(\d{2}))?)?\s*$/;
+const US_DATETIME =
+  /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|GMT)?\s*$/i;
 
 /** Parses what `datetime(...)` and `todatetime()` accept; null when the text is not a datetime. */
-export function parseDatetime(text: string): bigint | null {
+export function parseDatetime(input: string): bigint | null {
+  const text = input.trim().replace(/^(['"])(.*)\1$/, '$2');
+  const us = US_DATETIME.exec(text);
+  if (us) {
+    const [, mo, d, y, h, mi, s, frac] = us;
+    return parseDatetime(`${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}${frac ? '.' + frac : ''}Z`);
+  }
   const match = ISO_DATETIME.exec(text) ?? COMPACT_DATETIME.exec(text);
   if (match) {
     const [, y, mo, d, h, mi, s, frac, zone] = match;

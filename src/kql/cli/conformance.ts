@@ -11,7 +11,9 @@ import { createKqlEngine } from '../engine';
 const args = process.argv.slice(2);
 const reportIndex = args.indexOf('--report');
 const reportPath = reportIndex >= 0 ? args[reportIndex + 1] : undefined;
-const casesPath = args.find((arg, index) => !arg.startsWith('--') && (reportIndex < 0 || index !== reportIndex + 1));
+const casesPath = args.find(
+  (arg, index) => !arg.startsWith('--') && (reportIndex < 0 || index !== reportIndex + 1),
+);
 if (!casesPath) {
   console.error('usage: npm run -s kql:conformance -- <cases.jsonl> [--report <out.json>]');
   process.exit(2);
@@ -36,5 +38,8 @@ for (const testCase of cases) {
   }
 }
 if (reportPath) writeFileSync(reportPath, JSON.stringify(report, null, 1));
-if (excepted > 0) console.log(`${excepted} excepted (known-wrong documentation or newer functions, see src/kql/conformance-exceptions.json)`);
+if (excepted > 0)
+  console.log(
+    `${excepted} excepted (known-wrong documentation or newer functions, see src/kql/conformance-exceptions.json)`,
+  );
 console.log(`${passed} passed, ${failed} failed`);

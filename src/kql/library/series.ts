@@ -1,0 +1,127 @@
+/**
+ * series_* functions over dynamic arrays that the core catalog (functions.ts) does not have yet: filters (IIR, FIR),
+ * statistics, seasonality, magnitude/product and elementwise trigonometry. Elements that are not numbers count as
+ * missing, as in Kusto.
+ */
+import { arrayOf, seriesStats, toNumber, type ScalarFunction } from '../functions';
+
+const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+/** The numeric view of a series: non-numbers (null, strings, objects) become null. */
+function numericSeries(value: unknown): (number | null)[] | null {
+  const array = arrayOf(value);
+  return array ? array.map((x) => (typeof x === 'number' ? x : null)) : null;
+}
+
+function coefficients(value: unknown): number[] | null {
+  const array = arrayOf(value);
+  if (!array || array.length === 0) return null;
+  const numbers = array.map((x) => (typeof x === 'number' ? x : Number.NaN));
+  return numbers.some(Number.isNaN) ? null : numbers;
+}
+
+/**
+ * Infinite impulse response filter: y[n] = (Σ b[i]·x[n−i] − Σ_{j≥1} a[j]·y[n−j]) / a[0], missing inputs as 0.
+ */
+export function iirFilter(x: (number | null)[], numerators: number[], denominators: number[]): number[] {
+  const a0 = denominators[0]!;
+  const y: number[] = [];
+  for (let n = 0; n < x.length; n++) {
+    let sum = 0;
+    for (let i = 0; i < numerators.length && i <= n; i++) sum += numerators[i]! * (x[n - i] ?? 0);
+    for (let j = 1; j < denominators.length && j <= n; j++) sum -= denominators[j]! * y[n - j]!;
+    y.push(sum / a0);
+  }
+  return y;
+}
+
+/** Finite impulse response filter; `center` aligns the filter's middle on each sample instead of its end. */
+export function firFilter(x: (number | null)[], filter: number[], normalize: boolean, center: boolean): number[] {
+  const total = filter.reduce((a, b) => a + b, 0);
+  const scale = normalize && total !== 0 ? total : 1;
+  const shift = center ? Math.floor(filter.length / 2) : 0;
+  return x.map((_, n) => {
+    let sum = 0;
+    for (let j = 0; j < filter.length; j++) {
+      const index = n - j + shift;
+      if (index >= 0 && index < x.length) sum += filter[j]! * (x[index] ?? 0);
+    }
+    return sum / scale;
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The seasonal component for a known period: the median of every phase, repeated over the series. */
+export function seasonalComponent(x: (number | null)[], period: number): number[] {
+  if (period <= 1) return x.map(() => 0);
+  const phases: number[] = [];
+  for (let phase = 0; phase < period; phase++) {
+    const members: number[] = [];
+    for (let i = phase; i < x.length; i += period) if (x[i] !== null) members.push(x[i]!);
+    phases.push(members.length > 0 ? median(members) : 0);
+  }
+  return x.map((_, i) => phases[i % period]!);
+}
+
+function unary(f: (x: number) => number): ScalarFunction {
+  return ([v]) => numericSeries(v)?.map((x) => (x === null ? null : f(x))) ?? null;
+}
+
+export const SERIES_FUNCTIONS: Record<string, ScalarFunction> = {
+  /** A tuple: `(min, min_idx, max, max_idx, avg, stdev, variance) = series_stats(x)`. */
+  series_stats: ([v, ignoreNonFinite]) => {
+    let values = arrayOf(v) ?? [];
+    if (ignoreNonFinite === true) values = values.filter((x) => typeof x !== 'number' || Number.isFinite(x));
+    const stats = seriesStats(values);
+    return [stats.min, stats.min_idx, stats.max, stats.max_idx, stats.avg, stats.stdev, stats.variance];
+  },
+  series_iir: ([v, numerators, denominators]) => {
+    const x = numericSeries(v);
+    const b = coefficients(numerators);
+    const a = coefficients(denominators);
+    if (!x || !b || !a || a[0] === 0) return null;
+    return iirFilter(x, b, a);
+  },
+  series_fir: ([v, filter, normalize, center]) => {
+    const x = numericSeries(v);
+    const f = coefficients(filter);
+    if (!x || !f) return null;
+    const hasNegative = f.some((c) => c < 0);
+    const doNormalize = isNull(normalize) ? !hasNegative : normalize === true;
+    return firFilter(x, f, doNormalize, center === true);
+  },
+  series_seasonal: ([v, period]) => {
+    const x = numericSeries(v);
+    if (!x) return null;
+    const p = isNull(period) ? -1 : Math.trunc(toNumber(period) ?? -1);
+    if (p < 0) throw new Error('automatic period detection is not supported yet: pass the period');
+    return seasonalComponent(x, p);
+  },
+  series_magnitude: ([v]) => {
+    const x = numericSeries(v);
+    if (!x) return null;
+    return Math.sqrt(x.reduce<number>((sum, value) => sum + (value ?? 0) ** 2, 0));
+  },
+  series_product: ([v]) => {
+    const x = numericSeries(v);
+    if (!x) return null;
+    return x.reduce<number>((product, value) => product * (value ?? 1), 1);
+  },
+  series_pow: ([a, b]) => {
+    const bases = arrayOf(a);
+    if (!bases) return null;
+    const exponents = arrayOf(b);
+    return bases.map((x, i) => {
+      const y = exponents ? exponents[i] : b;
+      return typeof x === 'number' && typeof y === 'number' ? x ** y : null;
+    });
+  },
+  series_cos: unary(Math.cos),
+  series_acos: unary(Math.acos),
+  series_asin: unary(Math.asin),
+};

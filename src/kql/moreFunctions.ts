@@ -1,0 +1,242 @@
+/** Less common scalar functions (ranges, bags, series maths, encodings), registered into FUNCTIONS. */
+import { FUNCTIONS, arrayOf, hasTerm, regex, str, toNumber, type ScalarFunction } from './functions';
+import { valueKey } from './compare';
+
+const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+function erf(x: number): number {
+  // Abramowitz-Stegun 7.1.26 is too coarse for the docs' digits; use a series / continued fraction.
+  const t = Math.abs(x);
+  if (t < 2.5) {
+    let sum = t;
+    let term = t;
+    for (let n = 1; n < 100; n++) {
+      term *= (-t * t) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17) break;
+    }
+    return Math.sign(x) * (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  return Math.sign(x) * (1 - erfcLarge(t));
+}
+
+function erfcLarge(x: number): number {
+  // Continued fraction for large x.
+  let f = 0;
+  for (let n = 60; n >= 1; n--) f = n / 2 / (x + f);
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
+}
+
+function numericSeries(value: unknown): number[] {
+  return (arrayOf(value) ?? []).map((v) => (typeof v === 'number' ? v : Number.NaN));
+}
+
+const extra: Record<string, ScalarFunction> = {
+  range: ([start, stop, step], c) => {
+    if (isNull(start) || isNull(stop)) return null;
+    const result: unknown[] = [];
+    if (typeof start === 'bigint') {
+      const s = isNull(step) ? 864_000_000_000n : BigInt(step as bigint);
+      for (let v = start; s > 0n ? v <= (stop as bigint) : v >= (stop as bigint); v += s) {
+        result.push(v);
+        if (result.length > 1_048_576) break;
+      }
+      void c;
+      return result.map((v) =>
+        FUNCTIONS['tostring']!([v], { ...c, argTypes: [c.argTypes[0] ?? 'datetime'] }),
+      );
+    }
+    const s = isNull(step) ? 1 : Number(step);
+    if (s === 0) return null;
+    for (let v = Number(start); s > 0 ? v <= Number(stop) : v >= Number(stop); v += s) {
+      result.push(v);
+      if (result.length > 1_048_576) break;
+    }
+    return result;
+  },
+  replace_strings: ([text, lookups, rewrites]) => {
+    const from = (arrayOf(lookups) ?? []).map((v) => str(v));
+    const to = (arrayOf(rewrites) ?? []).map((v) => str(v));
+    const source = str(text);
+    let result = '';
+    let i = 0;
+    outer: while (i < source.length) {
+      for (let k = 0; k < from.length; k++) {
+        const lookup = from[k]!;
+        if (lookup !== '' && source.startsWith(lookup, i)) {
+          result += to[k] ?? '';
+          i += lookup.length;
+          continue outer;
+        }
+      }
+      result += source[i];
+      i++;
+    }
+    return result;
+  },
+  has_any_ipv4_prefix: ([text, ...prefixes]) =>
+    prefixes
+      .flatMap((p) => (Array.isArray(p) ? p : [p]))
+      .some((prefix) => new RegExp(`(^|[^\\d.])${str(prefix).replace(/\./g, '\\.')}`).test(str(text))),
+  erf: ([x]) => (isNull(x) ? null : erf(Number(x))),
+  erfc: ([x]) => (isNull(x) ? null : Number(x) > 2.5 ? erfcLarge(Number(x)) : 1 - erf(Number(x))),
+  bag_zip: ([keys, values]) => {
+    const k = arrayOf(keys) ?? [];
+    const v = arrayOf(values) ?? [];
+    const bag: Record<string, unknown> = {};
+    k.forEach((key, i) => {
+      if (typeof key === 'string') bag[key] = i < v.length ? v[i] : null;
+    });
+    return bag;
+  },
+  around: ([value, center, delta]) => {
+    if (isNull(value) || isNull(center) || isNull(delta)) return null;
+    if (typeof value === 'bigint') {
+      const c = center as bigint;
+      const d = delta as bigint;
+      return value >= c - d && value <= c + d;
+    }
+    const v = Number(value);
+    return v >= Number(center) - Number(delta) && v <= Number(center) + Number(delta);
+  },
+  base64_encode_fromguid: ([guid]) => {
+    if (isNull(guid)) return null;
+    const hex = str(guid).replace(/-/g, '');
+    const bytes = hex.match(/../g)!.map((b) => parseInt(b, 16));
+    // .NET Guid byte order: the first three groups are little-endian.
+    const ordered = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => bytes[i]!);
+    return btoa(String.fromCharCode(...ordered));
+  },
+  base64_decode_toguid: ([text]) => {
+    try {
+      const bytes = Array.from(atob(str(text)), (c) => c.charCodeAt(0));
+      if (bytes.length !== 16) return null;
+      const ordered = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => bytes[i]!);
+      const hex = ordered.map((b) => b.toString(16).padStart(2, '0')).join('');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    } catch {
+      return null;
+    }
+  },
+  base64_encode_fromarray: ([array]) => {
+    const bytes = arrayOf(array);
+    if (!bytes) return null;
+    return btoa(String.fromCharCode(...bytes.map((b) => Number(b) & 255)));
+  },
+  format_bytes: ([value, precision, unit, base]) => {
+    if (isNull(value)) return '';
+    const b = isNull(base) ? 1024 : Number(base);
+    const units =
+      b === 1000
+        ? ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB']
+        : ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+    let v = Number(value);
+    let index = 0;
+    if (!isNull(unit) && str(unit) !== '') {
+      index = Math.max(
+        0,
+        units.findIndex((u) => u.toLowerCase() === str(unit).toLowerCase()),
+      );
+      v = v / b ** index;
+    } else {
+      while (Math.abs(v) >= b && index < units.length - 1) {
+        v /= b;
+        index++;
+      }
+    }
+    const digits = isNull(precision) ? 0 : Number(precision);
+    return `${index === 0 ? Math.round(v) : v.toFixed(digits)} ${units[index]}`;
+  },
+  ipv4_netmask_suffix: ([text]) => {
+    const match = /^\s*\d{1,3}(\.\d{1,3}){3}(?:\/(\d{1,2}))?\s*$/.exec(str(text));
+    if (!match) return null;
+    return match[2] === undefined ? 32 : Number(match[2]);
+  },
+  extract_json: ([path, text]) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(str(text));
+    } catch {
+      return null;
+    }
+    const parts = str(path)
+      .replace(/^\$\.?/, '')
+      .split(/\.|\[['"]?|['"]?\]/)
+      .filter((p) => p !== '');
+    for (const part of parts) {
+      if (value === null || typeof value !== 'object') return null;
+      value = Array.isArray(value) ? value[Number(part)] : (value as Record<string, unknown>)[part];
+    }
+    if (value === undefined) return null;
+    return typeof value === 'object' ? JSON.stringify(value) : value;
+  },
+  has_any_index: ([text, lookups]) => {
+    const source = str(text);
+    return (arrayOf(lookups) ?? []).findIndex((item) => hasTerm(source, str(item), false));
+  },
+  series_fill_linear: ([series]) => {
+    const values = (arrayOf(series) ?? []).map((v) => (typeof v === 'number' ? v : null));
+    const result = values.slice();
+    let last = -1;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === null) continue;
+      if (last >= 0 && i - last > 1) {
+        for (let k = last + 1; k < i; k++)
+          result[k] = values[last]! + ((values[i]! - values[last]!) * (k - last)) / (i - last);
+      }
+      last = i;
+    }
+    return result;
+  },
+  series_dot_product: ([a, b]) => {
+    const x = numericSeries(a);
+    const y = Array.isArray(b) ? numericSeries(b) : x.map(() => Number(b));
+    const n = Math.min(x.length, y.length);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += x[i]! * y[i]!;
+    return sum;
+  },
+  series_cosine_similarity: ([a, b]) => {
+    const x = numericSeries(a);
+    const y = numericSeries(b);
+    let dot = 0;
+    let nx = 0;
+    let ny = 0;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      dot += x[i]! * y[i]!;
+      nx += x[i]! ** 2;
+      ny += y[i]! ** 2;
+    }
+    return dot / Math.sqrt(nx * ny);
+  },
+  series_pearson_correlation: ([a, b]) => {
+    const x = numericSeries(a);
+    const y = numericSeries(b);
+    const n = Math.min(x.length, y.length);
+    const mx = x.slice(0, n).reduce((s, v) => s + v, 0) / n;
+    const my = y.slice(0, n).reduce((s, v) => s + v, 0) / n;
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (let i = 0; i < n; i++) {
+      sxy += (x[i]! - mx) * (y[i]! - my);
+      sxx += (x[i]! - mx) ** 2;
+      syy += (y[i]! - my) ** 2;
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  },
+  hash_combine: (args) => {
+    let h = 0n;
+    for (const arg of args) h = BigInt.asIntN(64, h * 31n + BigInt(Math.trunc(toNumber(arg) ?? 0)));
+    return Number(h);
+  },
+  regex_quote: ([text]) => str(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  set_has_any: ([a, b]) => {
+    const keys = new Set((arrayOf(a) ?? []).map(valueKey));
+    return (arrayOf(b) ?? []).some((v) => keys.has(valueKey(v)));
+  },
+  matches_regex: ([text, pattern]) => regex(str(pattern)).test(str(text)),
+};
+
+Object.assign(FUNCTIONS, extra);
