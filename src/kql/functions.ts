@@ -3,6 +3,8 @@
  * columns. A function receives its evaluated arguments and a context with the argument and result types.
  */
 import { compareValues, valueKey, valuesEqual } from './compare';
+import { IP_FUNCTIONS } from './library/ip';
+import { SERIES_FUNCTIONS } from './library/series';
 import type { KustoType } from './types';
 import {
   floorDiv,
@@ -766,6 +768,8 @@ function setOps(kind: 'union' | 'intersect' | 'difference'): ScalarFunction {
 }
 
 export const FUNCTIONS: Record<string, ScalarFunction> = {
+  ...SERIES_FUNCTIONS,
+  ...IP_FUNCTIONS,
   // conversions
   tostring: ([v], c) => toStringValue(v, c.argTypes[0]),
   toint: ([v]) => {

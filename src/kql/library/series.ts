@@ -36,7 +36,12 @@ export function iirFilter(x: (number | null)[], numerators: number[], denominato
 }
 
 /** Finite impulse response filter; `center` aligns the filter's middle on each sample instead of its end. */
-export function firFilter(x: (number | null)[], filter: number[], normalize: boolean, center: boolean): number[] {
+export function firFilter(
+  x: (number | null)[],
+  filter: number[],
+  normalize: boolean,
+  center: boolean,
+): number[] {
   const total = filter.reduce((a, b) => a + b, 0);
   const scale = normalize && total !== 0 ? total : 1;
   const shift = center ? Math.floor(filter.length / 2) : 0;

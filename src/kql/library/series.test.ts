@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+// Load the catalog first: the library modules are registered by functions.ts, which they import helpers from.
+import { FUNCTIONS, type CallContext } from '../functions';
+
+const context: CallContext = { argTypes: [], resultType: 'dynamic', nowTicks: 0n };
+const call = (name: string, ...args: unknown[]) => FUNCTIONS[name]!(args, context);
+
+describe('series functions', () => {
+  it('series_iir with a=[1,-1], b=[1] is a cumulative sum (docs example)', () => {
+    expect(call('series_iir', [1, 2, 3, 4], [1], [1, -1])).toEqual([1, 3, 6, 10]);
+    expect(call('series_iir', [0, 1, 2, 3, 4], [1], [1, -1])).toEqual([0, 1, 3, 6, 10]);
+  });
+
+  it('series_iir normalises by a[0] and rejects a zero a[0]', () => {
+    expect(call('series_iir', [2, 2], [1], [2])).toEqual([1, 1]);
+    expect(call('series_iir', [2, 2], [1], [0])).toBeNull();
+  });
+
+  it('series_fir: moving sum, normalised moving average and centred window', () => {
+    expect(call('series_fir', [1, 2, 3, 4], [1, 1], false)).toEqual([1, 3, 5, 7]);
+    expect(call('series_fir', [2, 4, 6], [1, 1])).toEqual([1, 3, 5]);
+    expect(call('series_fir', [3, 6, 9], [1, 1, 1], true, true)).toEqual([3, 6, 5]);
+  });
+
+  it('series_stats returns the tuple of the docs example', () => {
+    const x = [23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29];
+    const [min, minIdx, max, maxIdx, avg, stdev, variance] = call('series_stats', x) as number[];
+    expect([min, minIdx, max, maxIdx]).toEqual([2, 8, 87, 3]);
+    expect(avg).toBeCloseTo(32.8, 12);
+    expect(stdev).toBeCloseTo(28.5036338535483, 12);
+    expect(variance).toBeCloseTo(812.457142857143, 10);
+  });
+
+  it('series_seasonal takes the median of each phase (docs example, period 6 and 5)', () => {
+    const s = [2, 5, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1];
+    expect(call('series_seasonal', s, 6)).toEqual(s.map((_, i) => [1, 2, 3, 4, 3, 2][i % 6]));
+    const t = [8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10];
+    expect(call('series_seasonal', t, 5)).toEqual(t.map((_, i) => [10, 12, 14, 12, 10][i % 5]));
+    expect(call('series_seasonal', [1, 2, 3], 0)).toEqual([0, 0, 0]);
+  });
+
+  it('series_seasonal without a period says automatic detection is not supported', () => {
+    expect(() => call('series_seasonal', [1, 2, 3])).toThrow(/not supported yet/);
+  });
+
+  it('magnitude, product, pow and trigonometry', () => {
+    expect(call('series_magnitude', [3, 4])).toBe(5);
+    expect(call('series_product', [2, 3, null, 4])).toBe(24);
+    expect(call('series_pow', [2, 3, 'x'], 2)).toEqual([4, 9, null]);
+    expect(call('series_pow', [2, 3], [3, 2])).toEqual([8, 9]);
+    expect(call('series_cos', [0, null])).toEqual([1, null]);
+    expect(call('series_asin', [1])).toEqual([Math.PI / 2]);
+    expect(call('series_acos', [1])).toEqual([0]);
+  });
+});
