@@ -55,14 +55,10 @@ export function runCase(engine: KqlEngine, testCase: ConformanceCase, timeoutMs 
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-function normalizeScalar(value: WireValue): WireValue {
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (DATETIME.test(trimmed))
-      return trimmed.replace(/\.?0+Z$/, (m) => (m.startsWith('.') ? 'Z' : m)).replace(/(\.\d*?)0+Z$/, '$1Z');
-    return trimmed;
-  }
-  return value;
+function normalizeScalar(value: string): string {
+  const trimmed = value.trim();
+  if (DATETIME.test(trimmed)) return trimmed.replace(/(\.\d*?)0+Z$/, '$1Z').replace(/\.Z$/, 'Z');
+  return trimmed;
 }
 
 function numbersClose(a: number, b: number, tolerance: number): boolean {

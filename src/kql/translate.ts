@@ -1194,6 +1194,16 @@ class Translator {
         return recurse(node.Expression);
       case 'ConditionedExpression':
       default:
+        if (node.Operator && node.Left && node.Right && kind(node.Right) === 'ExpressionList') {
+          const operator = (node.Operator.Text as string).toLowerCase();
+          const items: Expr[] = [];
+          for (const item of elements(node.Right.Expressions)) {
+            if (this.isTabular(item))
+              items.push({ kind: 'tabularList', query: this.tabular(item, env), type: 'dynamic' });
+            else items.push(recurse(item));
+          }
+          return { kind: 'call', name: operator, args: [recurse(node.Left), ...items], type: 'bool', span };
+        }
         if (node.Operator && node.Left && node.Right) {
           const operator = (node.Operator.Text as string).toLowerCase().replace(/\s+/g, ' ');
           return {
