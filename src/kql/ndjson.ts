@@ -28,7 +28,9 @@ export function loadTablesDir(engine: KqlEngine, dir: string): LoadReport {
         try {
           rows.push(JSON.parse(line) as Record<string, unknown>);
         } catch (error) {
-          throw new Error(`${file} line ${index + 1}: not valid JSON (${(error as Error).message})`);
+          throw new Error(`${file} line ${index + 1}: not valid JSON (${(error as Error).message})`, {
+            cause: error,
+          });
         }
       });
     engine.loadTable(table, rows);
