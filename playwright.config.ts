@@ -21,7 +21,7 @@ export default defineConfig({
   },
   // The tests run against the production build (`npm run build` first; `npm test` does).
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/serveDist.mjs dist ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
