@@ -7,14 +7,19 @@ export interface ScenarioOption {
   readonly seed: number;
 }
 
-/** The dataset that queries run on. */
+/** A dataset stored in this browser that queries can run on. */
 export interface DatasetSummary {
+  /** `${scenarioId}@${seed}`, the store's dataset id. */
+  readonly id: string;
   readonly scenarioId: string;
   readonly seed: number;
+  readonly ready: boolean;
+  /** Why the dataset is not usable, in plain words. */
+  readonly problem?: string;
   /** ISO 8601: the dataset's virtual "now", which `now()` and `ago()` read. */
-  readonly virtualNow: string;
-  readonly start: string;
-  readonly end: string;
+  readonly virtualNow?: string;
+  readonly start?: string;
+  readonly end?: string;
   readonly rowCounts: Readonly<Record<string, number>>;
 }
 
@@ -35,14 +40,14 @@ export interface GenerateProgress {
   readonly message: string;
 }
 
-/** What the lab needs from the data side; implemented over the store's query client. */
+/** What the lab needs from the data side; implemented over the store's query client (storeBackend.ts). */
 export interface LabBackend {
-  run(text: string, signal: AbortSignal): Promise<RunOutcome>;
-  datasetInfo(): Promise<DatasetSummary | undefined>;
-  generate(
+  run(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  /** Present when the simulation can generate datasets in the browser. */
+  readonly generate?: (
     scenarioId: string,
     seed: number,
     onProgress: (progress: GenerateProgress) => void,
-    signal: AbortSignal,
-  ): Promise<DatasetSummary>;
+  ) => Promise<DatasetSummary>;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyResultHint } from './hints';
 
 const dataset = {
+  id: 'demo@1',
+  ready: true,
   scenarioId: 'demo',
   seed: 1,
   virtualNow: '2026-03-02T12:00:00Z',

@@ -10,7 +10,9 @@ const TIME_FILTER =
  */
 export function emptyResultHint(queryText: string, dataset: DatasetSummary | undefined): string | undefined {
   if (!TIME_FILTER.test(queryText)) return undefined;
-  if (!dataset) return 'No rows. The query filters on time; check that its window covers the dataset.';
+  if (!dataset?.start || !dataset.end || !dataset.virtualNow) {
+    return 'No rows. The query filters on time; check that its window covers the dataset.';
+  }
   return (
     `No rows. The query filters on time, and this dataset spans ${dataset.start} to ${dataset.end} ` +
     `with a virtual now of ${dataset.virtualNow}: ago() counts back from that now. Check that the window covers the data.`

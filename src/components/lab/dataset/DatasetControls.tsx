@@ -3,27 +3,44 @@ import type { DatasetSummary, GenerateProgress, ScenarioOption } from '../backen
 
 interface Props {
   readonly scenarios: readonly ScenarioOption[];
-  readonly dataset: DatasetSummary | undefined;
+  readonly datasets: readonly DatasetSummary[];
+  readonly current: DatasetSummary | undefined;
   readonly progress: GenerateProgress | undefined;
   readonly error: string;
-  readonly available: boolean;
-  readonly onGenerate: (scenarioId: string, seed: number) => void;
+  /** Present when datasets can be generated in the browser. */
+  readonly onGenerate: ((scenarioId: string, seed: number) => void) | undefined;
+  readonly onSelect: (datasetId: string) => void;
 }
 
-function formatInstant(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+function formatInstant(iso: string | undefined): string {
+  return iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : 'unknown';
 }
 
-/** Choose a scenario and seed, regenerate its dataset with progress, see the virtual now and the time range. */
-export function DatasetControls({ scenarios, dataset, progress, error, available, onGenerate }: Props) {
-  const [scenarioId, setScenarioId] = useState(dataset?.scenarioId ?? scenarios[0]?.id ?? '');
-  const [seedText, setSeedText] = useState(String(dataset?.seed ?? scenarios[0]?.seed ?? 1));
+function totalRows(dataset: DatasetSummary): number {
+  return Object.values(dataset.rowCounts).reduce((sum, count) => sum + count, 0);
+}
+
+/**
+ * Which dataset queries run on: choose a stored one, or a scenario and seed to generate (with progress); shows the
+ * virtual now that `now()` and `ago()` read, and the time range the data covers.
+ */
+export function DatasetControls({
+  scenarios,
+  datasets,
+  current,
+  progress,
+  error,
+  onGenerate,
+  onSelect,
+}: Props) {
+  const [scenarioId, setScenarioId] = useState(current?.scenarioId ?? scenarios[0]?.id ?? '');
+  const [seedText, setSeedText] = useState(String(current?.seed ?? scenarios[0]?.seed ?? 1));
 
   useEffect(() => {
-    if (!dataset) return;
-    setScenarioId(dataset.scenarioId);
-    setSeedText(String(dataset.seed));
-  }, [dataset]);
+    if (!current) return;
+    setScenarioId(current.scenarioId);
+    setSeedText(String(current.seed));
+  }, [current]);
 
   const seed = Number(seedText);
   const seedValid = /^\d{1,10}$/.test(seedText) && Number.isSafeInteger(seed);
@@ -34,9 +51,25 @@ export function DatasetControls({ scenarios, dataset, progress, error, available
       <h2 id="dataset-heading" className="lab__panel-title">
         Dataset
       </h2>
-      {scenarios.length === 0 ? (
-        <p>No scenario is published yet, so there is no dataset to generate.</p>
-      ) : (
+      {datasets.length > 0 && (
+        <label className="dataset-controls__field">
+          Stored dataset
+          <select
+            value={current?.id ?? ''}
+            onChange={(event) => onSelect(event.target.value)}
+            disabled={busy}
+          >
+            {current === undefined && <option value="">Choose a dataset</option>}
+            {datasets.map((dataset) => (
+              <option key={dataset.id} value={dataset.id}>
+                {dataset.scenarioId} · seed {dataset.seed}
+                {dataset.ready ? '' : ' (incomplete)'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {onGenerate && scenarios.length > 0 && (
         <form
           className="dataset-controls__form"
           onSubmit={(event) => {
@@ -44,7 +77,7 @@ export function DatasetControls({ scenarios, dataset, progress, error, available
             if (seedValid && scenarioId) onGenerate(scenarioId, seed);
           }}
         >
-          <label>
+          <label className="dataset-controls__field">
             Scenario
             <select
               value={scenarioId}
@@ -58,7 +91,7 @@ export function DatasetControls({ scenarios, dataset, progress, error, available
               ))}
             </select>
           </label>
-          <label>
+          <label className="dataset-controls__field">
             Seed
             <input
               type="text"
@@ -70,8 +103,10 @@ export function DatasetControls({ scenarios, dataset, progress, error, available
               disabled={busy}
             />
           </label>
-          <button type="submit" disabled={busy || !seedValid || !available}>
-            {dataset ? 'Regenerate' : 'Generate'}
+          <button type="submit" disabled={busy || !seedValid}>
+            {datasets.some((dataset) => dataset.scenarioId === scenarioId && dataset.seed === seed)
+              ? 'Regenerate'
+              : 'Generate'}
           </button>
           {!seedValid && (
             <p id="seed-error" className="lab__error-text">
@@ -81,35 +116,35 @@ export function DatasetControls({ scenarios, dataset, progress, error, available
         </form>
       )}
       {progress && (
-        <div className="dataset-controls__progress">
-          <label>
-            <span>{progress.message}</span>
-            <progress value={progress.fraction} max={1} aria-label="Dataset generation progress" />
-          </label>
-        </div>
+        <label className="dataset-controls__progress">
+          <span>{progress.message}</span>
+          <progress value={progress.fraction} max={1} />
+        </label>
       )}
       {error && (
         <p role="alert" className="lab__error-text">
           {error}
         </p>
       )}
-      {dataset ? (
+      {current ? (
         <dl className="dataset-controls__facts">
           <dt>Virtual now</dt>
-          <dd data-testid="virtual-now">{formatInstant(dataset.virtualNow)}</dd>
+          <dd data-testid="virtual-now">{formatInstant(current.virtualNow)}</dd>
           <dt>Time range</dt>
           <dd>
-            {formatInstant(dataset.start)} to {formatInstant(dataset.end)}
+            {formatInstant(current.start)} to {formatInstant(current.end)}
           </dd>
           <dt>Rows</dt>
-          <dd>
-            {Object.values(dataset.rowCounts)
-              .reduce((sum, count) => sum + count, 0)
-              .toLocaleString('en')}
-          </dd>
+          <dd>{totalRows(current).toLocaleString('en')}</dd>
         </dl>
       ) : (
-        !progress && <p>No dataset is loaded yet.</p>
+        !progress && (
+          <p>
+            No dataset is stored in this browser yet.{' '}
+            {onGenerate ? 'Generate one above, or import' : 'Import'} one on the{' '}
+            <a href="/datasets/">Datasets</a> page.
+          </p>
+        )
       )}
     </section>
   );

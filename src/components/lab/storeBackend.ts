@@ -1,0 +1,71 @@
+import { ClientError, queryClient, type DatasetRecord } from '../../store/queryClient';
+import type { WireValue } from '../../kql/types';
+import type { DatasetSummary, LabBackend, RunOutcome } from './backend';
+
+/** Rows fetched per message: the grid sorts and filters the whole result, so all of it comes over in pages. */
+const PAGE_ROWS = 50_000;
+
+function iso(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+export function summaryOf(record: DatasetRecord): DatasetSummary {
+  const rowCounts: Record<string, number> = {};
+  for (const [table, info] of Object.entries(record.tables)) rowCounts[table] = info.rowCount;
+  const virtualNow = iso(record.virtualNow);
+  const start = iso(record.virtualStart);
+  const end = iso(record.virtualEnd);
+  return {
+    id: record.id,
+    scenarioId: record.scenario,
+    seed: record.seed,
+    ready: record.status === 'ready',
+    ...(record.problem !== undefined ? { problem: record.problem } : {}),
+    ...(virtualNow !== undefined ? { virtualNow } : {}),
+    ...(start !== undefined ? { start } : {}),
+    ...(end !== undefined ? { end } : {}),
+    rowCounts,
+  };
+}
+
+/** The lab's data side over the store's one typed client (the query worker owns the engine and IndexedDB). */
+export async function createStoreBackend(): Promise<LabBackend> {
+  const client = queryClient();
+  return {
+    async run(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
+      const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
+      const onAbort = () => handle.cancel();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const first = await handle.outcome;
+        if (!first.ok) return first;
+        const rows: WireValue[][] = first.rows;
+        try {
+          while (rows.length < first.rowCount) {
+            if (signal.aborted) throw new ClientError('cancelled', 'The query was cancelled.');
+            const page = await client.page(first.resultId, rows.length, PAGE_ROWS);
+            if (page.length === 0) break;
+            for (const row of page) rows.push(row);
+          }
+        } finally {
+          client.release(first.resultId);
+        }
+        return {
+          ok: true,
+          columns: first.columns,
+          rows,
+          ...(first.chart ? { chart: first.chart } : {}),
+          ...(first.truncated ? { truncated: first.truncated } : {}),
+          elapsedMs: first.elapsedMs,
+        };
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    },
+
+    async listDatasets(): Promise<DatasetSummary[]> {
+      const records = await client.listDatasets();
+      return records.sort((a, b) => b.updatedAt - a.updatedAt).map(summaryOf);
+    },
+  };
+}
