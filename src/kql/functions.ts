@@ -3,8 +3,12 @@
  * columns. A function receives its evaluated arguments and a context with the argument and result types.
  */
 import { compareValues, valueKey, valuesEqual } from './compare';
+import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
+import { MATH_FUNCTIONS } from './library/math';
 import { SERIES_FUNCTIONS } from './library/series';
+import { TEXT_FUNCTIONS } from './library/text';
+import { UNIT_FUNCTIONS } from './library/units';
 import type { KustoType } from './types';
 import {
   floorDiv,
@@ -770,6 +774,10 @@ function setOps(kind: 'union' | 'intersect' | 'difference'): ScalarFunction {
 export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_FUNCTIONS,
   ...IP_FUNCTIONS,
+  ...HASH_FUNCTIONS,
+  ...UNIT_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
+  ...MATH_FUNCTIONS,
   // conversions
   tostring: ([v], c) => toStringValue(v, c.argTypes[0]),
   toint: ([v]) => {
