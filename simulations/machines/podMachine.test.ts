@@ -60,3 +60,14 @@ describe('podMachine', () => {
     expect(actor.getSnapshot().hasTag('done')).toBe(true);
   });
 });
+
+describe('podMachine for pods that predate the simulation', () => {
+  it('starts in Running', () => {
+    const clock = new SimulatedClock(0);
+    const actor = createActor(podMachine, {
+      clock,
+      input: { scheduleMs: 1, startMs: 1, backOffMs: 1, graceMs: 1, alreadyRunning: true },
+    }).start();
+    expect(actor.getSnapshot().hasTag('running')).toBe(true);
+  });
+});

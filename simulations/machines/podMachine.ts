@@ -20,6 +20,8 @@ export interface PodMachineInput {
   graceMs: number;
   /** For job pods: how long the container runs before it exits 0; absent for long-running pods. */
   runToCompletionMs?: number;
+  /** Pods that were already running when the simulation starts skip straight to Running. */
+  alreadyRunning?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export const podMachine = setup({
   },
   guards: {
     runsToCompletion: ({ context }) => context.runToCompletionMs !== undefined,
+    alreadyRunning: ({ context }) => context.alreadyRunning === true,
   },
   actions: {
     reportScheduled: emit({ type: 'scheduled' } as const),
@@ -59,9 +62,12 @@ export const podMachine = setup({
 }).createMachine({
   id: 'pod',
   context: ({ input }) => ({ ...input, restarts: 0 }),
-  initial: 'pending',
+  initial: 'boot',
   on: { DELETE: '.terminating' },
   states: {
+    boot: {
+      always: [{ guard: 'alreadyRunning', target: 'running' }, { target: 'pending' }],
+    },
     pending: {
       tags: ['pending'],
       after: { scheduleDelay: 'containerCreating' },

@@ -1,0 +1,253 @@
+import {
+  REGION,
+  REGISTRY_HOST,
+  REGISTRY_RESOURCE_ID,
+  RESOURCE_GROUP,
+  SUBSCRIPTION_ID,
+  WORKSPACE_ID,
+} from '../cluster/constants';
+import type { Random } from '../core/random';
+import { DAY, HOUR, MINUTE } from '../core/time';
+import type { EmitContext } from '../telemetry/context';
+import type { ImageRecord, ImageRegistry } from './registry';
+import { VULNERABILITIES, type Severity, type Vulnerability } from './vulnerabilities';
+
+export const REGISTRY_VA_ASSESSMENT = 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5';
+export const REGISTRY_VA_NAME = 'Container registry images should have vulnerability findings resolved';
+
+export interface Finding {
+  vulnerability: Vulnerability;
+  image: ImageRecord;
+  packageVersion: string;
+  layer: number;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { Critical: 4, High: 3, Medium: 2, Low: 1 };
+
+/**
+ * Defender for Containers' registry scanning (Microsoft Defender Vulnerability Management): an image is
+ * scanned when pushed, when first pulled, and again every day while it is in use, so a CVE that reaches
+ * the vulnerability feed later turns an image that was clean into a vulnerable one on the next rescan.
+ * Each scan exports its findings (SecurityNestedRecommendation) and the registry's parent assessment
+ * (SecurityRecommendation).
+ */
+export class VulnerabilityScanner {
+  private readonly scannedInWindow = new Set<string>();
+  private readonly firstSeen = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly registry: ImageRegistry,
+    private readonly startMs: number,
+  ) {}
+
+  /** Findings known for an image at a time (what admission and the scans use). */
+  findings(image: ImageRecord, atMs: number): Finding[] {
+    const found: Finding[] = [];
+    for (const pkg of image.packages) {
+      for (const vulnerability of VULNERABILITIES) {
+        if (vulnerability.packageName !== pkg.name || !vulnerability.vulnerableVersions.includes(pkg.version))
+          continue;
+        if (
+          vulnerability.feedDelayDays !== undefined &&
+          atMs < this.startMs + vulnerability.feedDelayDays * DAY
+        )
+          continue;
+        found.push({ vulnerability, image, packageVersion: pkg.version, layer: pkg.layer });
+      }
+    }
+    return found.sort(
+      (a, b) =>
+        SEVERITY_ORDER[b.vulnerability.severity] - SEVERITY_ORDER[a.vulnerability.severity] ||
+        a.vulnerability.cve.localeCompare(b.vulnerability.cve),
+    );
+  }
+
+  findingsByReference(reference: string, atMs: number): Finding[] {
+    const match = /^([^/]+)\/(.+):([^:]+)$/.exec(reference);
+    if (!match || match[1] !== REGISTRY_HOST) return [];
+    const spec = { registry: match[1]!, repository: match[2]!, tag: match[3]! };
+    return this.registry.isScannable(spec) ? this.findings(this.registry.get(spec), atMs) : [];
+  }
+
+  /** Daily rescans of every image in the registry, at about 03:00 UTC. */
+  scheduleDaily(random: Random): void {
+    const firstDay = Math.floor(this.startMs / DAY) * DAY;
+    for (let day = firstDay; day < this.ctx.endMs; day += DAY) {
+      const at = day + 3 * HOUR + random.int(0, 40 * MINUTE);
+      if (at < this.startMs) continue;
+      this.ctx.clock.at(at, () => this.scanAll('daily'));
+    }
+  }
+
+  /** A node pulled an image: scan it now if it has not been scanned during the dataset yet. */
+  onPull(reference: string): void {
+    if (this.scannedInWindow.has(reference)) return;
+    const match = /^([^/]+)\/(.+):([^:]+)$/.exec(reference);
+    if (!match || match[1] !== REGISTRY_HOST) return;
+    const spec = { registry: match[1]!, repository: match[2]!, tag: match[3]! };
+    if (!this.registry.isScannable(spec)) return;
+    this.ctx.clock.setTimeout(
+      () => this.scanImages([this.registry.get(spec)], 'pull'),
+      this.ctx.random.int(2 * MINUTE, 15 * MINUTE),
+    );
+  }
+
+  scanAll(trigger: 'daily' | 'push'): void {
+    this.scanImages(this.registry.scannable(), trigger);
+  }
+
+  private scanImages(images: ImageRecord[], trigger: string): void {
+    const now = this.ctx.clock.now();
+    if (now >= this.ctx.endMs) return;
+    const random = this.ctx.random;
+    const time = new Date(now).toISOString();
+    const unhealthy: string[] = [];
+    let worst: Severity | undefined;
+    for (const image of images) {
+      const reference = `${image.spec.registry}/${image.spec.repository}:${image.spec.tag}`;
+      this.scannedInWindow.add(reference);
+      const findings = this.findings(image, now);
+      if (findings.length > 0) unhealthy.push(reference);
+      for (const finding of findings) {
+        const v = finding.vulnerability;
+        if (!worst || SEVERITY_ORDER[v.severity] > SEVERITY_ORDER[worst]) worst = v.severity;
+        const key = `${reference}|${v.cve}`;
+        if (!this.firstSeen.has(key)) this.firstSeen.set(key, now);
+        const subAssessmentId = random.uuid();
+        const id = `${REGISTRY_RESOURCE_ID}/providers/Microsoft.Security/assessments/${REGISTRY_VA_ASSESSMENT}/subassessments/${subAssessmentId}`;
+        const layer = image.layers[finding.layer]!;
+        const remediation = `Upgrade ${v.packageName} to version ${v.fixedVersion} or later and rebuild the image.`;
+        this.ctx.writer.write('SecurityNestedRecommendation', {
+          TenantId: WORKSPACE_ID,
+          TimeGenerated: time,
+          Type: 'SecurityNestedRecommendation',
+          SourceSystem: 'Azure',
+          AssessedResourceId: REGISTRY_RESOURCE_ID,
+          _ResourceId: REGISTRY_RESOURCE_ID.toLowerCase(),
+          _SubscriptionId: SUBSCRIPTION_ID,
+          Category: 'Container',
+          Cause: '',
+          Description: v.description,
+          Id: id,
+          Impact: '',
+          IsSnapshot: trigger === 'daily',
+          NestedRecommendationId: v.cve,
+          ParentRecommendationId: REGISTRY_VA_ASSESSMENT,
+          RecommendationLink: `https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/${REGISTRY_VA_ASSESSMENT}`,
+          RecommendationName: v.cve,
+          RecommendationSeverity: v.severity,
+          RecommendationState: 'Unhealthy',
+          RecommendationSubscriptionId: SUBSCRIPTION_ID,
+          RemediationDescription: remediation,
+          RemidiationDescription: remediation,
+          ResourceGroup: RESOURCE_GROUP,
+          ResourceProviderType: 'Microsoft.ContainerRegistry/registries',
+          SubAssessmentTimeGeneration: time,
+          VulnerabilityId: v.cve,
+          ResourceDetails: {
+            id: `/repositories/${image.spec.repository}/images/${image.digest}`,
+            source: 'Azure',
+          },
+          AdditionalData: {
+            assessedResourceType: 'AzureContainerRegistryVulnerability',
+            scanTrigger: trigger,
+            vulnerabilityDetails: {
+              cveId: v.cve,
+              severity: v.severity,
+              publishedDate: v.published,
+              lastModifiedDate: v.published,
+              exploitabilityAssessment: {
+                exploitStepsPublished: v.cvss >= 9.8,
+                exploitStepsVerified: false,
+                isInExploitKit: false,
+                exploitUris: [],
+                types: ['Remote'],
+              },
+              references: [{ title: v.cve, link: `https://nvd.nist.gov/vuln/detail/${v.cve}` }],
+              weaknesses: { cwe: [{ id: v.cwe }] },
+              cvss: { '2.0': null, '3.0': { cvssVectorString: v.vector, base: v.cvss } },
+            },
+            artifactDetails: {
+              registryHost: image.spec.registry,
+              repositoryName: image.spec.repository,
+              artifactType: 'ContainerImage',
+              mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+              digest: image.digest,
+              tags: [image.spec.tag],
+              lastPushedToRegistryUTC: new Date(image.pushedAtMs).toISOString(),
+            },
+            softwareDetails: {
+              packageName: v.packageName,
+              version: finding.packageVersion,
+              fixedVersion: v.fixedVersion,
+              category: image.packages.find((p) => p.name === v.packageName)?.category ?? 'OS',
+              osDetails: { osPlatform: 'linux', osVersion: image.osVersion },
+              fixStatus: 'FixAvailable',
+              evidence: [
+                { layerIndex: finding.layer, layerDigest: layer.digest, layerCreatedBy: layer.createdBy },
+              ],
+            },
+            cvssV30Score: v.cvss,
+          },
+        });
+      }
+    }
+    if (images.length === 0) return;
+    const state = unhealthy.length > 0 ? 'Unhealthy' : 'Healthy';
+    this.ctx.writer.write('SecurityRecommendation', {
+      TenantId: WORKSPACE_ID,
+      TimeGenerated: time,
+      Type: 'SecurityRecommendation',
+      SourceSystem: 'Azure',
+      _ResourceId: REGISTRY_RESOURCE_ID.toLowerCase(),
+      _SubscriptionId: SUBSCRIPTION_ID,
+      AssessedResourceId: REGISTRY_RESOURCE_ID,
+      Description:
+        'Container image vulnerability assessment scans your registry for commonly known vulnerabilities (CVEs) and provides a detailed vulnerability report for each image. Resolving vulnerabilities can greatly improve your security posture, ensuring images are safe to use prior to deployment.',
+      DeviceId: '',
+      DiscoveredTimeUTC: time,
+      Environment: 'Azure',
+      FirstEvaluationDate: new Date(this.startMs - 90 * DAY).toISOString(),
+      IsSnapshot: trigger === 'daily',
+      PolicyDefinitionId:
+        '/providers/Microsoft.Authorization/policyDefinitions/5f0f936f-2f01-4bf5-b6be-d423792fa562',
+      ProviderName: 'Microsoft Defender for Cloud',
+      RecommendationDisplayName: REGISTRY_VA_NAME,
+      RecommendationId: `${REGISTRY_RESOURCE_ID}/providers/Microsoft.Security/assessments/${REGISTRY_VA_ASSESSMENT}`,
+      RecommendationName: REGISTRY_VA_ASSESSMENT,
+      RecommendationSeverity: 'High',
+      RecommendationState: state,
+      ResolvedTimeUTC: null,
+      ResourceRegion: REGION,
+      StatusChangeDate: time,
+      Properties: {
+        resourceDetails: {
+          Source: 'Azure',
+          Id: REGISTRY_RESOURCE_ID,
+          ResourceProvider: 'Microsoft.ContainerRegistry',
+          ResourceType: 'registries',
+          ResourceName: 'contoso',
+        },
+        displayName: REGISTRY_VA_NAME,
+        status: { code: state, severity: worst ?? 'High' },
+        metadata: {
+          displayName: REGISTRY_VA_NAME,
+          severity: 'High',
+          assessmentType: 'BuiltIn',
+          categories: ['Container'],
+        },
+        additionalData: {
+          subAssessmentsLink: `${REGISTRY_RESOURCE_ID}/providers/Microsoft.Security/assessments/${REGISTRY_VA_ASSESSMENT}/subAssessments`,
+          scanTrigger: trigger,
+          unhealthyImages: unhealthy,
+        },
+      },
+      RecommendationAdditionalData: {
+        scanTrigger: trigger,
+        imagesScanned: images.length,
+        unhealthyImages: unhealthy,
+      },
+    });
+  }
+}

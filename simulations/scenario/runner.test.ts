@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTableDefinition } from '../../src/tables/index';
+import { validateRow } from '../core/rowValidator';
+import { MemorySink, type Row, type Sink } from '../core/sink';
+import { MINUTE } from '../core/time';
+import { STORYLINES } from '../storylines/index';
+import { SIMULATED_TABLE_NAMES } from '../tables';
+import { simulate } from './runner';
+
+const catalogPath = join(import.meta.dirname, '../../../shared/reference/defender-k8s-alerts.json');
+const haveCatalog = existsSync(catalogPath);
+if (!haveCatalog)
+  console.log('skipped: alerts vs Defender catalog (../shared/reference/defender-k8s-alerts.json not found)');
+
+const runs = new Map<string, Promise<{ sink: MemorySink; result: Awaited<ReturnType<typeof simulate>> }>>();
+function run(storyline: string, seed = 3, days = 1) {
+  const key = `${storyline}:${seed}:${days}`;
+  if (!runs.has(key)) {
+    const sink = new MemorySink();
+    runs.set(
+      key,
+      simulate({ scenario: storyline, seed, days, sink }).then((result) => ({ sink, result })),
+    );
+  }
+  return runs.get(key)!;
+}
+
+class HashingSink implements Sink {
+  private readonly hash = createHash('sha256');
+  append(table: string, rows: readonly Row[]): void {
+    for (const row of rows) this.hash.update(`${table}\t${JSON.stringify(row)}\n`);
+  }
+  flush(): void {}
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+describe('scenario runner', () => {
+  it('writes only rows that are valid against their table definitions, in every simulated table', async () => {
+    const written = new Set<string>();
+    for (const storyline of STORYLINES) {
+      const { sink } = await run(storyline.id);
+      for (const [table, rows] of sink.tables) {
+        const definition = findTableDefinition(table);
+        expect(definition, `unknown table ${table}`).toBeDefined();
+        const problems = rows.flatMap((row) => validateRow(definition!, row));
+        expect(problems.slice(0, 5), table).toEqual([]);
+        if (rows.length > 0) written.add(table);
+      }
+    }
+    expect([...written].sort()).toEqual([...SIMULATED_TABLE_NAMES].sort());
+  });
+
+  it.runIf(haveCatalog)('raises only alerts whose name and type are in the Defender catalog', async () => {
+    const reference = JSON.parse(readFileSync(catalogPath, 'utf8')) as {
+      catalog: { alertType: string; displayName: string; severity: string }[];
+    };
+    const byType = new Map(reference.catalog.map((entry) => [entry.alertType, entry]));
+    let checked = 0;
+    for (const storyline of STORYLINES) {
+      const { sink } = await run(storyline.id);
+      for (const row of sink.rows('SecurityAlert')) {
+        const entry = byType.get(String(row.AlertType));
+        expect(entry, `alert type ${String(row.AlertType)}`).toBeDefined();
+        expect(row.AlertName).toBe(entry!.displayName);
+        expect(row.AlertSeverity).toBe(entry!.severity);
+        expect(typeof row.ExtendedProperties).toBe('string');
+        expect(Array.isArray(JSON.parse(String(row.Entities)))).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  for (const storyline of STORYLINES) {
+    it(`plays ${storyline.id}: each expected alert at its step's virtual time, delivered with a realistic delay`, async () => {
+      const { sink, result } = await run(storyline.id);
+      const rows = sink.rows('SecurityAlert');
+      for (const expected of storyline.expectedAlerts) {
+        const stepTime = result.stepTimes[expected.step]!;
+        const match = rows.find(
+          (row) => row.AlertType === expected.alertType && Date.parse(String(row.StartTime)) === stepTime,
+        );
+        expect(
+          match,
+          `${expected.alertType} at step ${expected.step} (${new Date(stepTime).toISOString()})`,
+        ).toBeDefined();
+        const delay = Date.parse(String(match!.TimeGenerated)) - stepTime;
+        expect(delay).toBeGreaterThanOrEqual(2 * MINUTE);
+        expect(delay).toBeLessThanOrEqual(60 * MINUTE);
+      }
+    });
+  }
+
+  it('gives byte-identical output for the same scenario and seed, and different output for another seed', async () => {
+    const digest = async (seed: number) => {
+      const sink = new HashingSink();
+      await simulate({ scenario: 'privileged-pod-escape', seed, days: 1, sink });
+      return sink.digest();
+    };
+    const first = await digest(9);
+    expect(await digest(9)).toBe(first);
+    expect(await digest(10)).not.toBe(first);
+  });
+
+  it("removes a deleted pod's runtime evidence, while telemetry about it remains", async () => {
+    const { sink, result } = await run('privileged-pod-escape');
+    expect(result.world.findPod('default', 'sys-diag')).toBeUndefined();
+    const former = [...result.world.formerPods.values()].find((pod) => pod.name === 'sys-diag');
+    expect(former).toBeDefined();
+    const inventory = sink.rows('KubePodInventory').filter((row) => row.Name === 'sys-diag');
+    expect(inventory.length).toBeGreaterThan(0);
+    expect(Math.max(...inventory.map((row) => Date.parse(String(row.TimeGenerated))))).toBeLessThan(
+      former!.deletedAt + 6 * MINUTE,
+    );
+    expect(
+      sink.rows('SecurityAlert').some((row) => String(row.ExtendedProperties).includes('sys-diag')),
+    ).toBe(true);
+  });
+
+  it('replaces pods on rollouts under new names and drops the old pods’ runtime state', async () => {
+    const { sink, result } = await run('docker-sock-escape', 5, 3);
+    const created = sink
+      .rows('AKSAudit')
+      .filter(
+        (row) =>
+          row.Verb === 'create' &&
+          (row.ObjectRef as Record<string, string> | null)?.resource === 'pods' &&
+          String(row.RequestUri).includes('/namespaces/shop/'),
+      );
+    expect(created.length).toBeGreaterThan(0);
+    const gone = [...result.world.formerPods.values()].filter((pod) => pod.namespace === 'shop');
+    expect(gone.length).toBeGreaterThan(0);
+    for (const pod of gone) expect(result.world.findPod(pod.namespace, pod.name)).toBeUndefined();
+  });
+
+  it('records admission denials as 403 audit events worded like the API server', async () => {
+    const { sink } = await run('docker-sock-escape', 5, 3);
+    const denied = sink
+      .rows('AKSAudit')
+      .filter((row) => (row.ResponseStatus as { code: number }).code === 403);
+    const messages = denied.map((row) => String((row.ResponseStatus as { message?: string }).message));
+    expect(
+      messages.some((m) =>
+        m.startsWith(
+          'pods "debug" is forbidden: violates PodSecurity "baseline:v1.30": privileged (container "debug" must not set securityContext.privileged=true)',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      messages.some((m) => m.startsWith('admission webhook "validation.gatekeeper.sh" denied the request:')),
+    ).toBe(true);
+  });
+
+  it('turns a clean image vulnerable when a CVE reaches the feed later (daily rescan)', async () => {
+    const { sink, result } = await run('docker-sock-escape', 5, 3);
+    const findings = sink
+      .rows('SecurityNestedRecommendation')
+      .filter((row) => row.VulnerabilityId === 'CVE-2024-21907');
+    expect(findings.length).toBeGreaterThan(0);
+    const start = Date.parse(result.manifest.virtualStart);
+    const firstFinding = Math.min(...findings.map((row) => Date.parse(String(row.TimeGenerated))));
+    const earlierScans = sink
+      .rows('SecurityRecommendation')
+      .filter(
+        (row) =>
+          row.RecommendationName === 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5' &&
+          Date.parse(String(row.TimeGenerated)) < firstFinding,
+      );
+    expect(earlierScans.length).toBeGreaterThan(0);
+    expect(firstFinding).toBeGreaterThan(start + 36 * 3600_000);
+  });
+});

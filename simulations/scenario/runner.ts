@@ -1,0 +1,204 @@
+import { AdmissionChain } from '../admission/admission';
+import { ImagePolicy } from '../admission/imagePolicy';
+import { BackgroundActivity } from '../background/activity';
+import { PSS_LATEST_VERSION } from '../cluster/constants';
+import { defaultCluster } from '../cluster/inventory';
+import type { ClusterSpec } from '../cluster/types';
+import { ClusterWorld } from '../cluster/world';
+import { Random } from '../core/random';
+import { RowWriter } from '../core/rowWriter';
+import { SimulatedClock } from '../core/simulatedClock';
+import type { Sink } from '../core/sink';
+import { DAY, HOUR, MINUTE } from '../core/time';
+import { AlertEmitter, type RaisedAlert } from '../defender/alerts';
+import { ControlPlaneAnalytics } from '../defender/controlPlane';
+import { PostureAssessor } from '../defender/posture';
+import { RuntimeSensor } from '../defender/sensor';
+import { ImageRegistry } from '../registry/registry';
+import { VulnerabilityScanner } from '../registry/scanner';
+import { AuditLog } from '../telemetry/auditLog';
+import { ContainerInsightsCollector } from '../telemetry/containerInsights';
+import { ComponentChatter, ContainerLogWriter, StorefrontTraffic } from '../telemetry/containerLogs';
+import type { EmitContext } from '../telemetry/context';
+import { KubeEventsRecorder } from '../telemetry/kubeEvents';
+import { SIMULATED_TABLES } from '../tables';
+import { StorylinePlayer } from './player';
+import type { Storyline } from './storyline';
+import { findStoryline } from '../storylines/index';
+
+/** Virtual start of every dataset (a Monday). Fixed, so the same scenario and seed give the same bytes. */
+export const DEFAULT_VIRTUAL_START = '2026-03-02T00:00:00.000Z';
+
+export interface ScenarioRef {
+  id: string;
+  storyline: string;
+}
+
+export interface RunOptions {
+  /** A scenario (its id and the storyline it plays) or a storyline id, used for both. */
+  scenario: ScenarioRef | string;
+  seed: number;
+  days: number;
+  sink: Sink;
+  onProgress?: (progress: { virtualNow: string; fraction: number; rows: number }) => void;
+  /** Override of the virtual start (ISO 8601 UTC). */
+  start?: string;
+  /** Container insights collection interval in minutes (AKS presets: 1 standard, 5 cost-optimized). */
+  collectionIntervalMinutes?: number;
+}
+
+export interface DatasetManifest {
+  scenario: string;
+  storyline: string;
+  seed: number;
+  days: number;
+  /** Dataset id: the same id in the browser and in Node means the same rows. */
+  datasetId: string;
+  virtualStart: string;
+  virtualEnd: string;
+  /** The dataset's "now" (queries' now() / ago()). */
+  virtualNow: string;
+  attackStart: string;
+  rowCounts: Record<string, number>;
+  tables: { name: string; rows: number; schema: { name: string; type: string }[] }[];
+}
+
+export interface RunResult {
+  manifest: DatasetManifest;
+  /** Every alert raised (including those delivered after the end, which are not in the rows). */
+  alerts: RaisedAlert[];
+  /** Virtual time at which each storyline step ran. */
+  stepTimes: number[];
+  world: ClusterWorld;
+}
+
+function applySetup(spec: ClusterSpec, storyline: Storyline): ClusterSpec {
+  const setup = storyline.setup;
+  if (!setup) return spec;
+  for (const node of setup.extraNodes ?? []) spec.nodes.push(node);
+  if (setup.removeWorkloads)
+    spec.workloads = spec.workloads.filter(
+      (w) => !setup.removeWorkloads!.includes(`${w.namespace}/${w.name}`),
+    );
+  for (const workload of setup.extraWorkloads ?? []) {
+    spec.workloads = spec.workloads.filter(
+      (w) => !(w.namespace === workload.namespace && w.name === workload.name),
+    );
+    spec.workloads.push(workload);
+  }
+  for (const [name, labels] of Object.entries(setup.namespaceLabels ?? {})) {
+    const namespace = spec.namespaces.find((n) => n.name === name);
+    if (namespace) namespace.labels = labels;
+    else spec.namespaces.push({ name, labels });
+  }
+  setup.patch?.(spec);
+  return spec;
+}
+
+/** Runs a scenario and keeps the live objects (tests use the world and the raised alerts). */
+export async function simulate(options: RunOptions): Promise<RunResult> {
+  const scenario =
+    typeof options.scenario === 'string'
+      ? { id: options.scenario, storyline: options.scenario }
+      : options.scenario;
+  const storyline = findStoryline(scenario.storyline);
+  if (!storyline) throw new Error(`Unknown storyline "${scenario.storyline}" (scenario "${scenario.id}")`);
+  if (!Number.isInteger(options.seed) || options.seed < 0)
+    throw new Error(`Seed must be a non-negative integer, got ${options.seed}`);
+  if (!Number.isInteger(options.days) || options.days < 1 || options.days > 30)
+    throw new Error(`Days must be an integer from 1 to 30, got ${options.days}`);
+  const startMs = Date.parse(options.start ?? DEFAULT_VIRTUAL_START);
+  if (Number.isNaN(startMs)) throw new Error(`Invalid virtual start "${options.start}"`);
+  const endMs = startMs + options.days * DAY;
+  const root = new Random(`${scenario.id}:${options.seed}`);
+  const clock = new SimulatedClock(startMs);
+  const writer = new RowWriter(options.sink);
+  const context = (label: string): EmitContext => ({ clock, random: root.fork(label), writer, endMs });
+
+  const spec = applySetup(defaultCluster(), storyline);
+  const images = new ImageRegistry(startMs);
+  const scanner = new VulnerabilityScanner(context('scanner'), images, startMs);
+  const imagePolicy = new ImagePolicy(new Set(['dev', 'default']), (reference) =>
+    scanner
+      .findingsByReference(reference, clock.now())
+      .map((f) => ({ cve: f.vulnerability.cve, severity: f.vulnerability.severity })),
+  );
+  const admission = new AdmissionChain(Number(PSS_LATEST_VERSION.split('.')[1]), imagePolicy);
+  const audit = new AuditLog(context('audit'));
+  const events = new KubeEventsRecorder(context('events'));
+  const world = new ClusterWorld(spec, {
+    clock,
+    random: root.fork('world'),
+    audit,
+    events,
+    images,
+    admission,
+    startMs,
+  });
+
+  const alerts = new AlertEmitter(context('alerts'));
+  const controlPlane = new ControlPlaneAnalytics(alerts);
+  audit.subscribe((event, call) => controlPlane.analyze(event, call));
+  const sensor = new RuntimeSensor(alerts);
+  world.onRuntime((event) => sensor.observe(event));
+  world.onImagePull((image) => scanner.onPull(image));
+
+  world.bootstrap();
+  const insights = new ContainerInsightsCollector(context('insights'), world, images);
+  const interval = (options.collectionIntervalMinutes ?? 5) * MINUTE;
+  clock.every(startMs + 17_000, interval, endMs, (time) => insights.collect(time));
+  const logs = new ContainerLogWriter(context('logs'));
+  const traffic = new StorefrontTraffic(context('traffic'), world, logs);
+  traffic.start(startMs);
+  new ComponentChatter(context('chatter'), world, logs).start(startMs);
+  scanner.scheduleDaily(root.fork('scan-schedule'));
+  new PostureAssessor(context('posture'), world, startMs).schedule();
+  new BackgroundActivity(context('background'), world, logs, startMs).start();
+
+  const attackRandom = root.fork('attack');
+  const attackStartMs =
+    endMs -
+    DAY +
+    storyline.attackHourUtc * HOUR +
+    attackRandom.int(0, 50) * MINUTE +
+    attackRandom.int(0, 59) * 1000;
+  const player = new StorylinePlayer(world, storyline, { clock, traffic, logs });
+  player.schedule(attackStartMs);
+
+  for (let t = startMs; t < endMs; t += HOUR) {
+    clock.runUntil(Math.min(t + HOUR, endMs) - 1);
+    await writer.drain();
+    options.onProgress?.({
+      virtualNow: new Date(Math.min(t + HOUR, endMs)).toISOString(),
+      fraction: (Math.min(t + HOUR, endMs) - startMs) / (endMs - startMs),
+      rows: Object.values(writer.rowCounts()).reduce((a, b) => a + b, 0),
+    });
+  }
+  await writer.drain();
+  await options.sink.flush();
+
+  const rowCounts = writer.rowCounts();
+  const manifest: DatasetManifest = {
+    scenario: scenario.id,
+    storyline: storyline.id,
+    seed: options.seed,
+    days: options.days,
+    datasetId: `${scenario.id}:${options.seed}:${options.days}`,
+    virtualStart: new Date(startMs).toISOString(),
+    virtualEnd: new Date(endMs).toISOString(),
+    virtualNow: new Date(endMs).toISOString(),
+    attackStart: new Date(attackStartMs).toISOString(),
+    rowCounts: Object.fromEntries(SIMULATED_TABLES.map((table) => [table.name, rowCounts[table.name] ?? 0])),
+    tables: SIMULATED_TABLES.map((table) => ({
+      name: table.name,
+      rows: rowCounts[table.name] ?? 0,
+      schema: table.columns.map((c) => ({ name: c.name, type: c.type })),
+    })),
+  };
+  return { manifest, alerts: alerts.raised, stepTimes: player.stepTimes, world };
+}
+
+/** Runs a scenario into a sink and returns the dataset manifest. */
+export async function runScenario(options: RunOptions): Promise<DatasetManifest> {
+  return (await simulate(options)).manifest;
+}

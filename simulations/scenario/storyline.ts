@@ -1,0 +1,119 @@
+import type { ClusterSpec, NodeSpec, PodTemplate, WorkloadSpec } from '../cluster/types';
+
+/**
+ * A storyline is data: who does what, when (seconds after the attack starts), from where, with which
+ * process, parent and user, which API calls, files and connections, and which Defender alerts that
+ * should raise. The scenario runner plays it over the background activity.
+ */
+export interface Storyline {
+  id: string;
+  title: string;
+  summary: string;
+  /** UTC hour on the dataset's last day at which the attack starts. */
+  attackHourUtc: number;
+  setup?: StorylineSetup;
+  actors: Record<string, StorylineActor>;
+  steps: StorylineStep[];
+  /** Alerts the storyline must raise, by the step (index in `steps`) whose action triggers them. */
+  expectedAlerts: { alertType: string; step: number }[];
+}
+
+export interface StorylineSetup {
+  extraNodes?: NodeSpec[];
+  extraWorkloads?: WorkloadSpec[];
+  /** Workloads (by namespace/name) to remove from the default cluster. */
+  removeWorkloads?: string[];
+  namespaceLabels?: Record<string, Record<string, string>>;
+  /** Free-form changes to the cluster spec (kept small: prefer the fields above). */
+  patch?: (spec: ClusterSpec) => void;
+}
+
+/** Who acts: a person with kubectl, a stolen token, or a process inside a pod. */
+export type StorylineActor =
+  | { kind: 'user'; upn: string; oid: string; sourceIp: string; userAgent: string; admin?: boolean }
+  | { kind: 'podToken'; pod: PodRef; sourceIp: string; userAgent: string }
+  | { kind: 'serviceAccount'; namespace: string; name: string; sourceIp: string; userAgent: string }
+  | { kind: 'node'; node: string; sourceIp: string; userAgent: string };
+
+/** A bare pod by name, or a replica of a workload (chosen when first needed, then fixed for the storyline). */
+export type PodRef = { namespace: string; name: string } | { namespace: string; workload: string };
+
+export interface StorylineStep {
+  /** Seconds after the attack start. */
+  at: number;
+  description: string;
+  actions: StepAction[];
+}
+
+export interface ProcessSpec {
+  exe: string;
+  cmdline: string;
+  parentExe: string;
+  user: string;
+  tty?: boolean;
+  inHostNamespaces?: boolean;
+  files?: { path: string; operation: 'read' | 'write' | 'delete' }[];
+  connections?: { ip: string; port: number; domain?: string }[];
+}
+
+export type StepAction =
+  | {
+      type: 'api';
+      actor: string;
+      verb: string;
+      resource?: string;
+      subresource?: string;
+      namespace?: string;
+      name?: string;
+      apiGroup?: string;
+      query?: string;
+      requestUri?: string;
+      requestObject?: unknown;
+      code?: number;
+      /** Error message when `code` is an error the authorizer alone would not produce (e.g. the Node authorizer). */
+      message?: string;
+      /** RBAC objects the call creates, so later calls are authorized by them. */
+      grants?: {
+        clusterRole?: {
+          name: string;
+          rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+        };
+        clusterRoleBinding?: {
+          name: string;
+          role: string;
+          serviceAccount: { namespace: string; name: string };
+        };
+      };
+    }
+  | {
+      type: 'createPod';
+      actor: string;
+      namespace: string;
+      name: string;
+      template: PodTemplate;
+      node?: string;
+      fieldManager?: string;
+    }
+  | { type: 'deletePod'; actor: string; pod: PodRef }
+  | {
+      type: 'exec';
+      actor: string;
+      pod: PodRef;
+      container?: string;
+      command: string[];
+      tty?: boolean;
+      user?: string;
+    }
+  | ({ type: 'process'; pod?: PodRef; node?: string; container?: string } & ProcessSpec)
+  | {
+      type: 'http';
+      client: string;
+      method: string;
+      path: string;
+      status: number;
+      bytes: number;
+      userAgent: string;
+      pod: PodRef;
+    }
+  /** A container log line; `{time}` is replaced by the virtual time (ISO seconds). */
+  | { type: 'log'; pod: PodRef; container?: string; message: string; source?: 'stdout' | 'stderr' };
