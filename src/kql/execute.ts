@@ -39,7 +39,6 @@ class Context {
   readonly temp = new Map<string, Table>();
   readonly nowTicks: bigint;
   chart: ChartSpec | undefined;
-  private checks = 0;
 
   constructor(
     readonly getTable: (name: string) => Table,
@@ -50,7 +49,6 @@ class Context {
 
   /** Called in loops: stops a cancelled or runaway query. */
   check(span: { start: number; length: number }): void {
-    if (++this.checks % 4096 !== 0) return;
     if (this.limits.signal?.aborted) throw new EngineError('KQL_CANCELLED', 'The query was cancelled.', span);
     if (Date.now() > this.limits.deadline) {
       throw new EngineError(
