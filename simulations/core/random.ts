@@ -80,8 +80,15 @@ export class Random {
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.uint32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) {
+      const value = this.uint32();
+      out +=
+        BYTE_HEX[value >>> 24]! +
+        BYTE_HEX[(value >>> 16) & 0xff]! +
+        BYTE_HEX[(value >>> 8) & 0xff]! +
+        BYTE_HEX[value & 0xff]!;
+    }
+    return out.length === length ? out : out.slice(0, length);
   }
 
   /** Lower-case alphanumerics without vowels, like Kubernetes' generated name suffixes. */
@@ -99,6 +106,8 @@ export class Random {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function hashString(text: string): number {
   let hash = 2166136261;

@@ -14,9 +14,18 @@ export function isoMicros(ms: number, micros: number): string {
   return `${base.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}Z`;
 }
 
-/** RFC 3339 to the second, as Kubernetes writes object timestamps. */
+const secondsCache = new Map<number, string>();
+
+/** RFC 3339 to the second, as Kubernetes writes object timestamps (memoised: inventories repeat them). */
 export function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(ms / 1000);
+  let text = secondsCache.get(second);
+  if (text === undefined) {
+    if (secondsCache.size > 50_000) secondsCache.clear();
+    text = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+    secondsCache.set(second, text);
+  }
+  return text;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -94,7 +94,7 @@ export class ContainerInsightsCollector {
         });
       }
     }
-    for (const pod of pods) this.writePod(pod, time, timeMs);
+    for (const pod of pods) this.writePod(pod, time);
     for (const service of this.world.services) {
       write.write('KubeServices', {
         ...insightsBase('KubeServices'),
@@ -110,17 +110,35 @@ export class ContainerInsightsCollector {
     }
   }
 
-  private writePod(pod: PodState, time: string, timeMs: number): void {
-    const write = this.ctx.writer;
-    const podStatus = pod.phase;
-    const labels = JSON.stringify([pod.template.labels]);
-    const serviceName =
-      this.world.services.find(
+  private readonly podStatics = new WeakMap<
+    PodState,
+    { labels: string; serviceName: string; created: string }
+  >();
+
+  /** What does not change between two collections of the same pod. */
+  private podStatic(pod: PodState) {
+    let statics = this.podStatics.get(pod);
+    if (!statics) {
+      const service = this.world.services.find(
         (s) =>
           s.namespace === pod.namespace &&
-          Object.entries(s.selector).length > 0 &&
+          Object.keys(s.selector).length > 0 &&
           Object.entries(s.selector).every(([k, v]) => pod.template.labels[k] === v),
-      )?.name ?? '';
+      );
+      statics = {
+        labels: JSON.stringify([pod.template.labels]),
+        serviceName: service?.name ?? '',
+        created: isoSeconds(pod.createdAt),
+      };
+      this.podStatics.set(pod, statics);
+    }
+    return statics;
+  }
+
+  private writePod(pod: PodState, time: string): void {
+    const write = this.ctx.writer;
+    const podStatus = pod.phase;
+    const { labels, serviceName, created } = this.podStatic(pod);
     const restarts = pod.containers.reduce((sum, c) => sum + c.restarts, 0);
     for (const container of pod.containers) {
       const containerStatus = container.status;
@@ -152,7 +170,7 @@ export class ContainerInsightsCollector {
         InstanceName: `${CLUSTER_RESOURCE_ID}/${pod.uid}/${container.spec.name}`,
         Name: pod.name,
         Namespace: pod.namespace,
-        PodCreationTimeStamp: isoSeconds(pod.createdAt),
+        PodCreationTimeStamp: created,
         PodIp: pod.phase === 'Pending' && pod.startedAt === undefined ? '' : pod.ip,
         PodLabel: labels,
         PodRestartCount: restarts,
@@ -194,6 +212,5 @@ export class ContainerInsightsCollector {
         ),
       });
     }
-    void timeMs;
   }
 }
