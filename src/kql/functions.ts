@@ -3,11 +3,13 @@
  * columns. A function receives its evaluated arguments and a context with the argument and result types.
  */
 import { compareValues, valueKey, valuesEqual } from './compare';
+import { GEO_FUNCTIONS } from './library/geo';
 import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
 import { MATH_FUNCTIONS } from './library/math';
 import { SERIES_FUNCTIONS } from './library/series';
 import { TEXT_FUNCTIONS } from './library/text';
+import { TIMEZONE_FUNCTIONS } from './library/timezone';
 import { UNIT_FUNCTIONS } from './library/units';
 import type { KustoType } from './types';
 import {
@@ -778,6 +780,8 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...UNIT_FUNCTIONS,
   ...TEXT_FUNCTIONS,
   ...MATH_FUNCTIONS,
+  ...TIMEZONE_FUNCTIONS,
+  ...GEO_FUNCTIONS,
   // conversions
   tostring: ([v], c) => toStringValue(v, c.argTypes[0]),
   toint: ([v]) => {

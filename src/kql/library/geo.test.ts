@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+// Load the catalog first: the library modules are registered by functions.ts, which they import helpers from.
+import { FUNCTIONS, type CallContext } from '../functions';
+
+const context: CallContext = { argTypes: [], resultType: 'real', nowTicks: 0n };
+const call = (name: string, ...args: unknown[]) => FUNCTIONS[name]!(args, context);
+
+const centralPark = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [-73.9495, 40.7969],
+      [-73.95807266235352, 40.80068603561921],
+      [-73.98201942443848, 40.76825672305777],
+      [-73.97317886352539, 40.76455136505513],
+      [-73.9495, 40.7969],
+    ],
+  ],
+};
+const degenerate = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [10, 10],
+      [10, 10],
+      [0, 0],
+    ],
+  ],
+};
+
+describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () => {
+  it('geo_distance_2points', () => {
+    expect(call('geo_distance_2points', -122.407628, 47.578557, -118.275287, 34.019056)).toBeCloseTo(
+      1546754.35197381,
+      6,
+    );
+    expect(call('geo_distance_2points', 300, 1, 1, 1)).toBeNull();
+  });
+
+  it('geo_point_in_circle', () => {
+    expect(call('geo_point_in_circle', -122.143564, 47.535677, -122.100896, 47.527351, 3500)).toBe(true);
+    expect(call('geo_point_in_circle', -122.137575, 47.630683, -122.100896, 47.527351, 3500)).toBe(false);
+    expect(call('geo_point_in_circle', 200, 1, 1, 1, 1)).toBeNull();
+    expect(call('geo_point_in_circle', 1, 1, 1, 1, -1)).toBeNull();
+  });
+
+  it('geo_polygon_area, perimeter and centroid', () => {
+    expect(call('geo_polygon_area', centralPark)).toBeCloseTo(3475207.28346606, 5);
+    expect(call('geo_polygon_perimeter', centralPark)).toBeCloseTo(9930.30149604938, 7);
+    const centroid = call('geo_polygon_centroid', centralPark) as { coordinates: number[] };
+    expect(centroid.coordinates[0]).toBeCloseTo(-73.96573568990762, 12);
+    expect(centroid.coordinates[1]).toBeCloseTo(40.78255053805781, 12);
+    expect(call('geo_polygon_area', degenerate)).toBeNull();
+    expect(call('geo_polygon_centroid', JSON.stringify(centralPark))).toEqual(centroid);
+  });
+
+  it('refuses to measure overlapping MultiPolygon parts instead of summing them', () => {
+    const overlapping = {
+      type: 'MultiPolygon',
+      coordinates: [centralPark.coordinates, centralPark.coordinates],
+    };
+    expect(() => call('geo_polygon_area', overlapping)).toThrow(/not supported yet/);
+  });
+
+  it('geo_point_in_polygon and geo_distance_point_to_polygon', () => {
+    expect(call('geo_point_in_polygon', -73.9655, 40.7825, centralPark)).toBe(true);
+    expect(call('geo_point_in_polygon', -73.874367, 40.777356, centralPark)).toBe(false);
+    expect(call('geo_point_in_polygon', 200, 1, centralPark)).toBeNull();
+    expect(call('geo_point_in_polygon', 1, 1, degenerate)).toBeNull();
+    expect(call('geo_distance_point_to_polygon', -73.9839, 40.7705, centralPark)).toBeCloseTo(
+      259.940756070596,
+      6,
+    );
+    expect(call('geo_distance_point_to_polygon', -73.9655, 40.7825, centralPark)).toBe(0);
+  });
+
+  it('geo_line_length, geo_line_centroid and geo_distance_point_to_line', () => {
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [-73.95807266235352, 40.800426144169315],
+        [-73.94966125488281, 40.79691751000055],
+        [-73.97317886352539, 40.764486356930334],
+      ],
+    };
+    expect(call('geo_line_length', line)).toBeCloseTo(4922.48016992081, 6);
+    expect(call('geo_line_length', { type: 'LineString', coordinates: [[1, 1]] })).toBeNull();
+    const centroid = call('geo_line_centroid', {
+      type: 'LineString',
+      coordinates: [
+        [-73.95796, 40.80042],
+        [-73.97317, 40.764486],
+      ],
+    }) as { coordinates: number[] };
+    expect(centroid.coordinates[0]).toBeCloseTo(-73.96556705723094, 12);
+    expect(centroid.coordinates[1]).toBeCloseTo(40.782453249627416, 12);
+    const route = {
+      type: 'LineString',
+      coordinates: [
+        [-115.115385, 36.229195],
+        [-115.136995, 36.200366],
+        [-115.14025, 36.19247],
+        [-115.143558, 36.188523],
+        [-115.144076, 36.181954],
+        [-115.154662, 36.174483],
+        [-115.166431, 36.176388],
+        [-115.183289, 36.175007],
+        [-115.192612, 36.176736],
+        [-115.202485, 36.173439],
+        [-115.225355, 36.174365],
+      ],
+    };
+    expect(call('geo_distance_point_to_line', -115.199625, 36.210419, route)).toBeCloseTo(
+      3797.88887253334,
+      6,
+    );
+    expect(call('geo_distance_point_to_line', 1, 1, { type: 'LineString' })).toBeNull();
+  });
+
+  it('geo_azimuth and geo_angle', () => {
+    expect(((call('geo_azimuth', 5, 10, 10, -40) as number) * 180) / Math.PI).toBeCloseTo(
+      175.015653606568,
+      9,
+    );
+    expect(call('geo_angle', 0, 10, 0, 5, 3, -10)).toBeCloseTo(2.94493843406882, 12);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Geospatial measurements and predicates (geo_distance_*, geo_point_in_*, geo_line_*, geo_polygon_*, geo_angle,
+ * geo_azimuth) on Kusto's sphere, through S2 shapes (geoShapes.ts). Invalid coordinates or shapes give null.
+ */
+import type { s2 } from 's2js';
+import { toNumber, type ScalarFunction } from '../functions';
+import {
+  coordinate,
+  coordinateOfVector,
+  EARTH_RADIUS_METERS,
+  geoJsonPoint,
+  linesOf,
+  pointOf,
+  polygonEdges,
+  polygonsOf,
+  disjointPolygonsOf,
+  polylinesOf,
+  type Coordinate,
+} from './geoShapes';
+
+const RADIANS = Math.PI / 180;
+
+type Vector = { x: number; y: number; z: number };
+
+const dot = (a: Vector, b: Vector) => a.x * b.x + a.y * b.y + a.z * b.z;
+const cross = (a: Vector, b: Vector): Vector => ({
+  x: a.y * b.z - a.z * b.y,
+  y: a.z * b.x - a.x * b.z,
+  z: a.x * b.y - a.y * b.x,
+});
+const norm = (a: Vector) => Math.sqrt(dot(a, a));
+
+/** The angle between two unit vectors, stable for small and large angles. */
+function angleBetween(a: Vector, b: Vector): number {
+  return Math.atan2(norm(cross(a, b)), dot(a, b));
+}
+
+/** Angular distance from x to the shorter great-circle arc from a to b. */
+export function distanceToArc(x: Vector, a: Vector, b: Vector): number {
+  const n = cross(a, b);
+  const length = norm(n);
+  if (length > 0) {
+    // x projects inside the arc when it lies on the inner side of both end planes.
+    const insideA = dot(cross(n, a), x) > 0;
+    const insideB = dot(cross(b, n), x) > 0;
+    if (insideA && insideB) return Math.asin(Math.min(1, Math.abs(dot(x, n)) / length));
+  }
+  return Math.min(angleBetween(x, a), angleBetween(x, b));
+}
+
+/** Azimuth from `from` to `to`, clockwise from north, in radians within [0, 2π). */
+export function azimuth(from: Coordinate, to: Coordinate): number {
+  const phi1 = from.lat * RADIANS;
+  const phi2 = to.lat * RADIANS;
+  const deltaLambda = (to.lng - from.lng) * RADIANS;
+  const y = Math.sin(deltaLambda) * Math.cos(phi2);
+  const x = Math.cos(phi1) * Math.sin(phi2) - Math.sin(phi1) * Math.cos(phi2) * Math.cos(deltaLambda);
+  const angle = Math.atan2(y, x);
+  return angle < 0 ? angle + 2 * Math.PI : angle;
+}
+
+export function distanceMeters(a: Coordinate, b: Coordinate): number {
+  return angleBetween(pointOf(a), pointOf(b)) * EARTH_RADIUS_METERS;
+}
+
+function centroidPoint(v: Vector): unknown {
+  if (norm(v) === 0) return null;
+  const [lng, lat] = coordinateOfVector(v.x, v.y, v.z);
+  return geoJsonPoint(lng, lat);
+}
+
+function linesLength(lines: s2.Polyline[]): number {
+  return lines.reduce((sum, line) => sum + line.length(), 0) * EARTH_RADIUS_METERS;
+}
+
+function minDistanceToEdges(x: Vector, edges: [Vector, Vector][]): number {
+  let best = Infinity;
+  for (const [a, b] of edges) best = Math.min(best, distanceToArc(x, a, b));
+  return best * EARTH_RADIUS_METERS;
+}
+
+function lineEdges(lines: Coordinate[][]): [Vector, Vector][] {
+  const edges: [Vector, Vector][] = [];
+  for (const line of lines) {
+    const points = line.map(pointOf);
+    for (let i = 0; i + 1 < points.length; i++) edges.push([points[i]!, points[i + 1]!]);
+  }
+  return edges;
+}
+
+export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
+  geo_distance_2points: ([lng1, lat1, lng2, lat2]) => {
+    const a = coordinate(lng1, lat1);
+    const b = coordinate(lng2, lat2);
+    return a && b ? distanceMeters(a, b) : null;
+  },
+  geo_point_in_circle: ([lng, lat, centerLng, centerLat, radius]) => {
+    const p = coordinate(lng, lat);
+    const center = coordinate(centerLng, centerLat);
+    const r = toNumber(radius);
+    if (!p || !center || r === null || !(r >= 0)) return null;
+    return distanceMeters(p, center) <= r;
+  },
+  geo_point_in_polygon: ([lng, lat, shape]) => {
+    const p = coordinate(lng, lat);
+    const polygons = polygonsOf(shape);
+    if (!p || !polygons) return null;
+    const x = pointOf(p);
+    return polygons.some((polygon) => polygon.containsPoint(x));
+  },
+  geo_distance_point_to_polygon: ([lng, lat, shape]) => {
+    const p = coordinate(lng, lat);
+    const polygons = polygonsOf(shape);
+    if (!p || !polygons) return null;
+    const x = pointOf(p);
+    if (polygons.some((polygon) => polygon.containsPoint(x))) return 0;
+    return minDistanceToEdges(x, polygons.flatMap(polygonEdges));
+  },
+  geo_distance_point_to_line: ([lng, lat, shape]) => {
+    const p = coordinate(lng, lat);
+    const lines = linesOf(shape);
+    return p && lines ? minDistanceToEdges(pointOf(p), lineEdges(lines)) : null;
+  },
+  geo_polygon_area: ([shape]) => {
+    const polygons = disjointPolygonsOf(shape);
+    if (!polygons) return null;
+    return polygons.reduce((sum, polygon) => sum + polygon.area(), 0) * EARTH_RADIUS_METERS ** 2;
+  },
+  geo_polygon_perimeter: ([shape]) => {
+    const polygons = disjointPolygonsOf(shape);
+    if (!polygons) return null;
+    const edges = polygons.flatMap(polygonEdges);
+    return edges.reduce((sum, [a, b]) => sum + angleBetween(a, b), 0) * EARTH_RADIUS_METERS;
+  },
+  geo_polygon_centroid: ([shape]) => {
+    const polygons = disjointPolygonsOf(shape);
+    if (!polygons) return null;
+    const sum = { x: 0, y: 0, z: 0 };
+    for (const polygon of polygons) {
+      const c = polygon.centroid();
+      sum.x += c.x;
+      sum.y += c.y;
+      sum.z += c.z;
+    }
+    return centroidPoint(sum);
+  },
+  geo_line_length: ([shape]) => {
+    const lines = polylinesOf(shape);
+    return lines ? linesLength(lines) : null;
+  },
+  geo_line_centroid: ([shape]) => {
+    const lines = polylinesOf(shape);
+    if (!lines) return null;
+    const sum = { x: 0, y: 0, z: 0 };
+    for (const line of lines) {
+      const c = line.centroid();
+      sum.x += c.x;
+      sum.y += c.y;
+      sum.z += c.z;
+    }
+    return centroidPoint(sum);
+  },
+  geo_azimuth: ([lng1, lat1, lng2, lat2]) => {
+    const a = coordinate(lng1, lat1);
+    const b = coordinate(lng2, lat2);
+    if (!a || !b || (a.lng === b.lng && a.lat === b.lat)) return null;
+    return azimuth(a, b);
+  },
+  geo_angle: ([lng1, lat1, lng2, lat2, lng3, lat3]) => {
+    const a = coordinate(lng1, lat1);
+    const b = coordinate(lng2, lat2);
+    const c = coordinate(lng3, lat3);
+    if (!a || !b || !c) return null;
+    const angle = azimuth(b, c) - azimuth(b, a);
+    return angle < 0 ? angle + 2 * Math.PI : angle;
+  },
+};
