@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine, fromWireValue, toWireValue } from '../kql/index';
 import { encodeColumn, mergeForEngine, storedWireValueAt } from './columnar';
@@ -25,6 +26,33 @@ describe('columnar encoding', () => {
     expect(storedWireValueAt(times, 'datetime', 3)).toBeNull();
     const spans = encodeColumn(ALL_TYPES_ROWS, duration!);
     expect(storedWireValueAt(spans, 'timespan', 1)).toBe('-00:00:00.0000001');
+  });
+
+  it('reads ISO datetimes of any fraction length as the engine does', () => {
+    const column = { name: 'T', type: 'datetime' as const, description: '' };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 31) }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        (ms, digits, fraction) => {
+          const base = new Date(ms).toISOString().slice(0, 19);
+          const text =
+            digits === 0 ? `${base}Z` : `${base}.${String(fraction).padStart(9, '0').slice(0, digits)}Z`;
+          const expected = toWireValue(fromWireValue(text, 'datetime'), 'datetime');
+          expect(storedWireValueAt(encodeColumn([{ T: text }], column), 'datetime', 0)).toBe(expected);
+        },
+      ),
+    );
+    for (const odd of [
+      '2026-02-30T10:00:00Z',
+      '2026-11-26T24:00:00.5Z',
+      '2026-1-2T10:00:00Z',
+      '0099-01-01T00:00:00Z',
+    ]) {
+      const expected = toWireValue(fromWireValue(odd, 'datetime'), 'datetime');
+      expect(storedWireValueAt(encodeColumn([{ T: odd }], column), 'datetime', 0), odd).toBe(expected);
+    }
   });
 
   it('feeds the engine the same table as its own row loader', () => {

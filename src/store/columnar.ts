@@ -94,30 +94,70 @@ function encodeBool(rows: readonly Record<string, unknown>[], name: string): Sto
   return nulls.mask ? { kind: 'bool', values, nulls: nulls.mask } : { kind: 'bool', values };
 }
 
-/** `2026-11-26T10:00:00.123Z` or `2026-11-26T10:00:00Z`: the shapes Date.parse reads exactly and fast. */
-function isPlainIso(text: string): boolean {
+/**
+ * Reads `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (what toISOString and the simulation write) straight from the
+ * character codes into `out` ([epoch ms, extra 100-ns ticks]); false for anything else, which then goes
+ * through the engine's full parser. Out-of-range fields roll over as in the engine (Date.UTC).
+ */
+function parsePlainIso(text: string, out: [number, number]): boolean {
   const length = text.length;
-  return (
-    (length === 24 || length === 20) &&
-    text.charCodeAt(length - 1) === 90 /* Z */ &&
-    text.charCodeAt(10) === 84 /* T */ &&
-    text.charCodeAt(4) === 45 /* - */ &&
-    (length === 20 || text.charCodeAt(19) === 46) /* . */
-  );
+  if (length < 20 || text.charCodeAt(length - 1) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */)
+    return false;
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return false;
+  }
+  let fields = 0;
+  const two = (at: number) => {
+    const a = text.charCodeAt(at) - 48;
+    const b = text.charCodeAt(at + 1) - 48;
+    if (a < 0 || a > 9 || b < 0 || b > 9) fields = -1;
+    return a * 10 + b;
+  };
+  const year = two(0) * 100 + two(2);
+  const month = two(5);
+  const day = two(8);
+  const hour = two(11);
+  const minute = two(14);
+  const second = two(17);
+  if (fields < 0 || year < 100) return false;
+  let ms = 0;
+  let ticks = 0;
+  if (length > 20) {
+    if (text.charCodeAt(19) !== 46 /* . */ || length > 30) return false;
+    // Up to 7 fraction digits count (3 for ms, 4 for 100-ns ticks); Kusto ignores the rest.
+    for (let at = 20, place = 0; at < length - 1; at++, place++) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) return false;
+      if (place < 3) ms += digit * (place === 0 ? 100 : place === 1 ? 10 : 1);
+      else if (place < 7) ticks += digit * (place === 3 ? 1000 : place === 4 ? 100 : place === 5 ? 10 : 1);
+    }
+  } else if (length !== 20) return false;
+  const epoch = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (Number.isNaN(epoch)) return false;
+  out[0] = epoch;
+  out[1] = ticks;
+  return true;
 }
 
 function encodeDatetime(rows: readonly Record<string, unknown>[], name: string): StoredColumn {
   const epochMs = new Float64Array(rows.length);
   let subMsTicks: Uint16Array | undefined;
   const nulls = new NullMask(rows.length);
+  const parsed: [number, number] = [0, 0];
   for (let i = 0; i < rows.length; i++) {
     const raw = rows[i]![name];
-    if (typeof raw === 'string' && isPlainIso(raw)) {
-      const ms = Date.parse(raw);
-      if (!Number.isNaN(ms)) {
-        epochMs[i] = ms;
-        continue;
+    if (typeof raw === 'string' && parsePlainIso(raw, parsed)) {
+      epochMs[i] = parsed[0];
+      if (parsed[1] !== 0) {
+        subMsTicks ??= new Uint16Array(rows.length);
+        subMsTicks[i] = parsed[1];
       }
+      continue;
     }
     const ticks =
       raw instanceof Date
@@ -240,40 +280,26 @@ export function mergeForEngine(
     case 'string':
     case 'guid':
     case 'dynamic': {
-      const dictionary: string[] = [];
-      const lookup = new Map<string, number>();
-      const codes = new Int32Array(total);
+      // The engine keeps a plain array per column, so each chunk's dictionary is expanded straight into it
+      // (no merged dictionary to build); a dynamic chunk parses each distinct JSON text once.
+      const empty = type === 'string' ? '' : null;
+      const values = new Array<unknown>(total);
       let offset = 0;
       parts.forEach((part, index) => {
         const length = lengths[index]!;
-        if (!part || part.kind !== 'dict') {
-          codes.fill(-1, offset, offset + length);
+        if (part?.kind !== 'dict') {
+          for (let i = 0; i < length; i++) values[offset + i] = empty;
         } else {
-          const remap = part.dictionary.map((text) => {
-            let code = lookup.get(text);
-            if (code === undefined) {
-              code = dictionary.length;
-              dictionary.push(text);
-              lookup.set(text, code);
-            }
-            return code;
-          });
+          const decoded: readonly unknown[] =
+            type === 'dynamic' ? part.dictionary.map((text) => JSON.parse(text) as unknown) : part.dictionary;
+          const codes = part.codes;
           for (let i = 0; i < length; i++) {
-            const code = part.codes[i]!;
-            codes[offset + i] = code < 0 ? -1 : remap[code]!;
+            const code = codes[i]!;
+            values[offset + i] = code < 0 ? empty : decoded[code];
           }
         }
         offset += length;
       });
-      if (type === 'string') return { dictionary, codes };
-      // guid and dynamic have real nulls, which the dictionary form cannot say; dynamic texts are parsed once.
-      const decoded: unknown[] =
-        type === 'dynamic' ? dictionary.map((text) => JSON.parse(text) as unknown) : dictionary;
-      const values = new Array<unknown>(total);
-      for (let i = 0; i < total; i++) {
-        const code = codes[i]!;
-        values[i] = code < 0 ? null : decoded[code];
-      }
       return { values };
     }
     case 'long':

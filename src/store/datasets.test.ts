@@ -73,8 +73,7 @@ describe('dataset store', () => {
     expect(info).toMatchObject({ rowCount: 13, chunkCount: 4, minTime: Date.UTC(2026, 10, 26) });
     const load = await store.loadTableForEngine(dataset.id, 'AllTypes');
     expect(load.rowCount).toBe(13);
-    const text = load.columns['Text'] as { dictionary: string[]; codes: Int32Array };
-    const texts = Array.from(text.codes, (code) => text.dictionary[code]);
+    const texts = (load.columns['Text'] as { values: string[] }).values;
     expect(texts).toEqual([...timedRows(9), ...timedRows(4)].map((row) => row.Text));
   });
 
