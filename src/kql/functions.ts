@@ -4,6 +4,7 @@
  */
 import { compareValues, valueKey, valuesEqual } from './compare';
 import { GEO_FUNCTIONS } from './library/geo';
+import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
 import { MATH_FUNCTIONS } from './library/math';
@@ -782,6 +783,7 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...MATH_FUNCTIONS,
   ...TIMEZONE_FUNCTIONS,
   ...GEO_FUNCTIONS,
+  ...GEO_CELL_FUNCTIONS,
   // conversions
   tostring: ([v], c) => toStringValue(v, c.argTypes[0]),
   toint: ([v]) => {

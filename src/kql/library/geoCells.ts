@@ -1,0 +1,169 @@
+/**
+ * Geospatial grids: geohash (ngeohash), H3 (h3-js) and S2 cells (s2js). Invalid coordinates, tokens or levels give
+ * "" for functions returning a token and null otherwise, as in Kusto.
+ */
+import geohash from 'ngeohash';
+import * as h3 from 'h3-js';
+import { s2 } from 's2js';
+import { str, toLong, type ScalarFunction } from '../functions';
+import { coordinate, geoJsonPoint } from './geoShapes';
+
+const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
+const DEGREES = 180 / Math.PI;
+
+/** An integer argument within [min, max], the default when it is absent; null when given but out of range. */
+function levelArg(value: unknown, fallback: number, min: number, max: number, given: boolean): number | null {
+  if (!given) return fallback;
+  const level = isNull(value) ? null : toLong(value);
+  return level === null || level < min || level > max ? null : level;
+}
+
+function closedRing(corners: [number, number][]): [number, number][] {
+  return [...corners, corners[0]!];
+}
+
+// ---------- geohash ----------
+
+const GEOHASH = /^[0-9b-hjkmnp-z]{1,18}$/;
+
+function validGeohash(value: unknown): string | null {
+  const text = str(value);
+  return GEOHASH.test(text) ? text : null;
+}
+
+/**
+ * ngeohash lists neighbours as [n, ne, e, se, s, sw, w, nw]; Kusto's documented output lists them as
+ * [sw, nw, se, n, w, ne, e, s]. Kusto does not define the order; we follow its example.
+ */
+const KUSTO_NEIGHBOR_ORDER = [5, 7, 3, 0, 6, 1, 2, 4];
+
+// ---------- H3 ----------
+
+function validH3(value: unknown): string | null {
+  const text = str(value);
+  return text !== '' && h3.isValidCell(text) ? text : null;
+}
+
+// ---------- S2 ----------
+
+function validS2(value: unknown): bigint | null {
+  const text = str(value);
+  if (!/^[0-9a-f]{1,16}$/i.test(text)) return null;
+  const id = s2.cellid.fromToken(text);
+  return s2.cellid.valid(id) ? id : null;
+}
+
+function lngLat(point: s2.Point): [number, number] {
+  const ll = s2.LatLng.fromPoint(point);
+  return [ll.lng * DEGREES, ll.lat * DEGREES];
+}
+
+export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
+  geo_point_to_geohash: (args) => {
+    const [lng, lat, accuracy] = args;
+    const p = coordinate(lng, lat);
+    const chars = levelArg(accuracy, 5, 1, 18, args.length > 2);
+    return p && chars !== null ? geohash.encode(p.lat, p.lng, chars) : '';
+  },
+  geo_geohash_to_central_point: ([value]) => {
+    const hash = validGeohash(value);
+    if (!hash) return null;
+    const { latitude, longitude } = geohash.decode(hash);
+    return geoJsonPoint(longitude, latitude);
+  },
+  geo_geohash_to_polygon: ([value]) => {
+    const hash = validGeohash(value);
+    if (!hash) return null;
+    const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(hash);
+    return {
+      type: 'Polygon',
+      coordinates: [
+        closedRing([
+          [minLng, minLat],
+          [maxLng, minLat],
+          [maxLng, maxLat],
+          [minLng, maxLat],
+        ]),
+      ],
+    };
+  },
+  geo_geohash_neighbors: ([value]) => {
+    const hash = validGeohash(value);
+    if (!hash) return null;
+    const neighbors = geohash.neighbors(hash);
+    return KUSTO_NEIGHBOR_ORDER.map((index) => neighbors[index]!);
+  },
+
+  geo_point_to_h3cell: (args) => {
+    const [lng, lat, resolution] = args;
+    const p = coordinate(lng, lat);
+    const res = levelArg(resolution, 6, 0, 15, args.length > 2);
+    return p && res !== null ? h3.latLngToCell(p.lat, p.lng, res) : '';
+  },
+  geo_h3cell_to_central_point: ([value]) => {
+    const cell = validH3(value);
+    if (!cell) return null;
+    const [lat, lng] = h3.cellToLatLng(cell);
+    return geoJsonPoint(lng, lat);
+  },
+  geo_h3cell_to_polygon: ([value]) => {
+    const cell = validH3(value);
+    return cell ? { type: 'Polygon', coordinates: [h3.cellToBoundary(cell, true)] } : null;
+  },
+  geo_h3cell_level: ([value]) => {
+    const cell = validH3(value);
+    return cell ? h3.getResolution(cell) : null;
+  },
+  geo_h3cell_parent: (args) => {
+    const cell = validH3(args[0]);
+    if (!cell) return '';
+    const level = h3.getResolution(cell);
+    const res = levelArg(args[1], level - 1, 0, 15, args.length > 1);
+    return res !== null && res >= 0 && res <= level ? h3.cellToParent(cell, res) : '';
+  },
+  geo_h3cell_children: (args) => {
+    const cell = validH3(args[0]);
+    if (!cell) return null;
+    const level = h3.getResolution(cell);
+    const res = levelArg(args[1], level + 1, 1, 15, args.length > 1);
+    // Kusto caps the depth at five levels (at most 16,807 children).
+    if (res === null || res < level || res - level > 5) return null;
+    return h3.cellToChildren(cell, res);
+  },
+  geo_h3cell_neighbors: ([value]) => {
+    const cell = validH3(value);
+    return cell ? (h3.gridDiskDistances(cell, 1)[1] ?? []) : null;
+  },
+  geo_h3cell_rings: ([value, distance]) => {
+    const cell = validH3(value);
+    const k = isNull(distance) ? null : toLong(distance);
+    if (!cell || k === null || k < 0 || k > 142) return null;
+    return h3.gridDiskDistances(cell, k);
+  },
+
+  geo_point_to_s2cell: (args) => {
+    const [lng, lat, levelValue] = args;
+    const p = coordinate(lng, lat);
+    const level = levelArg(levelValue, 11, 0, 30, args.length > 2);
+    if (!p || level === null) return '';
+    const leaf = s2.cellid.fromLatLng(s2.LatLng.fromDegrees(p.lat, p.lng));
+    return s2.cellid.toToken(s2.cellid.parent(leaf, level));
+  },
+  geo_s2cell_to_central_point: ([value]) => {
+    const id = validS2(value);
+    if (id === null) return null;
+    const [lng, lat] = lngLat(s2.cellid.point(id));
+    return geoJsonPoint(lng, lat);
+  },
+  geo_s2cell_to_polygon: ([value]) => {
+    const id = validS2(value);
+    if (id === null) return null;
+    const cell = s2.Cell.fromCellID(id);
+    return { type: 'Polygon', coordinates: [closedRing([0, 1, 2, 3].map((k) => lngLat(cell.vertex(k))))] };
+  },
+  geo_s2cell_neighbors: ([value]) => {
+    const id = validS2(value);
+    if (id === null) return null;
+    return s2.cellid.allNeighbors(id, s2.cellid.level(id)).map(s2.cellid.toToken);
+  },
+};
