@@ -10,6 +10,7 @@ import {
   type ColumnChunk,
   type Table,
 } from './table';
+import type { QueryPlan } from './plan';
 import { translateQuery } from './translate';
 import type {
   Diagnostic,
@@ -102,8 +103,20 @@ export class KqlEngine {
     return parseAndAnalyze(text, this.schemas).diagnostics;
   }
 
-  query(text: string, options: QueryOptions = {}): QueryOutcome {
-    const started = performance.now();
+  /**
+   * Analysis and translation depend only on the text and the schemas, so plans of recent queries are kept (a lab
+   * re-runs the same query as data changes; a dashboard re-runs many).
+   */
+  private readonly plans = new Map<string, QueryPlan>();
+
+  private rememberPlan(text: string, plan: QueryPlan): void {
+    if (this.plans.size >= 64) this.plans.delete(this.plans.keys().next().value!);
+    this.plans.set(text, plan);
+  }
+
+  private prepare(text: string): QueryError | { ok: true; plan?: QueryPlan; syntax?: unknown } {
+    const cached = this.plans.get(text);
+    if (cached) return { ok: true, plan: cached };
     const { syntax, diagnostics } = parseAndAnalyze(text, this.schemas);
     const firstError = diagnostics.find((d) => d.severity === 'error');
     if (firstError) {
@@ -117,6 +130,24 @@ export class KqlEngine {
         length: firstError.length,
       };
     }
+    return { ok: true, syntax };
+  }
+
+  query(text: string, options: QueryOptions = {}): QueryOutcome {
+    if (options.signal?.aborted) {
+      return {
+        ok: false,
+        code: 'KQL_CANCELLED',
+        message: 'The query was cancelled.',
+        line: 1,
+        column: 1,
+        start: 0,
+        length: 0,
+      };
+    }
+    const started = performance.now();
+    const prepared = this.prepare(text);
+    if (!prepared.ok) return prepared;
     const maxRows = options.maxRows ?? MAX_RESULT_ROWS;
     const limits: ExecutionLimits = {
       deadline: Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -124,7 +155,8 @@ export class KqlEngine {
       now: options.now ?? new Date(),
     };
     try {
-      const plan = translateQuery(syntax, text);
+      const plan = prepared.plan ?? translateQuery(prepared.syntax, text);
+      if (!prepared.plan) this.rememberPlan(text, plan);
       const outputs = executePlan(
         plan,
         (name) => this.data.get(name) ?? emptyTable(this.schemaOf(name)),

@@ -18,10 +18,11 @@ import {
   toStringValue,
   type CallContext,
 } from './functions';
+import { termMatcher } from './termSearch';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
 import type { Column, Table } from './table';
 import type { ChartSpec, KustoType } from './types';
-import { TICKS_PER_MS } from './values';
+import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 
 export interface ExecutionLimits {
   readonly deadline: number;
@@ -659,13 +660,22 @@ function summarize(
   const order: { keys: unknown[]; accumulators: Accumulator[] }[] = [];
   const noArgs: unknown[] = [];
   const singleKey = keyFns.length === 1 ? keyFns[0]! : undefined;
-  for (let row = 0; row < input.length; row++) {
+  if (keyFns.length === 0 && input.length > 0) {
+    const accumulators = runners.map((r) => r.create());
+    order.push({ keys: [], accumulators });
+    const count = accumulators.length;
+    for (let row = 0; row < input.length; row++) {
+      for (let k = 0; k < count; k++) accumulators[k]!.add(row, noArgs);
+      if ((row & 4095) === 4095) context.check(span);
+    }
+  }
+  for (let row = 0; keyFns.length > 0 && row < input.length; row++) {
     let key: unknown;
     if (singleKey) {
       const value = singleKey(row);
+      // Map keys compare by SameValueZero: strings, numbers (NaN too) and bigints group by value.
       key =
         typeof value === 'object' && value !== null ? valueKey(value) : value === undefined ? null : value;
-      if (typeof value === 'bigint') key = valueKey(value);
       let group = groups.get(key);
       if (!group) {
         group = { keys: [value ?? null], accumulators: runners.map((r) => r.create()) };
@@ -675,7 +685,7 @@ function summarize(
       for (const accumulator of group.accumulators) accumulator.add(row, noArgs);
     } else {
       const keys = keyFns.map((fn) => fn(row));
-      key = keyFns.length === 0 ? '' : keys.map(valueKey).join('\u0001');
+      key = compositeKey(keys);
       let group = groups.get(key);
       if (!group) {
         group = { keys, accumulators: runners.map((r) => r.create()) };
@@ -709,6 +719,19 @@ function summarize(
   return makeTable(columns, order.length);
 }
 
+/** Grouping key of one value inside a composite key: columns are typed, so no type tag is needed. */
+function partKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '\u0000';
+  return typeof value === 'object' ? valueKey(value) : String(value);
+}
+
+function compositeKey(values: readonly unknown[]): string {
+  let key = '';
+  for (const value of values) key += partKey(value) + '\u0001';
+  return key;
+}
+
 // ---------- join / union ----------
 
 function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
@@ -716,12 +739,18 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
   const right = run(plan.right, context);
   const leftKeyFns = plan.leftKeys.map((key) => compile(key, left, context));
   const rightKeyFns = plan.rightKeys.map((key) => compile(key, right, context));
-  const keyOf = (fns: Compiled[], row: number): string | null => {
+  const single = leftKeyFns.length === 1;
+  const keyOf = (fns: Compiled[], row: number): unknown => {
+    if (single) {
+      const value = fns[0]!(row);
+      if (isNull(value)) return null;
+      return typeof value === 'object' ? valueKey(value) : value;
+    }
     let key = '';
     for (const fn of fns) {
       const value = fn(row);
       if (isNull(value)) return null;
-      key += valueKey(value) + '\u0001';
+      key += partKey(value) + '\u0001';
     }
     return key;
   };
@@ -729,14 +758,14 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
   if (plan.kind === 'innerunique') {
     // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
     // engine keeps the first, so results are repeatable.
-    const firstByKey = new Map<string, number>();
+    const firstByKey = new Map<unknown, number>();
     for (const row of leftRows) {
       const key = keyOf(leftKeyFns, row);
       if (key !== null && !firstByKey.has(key)) firstByKey.set(key, row);
     }
     leftRows = [...firstByKey.values()].sort((a, b) => a - b);
   }
-  const rightIndex = new Map<string, number[]>();
+  const rightIndex = new Map<unknown, number[]>();
   for (let row = 0; row < right.length; row++) {
     const key = keyOf(rightKeyFns, row);
     if (key === null) continue;
@@ -1552,6 +1581,13 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
     const right = expr.args[1]!;
     if (right.kind === 'literal') {
       const needle = toStringValue(right.value, tb);
+      const matcher = termMatcher(name, needle);
+      if (matcher) {
+        return (row) => {
+          const v = a!(row);
+          return matcher(typeof v === 'string' ? v : toStringValue(v, ta));
+        };
+      }
       return (row) => {
         const v = a!(row);
         return predicate(typeof v === 'string' ? v : toStringValue(v, ta), needle);
@@ -1719,6 +1755,18 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
   if (name === 'bin' && expr.args[1]?.kind === 'literal') {
     const size = expr.args[1].value;
     const type = argTypes[0]!;
+    if (type === 'datetime' && typeof size === 'bigint' && size > 0n && size % TICKS_PER_MS === 0n) {
+      // Whole-millisecond bins: work in exact double milliseconds (|ms| < 2^53) and convert once.
+      const spanMs = Number(size / TICKS_PER_MS);
+      const originMs = Number(MIN_DATETIME_TICKS / TICKS_PER_MS);
+      return (row) => {
+        const v = a!(row);
+        if (typeof v !== 'bigint') return null;
+        let ms = Number(v / TICKS_PER_MS);
+        if (v < 0n && v % TICKS_PER_MS !== 0n) ms -= 1;
+        return BigInt(Math.floor((ms - originMs) / spanMs) * spanMs + originMs) * TICKS_PER_MS;
+      };
+    }
     return (row) => binValue(a!(row), size, type);
   }
   const args = new Array<unknown>(fns.length);
