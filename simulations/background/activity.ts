@@ -28,6 +28,11 @@ export class BackgroundActivity {
     private readonly world: ClusterWorld,
     private readonly logs: ContainerLogWriter,
     private readonly startMs: number,
+    private readonly onImagePushed: (reference: {
+      registry: string;
+      repository: string;
+      tag: string;
+    }) => void = () => {},
   ) {
     this.random = ctx.random;
   }
@@ -426,6 +431,7 @@ export class BackgroundActivity {
                   user: 'root',
                 },
               );
+              this.onImagePushed({ registry: 'contoso.azurecr.io', repository: 'shop/storefront', tag });
               this.logs.write(
                 agent,
                 'azp-agent',

@@ -47,6 +47,13 @@ export class RuntimeSensor {
       this.alerts.raise(type, event.time, subject, { ...base, ...extra }, { dedupKey: where, dedupMs });
     if (event.kind === 'process') {
       const cmd = event.process.cmdline;
+      // A command exec'd into a privileged container (kubectl exec: runc is the parent) runs with the node's privileges.
+      if (event.pod?.privileged && event.process.parentExe === 'runc') {
+        this.alerts.raise('K8S.NODE_PrivilegedExecutionInContainer', event.time, subject, base, {
+          dedupKey: `${where}|${cmd}`,
+          dedupMs: 3600_000,
+        });
+      }
       if (/\bdocker\b.*\brun\b.*--privileged/.test(cmd) || /\bctr\b.*\brun\b.*--privileged/.test(cmd))
         raise('K8S.NODE_PrivilegedContainerArtifacts');
       if (/\bdocker\b.*\bbuild\b/.test(cmd)) raise('K8S.NODE_ImageBuildOnNode', {}, 12 * 3600_000);

@@ -104,6 +104,8 @@ function digestFor(label: string): string {
  */
 export class ImageRegistry {
   private readonly records = new Map<string, ImageRecord>();
+  /** Tags pushed during the dataset (CI builds), with the repository:tag they were built like. */
+  private readonly pushed = new Map<string, { basedOn: string; atMs: number }>();
 
   constructor(private readonly startMs: number) {}
 
@@ -123,21 +125,31 @@ export class ImageRegistry {
 
   /** Images in the tenant's registry, the ones Defender for Containers scans. */
   scannable(): ImageRecord[] {
-    return Object.keys(IMAGE_CONTENTS).map((key) => {
+    return [...Object.keys(IMAGE_CONTENTS), ...this.pushed.keys()].map((key) => {
       const [repository, tag] = key.split(':') as [string, string];
       return this.get({ registry: REGISTRY_HOST, repository, tag });
     });
   }
 
   isScannable(spec: ImageSpec): boolean {
-    return spec.registry === REGISTRY_HOST && `${spec.repository}:${spec.tag}` in IMAGE_CONTENTS;
+    const key = `${spec.repository}:${spec.tag}`;
+    return spec.registry === REGISTRY_HOST && (key in IMAGE_CONTENTS || this.pushed.has(key));
+  }
+
+  /** A CI build pushed a new tag built from the same Dockerfile as `basedOn` (repository:tag). */
+  push(spec: ImageSpec, basedOn: string, atMs: number): ImageRecord {
+    this.pushed.set(`${spec.repository}:${spec.tag}`, { basedOn, atMs });
+    return this.get(spec);
   }
 
   private build(spec: ImageSpec): ImageRecord {
     const key = this.key(spec);
     const random = new Random(`image:${key}`);
+    const pushed = this.pushed.get(`${spec.repository}:${spec.tag}`);
     const contents =
-      spec.registry === REGISTRY_HOST ? IMAGE_CONTENTS[`${spec.repository}:${spec.tag}`] : undefined;
+      spec.registry === REGISTRY_HOST
+        ? IMAGE_CONTENTS[pushed?.basedOn ?? `${spec.repository}:${spec.tag}`]
+        : undefined;
     const layerCount = random.int(3, 9);
     const layers = Array.from({ length: layerCount }, (_, index) => ({
       digest: digestFor(`${key}#layer${index}`),
@@ -163,7 +175,8 @@ export class ImageRegistry {
       layers,
       osVersion: 'debian_linux_12',
       packages,
-      pushedAtMs: this.startMs - (contents?.pushedDaysAgo ?? random.int(20, 200)) * 86_400_000,
+      pushedAtMs:
+        pushed?.atMs ?? this.startMs - (contents?.pushedDaysAgo ?? random.int(20, 200)) * 86_400_000,
     };
   }
 }

@@ -33,12 +33,15 @@ const SEVERITY_ORDER: Record<Severity, number> = { Critical: 4, High: 3, Medium:
  */
 export class VulnerabilityScanner {
   private readonly scannedInWindow = new Set<string>();
+  private readonly pulled = new Set<string>();
   private readonly firstSeen = new Map<string, number>();
 
   constructor(
     private readonly ctx: EmitContext,
     private readonly registry: ImageRegistry,
     private readonly startMs: number,
+    /** References of the images containers run right now. */
+    private readonly imagesInUse: () => Set<string> = () => new Set(),
   ) {}
 
   /** Findings known for an image at a time (what admission and the scans use). */
@@ -82,6 +85,7 @@ export class VulnerabilityScanner {
 
   /** A node pulled an image: scan it now if it has not been scanned during the dataset yet. */
   onPull(reference: string): void {
+    this.pulled.add(reference);
     if (this.scannedInWindow.has(reference)) return;
     const match = /^([^/]+)\/(.+):([^:]+)$/.exec(reference);
     if (!match || match[1] !== REGISTRY_HOST) return;
@@ -93,8 +97,23 @@ export class VulnerabilityScanner {
     );
   }
 
+  /** A new image reached the registry: scanned within minutes of the push. */
+  onPush(image: ImageRecord): void {
+    this.ctx.clock.setTimeout(
+      () => this.scanImages([image], 'push'),
+      this.ctx.random.int(MINUTE, 6 * MINUTE),
+    );
+  }
+
+  /** Daily rescans cover images pushed or pulled in the last 30 days (running images count as pulled). */
   scanAll(trigger: 'daily' | 'push'): void {
-    this.scanImages(this.registry.scannable(), trigger);
+    const now = this.ctx.clock.now();
+    const inUse = this.imagesInUse();
+    const recent = this.registry.scannable().filter((image) => {
+      const reference = `${image.spec.registry}/${image.spec.repository}:${image.spec.tag}`;
+      return image.pushedAtMs >= now - 30 * DAY || inUse.has(reference) || this.pulled.has(reference);
+    });
+    this.scanImages(recent, trigger);
   }
 
   private scanImages(images: ImageRecord[], trigger: string): void {

@@ -175,3 +175,51 @@ describe('scenario runner', () => {
     expect(firstFinding).toBeGreaterThan(start + 36 * 3600_000);
   });
 });
+
+describe('registry scanning', () => {
+  it('scans on push, on first pull and daily, and exports findings with package, versions, CVSS, image and layer', async () => {
+    const { sink } = await run('docker-sock-escape', 5, 3);
+    const findings = sink.rows('SecurityNestedRecommendation');
+    const scans = sink
+      .rows('SecurityRecommendation')
+      .filter((row) => row.RecommendationName === 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5');
+    const triggers = new Set(
+      scans.map((row) => (row.RecommendationAdditionalData as { scanTrigger: string }).scanTrigger),
+    );
+    expect(
+      findings.some((row) => (row.AdditionalData as { scanTrigger: string }).scanTrigger === 'push'),
+    ).toBe(true);
+    expect([...triggers].sort()).toEqual(['daily', 'pull', 'push']);
+    const phpunit = findings.find((row) => row.VulnerabilityId === 'CVE-2017-9841')!;
+    const data = phpunit.AdditionalData as {
+      vulnerabilityDetails: { cvss: Record<string, { base: number }>; severity: string };
+      softwareDetails: {
+        packageName: string;
+        version: string;
+        fixedVersion: string;
+        evidence: { layerDigest: string }[];
+      };
+      artifactDetails: { repositoryName: string; digest: string };
+    };
+    expect(data.softwareDetails).toMatchObject({
+      packageName: 'phpunit/phpunit',
+      version: '5.6.2',
+      fixedVersion: '5.6.3',
+    });
+    expect(data.vulnerabilityDetails.cvss['3.0']!.base).toBe(9.8);
+    expect(data.vulnerabilityDetails.severity).toBe('Critical');
+    expect(data.artifactDetails.repositoryName).toBe('shop/storefront');
+    expect(data.softwareDetails.evidence[0]!.layerDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const parent = sink
+      .rows('SecurityRecommendation')
+      .find(
+        (row) =>
+          row.RecommendationDisplayName ===
+          'Container registry images should have vulnerability findings resolved',
+      )!;
+    expect(parent.Properties).toMatchObject({
+      resourceDetails: { Source: 'Azure' },
+      metadata: { severity: 'High' },
+    });
+  });
+});

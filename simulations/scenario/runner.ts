@@ -117,7 +117,14 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
 
   const spec = applySetup(defaultCluster(), storyline);
   const images = new ImageRegistry(startMs);
-  const scanner = new VulnerabilityScanner(context('scanner'), images, startMs);
+  // The scanner asks which images run; the world it asks is created just below.
+  const live: { world?: ClusterWorld } = {};
+  const scanner = new VulnerabilityScanner(context('scanner'), images, startMs, () => {
+    const inUse = new Set<string>();
+    for (const pod of live.world?.pods.values() ?? [])
+      for (const container of pod.containers) inUse.add(container.image);
+    return inUse;
+  });
   const imagePolicy = new ImagePolicy(new Set(['dev', 'default']), (reference) =>
     scanner
       .findingsByReference(reference, clock.now())
@@ -135,6 +142,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     admission,
     startMs,
   });
+  live.world = world;
 
   const alerts = new AlertEmitter(context('alerts'));
   const controlPlane = new ControlPlaneAnalytics(alerts);
@@ -153,7 +161,9 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   new ComponentChatter(context('chatter'), world, logs).start(startMs);
   scanner.scheduleDaily(root.fork('scan-schedule'));
   new PostureAssessor(context('posture'), world, startMs).schedule();
-  new BackgroundActivity(context('background'), world, logs, startMs).start();
+  new BackgroundActivity(context('background'), world, logs, startMs, (spec) =>
+    scanner.onPush(images.push(spec, 'shop/storefront:1.4.2', clock.now())),
+  ).start();
 
   const attackRandom = root.fork('attack');
   const attackStartMs =

@@ -189,6 +189,7 @@ export const privilegedPodEscape: Storyline = {
   expectedAlerts: [
     { alertType: 'K8S_PrivilegedContainer', step: 0 },
     { alertType: 'K8S_SensitiveMount', step: 0 },
+    { alertType: 'K8S.NODE_PrivilegedExecutionInContainer', step: 1 },
     { alertType: 'K8S.NODE_ReconnaissanceArtifactsBurst', step: 2 },
     { alertType: 'K8S.NODE_PrivilegedExecutionInContainer', step: 3 },
     { alertType: 'K8S.NODE_KubeConfigAccess', step: 4 },
