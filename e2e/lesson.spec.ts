@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LESSON_JS_BUDGET_GZIP, measureLessonPages } from '../scripts/lessonWeight';
+import { parseShareLinkHash } from '../src/components/lab/share/shareLink';
 
 const LESSON = '/modules/4-7-container-escape/';
 
@@ -177,4 +178,25 @@ test('lesson pages load their checks within the JS budget before the learner sto
         `${(weight.beforeLabGzip / 1024).toFixed(1)} KB with the learner store (gzip)`,
     );
   }
+});
+
+test('each KQL example links to the lab with its query and a data set', async ({ page }) => {
+  await page.goto('/modules/4-7-runtime-and-audit-logs/');
+  const links = page.getByRole('link', { name: /^Open example \d+ in the lab/ });
+  await expect(links).toHaveCount(2);
+  const href = (await links.nth(0).getAttribute('href'))!;
+  const parsed = parseShareLinkHash(new URL(href, 'http://x').hash);
+  expect(parsed).toMatchObject({ ok: true, shared: { scenarioId: 'docker-sock-escape', seed: 11 } });
+  if (parsed.ok === true) expect(parsed.shared.query).toContain('parse_json(ExtendedProperties)');
+});
+
+test('a "write a query" check explains what it needs when its data set is not in the browser', async ({
+  page,
+}) => {
+  await page.goto('/modules/4-7-runtime-and-audit-logs/');
+  const question = check(page, 'After a container escape, the attacker works on the node');
+  await expect(question.getByRole('textbox', { name: 'Your query' })).toHaveValue(/SecurityAlert/);
+  await expect(question.getByRole('link', { name: 'Open in lab' })).toHaveAttribute('href', /^\/lab\/#q=/);
+  await question.getByRole('button', { name: 'Run and check' }).click();
+  await expect(question.getByRole('status')).toContainText('is not in this browser yet');
 });

@@ -14,7 +14,7 @@ export const LESSON_JS_BUDGET_GZIP = 50 * 1024;
  * Chunks that only a lab loads (opening a lab is allowed to cost more), and Starlight's search UI, which loads
  * when the learner opens the search dialog and is the same on every page of the site.
  */
-const LAB_CHUNK = /monaco|kusto|editor|worker|\/lab/i;
+const LAB_CHUNK = /monaco|kusto|editor|worker|\/lab|queryRunner|storeBackend|queryClient/i;
 const SEARCH_CHUNK = /pagefind|ui-core/i;
 
 const ANY_IMPORT =

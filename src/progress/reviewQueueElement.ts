@@ -37,7 +37,7 @@ class ReviewQueueElement extends HTMLElement {
     }
     const stillDue = new Set(due.map((state) => state.checkId));
     const waiting = this.#checks.filter(
-      (check) => !check.hidden && stillDue.has(check.checkId) && !check.lastGrade,
+      (check) => !check.hidden && stillDue.has(check.checkId) && !check.lastGrade && !check.dataset.answered,
     );
     if (cards.length === 0) {
       this.#say(

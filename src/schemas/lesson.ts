@@ -28,6 +28,22 @@ export const lessonFields = z.object({
     .positive()
     .max(240)
     .describe('Estimated minutes a learner needs to read the lesson and answer its checks.'),
+  lab: z
+    .object({
+      scenario: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario id such as "docker-sock-escape"')
+        .describe('Id of the scenario (content/scenarios/) whose simulated data the examples run on.'),
+      seed: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('Seed of that data set; the same seed gives the same rows.'),
+    })
+    .optional()
+    .describe(
+      'The data set on which the lesson\'s ```kql examples return rows. When set, each example gets an "Open in lab" link that loads the query with this data set.',
+    ),
 });
 
 export type LessonFields = z.infer<typeof lessonFields>;
