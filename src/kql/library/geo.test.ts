@@ -125,4 +125,56 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
     );
     expect(call('geo_angle', 0, 10, 0, 5, 3, -10)).toBeCloseTo(2.94493843406882, 12);
   });
+
+  it('geo_intersects_2lines, geo_intersects_2polygons and geo_intersects_line_with_polygon', () => {
+    const line1 = {
+      type: 'LineString',
+      coordinates: [
+        [-73.978929, 40.785155],
+        [-73.980903, 40.782621],
+      ],
+    };
+    const line2 = {
+      type: 'LineString',
+      coordinates: [
+        [-73.985195, 40.788275],
+        [-73.974552, 40.779761],
+      ],
+    };
+    const apart = {
+      type: 'LineString',
+      coordinates: [
+        [-73.9, 40.9],
+        [-73.8, 40.95],
+      ],
+    };
+    expect(call('geo_intersects_2lines', line1, line2)).toBe(true);
+    expect(call('geo_intersects_2lines', line1, apart)).toBe(false);
+    const touching = {
+      type: 'LineString',
+      coordinates: [
+        [-73.980903, 40.782621],
+        [-73.99, 40.77],
+      ],
+    };
+    expect(call('geo_intersects_2lines', line1, touching)).toBe(true);
+    expect(
+      call('geo_intersects_2lines', line1, { type: 'LineString', coordinates: [[-73.985195, 40.788275]] }),
+    ).toBeNull();
+    const triangle = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-73.9712905883789, 40.78580561168767],
+          [-73.98004531860352, 40.775276834803655],
+          [-73.97000312805176, 40.77852663535664],
+          [-73.9712905883789, 40.78580561168767],
+        ],
+      ],
+    };
+    expect(call('geo_intersects_line_with_polygon', line2, triangle)).toBe(true);
+    expect(call('geo_intersects_line_with_polygon', apart, triangle)).toBe(false);
+    expect(call('geo_intersects_2polygons', triangle, centralPark)).toBe(true);
+    expect(call('geo_intersects_2polygons', { type: 'Polygon' }, centralPark)).toBeNull();
+  });
 });

@@ -48,6 +48,36 @@ export function distanceToArc(x: Vector, a: Vector, b: Vector): number {
   return Math.min(angleBetween(x, a), angleBetween(x, b));
 }
 
+/** Whether the minor arcs ab and cd cross at a point interior to both (S2's SimpleCrossing). */
+function arcsCross(a: Vector, b: Vector, c: Vector, d: Vector): boolean {
+  const ab = cross(a, b);
+  const acb = -dot(ab, c);
+  const bda = dot(ab, d);
+  if (acb * bda <= 0) return false;
+  const cd = cross(c, d);
+  const cbd = -dot(cd, b);
+  const dac = dot(cd, a);
+  return acb * cbd > 0 && acb * dac > 0;
+}
+
+/** Closer than this (radians, about 0.6 µm on Earth) counts as touching. */
+const TOUCH_TOLERANCE = 1e-13;
+
+/** Whether two arcs cross or touch (an end point of one lies on the other). */
+export function arcsIntersect(a: Vector, b: Vector, c: Vector, d: Vector): boolean {
+  return (
+    arcsCross(a, b, c, d) ||
+    distanceToArc(c, a, b) < TOUCH_TOLERANCE ||
+    distanceToArc(d, a, b) < TOUCH_TOLERANCE ||
+    distanceToArc(a, c, d) < TOUCH_TOLERANCE ||
+    distanceToArc(b, c, d) < TOUCH_TOLERANCE
+  );
+}
+
+function edgesIntersect(first: [Vector, Vector][], second: [Vector, Vector][]): boolean {
+  return first.some(([a, b]) => second.some(([c, d]) => arcsIntersect(a, b, c, d)));
+}
+
 /** Azimuth from `from` to `to`, clockwise from north, in radians within [0, 2π). */
 export function azimuth(from: Coordinate, to: Coordinate): number {
   const phi1 = from.lat * RADIANS;
@@ -159,6 +189,25 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
       sum.z += c.z;
     }
     return centroidPoint(sum);
+  },
+  geo_intersects_2lines: ([first, second]) => {
+    const a = linesOf(first);
+    const b = linesOf(second);
+    return a && b ? edgesIntersect(lineEdges(a), lineEdges(b)) : null;
+  },
+  geo_intersects_2polygons: ([first, second]) => {
+    const a = polygonsOf(first);
+    const b = polygonsOf(second);
+    return a && b ? a.some((p) => b.some((q) => p.intersects(q))) : null;
+  },
+  geo_intersects_line_with_polygon: ([lineShape, polygonShape]) => {
+    const lines = linesOf(lineShape);
+    const polygons = polygonsOf(polygonShape);
+    if (!lines || !polygons) return null;
+    const inside = lines.some((line) =>
+      line.some((c) => polygons.some((polygon) => polygon.containsPoint(pointOf(c)))),
+    );
+    return inside || edgesIntersect(lineEdges(lines), polygons.flatMap(polygonEdges));
   },
   geo_azimuth: ([lng1, lat1, lng2, lat2]) => {
     const a = coordinate(lng1, lat1);

@@ -119,4 +119,45 @@ describe('S2 (docs examples)', () => {
     );
     expect(call('geo_s2cell_neighbors', 'a')).toBeNull();
   });
+
+  it("covers polygons and lines with cells of one level, within Kusto's limit of 65,536 tokens", () => {
+    const triangle = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0, 50],
+          [100, 50],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(call('geo_polygon_to_s2cells', triangle, 5) as string[]).toHaveLength(286);
+    expect(call('geo_polygon_to_s2cells', triangle, 30)).toBeNull();
+    const tokens = call(
+      'geo_line_to_s2cells',
+      {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [0.01, 0],
+        ],
+      },
+      20,
+    ) as string[];
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens.every((token) => call('geo_s2cell_to_central_point', token) !== null)).toBe(true);
+    expect(
+      call('geo_line_to_s2cells', {
+        type: 'LineString',
+        coordinates: [
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toBeNull();
+    expect(() => call('geo_polygon_to_s2cells', triangle, 5, 100)).toThrow(/not supported yet/);
+  });
 });

@@ -6,7 +6,7 @@ import geohash from 'ngeohash';
 import * as h3 from 'h3-js';
 import { s2 } from 's2js';
 import { str, toLong, type ScalarFunction } from '../functions';
-import { coordinate, geoJsonPoint } from './geoShapes';
+import { coordinate, geoJsonPoint, polygonsOf, polylinesOf } from './geoShapes';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 const DEGREES = 180 / Math.PI;
@@ -56,6 +56,51 @@ function validS2(value: unknown): bigint | null {
 function lngLat(point: s2.Point): [number, number] {
   const ll = s2.LatLng.fromPoint(point);
   return [ll.lng * DEGREES, ll.lat * DEGREES];
+}
+
+/** Kusto's limit on the tokens covering one shape. */
+const MAX_COVERING_CELLS = 65_536;
+
+/**
+ * Tokens of the level-`level` S2 cells covering the regions, or null past Kusto's limit. The size is estimated from
+ * area and boundary length first, so a fine level over a large shape is refused before any cell is enumerated.
+ */
+function coveringTokens(
+  regions: (s2.Polygon | s2.Polyline)[],
+  level: number,
+  areaOf: (region: s2.Polygon | s2.Polyline) => number,
+  boundaryOf: (region: s2.Polygon | s2.Polyline) => number,
+): string[] | null {
+  const cellArea = (4 * Math.PI) / (6 * 4 ** level);
+  const cellEdge = Math.sqrt(cellArea);
+  const tokens = new Set<string>();
+  for (const region of regions) {
+    const estimate = areaOf(region) / cellArea + (2 * boundaryOf(region)) / cellEdge;
+    if (estimate > 4 * MAX_COVERING_CELLS) return null;
+    const covering = new s2.RegionCoverer({
+      minLevel: level,
+      maxLevel: level,
+      maxCells: MAX_COVERING_CELLS,
+    }).covering(region);
+    if (covering.length > MAX_COVERING_CELLS) return null;
+    for (const id of covering) tokens.add(s2.cellid.toToken(id));
+  }
+  return [...tokens];
+}
+
+function polygonBoundary(polygon: s2.Polygon): number {
+  let total = 0;
+  for (let k = 0; k < polygon.numLoops(); k++) {
+    const loop = polygon.loop(k);
+    const n = loop.numVertices();
+    for (let i = 0; i < n; i++) total += loop.vertex(i).distance(loop.vertex((i + 1) % n));
+  }
+  return total;
+}
+
+function noBuffer(radius: unknown, name: string): void {
+  if (!isNull(radius) && (toLong(radius) ?? 0) !== 0)
+    throw new Error(`not supported yet: ${name}() with a buffer radius`);
 }
 
 export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
@@ -160,6 +205,32 @@ export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
     if (id === null) return null;
     const cell = s2.Cell.fromCellID(id);
     return { type: 'Polygon', coordinates: [closedRing([0, 1, 2, 3].map((k) => lngLat(cell.vertex(k))))] };
+  },
+  geo_polygon_to_s2cells: (args) => {
+    const [shape, levelValue, radius] = args;
+    noBuffer(radius, 'geo_polygon_to_s2cells');
+    const polygons = polygonsOf(shape);
+    const level = levelArg(levelValue, 11, 0, 30, args.length > 1);
+    if (!polygons || level === null) return null;
+    return coveringTokens(
+      polygons,
+      level,
+      (p) => (p as s2.Polygon).area(),
+      (p) => polygonBoundary(p as s2.Polygon),
+    );
+  },
+  geo_line_to_s2cells: (args) => {
+    const [shape, levelValue, radius] = args;
+    noBuffer(radius, 'geo_line_to_s2cells');
+    const lines = polylinesOf(shape);
+    const level = levelArg(levelValue, 11, 0, 30, args.length > 1);
+    if (!lines || level === null) return null;
+    return coveringTokens(
+      lines,
+      level,
+      () => 0,
+      (line) => (line as s2.Polyline).length(),
+    );
   },
   geo_s2cell_neighbors: ([value]) => {
     const id = validS2(value);
