@@ -260,7 +260,7 @@ export class ClusterWorld {
             ),
           }),
       annotations: {
-        'authorization.k8s.io/decision': allowed ? 'allow' : 'forbid',
+        'authorization.k8s.io/decision': allowed && code !== 403 ? 'allow' : 'forbid',
         'authorization.k8s.io/reason': decision.reason,
         ...call.annotations,
       },

@@ -51,6 +51,12 @@ export const dockerSocketEscape: Storyline = {
         'Starts a privileged container with the host filesystem, named like a kubelet-managed container',
       actions: [
         {
+          type: 'log',
+          pod: AGENT,
+          message: `+ docker run -d --privileged --pid=host --net=host -v /:/host --name ${ROGUE} alpine:3.19 sleep infinity`,
+        },
+        { type: 'log', pod: AGENT, message: `Unable to find image 'alpine:3.19' locally` },
+        {
           type: 'process',
           pod: AGENT,
           exe: '/usr/bin/docker',
