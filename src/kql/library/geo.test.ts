@@ -177,4 +177,82 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
     expect(call('geo_intersects_2polygons', triangle, centralPark)).toBe(true);
     expect(call('geo_intersects_2polygons', { type: 'Polygon' }, centralPark)).toBeNull();
   });
+
+  it('geo_polygon_densify and geo_line_densify halve planar edges until they lie within the tolerance', () => {
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [10, 10],
+          [11, 10],
+          [11, 11],
+          [10, 11],
+          [10, 10],
+        ],
+      ],
+    };
+    expect(call('geo_polygon_densify', square)).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [10, 10],
+          [10.25, 10],
+          [10.5, 10],
+          [10.75, 10],
+          [11, 10],
+          [11, 11],
+          [10.75, 11],
+          [10.5, 11],
+          [10.25, 11],
+          [10, 11],
+          [10, 10],
+        ],
+      ],
+    });
+    expect(call('geo_polygon_densify', square, 0)).toBeNull();
+    expect(
+      call('geo_polygon_densify', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10, 900],
+            [11, 10],
+            [11, 11],
+            [10, 11],
+            [10, 10],
+          ],
+        ],
+      }),
+    ).toBeNull();
+    const short = {
+      type: 'LineString',
+      coordinates: [
+        [-73.949247, 40.79686],
+        [-73.973017, 40.764323],
+      ],
+    };
+    expect(call('geo_line_densify', short)).toEqual(short);
+    expect(
+      call('geo_line_densify', {
+        type: 'LineString',
+        coordinates: [
+          [300, 1],
+          [1, 1],
+        ],
+      }),
+    ).toBeNull();
+    expect(
+      call(
+        'geo_line_densify',
+        {
+          type: 'LineString',
+          coordinates: [
+            [1, 1],
+            [2, 2],
+          ],
+        },
+        0,
+      ),
+    ).toBeNull();
+  });
 });

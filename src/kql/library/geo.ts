@@ -8,6 +8,7 @@ import {
   coordinate,
   coordinateOfVector,
   EARTH_RADIUS_METERS,
+  geometryOf,
   geoJsonPoint,
   linesOf,
   pointOf,
@@ -118,6 +119,47 @@ function lineEdges(lines: Coordinate[][]): [Vector, Vector][] {
   return edges;
 }
 
+/** Kusto's cap on the points of a densified shape. */
+const MAX_DENSIFIED_POINTS = 10_485_760;
+
+/**
+ * The points strictly between a and b that turn the planar (lng/lat) edge a-b into a chain of geodesics: the edge
+ * is halved at its planar midpoint while that midpoint lies farther than `tolerance` meters from the geodesic.
+ */
+function densifyEdge(
+  a: Coordinate,
+  b: Coordinate,
+  tolerance: number,
+  out: [number, number][],
+  depth = 0,
+): void {
+  const middle = { lng: (a.lng + b.lng) / 2, lat: (a.lat + b.lat) / 2 };
+  const deviation = distanceToArc(pointOf(middle), pointOf(a), pointOf(b)) * EARTH_RADIUS_METERS;
+  if (deviation <= tolerance || depth >= 40) return;
+  densifyEdge(a, middle, tolerance, out, depth + 1);
+  out.push([middle.lng, middle.lat]);
+  densifyEdge(middle, b, tolerance, out, depth + 1);
+}
+
+function densifyChain(chain: Coordinate[], tolerance: number): [number, number][] {
+  const out: [number, number][] = [[chain[0]!.lng, chain[0]!.lat]];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    densifyEdge(chain[i]!, chain[i + 1]!, tolerance, out);
+    out.push([chain[i + 1]!.lng, chain[i + 1]!.lat]);
+    if (out.length > MAX_DENSIFIED_POINTS) throw new Error('the densified shape exceeds 10,485,760 points');
+  }
+  return out;
+}
+
+/** The densify tolerance in meters: 10 by default, null outside Kusto's range [0.1, 10000]. */
+function densifyTolerance(args: unknown[]): number | null {
+  const [, tolerance, preserveCrossing] = args;
+  if (preserveCrossing === true) throw new Error('not supported yet: densifying with preserve_crossing');
+  if (args.length < 2 || tolerance === null || tolerance === undefined) return args.length < 2 ? 10 : null;
+  const value = toNumber(tolerance);
+  return value !== null && value >= 0.1 && value <= 10_000 ? value : null;
+}
+
 export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
   geo_distance_2points: ([lng1, lat1, lng2, lat2]) => {
     const a = coordinate(lng1, lat1);
@@ -208,6 +250,31 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
       line.some((c) => polygons.some((polygon) => polygon.containsPoint(pointOf(c)))),
     );
     return inside || edgesIntersect(lineEdges(lines), polygons.flatMap(polygonEdges));
+  },
+  geo_line_densify: (args) => {
+    const lines = linesOf(args[0]);
+    const tolerance = densifyTolerance(args);
+    if (!lines || tolerance === null) return null;
+    const chains = lines.map((line) => densifyChain(line, tolerance));
+    return lines.length === 1 && geometryOf(args[0])?.type === 'LineString'
+      ? { type: 'LineString', coordinates: chains[0] }
+      : { type: 'MultiLineString', coordinates: chains };
+  },
+  geo_polygon_densify: (args) => {
+    const tolerance = densifyTolerance(args);
+    // Validate as Kusto does (closed rings of distinct valid vertices) before densifying the raw rings.
+    if (!polygonsOf(args[0]) || tolerance === null) return null;
+    const geometry = geometryOf(args[0])!;
+    const densifyRings = (rings: unknown) =>
+      (rings as number[][][]).map((ring) =>
+        densifyChain(
+          ring.map(([lng, lat]) => ({ lng: lng!, lat: lat! })),
+          tolerance,
+        ),
+      );
+    return geometry.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: densifyRings(geometry.coordinates) }
+      : { type: 'MultiPolygon', coordinates: (geometry.coordinates as unknown[]).map(densifyRings) };
   },
   geo_azimuth: ([lng1, lat1, lng2, lat2]) => {
     const a = coordinate(lng1, lat1);
