@@ -65,15 +65,18 @@ export function labTables(alerts = 400, events = 6000): Record<string, Record<st
 /** Imports the dataset through the Datasets page, as a learner would with NDJSON files. */
 export async function importLabDataset(page: Page, tables = labTables()): Promise<void> {
   await page.goto('/datasets/');
-  await page.getByLabel('Scenario name').fill(LAB_SCENARIO);
-  await page.getByLabel('Seed').fill(String(LAB_SEED));
-  await page.getByLabel('NDJSON files').setInputFiles(
+  // Astro drops `ssr` from an island once React has hydrated it; typing before that would be lost.
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 30_000 });
+  const form = page.getByRole('region', { name: 'Import NDJSON' });
+  await form.getByLabel('Scenario name').fill(LAB_SCENARIO);
+  await form.getByLabel('Seed', { exact: true }).fill(String(LAB_SEED));
+  await form.getByLabel('NDJSON files').setInputFiles(
     Object.entries(tables).map(([table, rows]) => ({
       name: `${table}.ndjson`,
       mimeType: 'application/x-ndjson',
       buffer: Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n') + '\n'),
     })),
   );
-  await page.getByRole('button', { name: 'Import' }).click();
+  await form.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('rowheader', { name: LAB_SCENARIO }).first()).toBeVisible({ timeout: 30_000 });
 }

@@ -90,12 +90,12 @@ export default function Lab({
   );
 
   const generate = useCallback(
-    async (chosenBackend: LabBackend, scenarioId: string, seed: number) => {
+    async (chosenBackend: LabBackend, scenarioId: string, seed: number, days: number) => {
       if (!chosenBackend.generate) return undefined;
       setDatasetError('');
       setProgress({ fraction: 0, message: 'Starting the simulation…' });
       try {
-        const summary = await chosenBackend.generate(scenarioId, seed, setProgress);
+        const summary = await chosenBackend.generate(scenarioId, seed, days, setProgress);
         setDatasets(await chosenBackend.listDatasets());
         chooseDataset(summary);
         return summary;
@@ -122,6 +122,7 @@ export default function Lab({
     const controller = new AbortController();
     controllers.current.set(tabId, controller);
     setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true } }));
+    const started = performance.now();
     let outcome: RunOutcome;
     try {
       outcome = await backend.run(text, dataset.id, controller.signal);
@@ -144,6 +145,14 @@ export default function Lab({
       ...current,
       [tabId]: { running: false, outcome, ranText: text, ranOffset: offset },
     }));
+    // From Run to the frame that shows the result: what the benchmark reads (bench/lab.bench.ts).
+    requestAnimationFrame(() =>
+      performance.measure('lab:run', {
+        start: started,
+        end: performance.now(),
+        detail: { engineMs: outcome.ok ? outcome.elapsedMs : undefined, ok: outcome.ok },
+      }),
+    );
     try {
       const learner = await store();
       await learner.addQueryHistory({
@@ -176,25 +185,30 @@ export default function Lab({
         if (!current) return;
         setDatasets(stored);
         const shared = parseShareLinkHash(location.hash);
+        const wantedId = shared.ok === true ? shared.shared.scenarioId : initialScenarioId;
+        const scenario = scenarios.find((candidate) => candidate.id === wantedId);
         const wanted =
-          shared.ok === true
-            ? { scenarioId: shared.shared.scenarioId, seed: shared.shared.seed }
-            : initialScenarioId !== undefined
-              ? {
-                  scenarioId: initialScenarioId,
-                  seed:
-                    initialSeed ?? scenarios.find((scenario) => scenario.id === initialScenarioId)?.seed ?? 1,
-                }
-              : undefined;
+          wantedId === undefined
+            ? undefined
+            : {
+                scenarioId: wantedId,
+                seed: (shared.ok === true ? shared.shared.seed : initialSeed) ?? scenario?.seed ?? 1,
+                days: (shared.ok === true ? shared.shared.days : undefined) ?? scenario?.days,
+              };
         if (wanted) {
-          const match = stored.find(
+          const matches = stored.filter(
             (candidate) => candidate.scenarioId === wanted.scenarioId && candidate.seed === wanted.seed,
           );
+          // The same scenario and seed with the intended length; failing that, any ready length that is stored.
+          const match =
+            matches.find((candidate) => candidate.ready && candidate.days === wanted.days) ??
+            matches.find((candidate) => candidate.ready);
           if (match) chooseDataset(match);
-          else if (created.generate) await generate(created, wanted.scenarioId, wanted.seed);
-          else {
+          else if (created.generate && scenario) {
+            await generate(created, wanted.scenarioId, wanted.seed, wanted.days ?? scenario.days);
+          } else {
             setDatasetError(
-              `This query is meant for the dataset of scenario ${wanted.scenarioId} with seed ${wanted.seed}, which is not stored in this browser. Import it on the Datasets page.`,
+              `This query is meant for the dataset of scenario ${wanted.scenarioId} with seed ${wanted.seed}, which is not stored in this browser and is not a published scenario. Import it on the Datasets page.`,
             );
           }
           return;
@@ -276,6 +290,7 @@ export default function Lab({
       query: activeTab.text,
       scenarioId: dataset.scenarioId,
       seed: dataset.seed,
+      ...(dataset.days !== undefined ? { days: dataset.days } : {}),
     });
     history.replaceState(null, '', url);
     try {
@@ -324,7 +339,9 @@ export default function Lab({
           progress={progress}
           error={datasetError}
           onGenerate={
-            backend?.generate ? (scenarioId, seed) => void generate(backend, scenarioId, seed) : undefined
+            backend?.generate
+              ? (scenarioId, seed, days) => void generate(backend, scenarioId, seed, days)
+              : undefined
           }
           onSelect={(id) => chooseDataset(datasets.find((candidate) => candidate.id === id))}
         />

@@ -5,6 +5,8 @@ export interface ScenarioOption {
   readonly id: string;
   readonly title: string;
   readonly seed: number;
+  /** Simulated days by default. */
+  readonly days: number;
 }
 
 /** A dataset stored in this browser that queries can run on. */
@@ -13,6 +15,8 @@ export interface DatasetSummary {
   readonly id: string;
   readonly scenarioId: string;
   readonly seed: number;
+  /** Simulated days, when the generator was told. */
+  readonly days?: number;
   readonly ready: boolean;
   /** Why the dataset is not usable, in plain words. */
   readonly problem?: string;
@@ -48,6 +52,7 @@ export interface LabBackend {
   readonly generate?: (
     scenarioId: string,
     seed: number,
+    days: number,
     onProgress: (progress: GenerateProgress) => void,
   ) => Promise<DatasetSummary>;
 }

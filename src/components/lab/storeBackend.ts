@@ -19,6 +19,7 @@ export function summaryOf(record: DatasetRecord): DatasetSummary {
     id: record.id,
     scenarioId: record.scenario,
     seed: record.seed,
+    ...(record.days !== undefined ? { days: record.days } : {}),
     ready: record.status === 'ready',
     ...(record.problem !== undefined ? { problem: record.problem } : {}),
     ...(virtualNow !== undefined ? { virtualNow } : {}),
@@ -61,6 +62,16 @@ export async function createStoreBackend(): Promise<LabBackend> {
       } finally {
         signal.removeEventListener('abort', onAbort);
       }
+    },
+
+    async generate(scenarioId, seed, days, onProgress): Promise<DatasetSummary> {
+      const record = await client.generate({ scenario: scenarioId, seed, days }, (progress) =>
+        onProgress({
+          fraction: progress.fraction ?? 0,
+          message: `Simulating${progress.virtualNow ? ` ${progress.virtualNow.slice(0, 16).replace('T', ' ')} UTC` : ''}: ${progress.rows.toLocaleString('en')} rows written`,
+        }),
+      );
+      return summaryOf(record);
     },
 
     async listDatasets(): Promise<DatasetSummary[]> {

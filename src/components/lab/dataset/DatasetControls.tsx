@@ -8,7 +8,7 @@ interface Props {
   readonly progress: GenerateProgress | undefined;
   readonly error: string;
   /** Present when datasets can be generated in the browser. */
-  readonly onGenerate: ((scenarioId: string, seed: number) => void) | undefined;
+  readonly onGenerate: ((scenarioId: string, seed: number, days: number) => void) | undefined;
   readonly onSelect: (datasetId: string) => void;
 }
 
@@ -35,15 +35,19 @@ export function DatasetControls({
 }: Props) {
   const [scenarioId, setScenarioId] = useState(current?.scenarioId ?? scenarios[0]?.id ?? '');
   const [seedText, setSeedText] = useState(String(current?.seed ?? scenarios[0]?.seed ?? 1));
+  const [daysText, setDaysText] = useState(String(current?.days ?? scenarios[0]?.days ?? 1));
 
   useEffect(() => {
     if (!current) return;
     setScenarioId(current.scenarioId);
     setSeedText(String(current.seed));
+    if (current.days !== undefined) setDaysText(String(current.days));
   }, [current]);
 
   const seed = Number(seedText);
   const seedValid = /^\d{1,10}$/.test(seedText) && Number.isSafeInteger(seed);
+  const days = Number(daysText);
+  const daysValid = /^\d{1,2}$/.test(daysText) && days >= 1 && days <= 30;
   const busy = progress !== undefined;
 
   return (
@@ -63,6 +67,7 @@ export function DatasetControls({
             {datasets.map((dataset) => (
               <option key={dataset.id} value={dataset.id}>
                 {dataset.scenarioId} · seed {dataset.seed}
+                {dataset.days !== undefined ? ` · ${dataset.days} d` : ''}
                 {dataset.ready ? '' : ' (incomplete)'}
               </option>
             ))}
@@ -74,14 +79,21 @@ export function DatasetControls({
           className="dataset-controls__form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (seedValid && scenarioId) onGenerate(scenarioId, seed);
+            if (seedValid && daysValid && scenarioId) onGenerate(scenarioId, seed, days);
           }}
         >
           <label className="dataset-controls__field">
             Scenario
             <select
               value={scenarioId}
-              onChange={(event) => setScenarioId(event.target.value)}
+              onChange={(event) => {
+                setScenarioId(event.target.value);
+                const chosen = scenarios.find((scenario) => scenario.id === event.target.value);
+                if (chosen) {
+                  setSeedText(String(chosen.seed));
+                  setDaysText(String(chosen.days));
+                }
+              }}
               disabled={busy}
             >
               {scenarios.map((scenario) => (
@@ -103,11 +115,31 @@ export function DatasetControls({
               disabled={busy}
             />
           </label>
-          <button type="submit" disabled={busy || !seedValid}>
-            {datasets.some((dataset) => dataset.scenarioId === scenarioId && dataset.seed === seed)
+          <label className="dataset-controls__field">
+            Simulated days
+            <input
+              type="text"
+              inputMode="numeric"
+              value={daysText}
+              aria-invalid={!daysValid}
+              aria-describedby={daysValid ? undefined : 'days-error'}
+              onChange={(event) => setDaysText(event.target.value.trim())}
+              disabled={busy}
+            />
+          </label>
+          <button type="submit" disabled={busy || !seedValid || !daysValid}>
+            {datasets.some(
+              (dataset) =>
+                dataset.scenarioId === scenarioId && dataset.seed === seed && dataset.days === days,
+            )
               ? 'Regenerate'
               : 'Generate'}
           </button>
+          {!daysValid && (
+            <p id="days-error" className="lab__error-text">
+              Simulated days are a whole number from 1 to 30.
+            </p>
+          )}
           {!seedValid && (
             <p id="seed-error" className="lab__error-text">
               The seed is a whole number, like 42.

@@ -16,6 +16,14 @@ describe('share links', () => {
     expect(parseShareLinkHash(url.hash)).toEqual({ ok: true, shared });
   });
 
+  it('carries the simulated days when given', () => {
+    const withDays = { ...shared, days: 3 };
+    expect(parseShareLinkHash(shareLinkHash(withDays))).toEqual({ ok: true, shared: withDays });
+    expect(parseShareLinkHash(shareLinkHash(withDays).replace('days=3', 'days=99'))).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('keeps unicode and symbols in the query', () => {
     const odd = { ...shared, query: "print x = 'é ✓ + & # % $'" };
     expect(parseShareLinkHash(shareLinkHash(odd))).toEqual({ ok: true, shared: odd });

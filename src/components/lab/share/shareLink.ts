@@ -8,6 +8,8 @@ export interface SharedQuery {
   readonly query: string;
   readonly scenarioId: string;
   readonly seed: number;
+  /** Simulated days, when the dataset is not the scenario's default length. */
+  readonly days?: number;
 }
 
 export type ShareLinkParse =
@@ -27,6 +29,7 @@ export function shareLinkHash(shared: SharedQuery): string {
   params.set('q', compressToEncodedURIComponent(shared.query));
   params.set('scenario', shared.scenarioId);
   params.set('seed', String(shared.seed));
+  if (shared.days !== undefined) params.set('days', String(shared.days));
   return `#${params.toString()}`;
 }
 
@@ -61,5 +64,11 @@ export function parseShareLinkHash(hash: string): ShareLinkParse {
   if (!/^\d{1,10}$/.test(seedText) || !Number.isSafeInteger(seed)) {
     return { ok: false, reason: 'The shared link has no valid seed (a whole number is expected).' };
   }
-  return { ok: true, shared: { query, scenarioId, seed } };
+  const daysText = params.get('days');
+  if (daysText === null) return { ok: true, shared: { query, scenarioId, seed } };
+  const days = Number(daysText);
+  if (!/^\d{1,2}$/.test(daysText) || days < 1 || days > 30) {
+    return { ok: false, reason: 'The shared link has an invalid number of days (1 to 30).' };
+  }
+  return { ok: true, shared: { query, scenarioId, seed, days } };
 }
