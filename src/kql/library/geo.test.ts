@@ -255,4 +255,101 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
       ),
     ).toBeNull();
   });
+
+  it('geo_intersection_2lines returns the crossing point (docs example)', () => {
+    const line1 = {
+      type: 'LineString',
+      coordinates: [
+        [-73.978929, 40.785155],
+        [-73.980903, 40.782621],
+      ],
+    };
+    const line2 = {
+      type: 'LineString',
+      coordinates: [
+        [-73.985195, 40.788275],
+        [-73.974552, 40.779761],
+      ],
+    };
+    const point = call('geo_intersection_2lines', line1, line2) as { type: string; coordinates: number[] };
+    expect(point.type).toBe('Point');
+    expect(point.coordinates[0]).toBeCloseTo(-73.97983711667098, 11);
+    expect(point.coordinates[1]).toBeCloseTo(40.783989289772165, 11);
+    const apart = {
+      type: 'LineString',
+      coordinates: [
+        [-73.9, 40.9],
+        [-73.8, 40.95],
+      ],
+    };
+    expect(call('geo_intersection_2lines', line1, apart)).toEqual({
+      type: 'GeometryCollection',
+      geometries: [],
+    });
+    expect(call('geo_intersection_2lines', line1, { type: 'LineString', coordinates: [[3, 3]] })).toBeNull();
+  });
+
+  it('geo_intersection_line_with_polygon clips the line, holes included (docs examples)', () => {
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [-110.522, 39.198],
+        [-91.428, 40.88],
+      ],
+    };
+    const withHole = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-90.263, 36.738],
+          [-102.041, 45.274],
+          [-109.335, 36.527],
+          [-90.263, 36.738],
+        ],
+        [
+          [-100.393, 41.705],
+          [-103.139, 38.925],
+          [-97.558, 39.113],
+          [-100.393, 41.705],
+        ],
+      ],
+    };
+    const clipped = call('geo_intersection_line_with_polygon', line, withHole) as {
+      type: string;
+      coordinates: number[][][];
+    };
+    expect(clipped.type).toBe('MultiLineString');
+    const expected = [
+      [
+        [-106.89353655881905, 39.769226209776306],
+        [-101.74448553679453, 40.373506008712525],
+      ],
+      [
+        [-99.13649943132886, 40.589336512699994],
+        [-95.28452773731179, 40.79906024224635],
+      ],
+    ];
+    clipped.coordinates.forEach((piece, i) =>
+      piece.forEach((point, j) => {
+        expect(point[0]).toBeCloseTo(expected[i]![j]![0]!, 9);
+        expect(point[1]).toBeCloseTo(expected[i]![j]![1]!, 9);
+      }),
+    );
+    expect(
+      call(
+        'geo_intersection_line_with_polygon',
+        {
+          type: 'LineString',
+          coordinates: [
+            [1, 1],
+            [2, 2],
+          ],
+        },
+        centralPark,
+      ),
+    ).toEqual({
+      type: 'GeometryCollection',
+      geometries: [],
+    });
+  });
 });

@@ -2,7 +2,7 @@
  * Geospatial measurements and predicates (geo_distance_*, geo_point_in_*, geo_line_*, geo_polygon_*, geo_angle,
  * geo_azimuth) on Kusto's sphere, through S2 shapes (geoShapes.ts). Invalid coordinates or shapes give null.
  */
-import type { s2 } from 's2js';
+import { s2 } from 's2js';
 import { toNumber, type ScalarFunction } from '../functions';
 import {
   coordinate,
@@ -77,6 +77,82 @@ export function arcsIntersect(a: Vector, b: Vector, c: Vector, d: Vector): boole
 
 function edgesIntersect(first: [Vector, Vector][], second: [Vector, Vector][]): boolean {
   return first.some(([a, b]) => second.some(([c, d]) => arcsIntersect(a, b, c, d)));
+}
+
+function normalize(v: Vector): Vector {
+  const length = norm(v);
+  return { x: v.x / length, y: v.y / length, z: v.z / length };
+}
+
+/** The point where two crossing arcs meet (the one of ±(ab × cd) that lies on both). */
+function crossingPoint(a: Vector, b: Vector, c: Vector, d: Vector): Vector {
+  const p = normalize(cross(cross(a, b), cross(c, d)));
+  const mid = { x: a.x + b.x + c.x + d.x, y: a.y + b.y + c.y + d.y, z: a.z + b.z + c.z + d.z };
+  return dot(p, mid) >= 0 ? p : { x: -p.x, y: -p.y, z: -p.z };
+}
+
+/** The points where two arcs meet: their crossing, or the end points of one that lie on the other. */
+function arcMeetings(a: Vector, b: Vector, c: Vector, d: Vector): Vector[] {
+  if (arcsCross(a, b, c, d)) return [crossingPoint(a, b, c, d)];
+  const touching: Vector[] = [];
+  for (const [x, from, to] of [
+    [c, a, b],
+    [d, a, b],
+    [a, c, d],
+    [b, c, d],
+  ] as const)
+    if (distanceToArc(x, from, to) < TOUCH_TOLERANCE) touching.push(x);
+  return touching;
+}
+
+const EMPTY_COLLECTION = { type: 'GeometryCollection', geometries: [] };
+
+function coordinatesOf(v: Vector): [number, number] {
+  return coordinateOfVector(v.x, v.y, v.z);
+}
+
+/** Points along the arc a-b at fraction t of its angle (spherical interpolation). */
+function alongArc(a: Vector, b: Vector, t: number): Vector {
+  const omega = angleBetween(a, b);
+  if (omega === 0) return a;
+  const s = Math.sin(omega);
+  const wa = Math.sin((1 - t) * omega) / s;
+  const wb = Math.sin(t * omega) / s;
+  return { x: wa * a.x + wb * b.x, y: wa * a.y + wb * b.y, z: wa * a.z + wb * b.z };
+}
+
+/** The parts of the lines inside the polygons, as chains of [lng, lat]. */
+function clipLines(lines: Coordinate[][], polygons: s2.Polygon[]): [number, number][][] {
+  const edges = polygons.flatMap(polygonEdges);
+  const inside = (v: Vector) =>
+    polygons.some((polygon) => polygon.containsPoint(s2.Point.fromCoords(v.x, v.y, v.z)));
+  const pieces: [number, number][][] = [];
+  for (const line of lines) {
+    const points = line.map(pointOf);
+    let current: [number, number][] | null = null;
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      const span = angleBetween(a, b);
+      const cuts = edges
+        .flatMap(([c, d]) => arcMeetings(a, b, c, d))
+        .map((x) => (span === 0 ? 0 : angleBetween(a, x) / span))
+        .filter((t) => t > 0 && t < 1);
+      const stops = [0, ...[...new Set(cuts)].sort((x, y) => x - y), 1];
+      for (let k = 0; k + 1 < stops.length; k++) {
+        const from = stops[k]!;
+        const to = stops[k + 1]!;
+        if (inside(alongArc(a, b, (from + to) / 2))) {
+          if (!current) {
+            current = [coordinatesOf(from === 0 ? a : alongArc(a, b, from))];
+            pieces.push(current);
+          }
+          current.push(coordinatesOf(to === 1 ? b : alongArc(a, b, to)));
+        } else current = null;
+      }
+    }
+  }
+  return pieces;
 }
 
 /** Azimuth from `from` to `to`, clockwise from north, in radians within [0, 2π). */
@@ -275,6 +351,43 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     return geometry.type === 'Polygon'
       ? { type: 'Polygon', coordinates: densifyRings(geometry.coordinates) }
       : { type: 'MultiPolygon', coordinates: (geometry.coordinates as unknown[]).map(densifyRings) };
+  },
+  geo_intersection_2lines: ([first, second]) => {
+    const a = linesOf(first);
+    const b = linesOf(second);
+    if (!a || !b) return null;
+    const found: [number, number][] = [];
+    const keys = new Set<string>();
+    for (const [p, q] of lineEdges(a))
+      for (const [r, t] of lineEdges(b)) {
+        if (
+          Math.abs(dot(normalize(cross(p, q)), normalize(cross(r, t)))) > 1 - 1e-15 &&
+          arcsIntersect(p, q, r, t)
+        )
+          throw new Error('not supported yet: intersecting lines that overlap along a stretch');
+        for (const x of arcMeetings(p, q, r, t)) {
+          const c = coordinatesOf(x);
+          const key = c.join(',');
+          if (!keys.has(key)) {
+            keys.add(key);
+            found.push(c);
+          }
+        }
+      }
+    if (found.length === 0) return EMPTY_COLLECTION;
+    return found.length === 1
+      ? geoJsonPoint(found[0]![0], found[0]![1])
+      : { type: 'MultiPoint', coordinates: found };
+  },
+  geo_intersection_line_with_polygon: ([lineShape, polygonShape]) => {
+    const lines = linesOf(lineShape);
+    const polygons = polygonsOf(polygonShape);
+    if (!lines || !polygons) return null;
+    const pieces = clipLines(lines, polygons);
+    if (pieces.length === 0) return EMPTY_COLLECTION;
+    return pieces.length === 1
+      ? { type: 'LineString', coordinates: pieces[0] }
+      : { type: 'MultiLineString', coordinates: pieces };
   },
   geo_azimuth: ([lng1, lat1, lng2, lat2]) => {
     const a = coordinate(lng1, lat1);
