@@ -9,6 +9,8 @@ export { listScenarios, parseScenarioDocument } from './scenario/scenarioDocumen
 export type { LoadedScenario, ScenarioDocument } from './scenario/scenarioDocuments';
 export { STORYLINES, findStoryline } from './storylines/index';
 export type { Storyline, StorylineStep, StepAction, StorylineActor, PodRef } from './scenario/storyline';
+export { clusterSnapshot } from './cluster/snapshot';
+export type { ClusterSnapshot } from './cluster/snapshot';
 export { MemorySink, CountingSink } from './core/sink';
 export type { Row, Sink } from './core/sink';
 export { SIMULATED_TABLES, SIMULATED_TABLE_NAMES } from './tables';

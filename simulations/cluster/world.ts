@@ -171,6 +171,7 @@ export class ClusterWorld {
 
   /** RBAC objects created during the run (by storylines) take effect for later requests. */
   authorizerAddRole(role: ClusterRoleSpec): void {
+    this.spec.clusterRoles.push(role);
     this.authorizer.addRole(role);
   }
 

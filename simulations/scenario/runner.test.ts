@@ -176,6 +176,32 @@ describe('scenario runner', () => {
   });
 });
 
+describe('cluster snapshot at the virtual now', () => {
+  it('shows what the attacker left (RBAC objects, service account) and only live pods, with their runtime state', async () => {
+    const { result } = await run('stolen-token-escalation');
+    const snapshot = JSON.parse(JSON.stringify(result.snapshot)) as typeof result.snapshot;
+    expect(snapshot.takenAt).toBe(result.manifest.virtualNow);
+    expect(snapshot.bindings.find((b) => b.name === 'system:node-health-binding')?.roleName).toBe(
+      'cluster-admin',
+    );
+    expect(snapshot.clusterRoles.some((r) => r.name === 'system:node-health')).toBe(true);
+    expect(
+      snapshot.serviceAccounts.some((a) => a.namespace === 'kube-system' && a.name === 'node-health-probe'),
+    ).toBe(true);
+    const storefront = snapshot.pods.filter(
+      (p) => p.namespace === 'shop' && p.name.startsWith('storefront-'),
+    );
+    expect(storefront.length).toBe(3);
+    expect(
+      storefront.some((p) =>
+        p.runtime.processes.some((proc) => proc.cmdline.includes('/dev/tcp/203.0.113.66/4444')),
+      ),
+    ).toBe(true);
+    const escaped = await run('privileged-pod-escape');
+    expect(escaped.result.snapshot.pods.some((p) => p.name === 'sys-diag')).toBe(false);
+  });
+});
+
 describe('registry scanning', () => {
   it('scans on push, on first pull and daily, and exports findings with package, versions, CVSS, image and layer', async () => {
     const { sink } = await run('docker-sock-escape', 5, 3);

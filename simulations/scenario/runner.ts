@@ -5,6 +5,7 @@ import { PSS_LATEST_VERSION } from '../cluster/constants';
 import { defaultCluster } from '../cluster/inventory';
 import type { ClusterSpec } from '../cluster/types';
 import { ClusterWorld } from '../cluster/world';
+import { clusterSnapshot, type ClusterSnapshot } from '../cluster/snapshot';
 import { Random } from '../core/random';
 import { RowWriter } from '../core/rowWriter';
 import { SimulatedClock } from '../core/simulatedClock';
@@ -70,6 +71,8 @@ export interface RunResult {
   /** Virtual time at which each storyline step ran. */
   stepTimes: number[];
   world: ClusterWorld;
+  /** The cluster at the dataset's "now", for the simulated terminal. */
+  snapshot: ClusterSnapshot;
 }
 
 function applySetup(spec: ClusterSpec, storyline: Storyline): ClusterSpec {
@@ -205,7 +208,13 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
       schema: table.columns.map((c) => ({ name: c.name, type: c.type })),
     })),
   };
-  return { manifest, alerts: alerts.raised, stepTimes: player.stepTimes, world };
+  return {
+    manifest,
+    alerts: alerts.raised,
+    stepTimes: player.stepTimes,
+    world,
+    snapshot: clusterSnapshot(world, endMs),
+  };
 }
 
 /** Runs a scenario into a sink and returns the dataset manifest. */
