@@ -1138,11 +1138,18 @@ function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context
     else {
       const last = !next || (next.kind !== 'text' && index === plan.parts.length - 1);
       let group: string;
-      if (plan.mode === 'regex') group = '.*?';
-      else if (part.type === 'long' || part.type === 'int') group = '[-+]?\\d+';
-      else if (part.type === 'real' || part.type === 'decimal') group = '[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?';
-      else group = last ? '.*' : '.*?';
-      if (plan.mode === 'regex' && last) group = '.*';
+      const ungreedy = plan.flags.includes('U');
+      if (plan.mode === 'regex' && (part.type === 'long' || part.type === 'int')) group = '[-+]?\\d+';
+      else if (plan.mode === 'regex' && (part.type === 'real' || part.type === 'decimal')) {
+        group = '[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?';
+      }
+      // In regex mode a string column is greedy unless flags=U (the documentation's examples show it); in simple
+      // and relaxed mode every column stops at the next text part and is converted afterwards.
+      else if (plan.mode === 'regex') group = ungreedy ? '.*?' : '.*';
+      else if (part.type === 'long' || part.type === 'int') group = last ? '[-+]?\\d+|.*' : '[-+]?\\d+|.*?';
+      else if (part.type === 'real' || part.type === 'decimal') {
+        group = `[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?|${last ? '.*' : '.*?'}`;
+      } else group = last ? '.*' : '.*?';
       pattern += `(?<c${groupIndex++}>${group})`;
     }
   });
@@ -1530,15 +1537,18 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       let rank = 0;
       let last: unknown = undefined;
       let lastRow = -1;
+      let groupStart = 0;
       return (row) => {
         const v = value(row);
         if (row === 0 || row <= lastRow || (restart && restart(row) === true)) {
           rank = 1;
           last = v;
           lastRow = row;
+          groupStart = row;
           return rank;
         }
-        if (!valuesEqual(v, last) && !(isNull(v) && isNull(last))) rank = dense ? rank + 1 : row + 1;
+        if (!valuesEqual(v, last) && !(isNull(v) && isNull(last)))
+          rank = dense ? rank + 1 : row - groupStart + 1;
         last = v;
         lastRow = row;
         return rank;
@@ -1567,9 +1577,14 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
     case '__tuple_item': {
       const value = compile(expr.args[0]!, table, context);
       const index = Number((expr.args[1] as { value: unknown }).value);
+      const type = expr.type;
       return (row) => {
         const v = value(row);
-        return Array.isArray(v) ? (v[index] ?? null) : index === 0 ? v : null;
+        let item: unknown;
+        if (Array.isArray(v)) item = v[index] ?? null;
+        else if (v !== null && typeof v === 'object') item = Object.values(v)[index] ?? null;
+        else item = index === 0 ? v : null;
+        return type === 'dynamic' || isNull(item) ? item : convertTo(item, type, 'dynamic');
       };
     }
   }

@@ -1,6 +1,6 @@
 /** Less common scalar functions (ranges, bags, series maths, encodings), registered into FUNCTIONS. */
 import { FUNCTIONS, arrayOf, hasTerm, regex, str, toNumber, type ScalarFunction } from './functions';
-import { valueKey } from './compare';
+import { compareValues, valueKey } from './compare';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 
@@ -32,7 +32,56 @@ function numericSeries(value: unknown): number[] {
   return (arrayOf(value) ?? []).map((v) => (typeof v === 'number' ? v : Number.NaN));
 }
 
+/**
+ * array_sort_asc/desc(array1[, array2...][, nulls_last]): sorts the first array and reorders the others the same way;
+ * with several arrays the result is a tuple (one array per argument).
+ */
+function arraySort(descending: boolean): ScalarFunction {
+  return (args) => {
+    const last = args[args.length - 1];
+    const nullsLast = typeof last === 'boolean' ? last : true;
+    const arrays = (typeof last === 'boolean' ? args.slice(0, -1) : args).map((a) => arrayOf(a));
+    const first = arrays[0];
+    if (!first) return null;
+    const order = first.map((_, i) => i);
+    order.sort((a, b) => {
+      const x = first[a];
+      const y = first[b];
+      if (isNull(x) || isNull(y)) {
+        if (isNull(x) && isNull(y)) return a - b;
+        return isNull(x) === nullsLast ? 1 : -1;
+      }
+      const c = compareValues(x, y);
+      return (descending ? -c : c) || a - b;
+    });
+    const sorted = arrays.map((array) =>
+      array && array.length === first.length ? order.map((i) => array[i]) : null,
+    );
+    return sorted.length === 1 ? sorted[0] : sorted;
+  };
+}
+
 const extra: Record<string, ScalarFunction> = {
+  array_sort_asc: arraySort(false),
+  array_sort_desc: arraySort(true),
+  url_encode: ([v]) =>
+    encodeURIComponent(str(v))
+      .replace(/%20/g, '+')
+      .replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  url_encode_component: ([v]) => encodeURIComponent(str(v)).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  toguid: ([v]) => {
+    if (isNull(v)) return null;
+    const text = str(v).trim().toLowerCase().replace(/-/g, '');
+    if (/^[0-9a-f]{32}$/.test(text)) {
+      return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+    }
+    return null;
+  },
+  unicode_codepoints_to_string: (args) => {
+    const points = args.flatMap((a) => (Array.isArray(a) ? a : [a])).map(Number);
+    if (points.some((p) => !Number.isInteger(p) || p < 0 || p > 0x10ffff)) return '';
+    return String.fromCodePoint(...points);
+  },
   range: ([start, stop, step], c) => {
     if (isNull(start) || isNull(stop)) return null;
     const result: unknown[] = [];

@@ -584,6 +584,27 @@ class Translator {
         return;
       }
       const expr = this.scalar(item, env, rowSchema);
+      const tuple =
+        item.ResultType && symbolKindName(item.ResultType) === 'Tuple'
+          ? tableColumns(item.ResultType)
+          : undefined;
+      if (tuple && tuple.length > 0) {
+        // A function with several results (series_stats, array_sort_asc over several arrays) adds one column each.
+        tuple.forEach((column, position) => {
+          result.push({
+            name: column.name,
+            expr: {
+              kind: 'call',
+              name: '__tuple_item',
+              args: [expr, literal('long', position)],
+              type: column.type,
+              span: spanOf(item),
+            },
+          });
+          if (generated[generatedIndex] === column.name) generatedIndex++;
+        });
+        return;
+      }
       let name: string | undefined;
       if (expr.kind === 'column') name = expr.name;
       if (
