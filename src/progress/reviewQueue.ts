@@ -40,7 +40,7 @@ export function applyAnswers(existing: readonly CardState[], answers: readonly A
     if (current && answer.answeredAt <= current.updatedAt) continue;
     if (!current && answer.correct) continue;
     const when = new Date(answer.answeredAt);
-    const card = current?.card ?? createEmptyCard(when);
+    const card: Card = current ? current.card : createEmptyCard<Card>(when);
     const next: CardState = {
       checkId: answer.checkId,
       card: scheduler.next(card, when, ratingFor(answer.correct)).card,

@@ -13,10 +13,10 @@ export type LearnerResponse =
 
 /** The part of a check needed to grade it (no prose). */
 export type AnswerKey =
-  | { type: 'single'; correct: number[]; choiceCount: number }
-  | { type: 'multiple'; correct: number[]; choiceCount: number }
+  | { type: 'single'; correct: readonly number[]; choiceCount: number }
+  | { type: 'multiple'; correct: readonly number[]; choiceCount: number }
   | { type: 'ordering'; itemCount: number }
-  | { type: 'matching'; rights: string[] };
+  | { type: 'matching'; rights: readonly string[] };
 
 /** Verdict on one element of the answer: a choice, an item's position, or a pair. */
 export interface ItemVerdict {
@@ -88,7 +88,7 @@ function gradeOrdering(order: number[], itemCount: number): Grade {
   };
 }
 
-function gradeMatching(matches: (string | null)[], rights: string[]): Grade {
+function gradeMatching(matches: readonly (string | null)[], rights: readonly string[]): Grade {
   if (matches.length !== rights.length) {
     throw new GradingError(`a matching answer needs one choice for each of the ${rights.length} items`);
   }
