@@ -52,4 +52,38 @@ describe('series functions', () => {
     expect(call('series_asin', [1])).toEqual([Math.PI / 2]);
     expect(call('series_acos', [1])).toEqual([0]);
   });
+
+  it('series_fit_line over x = 1..n (docs example)', () => {
+    const y = [2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30];
+    const [rsquare, slope, variance, rvariance, interception, lineFit] = call('series_fit_line', y) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number[],
+    ];
+    // The docs print the figures truncated to three decimals.
+    expect(rsquare).toBeCloseTo(0.9829, 4);
+    expect(slope).toBeCloseTo(2.7308, 4);
+    expect(variance).toBeCloseTo(98.6288, 4);
+    expect(rvariance).toBeCloseTo(1.6865, 4);
+    expect(interception).toBeCloseTo(-1.6667, 4);
+    expect(lineFit[0]).toBeCloseTo(1.0641, 4);
+    expect(lineFit[11]).toBeCloseTo(31.1026, 4);
+    expect((call('series_fit_line_dynamic', y) as { slope: number }).slope).toBeCloseTo(2.7308, 4);
+    expect(call('series_fit_line', [1])).toBeNull();
+  });
+
+  it('series_fft and series_ifft are inverse transforms', () => {
+    const [re, im] = call('series_fft', [1, 0, 0, 0]) as number[][];
+    expect(re).toEqual([1, 1, 1, 1]);
+    im!.forEach((v) => expect(v).toBeCloseTo(0, 15));
+    const [fr, fi] = call('series_fft', [1, 2, 3, 4]) as number[][];
+    expect(fr![0]).toBeCloseTo(10, 12);
+    expect(fr![2]).toBeCloseTo(-2, 12);
+    expect(fi![1]).toBeCloseTo(2, 12);
+    const [back] = call('series_ifft', fr, fi) as number[][];
+    back!.forEach((v, i) => expect(v).toBeCloseTo(i + 1, 12));
+  });
 });

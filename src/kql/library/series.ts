@@ -73,6 +73,81 @@ export function seasonalComponent(x: (number | null)[], period: number): number[
   return x.map((_, i) => phases[i % period]!);
 }
 
+interface LineFit {
+  rsquare: number;
+  slope: number;
+  variance: number;
+  rvariance: number;
+  interception: number;
+  line_fit: number[];
+}
+
+/** Least-squares line over x = 1..n (Kusto's convention); missing values are left out of the fit. */
+export function fitLine(y: (number | null)[]): LineFit | null {
+  const points = y.flatMap((value, i) => (value === null ? [] : [[i + 1, value] as const]));
+  const n = points.length;
+  if (n < 2) return null;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
+  const meanY = points.reduce((sum, [, v]) => sum + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let sst = 0;
+  for (const [x, v] of points) {
+    sxy += (x - meanX) * (v - meanY);
+    sxx += (x - meanX) ** 2;
+    sst += (v - meanY) ** 2;
+  }
+  const slope = sxy / sxx;
+  const interception = meanY - slope * meanX;
+  const sse = points.reduce((sum, [x, v]) => sum + (v - (slope * x + interception)) ** 2, 0);
+  return {
+    rsquare: sst === 0 ? 1 : 1 - sse / sst,
+    slope,
+    variance: sst / (n - 1),
+    rvariance: sse / (n - 1),
+    interception,
+    line_fit: y.map((_, i) => slope * (i + 1) + interception),
+  };
+}
+
+/** Discrete Fourier transform; `inverse` uses the conjugate kernel and divides by n. */
+export function fourier(re: number[], im: number[], inverse: boolean): [number[], number[]] {
+  const n = re.length;
+  const cos = Array.from({ length: n }, (_, k) => Math.cos((2 * Math.PI * k) / n));
+  const sin = Array.from({ length: n }, (_, k) => Math.sin((2 * Math.PI * k) / n));
+  const sign = inverse ? 1 : -1;
+  const outRe: number[] = [];
+  const outIm: number[] = [];
+  for (let k = 0; k < n; k++) {
+    let sumRe = 0;
+    let sumIm = 0;
+    for (let t = 0; t < n; t++) {
+      const index = (k * t) % n;
+      const c = cos[index]!;
+      const s = sign * sin[index]!;
+      sumRe += re[t]! * c - im[t]! * s;
+      sumIm += re[t]! * s + im[t]! * c;
+    }
+    outRe.push(inverse ? sumRe / n : sumRe);
+    outIm.push(inverse ? sumIm / n : sumIm);
+  }
+  return [outRe, outIm];
+}
+
+function fourierFunction(inverse: boolean): ScalarFunction {
+  return ([real, imaginary]) => {
+    const re = numericSeries(real);
+    if (!re) return null;
+    const im = isNull(imaginary) ? re.map(() => 0) : numericSeries(imaginary);
+    if (!im || im.length !== re.length) return null;
+    return fourier(
+      re.map((v) => v ?? 0),
+      im.map((v) => v ?? 0),
+      inverse,
+    );
+  };
+}
+
 function unary(f: (x: number) => number): ScalarFunction {
   return ([v]) => numericSeries(v)?.map((x) => (x === null ? null : f(x))) ?? null;
 }
@@ -107,6 +182,19 @@ export const SERIES_FUNCTIONS: Record<string, ScalarFunction> = {
     if (p < 0) throw new Error('automatic period detection is not supported yet: pass the period');
     return seasonalComponent(x, p);
   },
+  /** A tuple: `(rsquare, slope, variance, rvariance, interception, line_fit) = series_fit_line(y)`. */
+  series_fit_line: ([v]) => {
+    const y = numericSeries(v);
+    const fit = y ? fitLine(y) : null;
+    return fit ? [fit.rsquare, fit.slope, fit.variance, fit.rvariance, fit.interception, fit.line_fit] : null;
+  },
+  series_fit_line_dynamic: ([v]) => {
+    const y = numericSeries(v);
+    return y ? fitLine(y) : null;
+  },
+  /** A tuple of the real and imaginary parts. */
+  series_fft: fourierFunction(false),
+  series_ifft: fourierFunction(true),
   series_magnitude: ([v]) => {
     const x = numericSeries(v);
     if (!x) return null;
