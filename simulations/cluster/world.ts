@@ -659,6 +659,23 @@ export class ClusterWorld {
           container.startedAt = now;
           kubelet('Created', `Created container ${container.spec.name}`);
           kubelet('Started', `Started container ${container.spec.name}`);
+          // The container's entrypoint is a process start the runtime sensor sees like any other.
+          const main = container.spec.process;
+          if (main && pod.runtime) {
+            const info = {
+              pid: pod.nextPid++,
+              exe: main.exe,
+              cmdline: main.cmdline,
+              parentExe: 'containerd-shim-runc-v2',
+              user: main.user,
+            };
+            pod.runtime.processes.push(info);
+            this.emitRuntime({
+              kind: 'process',
+              ...this.runtimeContext({ pod, container: container.spec.name }),
+              process: info,
+            });
+          }
         }
         this.deps.audit.record({
           time: now + 40,
@@ -690,6 +707,12 @@ export class ClusterWorld {
         container.status = 'waiting';
         container.reason = 'CrashLoopBackOff';
         container.finishedAt = now;
+        const port = container.spec.ports?.[0]?.containerPort ?? 8080;
+        kubelet(
+          'Unhealthy',
+          `Liveness probe failed: Get "http://${pod.ip}:${port}/healthz": dial tcp ${pod.ip}:${port}: connect: connection refused`,
+          'Warning',
+        );
         kubelet(
           'BackOff',
           `Back-off restarting failed container ${container.spec.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
@@ -767,6 +790,37 @@ export class ClusterWorld {
 
   podsOf(workload: WorkloadSpec): PodState[] {
     return [...this.pods.values()].filter((pod) => pod.workload === workload && pod.phase !== 'Terminating');
+  }
+
+  /** Creates a DaemonSet through the API server; its controller then starts one pod per eligible node. */
+  createDaemonSet(workload: WorkloadSpec, requester: Requester): number {
+    const code = this.call(requester, {
+      verb: 'create',
+      resource: 'daemonsets',
+      apiGroup: 'apps',
+      namespace: workload.namespace,
+      query: 'fieldManager=kubectl-create&fieldValidation=Strict',
+      code: 201,
+      requestObject: {
+        kind: 'DaemonSet',
+        apiVersion: 'apps/v1',
+        metadata: { name: workload.name, namespace: workload.namespace, creationTimestamp: null },
+        spec: {
+          selector: { matchLabels: workload.template.labels },
+          template: podObject(workload.name, workload.namespace, workload.template),
+        },
+      },
+    });
+    if (code !== 201) return code;
+    this.workloads.push(workload);
+    let delay = this.random.int(500, 2500);
+    for (const node of this.nodes.filter(
+      (n) => !workload.template.nodePool || n.pool === workload.template.nodePool,
+    )) {
+      this.deps.clock.setTimeout(() => this.createPod({ workload, node }), delay);
+      delay += this.random.int(20, 400);
+    }
+    return code;
   }
 
   /** Rolls a Deployment out: new ReplicaSet, pods replaced one by one (surge 1). */

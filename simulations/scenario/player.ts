@@ -119,6 +119,24 @@ export class StorylinePlayer {
         });
         return;
       }
+      case 'createDaemonSet': {
+        world.createDaemonSet(action.workload, this.requester(action.actor));
+        return;
+      }
+      case 'connect': {
+        const pod = this.resolvePod(action.pod);
+        const container = pod?.containers.find((c) => c.spec.name === action.container) ?? pod?.containers[0];
+        const main = pod?.runtime?.processes.find((p) => p.cmdline === container?.spec.process?.cmdline);
+        if (pod && main)
+          world.connect(
+            { pod, container: container?.spec.name },
+            main,
+            action.ip,
+            action.port,
+            action.domain,
+          );
+        return;
+      }
       case 'deletePod': {
         const pod = this.resolvePod(action.pod);
         if (pod) world.deletePod(pod, this.requester(action.actor));

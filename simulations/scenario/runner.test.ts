@@ -82,14 +82,16 @@ describe('scenario runner', () => {
       const rows = sink.rows('SecurityAlert');
       for (const expected of storyline.expectedAlerts) {
         const stepTime = result.stepTimes[expected.step]!;
-        const match = rows.find(
-          (row) => row.AlertType === expected.alertType && Date.parse(String(row.StartTime)) === stepTime,
-        );
+        const within = (expected.withinSeconds ?? 0) * 1000;
+        const match = rows.find((row) => {
+          const start = Date.parse(String(row.StartTime));
+          return row.AlertType === expected.alertType && start >= stepTime && start <= stepTime + within;
+        });
         expect(
           match,
           `${expected.alertType} at step ${expected.step} (${new Date(stepTime).toISOString()})`,
         ).toBeDefined();
-        const delay = Date.parse(String(match!.TimeGenerated)) - stepTime;
+        const delay = Date.parse(String(match!.TimeGenerated)) - Date.parse(String(match!.StartTime));
         expect(delay).toBeGreaterThanOrEqual(2 * MINUTE);
         expect(delay).toBeLessThanOrEqual(60 * MINUTE);
       }

@@ -17,12 +17,10 @@ class TextSink implements Sink {
 }
 
 describe('scenario files', () => {
-  it('cover the three required storylines', () => {
-    expect(scenarios.map((s) => s.scenario.storyline).sort()).toEqual([
-      'docker-sock-escape',
-      'privileged-pod-escape',
-      'stolen-token-escalation',
-    ]);
+  it('cover the required storylines, one file each', () => {
+    const storylines = scenarios.map((s) => s.scenario.storyline);
+    for (const required of ['privileged-pod-escape', 'docker-sock-escape', 'stolen-token-escalation'])
+      expect(storylines.filter((id) => id === required)).toHaveLength(1);
     for (const entry of scenarios) expect(entry.briefing.length).toBeGreaterThan(200);
   });
 

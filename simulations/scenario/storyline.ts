@@ -14,8 +14,12 @@ export interface Storyline {
   setup?: StorylineSetup;
   actors: Record<string, StorylineActor>;
   steps: StorylineStep[];
-  /** Alerts the storyline must raise, by the step (index in `steps`) whose action triggers them. */
-  expectedAlerts: { alertType: string; step: number }[];
+  /**
+   * Alerts the storyline must raise, by the step (index in `steps`) whose action triggers them. The
+   * alert's StartTime is the step's time, or up to `withinSeconds` later when the step sets off
+   * something else that triggers it (a controller starting pods).
+   */
+  expectedAlerts: { alertType: string; step: number; withinSeconds?: number }[];
 }
 
 export interface StorylineSetup {
@@ -95,6 +99,9 @@ export type StepAction =
       fieldManager?: string;
     }
   | { type: 'deletePod'; actor: string; pod: PodRef }
+  | { type: 'createDaemonSet'; actor: string; workload: WorkloadSpec }
+  /** A network connection from the pod's main process (the container's entrypoint). */
+  | { type: 'connect'; pod: PodRef; container?: string; ip: string; port: number; domain?: string }
   | {
       type: 'exec';
       actor: string;

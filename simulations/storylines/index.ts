@@ -1,4 +1,5 @@
 import type { Storyline } from '../scenario/storyline';
+import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
@@ -8,6 +9,7 @@ export const STORYLINES: readonly Storyline[] = [
   privilegedPodEscape,
   dockerSocketEscape,
   stolenTokenEscalation,
+  cryptoMinerDaemonSet,
 ];
 
 export function findStoryline(id: string): Storyline | undefined {

@@ -277,6 +277,20 @@ const CHATTER: Record<string, Chatter> = {
       'info',
     ],
   },
+  xmrig: {
+    perMinute: 0.9,
+    make: (random, time) => {
+      const stamp = new Date(time).toISOString().replace('T', ' ').slice(0, 23);
+      const speed = random.between(2050, 2150).toFixed(1);
+      return [
+        random.chance(0.5)
+          ? `[${stamp}]  miner    speed 10s/60s/15m ${speed} ${(Number(speed) - 5).toFixed(1)} n/a H/s max ${(Number(speed) + 8).toFixed(1)} H/s`
+          : `[${stamp}]  cpu      accepted (${random.int(1, 400)}/0) diff 120001 (${random.int(30, 90)} ms)`,
+        'stdout',
+        'info',
+      ];
+    },
+  },
   'build-agent': {
     perMinute: 0.01,
     make: (random, time) => [
