@@ -4,6 +4,7 @@ import { executePlan, type ExecutionLimits } from './execute';
 import { parseAndAnalyze, positionOf } from './kusto';
 import {
   columnFromChunk,
+  lazyColumn,
   emptyTable,
   tableFromRows,
   appendTable,
@@ -74,11 +75,9 @@ export class KqlEngine {
       columns: schema.columns.map((column) => {
         const chunk = columns[column.name];
         if (chunk) return columnFromChunk(column.name, column.type, rowCount, chunk);
-        return {
-          name: column.name,
-          type: column.type,
-          values: new Array<unknown>(rowCount).fill(column.type === 'string' ? '' : null),
-        };
+        return lazyColumn(column.name, column.type, () =>
+          new Array<unknown>(rowCount).fill(column.type === 'string' ? '' : null),
+        );
       }),
     };
     const current = this.data.get(name);

@@ -20,7 +20,7 @@ import {
 } from './functions';
 import { termMatcher } from './termSearch';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
-import type { Column, Table } from './table';
+import { lazyColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 
@@ -84,9 +84,8 @@ function conform(table: Table, schema: readonly ColumnSchema[] | undefined): Tab
   const columns = table.columns.map((column, index) => {
     const target = schema[index]!;
     if (column.name === target.name && column.type === target.type) return column;
-    let values = column.values;
-    if (target.type !== column.type) values = coerceColumn(values, column.type, target.type);
-    return { name: target.name, type: target.type, values };
+    if (target.type === column.type) return lazyColumn(target.name, target.type, () => column.values);
+    return lazyColumn(target.name, target.type, () => coerceColumn(column.values, column.type, target.type));
   });
   return makeTable(columns, table.length);
 }
@@ -112,12 +111,14 @@ function run(plan: Tabular, context: Context): Table {
 
 function gather(table: Table, rows: ArrayLike<number>): Table {
   const n = rows.length;
-  const columns = table.columns.map((column) => {
-    const source = column.values;
-    const values = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) values[i] = source[rows[i]!];
-    return { name: column.name, type: column.type, values };
-  });
+  const columns = table.columns.map((column) =>
+    lazyColumn(column.name, column.type, () => {
+      const source = column.values;
+      const values = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) values[i] = source[rows[i]!];
+      return values;
+    }),
+  );
   return makeTable(columns, n);
 }
 
@@ -239,7 +240,7 @@ function runOperator(plan: Tabular, context: Context): Table {
       const input = run(plan.input, context);
       const columns = plan.picks.map((pick) => {
         const column = columnByName(input, pick.from, plan.span);
-        return { ...column, name: pick.as };
+        return column.name === pick.as ? column : lazyColumn(pick.as, column.type, () => column.values);
       });
       return makeTable(columns, input.length);
     }

@@ -11,6 +11,22 @@ export interface Column {
   readonly values: unknown[];
 }
 
+/**
+ * A column whose values are built on first use: loading keeps the chunks and a filter keeps the selected row numbers,
+ * so a query pays only for the columns it reads.
+ */
+export function lazyColumn(name: string, type: KustoType, build: () => unknown[]): Column {
+  let values: unknown[] | undefined;
+  return {
+    name,
+    type,
+    get values() {
+      values ??= build();
+      return values;
+    },
+  };
+}
+
 export interface Table {
   readonly columns: Column[];
   readonly length: number;
@@ -56,6 +72,10 @@ export type ColumnChunk =
   | { readonly json: readonly string[] };
 
 export function columnFromChunk(name: string, type: KustoType, rowCount: number, chunk: ColumnChunk): Column {
+  return lazyColumn(name, type, () => valuesFromChunk(type, rowCount, chunk));
+}
+
+function valuesFromChunk(type: KustoType, rowCount: number, chunk: ColumnChunk): unknown[] {
   const values = new Array<unknown>(rowCount);
   const nulls = 'nulls' in chunk ? chunk.nulls : undefined;
   if ('dictionary' in chunk) {
@@ -89,7 +109,7 @@ export function columnFromChunk(name: string, type: KustoType, rowCount: number,
       for (let i = 0; i < rowCount; i++) values[i] = nulls?.[i] === 1 ? null : (source[i] ?? null);
     }
   }
-  return { name, type, values };
+  return values;
 }
 
 /** Concatenates tables with the same columns (used to append chunks). */
