@@ -48,6 +48,73 @@ export class BackgroundActivity {
     this.scheduleDeveloper();
     this.scheduleBuilds();
     this.scheduleManagedIdentityCalls();
+    this.scheduleDashboardUse();
+  }
+
+  /** An operator opens the Kubernetes dashboard through kubectl port-forward; the dashboard calls the API as its own service account. */
+  private scheduleDashboardUse(): void {
+    this.eachDay((day) => {
+      const weekday = new Date(day).getUTCDay();
+      if (weekday !== 1 && weekday !== 3 && weekday !== 5) return;
+      const at = day + this.random.int(8 * HOUR, 17 * HOUR);
+      this.at(at, () => {
+        const dashboard = [...this.world.pods.values()].find(
+          (pod) => pod.workload?.name === 'kubernetes-dashboard' && pod.phase === 'Running',
+        );
+        if (!dashboard) return;
+        const who = this.operator();
+        this.world.call(who, {
+          verb: 'create',
+          resource: 'pods',
+          subresource: 'portforward',
+          namespace: dashboard.namespace,
+          name: dashboard.name,
+          code: 101,
+          longRunning: true,
+        });
+        const account: Requester = {
+          user: this.world.podIdentity(dashboard),
+          sourceIp: IP.clusterEgress,
+          userAgent: USER_AGENT.dashboard,
+        };
+        const views: [string, string | undefined][] = [
+          ['namespaces', undefined],
+          ['pods', 'shop'],
+          ['deployments', 'shop'],
+          ['events', 'shop'],
+          ['pods', 'kube-system'],
+        ];
+        let delay = 0;
+        for (const [resource, namespace] of views) {
+          delay += this.random.int(3_000, 45_000);
+          this.ctx.clock.setTimeout(() => {
+            const now = this.ctx.clock.now();
+            const port = this.random.int(33000, 60000);
+            const path = `/api/v1/${resource === 'deployments' ? 'deployment' : resource.replace(/s$/, '')}${namespace ? `/${namespace}` : ''}?itemsPerPage=10&page=1`;
+            const stamp = new Date(now).toISOString().slice(0, 19);
+            const prefix = `${stamp.slice(0, 10).replace(/-/g, '/')} ${stamp.slice(11)}`;
+            this.logs.write(
+              dashboard,
+              'kubernetes-dashboard',
+              now,
+              `${prefix} [${stamp}Z] Incoming HTTP/1.1 GET ${path} request from 127.0.0.1:${port}: `,
+            );
+            this.world.call(account, {
+              verb: 'list',
+              resource,
+              apiGroup: resource === 'deployments' ? 'apps' : undefined,
+              namespace,
+            });
+            this.logs.write(
+              dashboard,
+              'kubernetes-dashboard',
+              now + 30,
+              `${prefix} [${stamp}Z] Outcoming response to 127.0.0.1:${port} with 200 status code`,
+            );
+          }, delay);
+        }
+      });
+    });
   }
 
   private eachDay(fn: (dayStart: number) => void): void {

@@ -662,7 +662,18 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         rules: [
           {
             apiGroups: ['', 'apps', 'batch'],
-            resources: ['pods', 'deployments', 'jobs', 'services', 'configmaps'],
+            resources: [
+              'pods',
+              'pods/log',
+              'deployments',
+              'replicasets',
+              'daemonsets',
+              'jobs',
+              'services',
+              'configmaps',
+              'events',
+              'namespaces',
+            ],
             verbs: ['get', 'list', 'watch'],
           },
         ],
