@@ -117,8 +117,20 @@ function polygonFromRings(rings: unknown): s2.Polygon | null {
   }
 }
 
+/**
+ * A query usually passes one constant polygon for every row: the parsed polygons are kept per dynamic object (the
+ * same JS object across rows), so the rings are validated and indexed once.
+ */
+const parsedPolygons = new WeakMap<object, s2.Polygon[] | null>();
+
 /** The polygons of a Polygon or MultiPolygon, one S2 polygon each; null when any ring is invalid. */
 export function polygonsOf(value: unknown): s2.Polygon[] | null {
+  if (value === null || typeof value !== 'object') return parsePolygons(value);
+  if (!parsedPolygons.has(value)) parsedPolygons.set(value, parsePolygons(value));
+  return parsedPolygons.get(value)!;
+}
+
+function parsePolygons(value: unknown): s2.Polygon[] | null {
   const geometry = geometryOf(value);
   if (!geometry) return null;
   const parts =
