@@ -405,6 +405,7 @@ for (const testCase of cases) {
   const arqueroMs = median(testCase.arquero);
   const duckMs = median(() => connection.query(testCase.duckdb).toArray());
   const loopMs = median(testCase.loop);
+  console.log(`  done: ${testCase.name} (ours ${ours.toFixed(1)} ms)`);
   duckRatios.push(ours / duckMs);
   table.push([
     testCase.name,

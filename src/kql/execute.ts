@@ -670,32 +670,38 @@ function summarize(
       if ((row & 4095) === 4095) context.check(span);
     }
   }
-  for (let row = 0; keyFns.length > 0 && row < input.length; row++) {
-    let key: unknown;
-    if (singleKey) {
+  type Group = { keys: unknown[]; accumulators: Accumulator[] };
+  const runnerCount = runners.length;
+  if (singleKey) {
+    for (let row = 0; row < input.length; row++) {
       const value = singleKey(row);
       // Map keys compare by SameValueZero: strings, numbers (NaN too) and bigints group by value.
-      key =
-        typeof value === 'object' && value !== null ? valueKey(value) : value === undefined ? null : value;
-      let group = groups.get(key);
-      if (!group) {
+      const key = value !== null && typeof value === 'object' ? valueKey(value) : (value ?? null);
+      let group = groups.get(key) as Group | undefined;
+      if (group === undefined) {
         group = { keys: [value ?? null], accumulators: runners.map((r) => r.create()) };
         groups.set(key, group);
         order.push(group);
       }
-      for (const accumulator of group.accumulators) accumulator.add(row, noArgs);
-    } else {
-      const keys = keyFns.map((fn) => fn(row));
-      key = compositeKey(keys);
-      let group = groups.get(key);
-      if (!group) {
-        group = { keys, accumulators: runners.map((r) => r.create()) };
+      const accumulators = group.accumulators;
+      for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
+      if ((row & 4095) === 4095) context.check(span);
+    }
+  } else if (keyFns.length > 0) {
+    const keyCount = keyFns.length;
+    for (let row = 0; row < input.length; row++) {
+      let key = '';
+      for (let k = 0; k < keyCount; k++) key += partKey(keyFns[k]!(row)) + '\u0001';
+      let group = groups.get(key) as Group | undefined;
+      if (group === undefined) {
+        group = { keys: keyFns.map((fn) => fn(row)), accumulators: runners.map((r) => r.create()) };
         groups.set(key, group);
         order.push(group);
       }
-      for (const accumulator of group.accumulators) accumulator.add(row, noArgs);
+      const accumulators = group.accumulators;
+      for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
+      if ((row & 4095) === 4095) context.check(span);
     }
-    if ((row & 4095) === 4095) context.check(span);
   }
   if (by.length === 0 && order.length === 0) {
     order.push({ keys: [], accumulators: runners.map((r) => r.create()) });
@@ -725,12 +731,6 @@ function partKey(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '\u0000';
   return typeof value === 'object' ? valueKey(value) : String(value);
-}
-
-function compositeKey(values: readonly unknown[]): string {
-  let key = '';
-  for (const value of values) key += partKey(value) + '\u0001';
-  return key;
 }
 
 // ---------- join / union ----------
