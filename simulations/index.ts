@@ -10,6 +10,8 @@ export type { LoadedScenario, ScenarioDocument } from './scenario/scenarioDocume
 export { STORYLINES, findStoryline } from './storylines/index';
 export type { Storyline, StorylineStep, StepAction, StorylineActor, PodRef } from './scenario/storyline';
 export { clusterSnapshot } from './cluster/snapshot';
+export { learnerAuditRows, LEARNER } from './telemetry/learnerAudit';
+export type { LearnerCall } from './telemetry/learnerAudit';
 export type { ClusterSnapshot } from './cluster/snapshot';
 export { MemorySink, CountingSink } from './core/sink';
 export type { Row, Sink } from './core/sink';

@@ -45,6 +45,18 @@ export class RowWriter {
     this.buffered = 0;
   }
 
+  /** Removes and returns every buffered row, by table (for callers that want rows, not a sink). */
+  takeAll(): Record<string, Row[]> {
+    const taken: Record<string, Row[]> = {};
+    for (const table of [...this.buffers.keys()].sort()) {
+      const rows = this.buffers.get(table)!;
+      if (rows.length > 0) taken[table] = rows;
+    }
+    this.buffers.clear();
+    this.buffered = 0;
+    return taken;
+  }
+
   rowCounts(): Record<string, number> {
     const result: Record<string, number> = {};
     for (const table of [...this.counts.keys()].sort()) result[table] = this.counts.get(table)!;
