@@ -352,4 +352,107 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
       geometries: [],
     });
   });
+
+  it('geo_line_simplify and geo_polygon_simplify keep input vertices within the tolerance (docs examples)', () => {
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [-73.97033169865608, 40.789063020152824],
+        [-73.97039607167244, 40.78897975920816],
+        [-73.9704617857933, 40.78888837512432],
+        [-73.97052884101868, 40.7887949601531],
+        [-73.9706052839756, 40.788698498903564],
+        [-73.97065222263336, 40.78862640672032],
+        [-73.97072866559029, 40.78852791445617],
+        [-73.97079303860664, 40.788434498977836],
+      ],
+    };
+    expect(call('geo_line_simplify', line, 10)).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [-73.97033169865608, 40.789063020152824],
+        [-73.97079303860664, 40.788434498977836],
+      ],
+    });
+    expect(call('geo_line_simplify', line, 0)).toEqual(line);
+    expect(
+      call(
+        'geo_line_simplify',
+        {
+          type: 'LineString',
+          coordinates: [
+            [1, 1],
+            [2, 2],
+          ],
+        },
+        -1,
+      ),
+    ).toBeNull();
+    expect(
+      call(
+        'geo_line_simplify',
+        {
+          type: 'LineString',
+          coordinates: [
+            [1.1, 1.1],
+            [1.2, 1.2],
+          ],
+        },
+        100000,
+      ),
+    ).toBeNull();
+    const polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-73.94885122776031, 40.79673476355657],
+          [-73.94885927438736, 40.79692258628347],
+          [-73.94887939095497, 40.79692055577034],
+          [-73.9488673210144, 40.79693476936093],
+          [-73.94888743758202, 40.79693476936093],
+          [-73.9488834142685, 40.796959135509105],
+          [-73.94890084862709, 40.79695304397289],
+          [-73.94906312227248, 40.79710736271788],
+          [-73.94923612475395, 40.7968708081794],
+          [-73.94885122776031, 40.79673476355657],
+        ],
+      ],
+    };
+    expect(call('geo_polygon_simplify', polygon)).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-73.94885122776031, 40.79673476355657],
+          [-73.94906312227248, 40.79710736271788],
+          [-73.94923612475395, 40.7968708081794],
+          [-73.94885122776031, 40.79673476355657],
+        ],
+      ],
+    });
+    const big = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5, 48],
+          [0, 50],
+          [0, 47],
+          [4, 47],
+          [5, 48],
+        ],
+      ],
+    };
+    expect(call('geo_polygon_simplify', big, -0.1)).toBeNull();
+    expect(call('geo_polygon_simplify', big, 1000000)).toBeNull();
+    expect(
+      call('geo_polygon_simplify', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 48],
+            [5, 48],
+          ],
+        ],
+      }),
+    ).toBeNull();
+  });
 });

@@ -155,6 +155,70 @@ function clipLines(lines: Coordinate[][], polygons: s2.Polygon[]): [number, numb
   return pieces;
 }
 
+/**
+ * Simplification within `tolerance` meters, keeping input vertices only: vertices closer than the tolerance to an
+ * earlier kept vertex snap to it (so a shape smaller than the tolerance collapses), then Douglas-Peucker drops the
+ * vertices that lie within the tolerance of the geodesic between their neighbours. Kusto documents the same
+ * contract (S2Builder with edge-chain simplification); where several simplifications satisfy it, the vertices kept
+ * may differ from Kusto's.
+ */
+function simplifyChain(chain: Coordinate[], tolerance: number): Coordinate[] {
+  const angle = tolerance / EARTH_RADIUS_METERS;
+  const sites: { c: Coordinate; v: Vector }[] = [];
+  const snapped: { c: Coordinate; v: Vector }[] = [];
+  for (const c of chain) {
+    const v = pointOf(c);
+    let site = sites.find((s) => angleBetween(s.v, v) <= angle);
+    if (!site) {
+      site = { c, v };
+      sites.push(site);
+    }
+    if (snapped[snapped.length - 1] !== site) snapped.push(site);
+  }
+  const keep = new Array<boolean>(snapped.length).fill(false);
+  const douglasPeucker = (from: number, to: number): void => {
+    keep[from] = keep[to] = true;
+    let farthest = -1;
+    let distance = angle;
+    for (let i = from + 1; i < to; i++) {
+      const d = distanceToArc(snapped[i]!.v, snapped[from]!.v, snapped[to]!.v);
+      if (d > distance) {
+        distance = d;
+        farthest = i;
+      }
+    }
+    if (farthest >= 0) {
+      douglasPeucker(from, farthest);
+      douglasPeucker(farthest, to);
+    }
+  };
+  if (snapped.length > 1) douglasPeucker(0, snapped.length - 1);
+  return snapped.filter((_, i) => keep[i]).map((s) => s.c);
+}
+
+/** The simplify tolerance in meters: 10 by default, null when negative or beyond a quarter of the Earth. */
+function simplifyTolerance(args: unknown[]): number | null {
+  if (args.length < 2) return 10;
+  const value = toNumber(args[1]);
+  return value !== null && value >= 0 && value <= (Math.PI / 2) * EARTH_RADIUS_METERS ? value : null;
+}
+
+function simplifyRing(ring: Coordinate[], tolerance: number): Coordinate[] | null {
+  // The closing vertex is split off so the ring is simplified as a chain from its first vertex around back to it.
+  const open = ring.slice(0, -1);
+  const start = pointOf(open[0]!);
+  let far = 1;
+  for (let i = 2; i < open.length; i++)
+    if (angleBetween(start, pointOf(open[i]!)) > angleBetween(start, pointOf(open[far]!))) far = i;
+  const first = simplifyChain(open.slice(0, far + 1), tolerance);
+  const second = simplifyChain([...open.slice(far), open[0]!], tolerance);
+  const vertices = [...first, ...second.slice(1)];
+  const distinct = vertices.slice(0, -1);
+  if (distinct.length < 3 || new Set(distinct.map((c) => `${c.lng},${c.lat}`)).size !== distinct.length)
+    return null;
+  return vertices;
+}
+
 /** Azimuth from `from` to `to`, clockwise from north, in radians within [0, 2π). */
 export function azimuth(from: Coordinate, to: Coordinate): number {
   const phi1 = from.lat * RADIANS;
@@ -388,6 +452,47 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     return pieces.length === 1
       ? { type: 'LineString', coordinates: pieces[0] }
       : { type: 'MultiLineString', coordinates: pieces };
+  },
+  geo_line_simplify: (args) => {
+    const lines = linesOf(args[0]);
+    const tolerance = simplifyTolerance(args);
+    if (!lines || tolerance === null) return null;
+    const simplified = lines.map((line) => simplifyChain(line, tolerance));
+    if (simplified.some((line) => line.length < 2)) return null;
+    const coordinates = simplified.map((line) => line.map((c) => [c.lng, c.lat]));
+    return lines.length === 1 && geometryOf(args[0])?.type === 'LineString'
+      ? { type: 'LineString', coordinates: coordinates[0] }
+      : { type: 'MultiLineString', coordinates };
+  },
+  geo_polygon_simplify: (args) => {
+    const tolerance = simplifyTolerance(args);
+    if (!polygonsOf(args[0]) || tolerance === null) return null;
+    const geometry = geometryOf(args[0])!;
+    const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry.coordinates as unknown[]);
+    const simplified: [number, number][][][] = [];
+    for (const rings of parts as number[][][][]) {
+      const out: [number, number][][] = [];
+      for (const ring of rings) {
+        const result = simplifyRing(
+          ring.map(([lng, lat]) => ({ lng: lng!, lat: lat! })),
+          tolerance,
+        );
+        // A shell that collapses makes the result empty; a collapsed hole just disappears.
+        if (!result) {
+          if (out.length === 0) return null;
+          continue;
+        }
+        out.push(result.map((c) => [c.lng, c.lat]));
+      }
+      simplified.push(out);
+    }
+    const shape =
+      geometry.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: simplified[0] }
+        : { type: 'MultiPolygon', coordinates: simplified };
+    if (!polygonsOf(shape))
+      throw new Error('not supported yet: a simplification that would make the polygon self-intersect');
+    return shape;
   },
   geo_azimuth: ([lng1, lat1, lng2, lat2]) => {
     const a = coordinate(lng1, lat1);
