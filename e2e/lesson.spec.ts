@@ -158,6 +158,8 @@ test('an exam run hides explanations until the end and scores each objective', a
   expect(await rows.count()).toBeGreaterThanOrEqual(2);
   await expect(choice.locator('.check-explanation').first()).toBeVisible();
   await expect(page.getByText('Not answered.').first()).toBeVisible();
+  const accessibility = await new AxeBuilder({ page }).include('exam-mode').analyze();
+  expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
 
   await page.goto('/progress/');
   await expect(page.getByRole('list').filter({ hasText: 'of 4 (' })).toBeVisible();
@@ -199,4 +201,16 @@ test('a "write a query" check explains what it needs when its data set is not in
   await expect(question.getByRole('link', { name: 'Open in lab' })).toHaveAttribute('href', /^\/lab\/#q=/);
   await question.getByRole('button', { name: 'Run and check' }).click();
   await expect(question.getByRole('status')).toContainText('is not in this browser yet');
+});
+
+test('an exam ends by itself when the time is up', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-26T10:00:00Z') });
+  await page.goto('/exam/');
+  await page.getByRole('spinbutton', { name: 'Questions' }).fill('2');
+  await page.getByRole('spinbutton', { name: 'Minutes' }).fill('1');
+  await page.getByRole('button', { name: 'Start the exam' }).click();
+  await expect(page.getByRole('timer')).toHaveText('Time left: 01:00');
+  await page.clock.fastForward('01:01');
+  await expect(page.getByRole('timer')).toHaveText('Time is up.');
+  await expect(page.getByText('0 of 2 correct (0%).')).toBeVisible();
 });

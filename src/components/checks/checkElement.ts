@@ -170,7 +170,7 @@ export class KnowledgeCheckElement extends HTMLElement {
       const verdict = result.items.find((item) => item.index === index);
       const label = row.querySelector<HTMLElement>('.check-verdict');
       if (!verdict || !label) continue;
-      row.dataset.verdict = verdict.right ? 'right' : 'wrong';
+      row.dataset.verdict = this.#rowVerdict(key, index, verdict);
       label.textContent = this.#verdictText(key, index, verdict);
       row.querySelector<HTMLElement>('.check-explanation')!.hidden = false;
     }
@@ -192,6 +192,18 @@ export class KnowledgeCheckElement extends HTMLElement {
     this.#lastGrade = null;
     this.#say('');
     this.querySelector<HTMLElement>('input, select, button[data-move]')?.focus();
+  }
+
+  /**
+   * How a row is marked: for choices, the correct ones are shown as right and a wrong pick as
+   * wrong (an unpicked wrong choice stays neutral); ordering and matching rows as placed.
+   */
+  #rowVerdict(key: AnswerKey, index: number, verdict: Grade['items'][number]): string {
+    if (key.type === 'single' || key.type === 'multiple') {
+      if (key.correct.includes(index)) return 'right';
+      return verdict.picked ? 'wrong' : 'neutral';
+    }
+    return verdict.right ? 'right' : 'wrong';
   }
 
   #verdictText(key: AnswerKey, index: number, verdict: Grade['items'][number]): string {
