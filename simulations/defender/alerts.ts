@@ -109,6 +109,8 @@ export class AlertEmitter {
       Techniques: JSON.stringify(definition.techniques),
       SubTechniques: '',
       Type: 'SecurityAlert',
+      _ResourceId: CLUSTER_RESOURCE_ID.toLowerCase(),
+      _SubscriptionId: SUBSCRIPTION_ID,
     };
     // Written when Defender delivers it, so a learner querying "now" never sees an alert from the future.
     this.ctx.clock.at(generatedMs, () => {
