@@ -314,6 +314,40 @@ function bitwise(combine: (a: bigint, b: bigint) => bigint): AggregateSpec {
     },
   };
 }
+/**
+ * tdigest keeps every (value, weight) pair: exact, and within the 5% Kusto allows for its estimate. The digest is a
+ * dynamic array of [value, weight] pairs that percentile_tdigest, rank_tdigest and merge_tdigest read.
+ */
+const TDIGEST: AggregateSpec = {
+  create: () => () => {
+    const pairs: [unknown, number][] = [];
+    return {
+      add(_row, args) {
+        const value = args[0];
+        if (isNull(value)) return;
+        pairs.push([
+          typeof value === 'bigint' ? value.toString() : value,
+          args.length > 1 ? Number(args[1] ?? 1) : 1,
+        ]);
+      },
+      result: () => pairs,
+    };
+  },
+};
+const MERGE_TDIGEST: AggregateSpec = {
+  create: () => () => {
+    const pairs: unknown[] = [];
+    return {
+      add(_row, args) {
+        if (Array.isArray(args[0])) pairs.push(...(args[0] as unknown[]));
+      },
+      result: () => pairs,
+    };
+  },
+};
+AGGREGATES['tdigest'] = TDIGEST;
+AGGREGATES['tdigest_merge'] = MERGE_TDIGEST;
+AGGREGATES['merge_tdigest'] = MERGE_TDIGEST;
 AGGREGATES['binary_all_and'] = bitwise((a, b) => a & b);
 AGGREGATES['binary_all_or'] = bitwise((a, b) => a | b);
 AGGREGATES['binary_all_xor'] = bitwise((a, b) => a ^ b);

@@ -557,7 +557,7 @@ function aggregateRunner(
       },
     };
   }
-  if (name === 'dcount_hll' || name === 'tdigest') throw unsupported(`aggregate '${name}'`, expr.span);
+  if (name === 'dcount_hll') throw unsupported(`aggregate '${name}'`, expr.span);
   const spec = AGGREGATES[name];
   if (!spec) throw unsupported(`aggregate '${name}'`, expr.span);
   const argFns = expr.args.map((arg) => (arg.kind === 'star' ? () => null : compile(arg, table, context)));
@@ -1553,6 +1553,32 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
         last = v;
         lastRow = row;
         return rank;
+      };
+    }
+    case 'row_window_session': {
+      const value = compile(expr.args[0]!, table, context);
+      const maxFromFirst = constantOf(expr.args[1]!, context) as bigint;
+      const maxBetween = constantOf(expr.args[2]!, context) as bigint;
+      const restart = expr.args[3] ? compile(expr.args[3], table, context) : undefined;
+      let sessionStart: bigint | null = null;
+      let previous: bigint | null = null;
+      let lastRow = -1;
+      return (row) => {
+        const v = value(row) as bigint | null;
+        const fresh = row === 0 || row <= lastRow || (restart !== undefined && restart(row) === true);
+        lastRow = row;
+        if (v === null) return sessionStart;
+        if (
+          fresh ||
+          sessionStart === null ||
+          previous === null ||
+          v - sessionStart > maxFromFirst ||
+          v - previous > maxBetween
+        ) {
+          sessionStart = v;
+        }
+        previous = v;
+        return sessionStart;
       };
     }
     case 'row_cumsum': {

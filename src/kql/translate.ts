@@ -1376,6 +1376,13 @@ class Translator {
       }
       return { kind: 'aggregate', name: lower, args, type, span };
     }
+    if (lower === 'bag_pack_columns') {
+      const pairs: Expr[] = [];
+      args.forEach((arg) => {
+        if (arg.kind === 'column') pairs.push(literal('string', arg.name), arg);
+      });
+      return { kind: 'call', name: 'bag_pack', args: pairs, type, span };
+    }
     if (lower === 'pack_all' || lower === 'bag_pack_columns') {
       if (lower === 'pack_all') {
         const columns = (rowSchema ?? []).map(
