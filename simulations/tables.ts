@@ -14,6 +14,7 @@ export const SIMULATED_TABLE_NAMES = [
   'KubePodInventory',
   'KubeServices',
   'SecurityAlert',
+  'SecurityIncident',
   'SecurityNestedRecommendation',
   'SecurityRecommendation',
 ] as const;

@@ -8,6 +8,7 @@ import {
   WORKSPACE_ID,
 } from '../cluster/constants';
 import { MINUTE } from '../core/time';
+import type { Row } from '../core/sink';
 import type { EmitContext } from '../telemetry/context';
 import { alertDefinition } from './catalog';
 
@@ -40,7 +41,10 @@ export class AlertEmitter {
   readonly raised: RaisedAlert[] = [];
   private readonly lastByKey = new Map<string, number>();
 
-  constructor(private readonly ctx: EmitContext) {}
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly onDelivered: (row: Row, generatedMs: number) => void = () => {},
+  ) {}
 
   raise(
     alertType: string,
@@ -114,7 +118,9 @@ export class AlertEmitter {
     };
     // Written when Defender delivers it, so a learner querying "now" never sees an alert from the future.
     this.ctx.clock.at(generatedMs, () => {
-      if (generatedMs < this.ctx.endMs) this.ctx.writer.write('SecurityAlert', row);
+      if (generatedMs >= this.ctx.endMs) return;
+      this.ctx.writer.write('SecurityAlert', row);
+      this.onDelivered(row, generatedMs);
     });
   }
 }

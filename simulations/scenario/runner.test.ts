@@ -251,3 +251,36 @@ describe('registry scanning', () => {
     });
   });
 });
+
+describe('Sentinel incidents', () => {
+  it('opens one incident per alert of severity Low or above, linked by AlertIds, and the SOC closes known benign ones', async () => {
+    const { sink } = await run('stolen-token-escalation');
+    const alerts = sink.rows('SecurityAlert');
+    const incidents = sink.rows('SecurityIncident');
+    const reverseShell = alerts.find((row) => row.AlertType === 'K8S.NODE_ReverseShell')!;
+    const incident = incidents.find((row) =>
+      (row.AlertIds as string[]).includes(String(reverseShell.SystemAlertId)),
+    )!;
+    expect(incident).toMatchObject({
+      Title: 'Potential reverse shell detected',
+      Severity: 'Medium',
+      Status: 'New',
+    });
+    expect(Date.parse(String(incident.CreatedTime))).toBeGreaterThan(
+      Date.parse(String(reverseShell.TimeGenerated)),
+    );
+    const informational = alerts
+      .filter((row) => row.AlertSeverity === 'Informational')
+      .map((row) => String(row.SystemAlertId));
+    expect(incidents.some((row) => (row.AlertIds as string[]).some((id) => informational.includes(id)))).toBe(
+      false,
+    );
+    const { sink: week } = await run('docker-sock-escape', 5, 3);
+    const closed = week.rows('SecurityIncident').filter((row) => row.Status === 'Closed');
+    for (const row of closed)
+      expect(row).toMatchObject({
+        Classification: 'BenignPositive',
+        Title: 'Access to cloud metadata service detected',
+      });
+  });
+});

@@ -13,6 +13,7 @@ import type { Sink } from '../core/sink';
 import { DAY, HOUR, MINUTE } from '../core/time';
 import { AlertEmitter, type RaisedAlert } from '../defender/alerts';
 import { ControlPlaneAnalytics } from '../defender/controlPlane';
+import { SentinelIncidents } from '../defender/incidents';
 import { PostureAssessor } from '../defender/posture';
 import { RuntimeSensor } from '../defender/sensor';
 import { ImageRegistry } from '../registry/registry';
@@ -147,7 +148,10 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   });
   live.world = world;
 
-  const alerts = new AlertEmitter(context('alerts'));
+  const incidents = new SentinelIncidents(context('incidents'));
+  const alerts = new AlertEmitter(context('alerts'), (row, generatedMs) =>
+    incidents.onAlert(row, generatedMs),
+  );
   const controlPlane = new ControlPlaneAnalytics(alerts);
   audit.subscribe((event, call) => controlPlane.analyze(event, call));
   const sensor = new RuntimeSensor(alerts);
