@@ -18,107 +18,26 @@ import {
   polylinesOf,
   type Coordinate,
 } from './geoShapes';
+import {
+  type Vector,
+  dot,
+  cross,
+  norm,
+  angleBetween,
+  distanceToArc,
+  edgesIntersect,
+  arcsIntersect,
+  normalize,
+  arcMeetings,
+  alongArc,
+} from './sphere';
 
 const RADIANS = Math.PI / 180;
-
-type Vector = { x: number; y: number; z: number };
-
-const dot = (a: Vector, b: Vector) => a.x * b.x + a.y * b.y + a.z * b.z;
-const cross = (a: Vector, b: Vector): Vector => ({
-  x: a.y * b.z - a.z * b.y,
-  y: a.z * b.x - a.x * b.z,
-  z: a.x * b.y - a.y * b.x,
-});
-const norm = (a: Vector) => Math.sqrt(dot(a, a));
-
-/** The angle between two unit vectors, stable for small and large angles. */
-function angleBetween(a: Vector, b: Vector): number {
-  return Math.atan2(norm(cross(a, b)), dot(a, b));
-}
-
-/** Angular distance from x to the shorter great-circle arc from a to b. */
-export function distanceToArc(x: Vector, a: Vector, b: Vector): number {
-  const n = cross(a, b);
-  const length = norm(n);
-  if (length > 0) {
-    // x projects inside the arc when it lies on the inner side of both end planes.
-    const insideA = dot(cross(n, a), x) > 0;
-    const insideB = dot(cross(b, n), x) > 0;
-    if (insideA && insideB) return Math.asin(Math.min(1, Math.abs(dot(x, n)) / length));
-  }
-  return Math.min(angleBetween(x, a), angleBetween(x, b));
-}
-
-/** Whether the minor arcs ab and cd cross at a point interior to both (S2's SimpleCrossing). */
-function arcsCross(a: Vector, b: Vector, c: Vector, d: Vector): boolean {
-  const ab = cross(a, b);
-  const acb = -dot(ab, c);
-  const bda = dot(ab, d);
-  if (acb * bda <= 0) return false;
-  const cd = cross(c, d);
-  const cbd = -dot(cd, b);
-  const dac = dot(cd, a);
-  return acb * cbd > 0 && acb * dac > 0;
-}
-
-/** Closer than this (radians, about 0.6 µm on Earth) counts as touching. */
-const TOUCH_TOLERANCE = 1e-13;
-
-/** Whether two arcs cross or touch (an end point of one lies on the other). */
-export function arcsIntersect(a: Vector, b: Vector, c: Vector, d: Vector): boolean {
-  return (
-    arcsCross(a, b, c, d) ||
-    distanceToArc(c, a, b) < TOUCH_TOLERANCE ||
-    distanceToArc(d, a, b) < TOUCH_TOLERANCE ||
-    distanceToArc(a, c, d) < TOUCH_TOLERANCE ||
-    distanceToArc(b, c, d) < TOUCH_TOLERANCE
-  );
-}
-
-function edgesIntersect(first: [Vector, Vector][], second: [Vector, Vector][]): boolean {
-  return first.some(([a, b]) => second.some(([c, d]) => arcsIntersect(a, b, c, d)));
-}
-
-function normalize(v: Vector): Vector {
-  const length = norm(v);
-  return { x: v.x / length, y: v.y / length, z: v.z / length };
-}
-
-/** The point where two crossing arcs meet (the one of ±(ab × cd) that lies on both). */
-function crossingPoint(a: Vector, b: Vector, c: Vector, d: Vector): Vector {
-  const p = normalize(cross(cross(a, b), cross(c, d)));
-  const mid = { x: a.x + b.x + c.x + d.x, y: a.y + b.y + c.y + d.y, z: a.z + b.z + c.z + d.z };
-  return dot(p, mid) >= 0 ? p : { x: -p.x, y: -p.y, z: -p.z };
-}
-
-/** The points where two arcs meet: their crossing, or the end points of one that lie on the other. */
-function arcMeetings(a: Vector, b: Vector, c: Vector, d: Vector): Vector[] {
-  if (arcsCross(a, b, c, d)) return [crossingPoint(a, b, c, d)];
-  const touching: Vector[] = [];
-  for (const [x, from, to] of [
-    [c, a, b],
-    [d, a, b],
-    [a, c, d],
-    [b, c, d],
-  ] as const)
-    if (distanceToArc(x, from, to) < TOUCH_TOLERANCE) touching.push(x);
-  return touching;
-}
 
 const EMPTY_COLLECTION = { type: 'GeometryCollection', geometries: [] };
 
 function coordinatesOf(v: Vector): [number, number] {
   return coordinateOfVector(v.x, v.y, v.z);
-}
-
-/** Points along the arc a-b at fraction t of its angle (spherical interpolation). */
-function alongArc(a: Vector, b: Vector, t: number): Vector {
-  const omega = angleBetween(a, b);
-  if (omega === 0) return a;
-  const s = Math.sin(omega);
-  const wa = Math.sin((1 - t) * omega) / s;
-  const wb = Math.sin(t * omega) / s;
-  return { x: wa * a.x + wb * b.x, y: wa * a.y + wb * b.y, z: wa * a.z + wb * b.z };
 }
 
 /** The parts of the lines inside the polygons, as chains of [lng, lat]. */

@@ -10,7 +10,7 @@ import { hash as xxhash64 } from '@intrnl/xxhash64';
 import { md5 } from 'js-md5';
 import type { KustoType } from '../types';
 import { toStringValue, toLong, type ScalarFunction } from '../functions';
-import { formatTimespan, MIN_DATETIME_TICKS, TICKS_PER_SECOND } from '../values';
+import { formatDatetime, formatTimespan, MIN_DATETIME_TICKS, TICKS_PER_SECOND } from '../values';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 
@@ -29,7 +29,7 @@ function int64Bytes(value: bigint): Uint8Array {
 function roundTripDatetime(ticks: bigint): string {
   const seconds = ticks - (((ticks % TICKS_PER_SECOND) + TICKS_PER_SECOND) % TICKS_PER_SECOND);
   const fraction = String(ticks - seconds).padStart(7, '0');
-  const base = toStringValue(seconds, 'datetime').replace(/Z$/, '');
+  const base = formatDatetime(seconds).replace(/Z$/, '');
   return `${base}.${fraction}Z`;
 }
 
