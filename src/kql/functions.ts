@@ -16,6 +16,7 @@ import type { KustoType } from './types';
 import {
   floorDiv,
   formatDatetime,
+  formatDatetimeFull,
   formatTimespan,
   MIN_DATETIME_TICKS,
   parseDatetime,
@@ -49,7 +50,8 @@ export function toDynamic(value: unknown, type: KustoType): unknown {
 export function toStringValue(value: unknown, type?: KustoType): string {
   if (isNull(value)) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'bigint') return type === 'timespan' ? formatTimespan(value) : formatDatetime(value);
+  if (typeof value === 'bigint')
+    return type === 'timespan' ? formatTimespan(value) : formatDatetimeFull(value);
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return JSON.stringify(value);

@@ -139,24 +139,32 @@ const extra: Record<string, ScalarFunction> = {
     return result;
   },
   replace_strings: ([text, lookups, rewrites]) => {
+    // Every lookup claims its non-overlapping matches in list order; an earlier lookup wins an overlap.
     const from = (arrayOf(lookups) ?? []).map((v) => str(v));
     const to = (arrayOf(rewrites) ?? []).map((v) => str(v));
     const source = str(text);
-    let result = '';
-    let i = 0;
-    outer: while (i < source.length) {
-      for (let k = 0; k < from.length; k++) {
-        const lookup = from[k]!;
-        if (lookup !== '' && source.startsWith(lookup, i)) {
-          result += to[k] ?? '';
-          i += lookup.length;
-          continue outer;
+    const claimed: { start: number; end: number; replacement: string }[] = [];
+    from.forEach((lookup, k) => {
+      if (lookup === '') return;
+      let index = source.indexOf(lookup);
+      while (index >= 0) {
+        const end = index + lookup.length;
+        if (!claimed.some((c) => index < c.end && end > c.start)) {
+          claimed.push({ start: index, end, replacement: to[k] ?? '' });
+          index = source.indexOf(lookup, end);
+        } else {
+          index = source.indexOf(lookup, index + 1);
         }
       }
-      result += source[i];
-      i++;
+    });
+    claimed.sort((x, y) => x.start - y.start);
+    let result = '';
+    let position = 0;
+    for (const claim of claimed) {
+      result += source.slice(position, claim.start) + claim.replacement;
+      position = claim.end;
     }
-    return result;
+    return result + source.slice(position);
   },
   has_any_ipv4_prefix: ([text, ...prefixes]) =>
     prefixes

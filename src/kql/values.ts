@@ -100,6 +100,13 @@ export function formatDatetime(ticks: bigint): string {
   );
 }
 
+/** `tostring()` of a datetime: ISO 8601 with all seven fractional digits, as Kusto converts it. */
+export function formatDatetimeFull(ticks: bigint): string {
+  const text = formatDatetime(ticks);
+  const fraction = String(floorMod(ticks, TICKS_PER_SECOND)).padStart(7, '0');
+  return text.replace(/(\.\d+)?Z$/, `.${fraction}Z`);
+}
+
 /** `[-][d.]hh:mm:ss[.fffffff]`, as Kusto prints a timespan. */
 export function formatTimespan(ticks: bigint): string {
   const negative = ticks < 0n;
