@@ -101,7 +101,10 @@ test('result text never becomes markup', async ({ page }) => {
   expect(dialogs).toBe(0);
 });
 
-test('history survives a reload and a share link reopens the same result', async ({ page, context }) => {
+test('history survives a reload and a share link reopens the same result elsewhere', async ({
+  page,
+  browser,
+}) => {
   await openLab(page);
   const query = "SecurityAlert | where AlertSeverity == 'High' | summarize Alerts = count() by AlertName";
   await typeQuery(page, query);
@@ -113,22 +116,27 @@ test('history survives a reload and a share link reopens the same result', async
   await expect(page).toHaveURL(/#q=.+&scenario=lab-journey&seed=7/);
   const shareUrl = page.url();
 
-  await page.reload();
-  await expect(
-    page.getByRole('list', { name: 'Queries run' }).getByRole('button', { name: /SecurityAlert/ }),
-  ).toBeVisible({
+  await page.goto('/lab/');
+  const history = page.getByRole('list', { name: 'Queries run' });
+  await expect(history.getByRole('button', { name: /SecurityAlert/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('searchbox', { name: 'Search the query history' }).fill('High');
+  await expect(history.getByRole('button')).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search the query history' }).fill('no such words');
+  await expect(history.getByRole('button')).toHaveCount(0);
+
+  // Another machine: a fresh browser profile with the same dataset (same scenario and seed).
+  const elsewhere = await browser.newContext({ baseURL: new URL(shareUrl).origin });
+  const other = await elsewhere.newPage();
+  await importLabDataset(other);
+  await other.goto(shareUrl);
+  await expect(other.getByRole('tab', { name: 'Shared query' })).toHaveAttribute('aria-selected', 'true', {
     timeout: 30_000,
   });
-  await page.getByRole('searchbox', { name: 'Search the query history' }).fill('High');
-  await expect(page.getByRole('list', { name: 'Queries run' }).getByRole('button')).toHaveCount(1);
-
-  const other = await context.newPage();
-  await other.goto(shareUrl);
-  await expect(other.getByRole('tab', { name: 'Shared query' })).toHaveAttribute('aria-selected', 'true');
   await expect(other.getByRole('toolbar', { name: 'Query actions' }).getByRole('status')).toHaveText(
     new RegExp(`^${rowsText}`),
     { timeout: 30_000 },
   );
+  await elsewhere.close();
 });
 
 test('a lesson page without a lab requests no Monaco, Kusto or chart files', async ({ page }) => {

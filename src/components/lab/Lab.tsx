@@ -56,7 +56,7 @@ export default function Lab({
   const [datasetError, setDatasetError] = useState('');
   const [historyRevision, setHistoryRevision] = useState(0);
   const [shareNotice, setShareNotice] = useState('');
-  const [tabsRestored, setTabsRestored] = useState(embedded || initialQuery !== undefined);
+  const [tabsRestored, setTabsRestored] = useState(false);
   const editorRef = useRef<KqlEditorHandle>(null);
   const controllers = useRef(new Map<string, AbortController>());
   const storeRef = useRef<StoreModule | undefined>(undefined);
@@ -236,32 +236,34 @@ export default function Lab({
     };
   }, [chooseDataset, embedded, generate, initialScenarioId, initialSeed, scenarios, store]);
 
-  // A share link opens its query in its own tab and runs it once the dataset is ready.
+  // Restore the learner's own tabs (not for a lesson's embedded lab, which starts from the lesson's query); a share
+  // link then opens its query in a tab of its own and runs it once the dataset is ready.
   useEffect(() => {
-    const shared = parseShareLinkHash(location.hash);
-    if (shared.ok === true) {
-      dispatch({ type: 'add', text: shared.shared.query, title: 'Shared query' });
-      pendingRun.current = true;
+    let current = true;
+    const restore = async () => {
+      if (embedded || initialQuery !== undefined) return;
+      try {
+        const restored = restoreTabs(await (await store()).getSetting<unknown>(TABS_SETTING, undefined));
+        if (restored && current) dispatch({ type: 'replace', state: restored });
+      } catch (error) {
+        console.error('Saved tabs could not be read; starting with a fresh tab.', error);
+      }
+    };
+    void restore().then(() => {
+      if (!current) return;
+      const shared = parseShareLinkHash(location.hash);
+      if (shared.ok === true) {
+        dispatch({ type: 'open', text: shared.shared.query, title: 'Shared query' });
+        pendingRun.current = true;
+      } else if (shared.ok === false) {
+        setShareNotice(shared.reason);
+      }
       setTabsRestored(true);
-    } else if (shared.ok === false) {
-      setShareNotice(shared.reason);
-    }
-  }, []);
-
-  // Restore the learner's own tabs (not for a lesson's embedded lab, which starts from the lesson's query).
-  useEffect(() => {
-    if (tabsRestored) return;
-    store()
-      .then((learner) => learner.getSetting<unknown>(TABS_SETTING, undefined))
-      .then((stored) => {
-        const restored = restoreTabs(stored);
-        if (restored) dispatch({ type: 'replace', state: restored });
-      })
-      .catch((error: unknown) =>
-        console.error('Saved tabs could not be read; starting with a fresh tab.', error),
-      )
-      .finally(() => setTabsRestored(true));
-  }, [store, tabsRestored]);
+    });
+    return () => {
+      current = false;
+    };
+  }, [embedded, initialQuery, store]);
 
   useEffect(() => {
     if (embedded || !tabsRestored) return;
@@ -274,12 +276,12 @@ export default function Lab({
   }, [tabs, embedded, tabsRestored, store]);
 
   useEffect(() => {
-    if (pendingRun.current && backend && dataset && !progress) {
+    if (pendingRun.current && tabsRestored && backend && dataset && !progress) {
       pendingRun.current = false;
       // Wait a frame so the editor holds the shared tab's text before it is read.
       requestAnimationFrame(() => void run());
     }
-  }, [backend, dataset, progress, run]);
+  }, [backend, dataset, progress, run, tabsRestored]);
 
   async function share() {
     if (!dataset) {
@@ -353,7 +355,7 @@ export default function Lab({
         {!embedded && (
           <HistoryPanel
             revision={historyRevision}
-            onOpen={(text, title) => dispatch({ type: 'add', text, ...(title ? { title } : {}) })}
+            onOpen={(text, title) => dispatch({ type: 'open', text, ...(title ? { title } : {}) })}
           />
         )}
       </div>

@@ -16,10 +16,23 @@ describe('query tabs', () => {
     expect(state.tabs.at(-1)!.title).toBe('Query 3');
   });
 
-  it('caps the number of tabs', () => {
+  it('caps the number of tabs, the oldest making room for the newest', () => {
     let state = initialTabs('');
     for (let index = 0; index < MAX_TABS + 3; index++) state = tabsReducer(state, { type: 'add' });
     expect(state.tabs).toHaveLength(MAX_TABS);
+    state = tabsReducer(state, { type: 'add', text: 'shared', title: 'Shared query' });
+    expect(state.tabs).toHaveLength(MAX_TABS);
+    expect(state.tabs.at(-1)).toMatchObject({ title: 'Shared query', text: 'shared' });
+    expect(state.activeId).toBe(state.tabs.at(-1)!.id);
+  });
+
+  it('opens a query in the tab that already holds it', () => {
+    let state = tabsReducer(initialTabs('print 1'), { type: 'add', text: 'print 2' });
+    state = tabsReducer(state, { type: 'open', text: 'print 1', title: 'Shared query' });
+    expect(state.tabs).toHaveLength(2);
+    expect(state.activeId).toBe('tab-1');
+    state = tabsReducer(state, { type: 'open', text: 'print 3', title: 'Shared query' });
+    expect(state.tabs.at(-1)).toMatchObject({ title: 'Shared query', text: 'print 3' });
   });
 
   it('restores stored tabs and rejects malformed ones', () => {

@@ -14,6 +14,8 @@ export interface TabsState {
 
 export type TabsAction =
   | { readonly type: 'add'; readonly text?: string; readonly title?: string }
+  /** Opens a query (from a share link or the history): selects a tab that already holds it, else adds one. */
+  | { readonly type: 'open'; readonly text: string; readonly title?: string }
   | { readonly type: 'close'; readonly id: string }
   | { readonly type: 'select'; readonly id: string }
   | { readonly type: 'edit'; readonly id: string; readonly text: string }
@@ -28,10 +30,21 @@ export function initialTabs(text: string): TabsState {
 export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
   switch (action.type) {
     case 'add': {
-      if (state.tabs.length >= MAX_TABS) return state;
       const id = `tab-${state.nextNumber}`;
       const tab = { id, title: action.title ?? `Query ${state.nextNumber}`, text: action.text ?? '' };
-      return { tabs: [...state.tabs, tab], activeId: id, nextNumber: state.nextNumber + 1 };
+      // At the limit the oldest tab makes room: a query opened from history or a link is never dropped.
+      const kept =
+        state.tabs.length >= MAX_TABS ? state.tabs.slice(state.tabs.length - MAX_TABS + 1) : state.tabs;
+      return { tabs: [...kept, tab], activeId: id, nextNumber: state.nextNumber + 1 };
+    }
+    case 'open': {
+      const existing = state.tabs.find((tab) => tab.text === action.text);
+      if (existing) return { ...state, activeId: existing.id };
+      return tabsReducer(state, {
+        type: 'add',
+        text: action.text,
+        ...(action.title ? { title: action.title } : {}),
+      });
     }
     case 'close': {
       const index = state.tabs.findIndex((tab) => tab.id === action.id);
