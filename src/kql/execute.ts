@@ -688,17 +688,32 @@ function summarize(
       if ((row & 4095) === 4095) context.check(span);
     }
   } else if (keyFns.length > 0) {
+    // Several keys: a tree of Maps keyed by the raw values (no composite strings to build per row).
     const keyCount = keyFns.length;
+    const root = new Map<unknown, unknown>();
     for (let row = 0; row < input.length; row++) {
-      let key = '';
-      for (let k = 0; k < keyCount; k++) key += partKey(keyFns[k]!(row)) + '\u0001';
-      let group = groups.get(key) as Group | undefined;
-      if (group === undefined) {
-        group = { keys: keyFns.map((fn) => fn(row)), accumulators: runners.map((r) => r.create()) };
-        groups.set(key, group);
-        order.push(group);
+      let level = root;
+      let group: Group | undefined;
+      for (let k = 0; k < keyCount; k++) {
+        const value = keyFns[k]!(row);
+        const key = value !== null && typeof value === 'object' ? valueKey(value) : (value ?? null);
+        let next = level.get(key);
+        if (next === undefined) {
+          if (k === keyCount - 1) {
+            next = {
+              keys: keyFns.map((fn) => fn(row) ?? null),
+              accumulators: runners.map((r) => r.create()),
+            };
+            order.push(next as Group);
+          } else {
+            next = new Map<unknown, unknown>();
+          }
+          level.set(key, next);
+        }
+        if (k === keyCount - 1) group = next as Group;
+        else level = next as Map<unknown, unknown>;
       }
-      const accumulators = group.accumulators;
+      const accumulators = group!.accumulators;
       for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
       if ((row & 4095) === 4095) context.check(span);
     }
