@@ -55,12 +55,38 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
     expect(call('geo_polygon_centroid', JSON.stringify(centralPark))).toEqual(centroid);
   });
 
-  it('refuses to measure overlapping MultiPolygon parts instead of summing them', () => {
-    const overlapping = {
-      type: 'MultiPolygon',
-      coordinates: [centralPark.coordinates, centralPark.coordinates],
-    };
-    expect(() => call('geo_polygon_area', overlapping)).toThrow(/not supported yet/);
+  it('measures a MultiPolygon as the union of its polygons (docs example)', () => {
+    const other = [
+      [
+        [-73.94262313842773, 40.775991804565585],
+        [-73.98107528686523, 40.791849155467695],
+        [-73.99600982666016, 40.77092185281977],
+        [-73.96150588989258, 40.75609977566361],
+        [-73.94262313842773, 40.775991804565585],
+      ],
+    ];
+    const overlapping = { type: 'MultiPolygon', coordinates: [centralPark.coordinates, other] };
+    expect(call('geo_polygon_area', overlapping)).toBeCloseTo(10889971.5343487, 2);
+    expect(call('geo_polygon_perimeter', overlapping)).toBeCloseTo(15943.5384578745, 6);
+    const triangle = [
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ],
+    ];
+    const apart = { type: 'MultiPolygon', coordinates: [centralPark.coordinates, triangle] };
+    const triangleArea = call('geo_polygon_area', { type: 'Polygon', coordinates: triangle }) as number;
+    expect(call('geo_polygon_area', apart)).toBeCloseTo(
+      (call('geo_polygon_area', centralPark) as number) + triangleArea,
+      3,
+    );
+  });
+
+  it('refuses to measure polygons whose boundaries overlap along a stretch', () => {
+    const same = { type: 'MultiPolygon', coordinates: [centralPark.coordinates, centralPark.coordinates] };
+    expect(() => call('geo_polygon_area', same)).toThrow(/not supported yet/);
   });
 
   it('geo_point_in_polygon and geo_distance_point_to_polygon', () => {

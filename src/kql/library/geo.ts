@@ -14,10 +14,10 @@ import {
   pointOf,
   polygonEdges,
   polygonsOf,
-  disjointPolygonsOf,
   polylinesOf,
   type Coordinate,
 } from './geoShapes';
+import { anyOverlap, unionOf } from './geoUnion';
 import {
   type Vector,
   dot,
@@ -33,6 +33,13 @@ import {
 } from './sphere';
 
 const RADIANS = Math.PI / 180;
+
+/** The polygons to measure: Kusto measures a MultiPolygon as the union of its polygons. */
+function measuredPolygons(value: unknown): s2.Polygon[] | null {
+  const polygons = polygonsOf(value);
+  if (!polygons) return null;
+  return anyOverlap(polygons) ? [unionOf(polygons)] : polygons;
+}
 
 const EMPTY_COLLECTION = { type: 'GeometryCollection', geometries: [] };
 
@@ -253,18 +260,18 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     return p && lines ? minDistanceToEdges(pointOf(p), lineEdges(lines)) : null;
   },
   geo_polygon_area: ([shape]) => {
-    const polygons = disjointPolygonsOf(shape);
+    const polygons = measuredPolygons(shape);
     if (!polygons) return null;
     return polygons.reduce((sum, polygon) => sum + polygon.area(), 0) * EARTH_RADIUS_METERS ** 2;
   },
   geo_polygon_perimeter: ([shape]) => {
-    const polygons = disjointPolygonsOf(shape);
+    const polygons = measuredPolygons(shape);
     if (!polygons) return null;
     const edges = polygons.flatMap(polygonEdges);
     return edges.reduce((sum, [a, b]) => sum + angleBetween(a, b), 0) * EARTH_RADIUS_METERS;
   },
   geo_polygon_centroid: ([shape]) => {
-    const polygons = disjointPolygonsOf(shape);
+    const polygons = measuredPolygons(shape);
     if (!polygons) return null;
     const sum = { x: 0, y: 0, z: 0 };
     for (const polygon of polygons) {

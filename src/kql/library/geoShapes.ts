@@ -144,20 +144,6 @@ function parsePolygons(value: unknown): s2.Polygon[] | null {
   return polygons.some((p) => p === null) ? null : (polygons as s2.Polygon[]);
 }
 
-/**
- * Kusto measures a MultiPolygon as the union of its polygons. Without polygon boolean operations we can measure it
- * only when the polygons do not overlap (then the union is their sum); otherwise we say so instead of answering.
- */
-export function disjointPolygonsOf(value: unknown): s2.Polygon[] | null {
-  const polygons = polygonsOf(value);
-  if (!polygons) return null;
-  for (let i = 0; i < polygons.length; i++)
-    for (let j = i + 1; j < polygons.length; j++)
-      if (polygons[i]!.intersects(polygons[j]!))
-        throw new Error('not supported yet: measuring a MultiPolygon whose polygons overlap');
-  return polygons;
-}
-
 /** All edges of a polygon, each as its two end points. */
 export function polygonEdges(polygon: s2.Polygon): [s2.Point, s2.Point][] {
   const edges: [s2.Point, s2.Point][] = [];
