@@ -114,9 +114,8 @@ function valuesFromChunk(type: KustoType, rowCount: number, chunk: ColumnChunk):
 
 /** Concatenates tables with the same columns (used to append chunks). */
 export function appendTable(target: Table, addition: Table): Table {
-  const columns = target.columns.map((column, index) => ({
-    ...column,
-    values: column.values.concat(addition.columns[index]!.values),
-  }));
+  const columns = target.columns.map((column, index) =>
+    lazyColumn(column.name, column.type, () => column.values.concat(addition.columns[index]!.values)),
+  );
   return { columns, length: target.length + addition.length };
 }
