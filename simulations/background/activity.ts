@@ -49,6 +49,101 @@ export class BackgroundActivity {
     this.scheduleBuilds();
     this.scheduleManagedIdentityCalls();
     this.scheduleDashboardUse();
+    this.scheduleInternetScanners();
+    this.scheduleDebuggingWithPipelineToken();
+  }
+
+  /** The API server is public: internet-wide scanners probe it all day as system:anonymous. */
+  private scheduleInternetScanners(): void {
+    const anonymous = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+    const agents = [
+      'Mozilla/5.0 zgrab/0.x',
+      'Go-http-client/1.1',
+      'python-requests/2.28.1',
+      'Mozilla/5.0 (compatible; CensysInspect/1.1; +https://about.censys.io/)',
+      'curl/7.81.0',
+    ];
+    const probes: [string, number][] = [
+      ['/version', 200],
+      ['/', 403],
+      ['/api', 403],
+      ['/api/v1/pods', 403],
+      ['/api/v1/namespaces/kube-system/secrets', 403],
+      ['/.env', 403],
+      ['/apis', 403],
+      ['/healthz', 200],
+    ];
+    this.eachDay((day) => {
+      const visits = this.random.int(8, 25);
+      for (let i = 0; i < visits; i++) {
+        const at = day + this.random.int(0, DAY - 1);
+        const ip = `198.19.${this.random.int(0, 255)}.${this.random.int(1, 254)}`;
+        const agent = this.random.pick(agents);
+        const count = this.random.int(1, 3);
+        this.at(at, () => {
+          for (let p = 0; p < count; p++) {
+            const [uri, code] = this.random.pick(probes);
+            const resource = uri.match(/^\/api\/v1\/(?:namespaces\/([^/]+)\/)?([a-z]+)$/);
+            this.world.audit.record({
+              time: this.ctx.clock.now() + p * this.random.int(50, 900),
+              user: anonymous,
+              sourceIp: ip,
+              userAgent: agent,
+              verb: resource ? 'list' : 'get',
+              ...(resource ? { resource: resource[2], namespace: resource[1] } : { requestUri: uri }),
+              code,
+              ...(code === 403
+                ? {
+                    message: resource
+                      ? `${resource[2]} is forbidden: User "system:anonymous" cannot list resource "${resource[2]}" in API group "" ${resource[1] ? `in the namespace "${resource[1]}"` : 'at the cluster scope'}`
+                      : `forbidden: User "system:anonymous" cannot get path "${uri}"`,
+                  }
+                : {}),
+              annotations: {
+                'authorization.k8s.io/decision': code === 200 ? 'allow' : 'forbid',
+                'authorization.k8s.io/reason':
+                  code === 200
+                    ? 'RBAC: allowed by ClusterRoleBinding "system:public-info-viewer" of ClusterRole "system:public-info-viewer" to Group "system:unauthenticated"'
+                    : '',
+              },
+            });
+          }
+        });
+      }
+    });
+  }
+
+  /** Once a week an engineer debugs a rollout with the pipeline's token from the office: a benign service-account anomaly. */
+  private scheduleDebuggingWithPipelineToken(): void {
+    this.eachDay((day) => {
+      if (new Date(day).getUTCDay() !== 4) return;
+      const at = day + this.random.int(10 * HOUR, 16 * HOUR);
+      this.at(at, () => {
+        const pipeline: Requester = {
+          user: serviceAccountUser(
+            'ci',
+            'azure-pipelines-deployer',
+            this.world.serviceAccountUid('ci', 'azure-pipelines-deployer'),
+          ),
+          sourceIp: IP.corporateEgress,
+          userAgent: USER_AGENT.kubectl,
+        };
+        this.world.call(pipeline, {
+          verb: 'get',
+          resource: 'deployments',
+          apiGroup: 'apps',
+          namespace: 'shop',
+          name: 'storefront',
+        });
+        this.world.call(pipeline, {
+          verb: 'list',
+          resource: 'replicasets',
+          apiGroup: 'apps',
+          namespace: 'shop',
+          query: 'labelSelector=app%3Dstorefront',
+        });
+      });
+    });
   }
 
   /** An operator opens the Kubernetes dashboard through kubectl port-forward; the dashboard calls the API as its own service account. */

@@ -652,7 +652,17 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         rules: [
           {
             apiGroups: ['', 'apps', 'batch'],
-            resources: ['pods', 'pods/exec', 'deployments', 'jobs', 'services', 'configmaps', 'secrets'],
+            resources: [
+              'pods',
+              'pods/exec',
+              'pods/log',
+              'deployments',
+              'replicasets',
+              'jobs',
+              'services',
+              'configmaps',
+              'secrets',
+            ],
             verbs: ['*'],
           },
         ],
@@ -734,6 +744,20 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         roleKind: 'ClusterRole',
         roleName: 'edit',
         subjects: [{ kind: 'ServiceAccount', name: 'azure-pipelines-deployer', namespace: 'ci' }],
+      },
+      {
+        name: 'prometheus-operator',
+        roleKind: 'ClusterRole',
+        roleName: 'prometheus-operator',
+        subjects: [{ kind: 'ServiceAccount', name: 'prometheus-operator', namespace: 'monitoring' }],
+      },
+      {
+        name: 'kubernetes-dashboard',
+        roleKind: 'ClusterRole',
+        roleName: 'view',
+        subjects: [
+          { kind: 'ServiceAccount', name: 'kubernetes-dashboard', namespace: 'kubernetes-dashboard' },
+        ],
       },
       {
         name: 'developers-edit',
