@@ -284,3 +284,14 @@ describe('Sentinel incidents', () => {
       });
   });
 });
+
+describe('background authorization', () => {
+  it('denies only anonymous internet scanners and the developer hitting admission control', async () => {
+    const { sink } = await run('docker-sock-escape', 5, 3);
+    const denied = sink
+      .rows('AKSAudit')
+      .filter((row) => (row.ResponseStatus as { code: number }).code === 403);
+    const users = new Set(denied.map((row) => (row.User as { username: string }).username));
+    expect([...users].sort()).toEqual(['j.doe@contoso.com', 'system:anonymous']);
+  });
+});
