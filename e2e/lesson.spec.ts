@@ -214,3 +214,34 @@ test('an exam ends by itself when the time is up', async ({ page }) => {
   await expect(page.getByRole('timer')).toHaveText('Time is up.');
   await expect(page.getByText('0 of 2 correct (0%).')).toBeVisible();
 });
+
+test('progress is exported to a JSON file and imported into a fresh browser', async ({ page, browser }) => {
+  await page.goto(LESSON);
+  const kernel = check(page, 'Why can one kernel vulnerability');
+  await kernel.getByRole('radio', { name: /share the host's kernel/ }).check();
+  await kernel.getByRole('button', { name: 'Check answer' }).click();
+  await expect(kernel.getByRole('status')).toHaveText('Correct.');
+
+  await page.goto('/progress/');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export my data (JSON)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('sc200-learner-data.json');
+  const file = await download.path();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/progress/');
+  const row = other.getByRole('row', { name: /Container escape and how to prevent it/ });
+  await expect(row).toContainText('0 of 10 (0 answered)');
+  await other.getByLabel(/Import a file exported earlier/).setInputFiles({
+    name: 'not-an-export.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": 1}'),
+  });
+  await expect(other.getByRole('status').filter({ hasText: 'was not imported' })).toBeVisible();
+  await other.getByLabel(/Import a file exported earlier/).setInputFiles(file);
+  await expect(other.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await expect(row).toContainText('1 of 10 (1 answered)');
+  await fresh.close();
+});
