@@ -781,35 +781,37 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
     }
     leftRows = [...firstByKey.values()].sort((a, b) => a - b);
   }
-  const rightIndex = new Map<unknown, number[]>();
-  for (let row = 0; row < right.length; row++) {
+  // Hash index of the right side: first row per key, and a chain to the next row with the same key.
+  const firstRight = new Map<unknown, number>();
+  const nextRight = new Int32Array(right.length).fill(-1);
+  for (let row = right.length - 1; row >= 0; row--) {
     const key = keyOf(rightKeyFns, row);
     if (key === null) continue;
-    const list = rightIndex.get(key);
-    if (list) list.push(row);
-    else rightIndex.set(key, [row]);
+    const head = firstRight.get(key);
+    if (head !== undefined) nextRight[row] = head;
+    firstRight.set(key, row);
   }
   const pairsLeft: number[] = [];
   const pairsRight: number[] = [];
-  const matchedRight = new Set<number>();
+  const matchedRight = new Uint8Array(right.length);
   const kind = plan.kind;
-  for (const row of leftRows) {
+  const keepsPairs = kind !== 'rightsemi' && kind !== 'rightanti';
+  for (let i = 0; i < leftRows.length; i++) {
+    const row = leftRows[i]!;
     const key = keyOf(leftKeyFns, row);
-    const matches = key === null ? undefined : rightIndex.get(key);
+    const first = key === null ? undefined : firstRight.get(key);
     if (kind === 'leftsemi') {
-      if (matches) {
-        pairsLeft.push(row);
-      }
+      if (first !== undefined) pairsLeft.push(row);
       continue;
     }
     if (kind === 'leftanti') {
-      if (!matches) pairsLeft.push(row);
+      if (first === undefined) pairsLeft.push(row);
       continue;
     }
-    if (matches) {
-      for (const match of matches) {
-        matchedRight.add(match);
-        if (kind === 'rightsemi' || kind === 'rightanti') continue;
+    if (first !== undefined) {
+      for (let match = first; match >= 0; match = nextRight[match]!) {
+        matchedRight[match] = 1;
+        if (!keepsPairs) continue;
         pairsLeft.push(row);
         pairsRight.push(match);
       }
@@ -817,28 +819,34 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
       pairsLeft.push(row);
       pairsRight.push(-1);
     }
-    context.check(plan.span);
+    if ((i & 4095) === 4095) context.check(plan.span);
   }
   if (kind === 'leftsemi' || kind === 'leftanti') return gather(left, pairsLeft);
   if (kind === 'rightsemi' || kind === 'rightanti') {
     const rows: number[] = [];
     for (let row = 0; row < right.length; row++) {
-      const matched = matchedRight.has(row);
+      const matched = matchedRight[row] === 1;
       if (kind === 'rightsemi' ? matched : !matched) rows.push(row);
     }
     return gather(right, rows);
   }
   if (kind === 'rightouter' || kind === 'fullouter') {
     for (let row = 0; row < right.length; row++) {
-      if (!matchedRight.has(row)) {
+      if (matchedRight[row] !== 1) {
         pairsLeft.push(-1);
         pairsRight.push(row);
       }
     }
   }
-  const pick = (column: Column, rows: number[]): unknown[] =>
-    rows.map((row) => (row < 0 ? (column.type === 'string' ? '' : null) : column.values[row]));
-  const columns: Column[] = left.columns.map((column) => ({ ...column, values: pick(column, pairsLeft) }));
+  const pick = (column: Column, rows: number[], name = column.name): Column =>
+    lazyColumn(name, column.type, () => {
+      const source = column.values;
+      const empty = column.type === 'string' ? '' : null;
+      const values = new Array<unknown>(rows.length);
+      for (let i = 0; i < rows.length; i++) values[i] = rows[i]! < 0 ? empty : source[rows[i]!];
+      return values;
+    });
+  const columns: Column[] = left.columns.map((column) => pick(column, pairsLeft));
   const leftNames = new Set(left.columns.map((c) => c.name));
   const rightKeyNames = new Set(plan.rightKeys.map((k) => (k.kind === 'column' ? k.name : '')));
   const leftKeyNames = plan.leftKeys.map((k) => (k.kind === 'column' ? k.name : ''));
@@ -851,7 +859,7 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
       name = `${column.name}${n}`;
     }
     leftNames.add(name);
-    columns.push({ ...column, name, values: pick(column, pairsRight) });
+    columns.push(pick(column, pairsRight, name));
   }
   if (plan.isLookup) {
     // lookup keeps the key from the left; a rightouter-like fill is not needed (lookup is left-based).
