@@ -79,10 +79,10 @@ test('import a dataset, reload, query it through the worker, export and reset it
   await expect(page.getByText('No dataset yet.')).toBeVisible();
 
   await page.getByLabel('Scenario name').fill('e2e-import');
-  await page.getByLabel('Seed').fill('42');
+  await page.getByLabel('Seed', { exact: true }).fill('42');
   await page.getByLabel('NDJSON files').setInputFiles(files);
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status')).toHaveText('Imported 4,501 rows as e2e-import@42.');
+  await expect(page.getByRole('status')).toHaveText('Imported 4,501 rows as e2e-import:42.');
 
   await page.reload();
   const row = page.getByRole('row', { name: /e2e-import/ });
@@ -124,8 +124,8 @@ test('import a dataset, reload, query it through the worker, export and reset it
   });
 
   page.once('dialog', (dialog) => void dialog.accept());
-  await row.getByRole('button', { name: 'Reset e2e-import@42' }).click();
-  await expect(page.getByRole('status')).toHaveText('Dataset e2e-import@42 was reset.');
+  await row.getByRole('button', { name: 'Reset e2e-import:42' }).click();
+  await expect(page.getByRole('status')).toHaveText('Dataset e2e-import:42 was reset.');
   await expect(page.getByText('No dataset yet.')).toBeVisible();
   expect(problems).toEqual([]);
 });
@@ -135,10 +135,94 @@ test('a malformed NDJSON file is refused with its name and line, and nothing is 
   const path = join(folder, 'KubeEvents.ndjson');
   writeFileSync(path, '{"Name":"a"}\n{"Name": oops}\n');
   await page.goto('/datasets/');
+  // The island is interactive once it has listed the (empty) store.
+  await expect(page.getByText('No dataset yet.')).toBeVisible();
   await page.getByLabel('Scenario name').fill('broken');
   await page.getByLabel('NDJSON files').setInputFiles(path);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('alert')).toContainText('KubeEvents.ndjson, line 2, is not valid JSON');
   await expect(page.getByRole('alert')).toContainText('Nothing was imported.');
+  await expect(page.getByText('No dataset yet.')).toBeVisible();
+});
+
+test('generate a scenario in the browser: the same rows as the simulation CLI, the same answers as the Node engine', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'store-e2e-sim-'));
+  const simulate = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'simulations/cli/simulate.ts',
+      '--scenario',
+      'docker-sock-escape',
+      '--seed',
+      '11',
+      '--days',
+      '1',
+      '--out',
+      folder,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (simulate.status !== 0) throw new Error(`simulate CLI failed: ${simulate.stderr}`);
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as {
+    datasetId: string;
+    virtualNow: string;
+    rowCounts: Record<string, number>;
+  };
+  const total = Object.values(manifest.rowCounts).reduce((sum, rows) => sum + rows, 0);
+
+  await page.goto('/datasets/');
+  await expect(page.getByText('No dataset yet.')).toBeVisible();
+  await page
+    .getByLabel('Scenario', { exact: true })
+    .selectOption({ label: 'The build agent that built more than images' });
+  await page.getByLabel('Scenario seed').fill('11');
+  await page.getByLabel('Days').fill('1');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `Generated ${total.toLocaleString('en-US')} rows as ${manifest.datasetId}.`,
+    { timeout: 150_000 },
+  );
+
+  const query =
+    'AKSAudit | where TimeGenerated > ago(12h) | summarize Requests = count() by Verb, Code = tostring(ResponseStatus.code) | order by Verb asc, Code asc';
+  await page.getByLabel('Dataset', { exact: true }).selectOption(manifest.datasetId);
+  await page.getByLabel('KQL query').fill(query);
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByText(`now() = ${manifest.virtualNow}`)).toBeVisible({ timeout: 30_000 });
+  const browserRows = await page
+    .getByRole('table', { name: 'Query result' })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  const expected = nodeEngineRows(folder, manifest.virtualNow, query);
+  expect(expected.length).toBeGreaterThan(1);
+  expect(browserRows).toEqual(expected.map((values) => values.map((value) => String(value ?? ''))));
+});
+
+test('a long query can be cancelled, and the next one runs', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'store-e2e-cancel-'));
+  const path = join(folder, 'KubeEvents.ndjson');
+  writeFileSync(path, '{"TimeGenerated":"2026-11-26T10:00:00Z","Name":"a"}\n');
+  await page.goto('/datasets/');
+  await expect(page.getByText('No dataset yet.')).toBeVisible();
+  await page.getByLabel('Scenario name').fill('cancel');
+  await page.getByLabel('NDJSON files').setInputFiles(path);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status')).toHaveText('Imported 1 rows as cancel:1.');
+
+  await page.getByLabel('KQL query').fill('range i from 1 to 2000000000 step 1 | summarize sum(i)');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('The query was cancelled.');
+
+  await page.getByLabel('KQL query').fill('KubeEvents | project Name');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('table', { name: 'Query result' })).toContainText('a');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Reset cancel:1' }).click();
   await expect(page.getByText('No dataset yet.')).toBeVisible();
 });

@@ -17,7 +17,7 @@ export interface DatasetTableInfo {
 }
 
 export interface DatasetRecord {
-  /** `${scenario}@${seed}`: the same id in the browser and in Node gives the same rows. */
+  /** `${scenario}:${seed}:${days}` (see datasetId.ts): the same id in the browser and in Node gives the same rows. */
   id: string;
   scenario: string;
   seed: number;

@@ -171,9 +171,10 @@ describe('dataset store', () => {
     const revision = (await store.getDataset(first.id))!.revision;
     const again = await store.beginDataset({ scenario: 's', seed: 5, virtualNow: 123 });
     expect(again.id).toBe(datasetIdOf('s', 5));
+    expect(datasetIdOf('docker-sock-escape', 11, 3)).toBe('docker-sock-escape:11:3');
     expect(again.revision).toBeGreaterThan(revision);
     expect((await store.loadTableForEngine(again.id, 'AllTypes')).rowCount).toBe(0);
-    await expect(store.loadTableForEngine('nope@1', 'AllTypes')).rejects.toThrow(/no dataset "nope@1"/);
+    await expect(store.loadTableForEngine('nope:1', 'AllTypes')).rejects.toThrow(/no dataset "nope:1"/);
   });
 });
 

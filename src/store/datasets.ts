@@ -147,7 +147,7 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
 
     /** Starts a dataset, replacing any earlier one of the same scenario and seed. */
     async beginDataset(dataset: NewDataset, now = Date.now()): Promise<DatasetRecord> {
-      const id = datasetIdOf(dataset.scenario, dataset.seed);
+      const id = datasetIdOf(dataset.scenario, dataset.seed, dataset.days);
       const record: DatasetRecord = {
         id,
         scenario: dataset.scenario,

@@ -100,7 +100,7 @@ describe('learner store', () => {
     await store.markLessonComplete('l1', 5);
     await store.recordAnswer({ checkId: 'c1', answer: { choice: 2 }, correct: true, answeredAt: 7 });
     await store.upsertReviewCard('c1', createEmptyCard(new Date(9)), 9);
-    await store.addQueryHistory({ text: 'AKSAudit', ranAt: 11, datasetId: 'cryptominer@42' });
+    await store.addQueryHistory({ text: 'AKSAudit', ranAt: 11, datasetId: 'cryptominer:42:7' });
     await store.saveQuery({ name: 'n', text: 't' }, 13);
     await store.setSetting('theme', 'dark');
     const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));

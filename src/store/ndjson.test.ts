@@ -42,10 +42,10 @@ describe('NDJSON export and import', () => {
       { scenario: 'copy', seed: 9, files: [{ table: 'AllTypes', file: new Blob([exported]) }] },
       (_, rows) => progress.push(rows),
     );
-    expect(imported).toMatchObject({ id: 'copy@9', status: 'ready' });
+    expect(imported).toMatchObject({ id: 'copy:9', status: 'ready' });
     expect(imported.tables['AllTypes']!.rowCount).toBe(ALL_TYPES_ROWS.length);
     expect(progress.at(-1)).toBe(ALL_TYPES_ROWS.length);
-    expect(await (await exportTableNdjson(store, 'copy@9', 'AllTypes')).text()).toBe(exported);
+    expect(await (await exportTableNdjson(store, 'copy:9', 'AllTypes')).text()).toBe(exported);
   });
 
   it('names the file and line of a broken row and leaves no half-imported dataset', async () => {
@@ -58,7 +58,7 @@ describe('NDJSON export and import', () => {
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StoreError);
     expect((failure as Error).message).toMatch(/^AllTypes\.ndjson, line 4, is not valid JSON/);
-    expect(await store.getDataset('bad@1')).toBeUndefined();
+    expect(await store.getDataset('bad:1')).toBeUndefined();
     expect(await store.db.chunks.count()).toBe(0);
 
     const wrongColumn = ndjson([good, good, good, { ...good, Extra: 1 }]);
@@ -72,11 +72,11 @@ describe('NDJSON export and import', () => {
 
   it('never overwrites a dataset that is already here', async () => {
     await store.beginDataset({ scenario: 'keep', seed: 1 });
-    await store.appendBatch('keep@1', 'AllTypes', [{ Text: 'mine' }]);
+    await store.appendBatch('keep:1', 'AllTypes', [{ Text: 'mine' }]);
     await expect(
       importNdjson(store, { scenario: 'keep', seed: 1, files: [{ table: 'AllTypes', file: ndjson([{}]) }] }),
     ).rejects.toThrow(/already in this browser/);
-    expect((await store.getDataset('keep@1'))!.tables['AllTypes']!.rowCount).toBe(1);
+    expect((await store.getDataset('keep:1'))!.tables['AllTypes']!.rowCount).toBe(1);
   });
 
   it('takes the table name from the file name', () => {

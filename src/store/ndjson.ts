@@ -54,7 +54,7 @@ export async function importNdjson(
   request: ImportRequest,
   onProgress: (table: string, rows: number) => void = () => {},
 ): Promise<DatasetRecord> {
-  const id = datasetIdOf(request.scenario, request.seed);
+  const id = datasetIdOf(request.scenario, request.seed, request.days);
   if (await store.getDataset(id)) {
     throw new StoreError(
       'invalid-input',
@@ -65,6 +65,7 @@ export async function importNdjson(
     scenario: request.scenario,
     seed: request.seed,
   };
+  if (request.days !== undefined) begin.days = request.days;
   if (request.virtualNow !== undefined) begin.virtualNow = request.virtualNow;
   await store.beginDataset(begin);
   try {

@@ -5,9 +5,11 @@
  */
 import type { Diagnostic, QueryError, WireValue } from '../kql/types';
 import type { DatasetRecord } from './datasetDb';
+import type { GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
 import type {
   ImportRequest,
+  Progress,
   QueryPage,
   TableSchemaInfo,
   WorkerReplyValues,
@@ -16,7 +18,8 @@ import type {
 } from './workerProtocol';
 
 export type { DatasetRecord, DatasetTableInfo } from './datasetDb';
-export type { ImportRequest, NdjsonFile, QueryPage, TableSchemaInfo } from './workerProtocol';
+export type { ImportRequest, NdjsonFile, Progress, QueryPage, TableSchemaInfo } from './workerProtocol';
+export type { GenerateRequest } from './generate';
 export { datasetIdOf } from './datasetId';
 
 /** A failure of the store or the worker, in plain words (`kind` says what the UI may offer). */
@@ -43,7 +46,7 @@ type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Om
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onProgress?: (progress: { table: string; rows: number }) => void;
+  onProgress?: (progress: Progress) => void;
   writes: boolean;
 }
 
@@ -102,9 +105,14 @@ export function createQueryClient(options: QueryClientOptions = {}) {
     onProgress?: Pending['onProgress'],
   ): { id: number; promise: Promise<WorkerReplyValues[K]> } {
     const id = nextId++;
-    const writes = ['ingest', 'beginDataset', 'finishDataset', 'importNdjson', 'resetDataset'].includes(
-      body.type,
-    );
+    const writes = [
+      'ingest',
+      'beginDataset',
+      'finishDataset',
+      'importNdjson',
+      'generate',
+      'resetDataset',
+    ].includes(body.type);
     const promise = new Promise<WorkerReplyValues[K]>((resolve, reject) => {
       const entry: Pending = { resolve: resolve as (value: unknown) => void, reject, writes };
       if (onProgress) entry.onProgress = onProgress;
@@ -202,11 +210,16 @@ export function createQueryClient(options: QueryClientOptions = {}) {
       return send({ type: 'finishDataset', datasetId, ...time }).promise;
     },
 
-    importNdjson(
-      request: ImportRequest,
-      onProgress?: (progress: { table: string; rows: number }) => void,
-    ): Promise<DatasetRecord> {
+    importNdjson(request: ImportRequest, onProgress?: (progress: Progress) => void): Promise<DatasetRecord> {
       return send({ type: 'importNdjson', request }, onProgress).promise;
+    },
+
+    /**
+     * Runs a scenario's simulation in the worker and stores its rows (replacing an earlier dataset of the same
+     * scenario, seed and days). Progress reports the virtual clock and the rows written.
+     */
+    generate(request: GenerateRequest, onProgress?: (progress: Progress) => void): Promise<DatasetRecord> {
+      return send({ type: 'generate', request }, onProgress).promise;
     },
 
     exportNdjson(datasetId: string, table: string): Promise<Blob> {

@@ -89,7 +89,7 @@ describe('query service', () => {
       expect(broken.line).toBe(1);
       expect(broken.start).toBe('KubeEvents | where '.length);
     }
-    await expect(service.query('missing@1', 'KubeEvents', 5)).rejects.toThrow(/no dataset "missing@1"/);
+    await expect(service.query('missing:1', 'KubeEvents', 5)).rejects.toThrow(/no dataset "missing:1"/);
   });
 
   it('reports the schema with row counts', async () => {

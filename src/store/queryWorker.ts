@@ -4,6 +4,7 @@
  * through queryClient.ts.
  */
 import { datasetStore } from './datasets';
+import { generateDataset } from './generate';
 import { exportTableNdjson, importNdjson } from './ndjson';
 import { createQueryService } from './queryService';
 import { StoreError } from './storeError';
@@ -78,6 +79,13 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return importNdjson(store, request.request, (table, rows) =>
         reply({ id: request.id, progress: { table, rows } }),
       );
+    case 'generate': {
+      const dataset = await generateDataset(store, request.request, (progress) =>
+        reply({ id: request.id, progress }),
+      );
+      service.forget(dataset.id);
+      return dataset;
+    }
     case 'exportNdjson':
       return exportTableNdjson(store, request.datasetId, request.table);
     case 'loadTable':

@@ -5,6 +5,7 @@
 import type { ChartSpec, Diagnostic, QueryError, ResultColumn, WireValue } from '../kql/types';
 import type { TableDefinition } from '../tables/index';
 import type { DatasetRecord } from './datasetDb';
+import type { GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
 
 export interface QueryPage {
@@ -39,6 +40,7 @@ export interface NdjsonFile {
 export interface ImportRequest {
   scenario: string;
   seed: number;
+  days?: number;
   files: NdjsonFile[];
   virtualStart?: number;
   virtualEnd?: number;
@@ -66,6 +68,7 @@ export type WorkerRequest =
       virtualNow?: number;
     }
   | { id: number; type: 'importNdjson'; request: ImportRequest }
+  | { id: number; type: 'generate'; request: GenerateRequest }
   | { id: number; type: 'exportNdjson'; datasetId: string; table: string }
   | { id: number; type: 'loadTable'; datasetId: string; table: string };
 
@@ -83,6 +86,7 @@ export interface WorkerReplyValues {
   ingest: DatasetRecord;
   finishDataset: DatasetRecord;
   importNdjson: DatasetRecord;
+  generate: DatasetRecord;
   exportNdjson: Blob;
   loadTable: { rowCount: number; loadMs: number };
 }
@@ -95,4 +99,13 @@ export interface WorkerFailure {
 export type WorkerResponse =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: WorkerFailure }
-  | { id: number; progress: { table: string; rows: number } };
+  | { id: number; progress: Progress };
+
+/** How far a long write got: rows so far, and the table (import) or the virtual clock (generation). */
+export interface Progress {
+  rows: number;
+  table?: string;
+  /** 0 to 1, when known. */
+  fraction?: number;
+  virtualNow?: string;
+}

@@ -14,7 +14,49 @@ interface ReferenceTable {
   columns_not_listed_by_doc?: { columns: string[] };
 }
 
+/** The tables the issue requires (simulation, lessons and lab depend on them). */
+const REQUIRED_TABLES = [
+  'SecurityAlert',
+  'SecurityRecommendation',
+  'SecurityNestedRecommendation',
+  'SecurityIncident',
+  'AKSAudit',
+  'AKSAuditAdmin',
+  'AKSControlPlane',
+  'AzureDiagnostics',
+  'ContainerLogV2',
+  'ContainerLog',
+  'KubePodInventory',
+  'KubeEvents',
+  'KubeNodeInventory',
+  'KubeServices',
+  'ContainerInventory',
+  'ContainerImageInventory',
+  'ContainerNodeInventory',
+  'AzureActivity',
+];
+
 describe('table definitions', () => {
+  it('include every required table, each with a description and a description per column', () => {
+    const names = TABLE_DEFINITIONS.map((table) => table.name);
+    for (const name of REQUIRED_TABLES) expect(names, name).toContain(name);
+    for (const table of TABLE_DEFINITIONS) {
+      expect(table.description.trim(), table.name).not.toBe('');
+      for (const column of table.columns) {
+        expect(column.description.trim(), `${table.name}.${column.name}`).not.toBe('');
+      }
+    }
+  });
+
+  it('give every Log Analytics table its standard columns', () => {
+    for (const table of TABLE_DEFINITIONS) {
+      const columns = new Map(table.columns.map((column) => [column.name, column.type]));
+      expect(columns.get('TenantId'), `${table.name}.TenantId`).toBe('string');
+      expect(columns.get('Type'), `${table.name}.Type`).toBe('string');
+      expect(columns.get('TimeGenerated'), `${table.name}.TimeGenerated`).toBe('datetime');
+    }
+  });
+
   it('use only Kusto column types and unique column names', () => {
     for (const table of TABLE_DEFINITIONS) {
       const names = new Set<string>();

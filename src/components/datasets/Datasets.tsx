@@ -1,6 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { queryClient, type DatasetRecord, type RunOutcome } from '../../store/queryClient';
-import { formatCount, formatVirtualTime, tableOfFile } from './format';
+import {
+  queryClient,
+  type DatasetRecord,
+  type ImportRequest,
+  type RunOutcome,
+} from '../../store/queryClient';
+import {
+  formatCount,
+  formatVirtualTime,
+  parseManifest,
+  tableOfFile,
+  type DatasetManifestFile,
+} from './format';
 import './datasets.css';
 
 function totalRows(dataset: DatasetRecord): number {
@@ -22,8 +33,15 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Lists the datasets stored in this browser; reset, export, import and a quick query to check one. */
-export default function Datasets() {
+export interface ScenarioChoice {
+  id: string;
+  title: string;
+  seed: number;
+  days: number;
+}
+
+/** Lists the datasets stored in this browser; generate, reset, export, import, and a quick query to check one. */
+export default function Datasets({ scenarios }: { scenarios: ScenarioChoice[] }) {
   const [datasets, setDatasets] = useState<DatasetRecord[] | undefined>(undefined);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
@@ -86,7 +104,7 @@ export default function Datasets() {
         {datasets === undefined ? (
           <p>Reading the datasets…</p>
         ) : datasets.length === 0 ? (
-          <p>No dataset yet. Generate one in the lab, or import NDJSON files below.</p>
+          <p>No dataset yet. Generate one or import NDJSON files below.</p>
         ) : (
           <table className="datasets__table">
             <thead>
@@ -112,6 +130,14 @@ export default function Datasets() {
           </table>
         )}
       </section>
+      <GenerateForm
+        scenarios={scenarios}
+        onGenerated={async (dataset) => {
+          setStatus(`Generated ${formatCount(totalRows(dataset))} rows as ${dataset.id}.`);
+          await refresh();
+        }}
+        onError={setError}
+      />
       <ImportForm
         onImported={async (dataset) => {
           setStatus(`Imported ${formatCount(totalRows(dataset))} rows as ${dataset.id}.`);
@@ -184,6 +210,99 @@ function DatasetRow({
   );
 }
 
+function GenerateForm({
+  scenarios,
+  onGenerated,
+  onError,
+}: {
+  scenarios: ScenarioChoice[];
+  onGenerated: (dataset: DatasetRecord) => Promise<void>;
+  onError: (message: string) => void;
+}) {
+  const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? '');
+  const scenario = scenarios.find((choice) => choice.id === scenarioId);
+  const [seedText, setSeedText] = useState(String(scenarios[0]?.seed ?? 1));
+  const [daysText, setDaysText] = useState(String(scenarios[0]?.days ?? 3));
+  const [progress, setProgress] = useState('');
+  const seed = Number(seedText);
+  const days = Number(daysText);
+  const valid = /^\d{1,10}$/.test(seedText) && /^\d{1,2}$/.test(daysText) && days >= 1 && days <= 30;
+
+  if (scenarios.length === 0) return null;
+
+  async function submit() {
+    onError('');
+    setProgress('Starting the simulation…');
+    try {
+      const dataset = await queryClient().generate({ scenario: scenarioId, seed, days }, (step) =>
+        setProgress(
+          `Simulating ${step.virtualNow?.slice(0, 16).replace('T', ' ') ?? ''} UTC: ${formatCount(step.rows)} rows, ${Math.round((step.fraction ?? 0) * 100)}%`,
+        ),
+      );
+      await onGenerated(dataset);
+    } catch (failure) {
+      onError(messageOf(failure));
+    } finally {
+      setProgress('');
+    }
+  }
+
+  return (
+    <section aria-labelledby="generate-heading">
+      <h2 id="generate-heading">Generate a dataset</h2>
+      <p>
+        Runs the scenario's simulation in this browser. The same scenario, seed and days always give the same
+        rows, here and in <code>npm run simulate</code>.
+      </p>
+      <form
+        className="datasets__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (valid && scenario) void submit();
+        }}
+      >
+        <label>
+          Scenario
+          <select
+            aria-label="Scenario"
+            value={scenarioId}
+            disabled={progress !== ''}
+            onChange={(event) => {
+              const next = scenarios.find((choice) => choice.id === event.target.value);
+              setScenarioId(event.target.value);
+              if (next) {
+                setSeedText(String(next.seed));
+                setDaysText(String(next.days));
+              }
+            }}
+          >
+            {scenarios.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Scenario seed
+          <input inputMode="numeric" value={seedText} onChange={(event) => setSeedText(event.target.value)} />
+        </label>
+        <label>
+          Days
+          <input inputMode="numeric" value={daysText} onChange={(event) => setDaysText(event.target.value)} />
+        </label>
+        {!valid && (
+          <p className="datasets__error">The seed is a whole number and the days go from 1 to 30.</p>
+        )}
+        <button type="submit" disabled={progress !== '' || !valid}>
+          Generate
+        </button>
+        {progress && <p aria-live="polite">{progress}</p>}
+      </form>
+    </section>
+  );
+}
+
 function ImportForm({
   onImported,
   onError,
@@ -199,19 +318,42 @@ function ImportForm({
   const seed = Number(seedText);
   const seedValid = /^\d{1,10}$/.test(seedText) && Number.isSafeInteger(seed);
   const scenarioValid = /^[A-Za-z0-9][\w.-]*$/.test(scenario);
-  const unknownFiles = files.filter((file) => tableOfFile(file.name) === undefined);
+  const [manifest, setManifest] = useState<DatasetManifestFile | undefined>(undefined);
+  const tableFiles = files.filter((file) => file.name !== 'manifest.json');
+  const unknownFiles = tableFiles.filter((file) => tableOfFile(file.name) === undefined);
+
+  async function chooseFiles(chosen: File[]) {
+    setFiles(chosen);
+    setManifest(undefined);
+    const manifestFile = chosen.find((file) => file.name === 'manifest.json');
+    if (!manifestFile) return;
+    try {
+      const parsed = parseManifest(await manifestFile.text());
+      setManifest(parsed);
+      setScenario(parsed.scenario);
+      setSeedText(String(parsed.seed));
+    } catch (failure) {
+      onError(messageOf(failure));
+    }
+  }
 
   async function submit() {
     onError('');
     setProgress('Importing…');
     try {
-      const dataset = await queryClient().importNdjson(
-        {
-          scenario,
-          seed,
-          files: files.map((file) => ({ table: tableOfFile(file.name)!, file })),
-        },
-        ({ table, rows }) => setProgress(`Importing ${table}: ${formatCount(rows)} rows…`),
+      const request: ImportRequest = {
+        scenario,
+        seed,
+        files: tableFiles.map((file) => ({ table: tableOfFile(file.name)!, file })),
+      };
+      if (manifest && manifest.scenario === scenario && manifest.seed === seed) {
+        request.days = manifest.days;
+        request.virtualStart = Date.parse(manifest.virtualStart);
+        request.virtualEnd = Date.parse(manifest.virtualEnd);
+        request.virtualNow = Date.parse(manifest.virtualNow);
+      }
+      const dataset = await queryClient().importNdjson(request, ({ table, rows }) =>
+        setProgress(`Importing ${table}: ${formatCount(rows)} rows…`),
       );
       setFiles([]);
       if (fileInput.current) fileInput.current.value = '';
@@ -228,13 +370,14 @@ function ImportForm({
       <h2 id="import-heading">Import NDJSON</h2>
       <p>
         One file per table, named after it (<code>AKSAudit.ndjson</code>), one JSON row per line: the format
-        that the export above and <code>npm run simulate</code> write.
+        that the export above and <code>npm run simulate</code> write. Add the simulation's{' '}
+        <code>manifest.json</code> to keep its scenario, seed, days and virtual time.
       </p>
       <form
         className="datasets__form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (seedValid && scenarioValid && files.length > 0 && unknownFiles.length === 0) void submit();
+          if (seedValid && scenarioValid && tableFiles.length > 0 && unknownFiles.length === 0) void submit();
         }}
       >
         <label>
@@ -256,8 +399,8 @@ function ImportForm({
             ref={fileInput}
             type="file"
             multiple
-            accept=".ndjson,.jsonl"
-            onChange={(event) => setFiles([...(event.target.files ?? [])])}
+            accept=".ndjson,.jsonl,.json"
+            onChange={(event) => void chooseFiles([...(event.target.files ?? [])])}
           />
         </label>
         {!scenarioValid && (
@@ -272,7 +415,13 @@ function ImportForm({
             <code>Table.ndjson</code>).
           </p>
         )}
-        <button type="submit" disabled={progress !== '' || files.length === 0}>
+        {manifest && (
+          <p>
+            From manifest.json: {manifest.scenario}, seed {manifest.seed}, {manifest.days} day(s), now(){' '}
+            {manifest.virtualNow}.
+          </p>
+        )}
+        <button type="submit" disabled={progress !== '' || tableFiles.length === 0}>
           Import
         </button>
         {progress && <p>{progress}</p>}
@@ -319,7 +468,11 @@ function QuickQuery({ datasets }: { datasets: DatasetRecord[] }) {
       >
         <label>
           Dataset
-          <select value={datasetId} onChange={(event) => setDatasetId(event.target.value)}>
+          <select
+            aria-label="Dataset"
+            value={datasetId}
+            onChange={(event) => setDatasetId(event.target.value)}
+          >
             {datasets.map((dataset) => (
               <option key={dataset.id} value={dataset.id}>
                 {dataset.id}

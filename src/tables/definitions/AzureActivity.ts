@@ -5,14 +5,24 @@ export const AzureActivity: TableDefinition = {
   description:
     'Entries from the Azure Activity log that provides insight into any subscription-level or management group level events that have occurred in Azure.',
   columns: [
-    { name: 'ActivityStatus', type: 'string', description: '' },
+    {
+      name: 'ActivityStatus',
+      type: 'string',
+      description:
+        'Status of the operation in display form, such as Started, Succeeded, Failed or Accepted (legacy; see ActivityStatusValue).',
+    },
     {
       name: 'ActivityStatusValue',
       type: 'string',
       description:
         'Status of the operation in display-friendly format. Common values include Started, In Progress, Succeeded, Failed, Active, Resolved.',
     },
-    { name: 'ActivitySubstatus', type: 'string', description: '' },
+    {
+      name: 'ActivitySubstatus',
+      type: 'string',
+      description:
+        'Substatus of the operation in display form, such as an HTTP status text (legacy; see ActivitySubstatusValue).',
+    },
     {
       name: 'ActivitySubstatusValue',
       type: 'string',
@@ -38,7 +48,12 @@ export const AzureActivity: TableDefinition = {
       description:
         'IP address of the user who has performed the operation UPN claim or SPN claim based on availability.',
     },
-    { name: 'Category', type: 'string', description: '' },
+    {
+      name: 'Category',
+      type: 'string',
+      description:
+        'Category of the activity log event in display form, such as Administrative, Policy or Security (legacy; see CategoryValue).',
+    },
     {
       name: 'CategoryValue',
       type: 'string',
@@ -93,7 +108,11 @@ export const AzureActivity: TableDefinition = {
         'Level of the event. One of the following values: Critical, Error, Warning, Informational and Verbose.',
     },
     { name: 'OperationId', type: 'string', description: 'GUID of the operation' },
-    { name: 'OperationName', type: 'string', description: '' },
+    {
+      name: 'OperationName',
+      type: 'string',
+      description: 'Display name of the operation (legacy; see OperationNameValue).',
+    },
     {
       name: 'OperationNameValue',
       type: 'string',
@@ -112,15 +131,28 @@ export const AzureActivity: TableDefinition = {
       description:
         'Set of \\<Key Value\\> pairs (i.e. Dictionary) describing the details of the event. Stored as dynamic column.',
     },
-    { name: 'Resource', type: 'string', description: '' },
+    {
+      name: 'Resource',
+      type: 'string',
+      description: 'Name of the resource the operation acted on (legacy; the resource ID is in _ResourceId).',
+    },
     { name: 'ResourceGroup', type: 'string', description: 'Resource group name of the impacted resource.' },
-    { name: 'ResourceId', type: 'string', description: '' },
+    {
+      name: 'ResourceId',
+      type: 'string',
+      description: 'Azure resource ID of the resource the operation acted on (legacy; see _ResourceId).',
+    },
     {
       name: '_ResourceId',
       type: 'string',
       description: 'A unique identifier for the resource that the record is associated with',
     },
-    { name: 'ResourceProvider', type: 'string', description: '' },
+    {
+      name: 'ResourceProvider',
+      type: 'string',
+      description:
+        'Resource provider of the resource, such as Microsoft.ContainerService (legacy; see ResourceProviderValue).',
+    },
     {
       name: 'ResourceProviderValue',
       type: 'string',

@@ -31,7 +31,11 @@ export const ContainerImageInventory: TableDefinition = {
       type: 'int',
       description: 'Count of containers with this image that are in paused state',
     },
-    { name: 'Repository', type: 'string', description: '' },
+    {
+      name: 'Repository',
+      type: 'string',
+      description: 'Registry repository of the image, such as myregistry.azurecr.io/app.',
+    },
     {
       name: '_ResourceId',
       type: 'string',

@@ -16,7 +16,11 @@ export const ContainerInventory: TableDefinition = {
       description: 'Docker Compose Project name. Comes from container label : com.docker.compose.project',
     },
     { name: 'Computer', type: 'string', description: 'Computer name/Node name' },
-    { name: 'ContainerHostname', type: 'string', description: '' },
+    {
+      name: 'ContainerHostname',
+      type: 'string',
+      description: 'Hostname of the container as seen inside it (by default the pod name).',
+    },
     { name: 'ContainerID', type: 'string', description: 'Unique ContainerID' },
     { name: 'ContainerState', type: 'string', description: 'Last known state of the container' },
     { name: 'CreatedTime', type: 'datetime', description: 'Container creation time' },

@@ -26,7 +26,12 @@ export const KubeEvents: TableDefinition = {
       type: 'real',
       description: 'Cumulative count of the number of occurences of a specific event [event.count] .',
     },
-    { name: 'FirstSeen', type: 'datetime', description: '' },
+    {
+      name: 'FirstSeen',
+      type: 'datetime',
+      description:
+        'Date and time the event was first observed by Kubernetes (repeated events increase Count).',
+    },
     {
       name: '_IsBillable',
       type: 'string',
