@@ -672,7 +672,23 @@ function summarize(
   }
   type Group = { keys: unknown[]; accumulators: Accumulator[] };
   const runnerCount = runners.length;
-  if (singleKey) {
+  const msKey = (singleKey as { msKey?: (row: number) => number } | undefined)?.msKey;
+  if (msKey) {
+    // Grouping by bin(datetime) over epoch milliseconds: number keys, one bigint per group.
+    const byMs = new Map<number, Group>();
+    for (let row = 0; row < input.length; row++) {
+      const key = msKey(row);
+      let group = byMs.get(key);
+      if (group === undefined) {
+        group = { keys: [BigInt(key) * TICKS_PER_MS], accumulators: runners.map((r) => r.create()) };
+        byMs.set(key, group);
+        order.push(group);
+      }
+      const accumulators = group.accumulators;
+      for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
+      if ((row & 4095) === 4095) context.check(span);
+    }
+  } else if (singleKey) {
     for (let row = 0; row < input.length; row++) {
       const value = singleKey(row);
       // Map keys compare by SameValueZero: strings, numbers (NaN too) and bigints group by value.
@@ -1824,6 +1840,15 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       // Whole-millisecond bins: work in exact double milliseconds (|ms| < 2^53) and convert once.
       const spanMs = Number(size / TICKS_PER_MS);
       const originMs = Number(MIN_DATETIME_TICKS / TICKS_PER_MS);
+      const source = expr.args[0]!;
+      const epochMs =
+        source.kind === 'column' ? table.columns.find((c) => c.name === source.name)?.epochMs : undefined;
+      if (epochMs) {
+        // The column kept its epoch milliseconds: no bigint arithmetic per row.
+        const msKey = (row: number) => Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs;
+        const binned = (row: number) => BigInt(msKey(row)) * TICKS_PER_MS;
+        return Object.assign(binned, { msKey });
+      }
       return (row) => {
         const v = a!(row);
         if (typeof v !== 'bigint') return null;

@@ -9,6 +9,11 @@ export interface Column {
   readonly name: string;
   readonly type: KustoType;
   readonly values: unknown[];
+  /**
+   * For a datetime column loaded from whole epoch milliseconds without nulls: those milliseconds, so that bin() and
+   * grouping by time can work on doubles instead of bigint ticks.
+   */
+  readonly epochMs?: ArrayLike<number>;
 }
 
 /**
@@ -72,7 +77,14 @@ export type ColumnChunk =
   | { readonly json: readonly string[] };
 
 export function columnFromChunk(name: string, type: KustoType, rowCount: number, chunk: ColumnChunk): Column {
-  return lazyColumn(name, type, () => valuesFromChunk(type, rowCount, chunk));
+  const column = lazyColumn(name, type, () => valuesFromChunk(type, rowCount, chunk));
+  if (type === 'datetime' && 'epochMs' in chunk && !chunk.subMsTicks && !chunk.nulls) {
+    const epochMs = chunk.epochMs;
+    let whole = true;
+    for (let i = 0; i < rowCount && whole; i++) whole = Number.isInteger(epochMs[i]);
+    if (whole) Object.defineProperty(column, 'epochMs', { value: epochMs, enumerable: true });
+  }
+  return column;
 }
 
 function valuesFromChunk(type: KustoType, rowCount: number, chunk: ColumnChunk): unknown[] {
