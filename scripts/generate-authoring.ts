@@ -165,6 +165,9 @@ Guidelines:
 - KQL examples go in \`\`\`kql blocks. A unit test analyzes every one of them against the real table schemas
   (\`src/tables/\`) and fails on any error, so an example never teaches a query that does not run. To show a query that
   fails on purpose, put it in a \`\`\`text block and explain the error.
+- Set \`lab\` to a scenario and seed on which the examples return rows: each example then gets an "Open in lab" link
+  that loads the query with that data set, and a unit test runs every example on the simulated data and fails if one
+  returns nothing.
 - The knowledge checks of a lesson are shown at its end automatically (every check whose \`lesson\` is the lesson's id).
 - Module 4.7 has a topic checklist (\`src/schemas/module-4-7.test.ts\`): removing a topic of the source text from the
   lessons fails the tests. Add a topic there when you add one to the lesson.
@@ -202,7 +205,8 @@ Why can one kernel vulnerability break the isolation of every container on a nod
 - Ordering questions list their items in the right order; learners see them shuffled. Matching questions list the
   right pairs; the right-hand values are offered in a shuffled list, and the same value may serve several items.
 - "Write a query" checks run the learner's query and a reference query on the same simulated data and compare the
-  results (rows, columns, and order when \`orderMatters\`), telling the learner what differs.
+  results (rows, columns, and order when \`orderMatters\`), telling the learner what differs. A unit test runs every
+  reference query on its data set: it must return rows, and the \`starterQuery\` must not already be the answer.
 
 ${checkTables()}
 
