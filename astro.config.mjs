@@ -14,6 +14,22 @@ export default defineConfig({
   site: 'http://127.0.0.1:4321',
   trailingSlash: 'ignore',
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  vite: {
+    // The lab's Monaco and Kusto worker are reached only through dynamic imports and workers: pre-bundle them so
+    // the first dev-mode visit to the lab does not reload the page (src/components/lab/).
+    optimizeDeps: {
+      include: [
+        '@kusto/monaco-kusto',
+        '@kusto/monaco-kusto/release/esm/kusto.worker.js',
+        'monaco-editor/esm/vs/editor/edcore.main.js',
+        'monaco-editor/esm/vs/editor/editor.worker.js',
+        'echarts/core',
+        'echarts/charts',
+        'echarts/components',
+        'echarts/renderers',
+      ],
+    },
+  },
   integrations: [
     starlight({
       title: 'SC-200 Lab',
