@@ -150,7 +150,8 @@ const saRows = rowsOf(saColumns);
 const aksRows = rowsOf(aksColumns);
 const alasqlFns = alasql as unknown as { fn: Record<string, (...args: unknown[]) => unknown> };
 alasqlFns.fn['HASTERM'] = (text, term) => hasTerm(String(text), String(term), false);
-alasqlFns.fn['JSONKIND'] = (text) => (JSON.parse(String(text)) as { Kind: string }).Kind;
+alasqlFns.fn['JSONKIND'] = (text) =>
+  typeof text === 'string' ? (JSON.parse(text) as { Kind: string }).Kind : null;
 
 // ---------- DuckDB-wasm ----------
 interface DuckConnection {

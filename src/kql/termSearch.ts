@@ -20,6 +20,6 @@ export function termMatcher(operator: string, needle: string): ((text: string) =
   if (needle === '') return () => !negate;
   const start = kind !== 'hassuffix' && isTermChar(needle[0]) ? `(?<![${TERM_CHAR}])` : '';
   const end = kind !== 'hasprefix' && isTermChar(needle[needle.length - 1]) ? `(?![${TERM_CHAR}])` : '';
-  const pattern = new RegExp(start + escape(needle) + end, caseSensitive ? 'u' : 'iu');
+  const pattern = new RegExp(start + escape(needle) + end, caseSensitive ? '' : 'i');
   return negate ? (text) => !pattern.test(text) : (text) => pattern.test(text);
 }
