@@ -481,4 +481,144 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
       }),
     ).toBeNull();
   });
+
+  it('geo_union_polygons_array joins overlapping polygons into one ring (docs example)', () => {
+    const first = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-73.9495, 40.7969],
+          [-73.95807, 40.80068],
+          [-73.98201, 40.76825],
+          [-73.97317, 40.76455],
+          [-73.9495, 40.7969],
+        ],
+      ],
+    };
+    const second = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-73.94622, 40.79249],
+          [-73.96888, 40.79282],
+          [-73.9577, 40.7789],
+          [-73.94622, 40.79249],
+        ],
+      ],
+    };
+    const union = call('geo_union_polygons_array', [first, second]) as {
+      type: string;
+      coordinates: number[][][];
+    };
+    expect(union.type).toBe('Polygon');
+    const expected = [
+      [-73.9495, 40.7969],
+      [-73.95807, 40.80068],
+      [-73.9639277517478, 40.792748258673875],
+      [-73.96888, 40.79281999999999],
+      [-73.9662719791645, 40.7895734224338],
+      [-73.98201, 40.76825],
+      [-73.97317, 40.76455],
+      [-73.96030238370618, 40.782140794645024],
+      [-73.9577, 40.7789],
+      [-73.94622, 40.79249],
+      [-73.9526593223173, 40.79258422771647],
+      [-73.9495, 40.7969],
+    ];
+    expect(union.coordinates[0]).toHaveLength(expected.length);
+    union.coordinates[0]!.forEach((point, i) => {
+      expect(point[0]).toBeCloseTo(expected[i]![0]!, 9);
+      expect(point[1]).toBeCloseTo(expected[i]![1]!, 9);
+    });
+    expect(
+      call('geo_union_polygons_array', [first, { type: 'Polygon', coordinates: [[[-73.94622, 40.79249]]] }]),
+    ).toBeNull();
+  });
+
+  it('geo_intersection_2polygons returns the shared area, touching points, or nothing (docs examples)', () => {
+    const a = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [2, 45],
+          [0, 45],
+          [1, 44],
+          [2, 45],
+        ],
+      ],
+    };
+    expect(
+      call('geo_intersection_2polygons', a, {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [3, 44],
+            [2, 45],
+            [2, 43],
+            [3, 44],
+          ],
+        ],
+      }),
+    ).toEqual({
+      type: 'Point',
+      coordinates: [expect.closeTo(2, 12), expect.closeTo(45, 12)],
+    });
+    expect(
+      call('geo_intersection_2polygons', a, {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [3, 44],
+            [3, 45],
+            [2, 43],
+            [3, 44],
+          ],
+        ],
+      }),
+    ).toEqual({
+      type: 'GeometryCollection',
+      geometries: [],
+    });
+    const both = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [3, 44],
+            [2, 45],
+            [2, 43],
+            [3, 44],
+          ],
+        ],
+        [
+          [
+            [1.192, 45.265],
+            [1.005, 44.943],
+            [1.356, 44.937],
+            [1.192, 45.265],
+          ],
+        ],
+      ],
+    };
+    const mixed = call('geo_intersection_2polygons', a, both) as {
+      type: string;
+      geometries: { type: string; coordinates: number[][][] }[];
+    };
+    expect(mixed.type).toBe('GeometryCollection');
+    expect(mixed.geometries.map((g) => g.type)).toEqual(['Point', 'Polygon']);
+    expect(mixed.geometries[1]!.coordinates[0]![0]![0]).toBeCloseTo(1.3227075526410679, 9);
+    expect(
+      call('geo_intersects_2polygons', a, {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [3, 44],
+            [2, 45],
+            [2, 43],
+            [3, 44],
+          ],
+        ],
+      }),
+    ).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@
  * geo_azimuth) on Kusto's sphere, through S2 shapes (geoShapes.ts). Invalid coordinates or shapes give null.
  */
 import { s2 } from 's2js';
-import { toNumber, type ScalarFunction } from '../functions';
+import { arrayOf, toNumber, type ScalarFunction } from '../functions';
 import {
   coordinate,
   coordinateOfVector,
@@ -17,7 +17,14 @@ import {
   polylinesOf,
   type Coordinate,
 } from './geoShapes';
-import { anyOverlap, unionOf } from './geoUnion';
+import {
+  anyOverlap,
+  intersectionLoops,
+  loopsToGeoJson,
+  mergedPolygon,
+  unionLoops,
+  unionOf,
+} from './geoUnion';
 import {
   type Vector,
   dot,
@@ -306,7 +313,12 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
   geo_intersects_2polygons: ([first, second]) => {
     const a = polygonsOf(first);
     const b = polygonsOf(second);
-    return a && b ? a.some((p) => b.some((q) => p.intersects(q))) : null;
+    if (!a || !b) return null;
+    // Polygons that only touch (a shared vertex) intersect too: S2's intersects() leaves such boundaries out.
+    return (
+      a.some((p) => b.some((q) => p.intersects(q))) ||
+      edgesIntersect(a.flatMap(polygonEdges), b.flatMap(polygonEdges))
+    );
   },
   geo_intersects_line_with_polygon: ([lineShape, polygonShape]) => {
     const lines = linesOf(lineShape);
@@ -419,6 +431,38 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     if (!polygonsOf(shape))
       throw new Error('not supported yet: a simplification that would make the polygon self-intersect');
     return shape;
+  },
+  geo_union_polygons_array: ([value]) => {
+    const items = arrayOf(value);
+    if (!items || items.length === 0) return null;
+    const parts = items.map(polygonsOf);
+    if (parts.some((p) => p === null)) return null;
+    return loopsToGeoJson(unionLoops((parts as s2.Polygon[][]).flat()), coordinatesOf);
+  },
+  geo_intersection_2polygons: ([first, second]) => {
+    const a = polygonsOf(first);
+    const b = polygonsOf(second);
+    if (!a || !b) return null;
+    const left = mergedPolygon(a);
+    const right = mergedPolygon(b);
+    const loops = intersectionLoops(left, right);
+    const meetings: Vector[] = [];
+    for (const [p, q] of polygonEdges(left))
+      for (const [r, t] of polygonEdges(right))
+        for (const m of arcMeetings(p, q, r, t))
+          if (!meetings.some((x) => angleBetween(x, m) < 1e-12)) meetings.push(m);
+    const isolated = meetings.filter(
+      (m) => !loops.some((loop) => loop.some((v) => angleBetween(v, m) < 1e-10)),
+    );
+    const points = isolated.map(coordinatesOf);
+    const pointGeometry =
+      points.length === 1
+        ? geoJsonPoint(points[0]![0], points[0]![1])
+        : { type: 'MultiPoint', coordinates: points };
+    if (loops.length === 0) return points.length === 0 ? EMPTY_COLLECTION : pointGeometry;
+    const area = loopsToGeoJson(loops, coordinatesOf);
+    // Touching points that are not on the area's boundary come first, as in Kusto's output.
+    return points.length === 0 ? area : { type: 'GeometryCollection', geometries: [pointGeometry, area] };
   },
   geo_azimuth: ([lng1, lat1, lng2, lat2]) => {
     const a = coordinate(lng1, lat1);

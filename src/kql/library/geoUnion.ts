@@ -37,24 +37,23 @@ interface Stretch {
   readonly points: Vector[];
 }
 
-/** The stretches of a closed loop outside every polygon in `others`; a loop untouched by them stays whole. */
-function outsideStretches(
+/**
+ * The stretches of a closed loop that `keep` accepts (tested at each piece's middle), in order from the loop's first
+ * vertex; a loop that no other boundary cuts and that is kept entirely comes back whole.
+ */
+function keptStretches(
   loop: Vector[],
-  others: s2.Polygon[],
+  otherEdges: (readonly [Vector, Vector])[],
+  keep: (v: Vector) => boolean,
 ): { whole: Vector[] | null; stretches: Stretch[] } {
-  const edges = others
-    .flatMap(orientedLoops)
-    .flatMap((l) => l.map((v, i) => [v, l[(i + 1) % l.length]!] as const));
-  const outside = (v: Vector) => !others.some((polygon) => polygon.containsPoint(toPoint(v)));
-  // Sub-segments of the loop in order: [from, to, outside?].
-  const pieces: { from: Vector; to: Vector; out: boolean; cutAtStart: boolean }[] = [];
+  const pieces: { from: Vector; to: Vector; kept: boolean; cut: boolean }[] = [];
   for (let i = 0; i < loop.length; i++) {
     const a = loop[i]!;
     const b = loop[(i + 1) % loop.length]!;
     const span = angleBetween(a, b);
     const cuts = [
       ...new Set(
-        edges
+        otherEdges
           .flatMap(([c, d]) => arcMeetings(a, b, c, d))
           .map((x) => angleBetween(a, x) / span)
           .filter((t) => t > 1e-12 && t < 1 - 1e-12),
@@ -67,20 +66,16 @@ function outsideStretches(
       pieces.push({
         from,
         to,
-        out: outside(alongArc(a, b, (stops[k]! + stops[k + 1]!) / 2)),
-        cutAtStart: k > 0,
+        kept: keep(alongArc(a, b, (stops[k]! + stops[k + 1]!) / 2)),
+        cut: cuts.length > 0,
       });
     }
   }
-  if (pieces.every((p) => p.out) && !pieces.some((p) => p.cutAtStart)) return { whole: loop, stretches: [] };
-  if (pieces.every((p) => !p.out)) return { whole: null, stretches: [] };
-  // Start at an outside piece that follows an inside one, so every stretch is contiguous.
-  const start = pieces.findIndex((p, i) => p.out && !pieces[(i + pieces.length - 1) % pieces.length]!.out);
+  if (pieces.every((p) => p.kept) && !pieces.some((p) => p.cut)) return { whole: loop, stretches: [] };
   const stretches: Stretch[] = [];
   let current: Vector[] | null = null;
-  for (let n = 0; n < pieces.length; n++) {
-    const piece = pieces[(start + n) % pieces.length]!;
-    if (piece.out) {
+  for (const piece of pieces) {
+    if (piece.kept) {
       if (!current) {
         current = [piece.from];
         stretches.push({ points: current });
@@ -91,18 +86,15 @@ function outsideStretches(
   return { whole: null, stretches };
 }
 
-/** The union of the polygons as one S2 polygon; throws when the boundaries cannot be chained into loops. */
-export function unionOf(polygons: s2.Polygon[]): s2.Polygon {
+function edgesOf(polygons: s2.Polygon[]): (readonly [Vector, Vector])[] {
+  return polygons
+    .flatMap(orientedLoops)
+    .flatMap((l) => l.map((v, i) => [v, l[(i + 1) % l.length]!] as const));
+}
+
+/** Chains stretches end to start into closed loops (each without its closing vertex). */
+function chain(stretches: Stretch[]): Vector[][] {
   const loops: Vector[][] = [];
-  const stretches: Stretch[] = [];
-  polygons.forEach((polygon, i) => {
-    const others = polygons.filter((_, j) => j !== i);
-    for (const loop of orientedLoops(polygon)) {
-      const result = outsideStretches(loop, others);
-      if (result.whole) loops.push(result.whole);
-      stretches.push(...result.stretches);
-    }
-  });
   const used = new Set<Stretch>();
   for (const first of stretches) {
     if (used.has(first)) continue;
@@ -114,19 +106,89 @@ export function unionOf(polygons: s2.Polygon[]): s2.Polygon {
       const end = stretch.points[stretch.points.length - 1]!;
       if (angleBetween(end, first.points[0]!) < JOIN_TOLERANCE && loop.length > 2) break;
       const next = stretches.find((s) => !used.has(s) && angleBetween(s.points[0]!, end) < JOIN_TOLERANCE);
-      if (!next) throw new Error('not supported yet: the union of polygons whose boundaries overlap');
+      if (!next)
+        throw new Error('not supported yet: combining polygons whose boundaries overlap along a stretch');
       stretch = next;
     }
     loops.push(loop);
   }
+  return loops;
+}
+
+/** Loops (interior on the left) of the region kept from the polygons' boundaries. */
+function overlay(polygons: s2.Polygon[], keepFor: (owner: number) => (v: Vector) => boolean): Vector[][] {
+  const whole: Vector[][] = [];
+  const stretches: Stretch[] = [];
+  polygons.forEach((polygon, i) => {
+    const otherEdges = edgesOf(polygons.filter((_, j) => j !== i));
+    for (const loop of orientedLoops(polygon)) {
+      const result = keptStretches(loop, otherEdges, keepFor(i));
+      if (result.whole) whole.push(result.whole);
+      stretches.push(...result.stretches);
+    }
+  });
+  return [...chain(stretches), ...whole];
+}
+
+function polygonOfLoops(loops: Vector[][]): s2.Polygon {
   const s2Loops = loops.map((vertices) => {
     const loop = new s2.Loop(vertices.map(toPoint));
     loop.normalize();
     return loop;
   });
-  const union = new s2.Polygon(s2Loops);
-  if (union.validate() !== null) throw new Error('not supported yet: the union of these polygons');
-  return union;
+  const polygon = new s2.Polygon(s2Loops);
+  if (polygon.validate() !== null) throw new Error('not supported yet: combining these polygons');
+  return polygon;
+}
+
+const outsideAll = (polygons: s2.Polygon[]) => (owner: number) => (v: Vector) =>
+  polygons.every((polygon, j) => j === owner || !polygon.containsPoint(toPoint(v)));
+
+/** The union of the polygons as oriented loops (interior on the left). */
+export function unionLoops(polygons: s2.Polygon[]): Vector[][] {
+  return overlay(polygons, outsideAll(polygons));
+}
+
+/** The union of the polygons as one S2 polygon; throws when the boundaries cannot be chained into loops. */
+export function unionOf(polygons: s2.Polygon[]): s2.Polygon {
+  return polygonOfLoops(unionLoops(polygons));
+}
+
+/** The intersection of two polygons as oriented loops (interior on the left). */
+export function intersectionLoops(a: s2.Polygon, b: s2.Polygon): Vector[][] {
+  const pair = [a, b];
+  return overlay(pair, (owner) => (v) => pair[1 - owner]!.containsPoint(toPoint(v)));
+}
+
+/** Several polygons as one S2 polygon (their union when they overlap). */
+export function mergedPolygon(polygons: s2.Polygon[]): s2.Polygon {
+  if (polygons.length === 1) return polygons[0]!;
+  if (anyOverlap(polygons)) return unionOf(polygons);
+  const loops: s2.Loop[] = [];
+  for (const polygon of polygons)
+    for (let k = 0; k < polygon.numLoops(); k++) loops.push(s2.Loop.fromLoop(polygon.loop(k)));
+  return new s2.Polygon(loops);
+}
+
+/**
+ * Oriented loops as GeoJSON: loops whose left side is the smaller region are shells (counterclockwise), the others
+ * holes (clockwise) placed in the shell that contains them. One shell gives a Polygon, several a MultiPolygon.
+ */
+export function loopsToGeoJson(loops: Vector[][], coordinatesOf: (v: Vector) => [number, number]): unknown {
+  const isShell = (loop: Vector[]) => new s2.Loop(loop.map(toPoint)).area() <= 2 * Math.PI;
+  const shells = loops
+    .filter(isShell)
+    .map((loop) => ({ loop, s2Loop: new s2.Loop(loop.map(toPoint)), holes: [] as Vector[][] }));
+  for (const hole of loops.filter((loop) => !isShell(loop))) {
+    const owner = shells.find((shell) => shell.s2Loop.containsPoint(toPoint(hole[0]!))) ?? shells[0];
+    owner?.holes.push(hole);
+  }
+  const ring = (loop: Vector[]) => [...loop, loop[0]!].map(coordinatesOf);
+  const polygons = shells.map((shell) => [ring(shell.loop), ...shell.holes.map(ring)]);
+  if (polygons.length === 0) return { type: 'GeometryCollection', geometries: [] };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /** Whether any two of the polygons overlap (so that their union differs from their sum). */
