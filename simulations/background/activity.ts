@@ -1,3 +1,4 @@
+import { rolloutDeployment } from '../cluster/controllers';
 import { IP, OPERATORS, USER_AGENT } from '../cluster/constants';
 import { entraUser, serviceAccountUser } from '../cluster/identities';
 import type { PodTemplate, WorkloadSpec } from '../cluster/types';
@@ -251,7 +252,11 @@ export class BackgroundActivity {
     while (time < this.ctx.endMs) {
       if (isWorkingHour(time))
         this.at(time, () =>
-          this.world.rollout(workload, this.requesterFor(workload.rolledOutBy ?? OPERATORS[0].upn)),
+          rolloutDeployment(
+            this.world,
+            workload,
+            this.requesterFor(workload.rolledOutBy ?? OPERATORS[0].upn),
+          ),
         );
       time += this.random.exponential(workload.rolloutEveryHours! * HOUR);
     }

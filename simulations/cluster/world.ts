@@ -1,4 +1,5 @@
-import { createActor, type Actor } from 'xstate';
+import { createActor } from 'xstate';
+import type { ContainerState, CreatePodResult, PodState, Requester } from './podState';
 import type { AdmissionChain } from '../admission/admission';
 import { podMachine } from '../machines/podMachine';
 import type { Random } from '../core/random';
@@ -11,12 +12,11 @@ import { Authorizer } from './authorizer';
 import { USER_AGENT } from './constants';
 import { SCHEDULER_USER, controllerUser, nodeUser, serviceAccountUser, type AuditUser } from './identities';
 import { imageReference, podObject } from './podObject';
-import type { ProcessInfo, RuntimeEvent, RuntimeListener, RuntimeState } from './runtime';
+import type { ProcessInfo, RuntimeEvent, RuntimeListener } from './runtime';
 import type {
   BindingSpec,
   ClusterRoleSpec,
   ClusterSpec,
-  ContainerSpec,
   JsonObject,
   NamespaceSpec,
   NodeSpec,
@@ -25,59 +25,10 @@ import type {
   WorkloadSpec,
 } from './types';
 
+export type { ContainerState, CreatePodResult, PodPhase, PodState, Requester } from './podState';
+
 /** Where kube-controller-manager and kube-scheduler call the API server from (the hosted control plane). */
 export const CONTROL_PLANE_IP = '172.31.14.9';
-
-export interface Requester {
-  user: AuditUser;
-  sourceIp: string;
-  userAgent: string;
-}
-
-export interface ContainerState {
-  spec: ContainerSpec;
-  image: string;
-  imageDigest: string;
-  containerId: string;
-  createdAt?: number;
-  startedAt?: number;
-  finishedAt?: number;
-  restarts: number;
-  status: 'waiting' | 'running' | 'terminated';
-  reason: string;
-}
-
-export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Terminating';
-
-export interface PodState {
-  uid: string;
-  name: string;
-  namespace: string;
-  node: NodeSpec;
-  ip: string;
-  template: PodTemplate;
-  workload?: WorkloadSpec;
-  controllerKind: string;
-  controllerName: string;
-  createdAt: number;
-  startedAt?: number;
-  phase: PodPhase;
-  degraded: boolean;
-  containers: ContainerState[];
-  object: JsonObject;
-  privileged: boolean;
-  credentialId: string;
-  /** Runtime state of the live pod; undefined once it is gone (nothing left to inspect but telemetry). */
-  runtime: RuntimeState | undefined;
-  actor: Actor<typeof podMachine>;
-  pendingCrashes: number;
-  nextPid: number;
-}
-
-export interface CreatePodResult {
-  pod?: PodState;
-  denied?: string;
-}
 
 interface Services {
   clock: SimulatedClock;
@@ -141,6 +92,10 @@ export class ClusterWorld {
 
   get random(): Random {
     return this.deps.random;
+  }
+
+  get clock(): SimulatedClock {
+    return this.deps.clock;
   }
 
   get audit(): AuditLog {
@@ -790,87 +745,6 @@ export class ClusterWorld {
 
   podsOf(workload: WorkloadSpec): PodState[] {
     return [...this.pods.values()].filter((pod) => pod.workload === workload && pod.phase !== 'Terminating');
-  }
-
-  /** Creates a DaemonSet through the API server; its controller then starts one pod per eligible node. */
-  createDaemonSet(workload: WorkloadSpec, requester: Requester): number {
-    const code = this.call(requester, {
-      verb: 'create',
-      resource: 'daemonsets',
-      apiGroup: 'apps',
-      namespace: workload.namespace,
-      query: 'fieldManager=kubectl-create&fieldValidation=Strict',
-      code: 201,
-      requestObject: {
-        kind: 'DaemonSet',
-        apiVersion: 'apps/v1',
-        metadata: { name: workload.name, namespace: workload.namespace, creationTimestamp: null },
-        spec: {
-          selector: { matchLabels: workload.template.labels },
-          template: podObject(workload.name, workload.namespace, workload.template),
-        },
-      },
-    });
-    if (code !== 201) return code;
-    this.workloads.push(workload);
-    let delay = this.random.int(500, 2500);
-    for (const node of this.nodes.filter(
-      (n) => !workload.template.nodePool || n.pool === workload.template.nodePool,
-    )) {
-      this.deps.clock.setTimeout(() => this.createPod({ workload, node }), delay);
-      delay += this.random.int(20, 400);
-    }
-    return code;
-  }
-
-  /** Rolls a Deployment out: new ReplicaSet, pods replaced one by one (surge 1). */
-  rollout(workload: WorkloadSpec, requester: Requester): void {
-    const oldPods = this.podsOf(workload);
-    this.call(requester, {
-      verb: 'patch',
-      resource: 'deployments',
-      apiGroup: 'apps',
-      namespace: workload.namespace,
-      name: workload.name,
-      query: 'fieldManager=kubectl-patch',
-      requestObject: {
-        spec: {
-          template: {
-            metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': isoSeconds(this.now) } },
-          },
-        },
-      },
-    });
-    workload.templateHash = this.random.k8sSuffix(this.random.int(9, 10));
-    const rsName = `${workload.name}-${workload.templateHash}`;
-    this.call(this.controller('deployment-controller'), {
-      verb: 'create',
-      resource: 'replicasets',
-      apiGroup: 'apps',
-      namespace: workload.namespace,
-      code: 201,
-    });
-    this.events.record({
-      time: this.now,
-      namespace: workload.namespace,
-      objectKind: 'Deployment',
-      name: workload.name,
-      reason: 'ScalingReplicaSet',
-      message: `Scaled up replica set ${rsName} to 1`,
-      type: 'Normal',
-      source: 'deployment-controller',
-    });
-    let delay = 0;
-    for (const old of oldPods) {
-      this.deps.clock.setTimeout(() => {
-        this.createPod({ workload });
-      }, delay);
-      delay += this.random.int(12_000, 40_000);
-      this.deps.clock.setTimeout(() => {
-        if (this.pods.has(old.uid)) this.deletePod(old);
-      }, delay);
-      delay += this.random.int(1_000, 5_000);
-    }
   }
 
   // ---------------------------------------------------------------- runtime

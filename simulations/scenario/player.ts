@@ -1,3 +1,4 @@
+import { createDaemonSet } from '../cluster/controllers';
 import { entraUser, nodeUser, serviceAccountUser } from '../cluster/identities';
 import type { ClusterWorld, PodState, Requester } from '../cluster/world';
 import type { StorylineRuntimeHooks } from './hooks';
@@ -120,7 +121,7 @@ export class StorylinePlayer {
         return;
       }
       case 'createDaemonSet': {
-        world.createDaemonSet(action.workload, this.requester(action.actor));
+        createDaemonSet(world, action.workload, this.requester(action.actor));
         return;
       }
       case 'connect': {
