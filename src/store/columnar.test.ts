@@ -77,6 +77,28 @@ describe('columnar encoding', () => {
     expect(b.rowCount).toBe(ALL_TYPES_ROWS.length);
   });
 
+  it('encodes runs of the same value (same string, same object, nulls) like distinct ones', () => {
+    const shared = { app: 'web' };
+    const rows = [
+      { B: shared, T: 'x' },
+      { B: shared, T: 'x' },
+      { B: null, T: '' },
+      { B: null },
+      { B: { app: 'web' }, T: 'x' },
+    ];
+    const bag = encodeColumn(rows, { name: 'B', type: 'dynamic', description: '' });
+    const text = encodeColumn(rows, { name: 'T', type: 'string', description: '' });
+    expect(rows.map((_, i) => storedWireValueAt(bag, 'dynamic', i))).toEqual([
+      shared,
+      shared,
+      null,
+      null,
+      shared,
+    ]);
+    expect(rows.map((_, i) => storedWireValueAt(text, 'string', i))).toEqual(['x', 'x', '', '', 'x']);
+    expect(bag.kind === 'dict' && bag.dictionary).toEqual(['{"app":"web"}']);
+  });
+
   it('treats a column missing from an older chunk as null', () => {
     const column = ALL_TYPES_TABLE.columns[2]!;
     const merged = mergeForEngine([undefined, encodeColumn([{ Count: 5 }], column)], [2, 1], 'long');

@@ -46,8 +46,17 @@ function encodeDictionary(
   const codes = new Int32Array(rows.length);
   const dictionary: string[] = [];
   const lookup = new Map<string, number>();
+  // Producers repeat a value row after row (TenantId, Type, a shared object): the same reference as the
+  // previous row needs neither JSON.stringify nor a dictionary lookup.
+  let previousRaw: unknown = undefined;
+  let previousCode = -1;
   for (let i = 0; i < rows.length; i++) {
     const raw = rows[i]![name];
+    if (i > 0 && raw === previousRaw) {
+      codes[i] = previousCode;
+      continue;
+    }
+    previousRaw = raw;
     let text: string | null;
     if (typeof raw === 'string' && type !== 'dynamic') text = raw;
     else if (raw === null || raw === undefined) text = null;
@@ -56,7 +65,7 @@ function encodeDictionary(
       text = value === null ? null : JSON.stringify(value);
     } else text = fromWireValue(raw, type) as string | null;
     if (text === null || (text === '' && type === 'string')) {
-      codes[i] = -1;
+      codes[i] = previousCode = -1;
       continue;
     }
     let code = lookup.get(text);
@@ -65,7 +74,7 @@ function encodeDictionary(
       dictionary.push(text);
       lookup.set(text, code);
     }
-    codes[i] = code;
+    codes[i] = previousCode = code;
   }
   return { kind: 'dict', dictionary, codes };
 }
