@@ -132,6 +132,8 @@ test('a wrong answer becomes a review card that comes due', async ({ page }) => 
   await due.getByRole('button', { name: 'Check answer' }).click();
   await expect(due.getByRole('status')).toHaveText('Correct.');
   await expect(page.getByRole('status').filter({ hasText: 'Nothing more is due now' })).toBeVisible();
+  const accessibility = await new AxeBuilder({ page }).include('review-queue').analyze();
+  expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
 });
 
 test('an exam run hides explanations until the end and scores each objective', async ({ page }) => {
@@ -252,5 +254,7 @@ test('progress is exported to a JSON file and imported into a fresh browser', as
   await other.getByLabel(/Import a file exported earlier/).setInputFiles(file);
   await expect(other.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   await expect(row).toContainText('1 of 10 (1 answered)');
+  const accessibility = await new AxeBuilder({ page: other }).include('learner-progress').analyze();
+  expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
   await fresh.close();
 });

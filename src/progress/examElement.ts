@@ -49,7 +49,7 @@ class ExamModeElement extends HTMLElement {
     const bank = this.querySelector('.check-bank')!;
     this.#questions = plan.map((question) => byId.get(question.checkId)!);
     this.#questions.forEach((check, index) => {
-      const heading = check.querySelector('h3');
+      const heading = check.querySelector('.check-heading');
       if (heading?.firstChild) heading.firstChild.textContent = `Question ${index + 1} of ${plan.length} `;
       bank.append(check);
       check.hidden = false;
