@@ -20,6 +20,9 @@ export const CCP_NAMESPACE = '65e8a1c0f2d4b30001a9c7e2';
 export const REGISTRY_HOST = 'contoso.azurecr.io';
 export const REGISTRY_RESOURCE_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.ContainerRegistry/registries/contoso`;
 
+/** Where kube-controller-manager and kube-scheduler call the API server from (the hosted control plane). */
+export const CONTROL_PLANE_IP = '172.31.14.9';
+
 export const IP = {
   apiServerService: '10.0.0.1',
   kubeDns: '10.0.0.10',

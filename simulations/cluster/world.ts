@@ -9,8 +9,9 @@ import type { ImageRegistry } from '../registry/registry';
 import type { ApiCall, AuditLog } from '../telemetry/auditLog';
 import type { KubeEventsRecorder } from '../telemetry/kubeEvents';
 import { Authorizer } from './authorizer';
-import { USER_AGENT } from './constants';
-import { SCHEDULER_USER, controllerUser, nodeUser, serviceAccountUser, type AuditUser } from './identities';
+import { Kubelet } from './kubelet';
+import { CONTROL_PLANE_IP, USER_AGENT } from './constants';
+import { controllerUser, serviceAccountUser, type AuditUser } from './identities';
 import { imageReference, podObject } from './podObject';
 import type { ProcessInfo, RuntimeEvent, RuntimeListener } from './runtime';
 import type {
@@ -26,9 +27,6 @@ import type {
 } from './types';
 
 export type { ContainerState, CreatePodResult, PodPhase, PodState, Requester } from './podState';
-
-/** Where kube-controller-manager and kube-scheduler call the API server from (the hosted control plane). */
-export const CONTROL_PLANE_IP = '172.31.14.9';
 
 interface Services {
   clock: SimulatedClock;
@@ -63,6 +61,7 @@ export class ClusterWorld {
   private readonly nextIp = new Map<string, number>();
   private readonly controllerUids = new Map<string, string>();
   private bootstrapping = false;
+  private readonly kubelet: Kubelet;
 
   constructor(
     spec: ClusterSpec,
@@ -80,6 +79,31 @@ export class ClusterWorld {
       new Map(spec.clusterRoles.map((role) => [role.name, role])),
       spec.bindings,
     );
+    this.kubelet = new Kubelet({
+      clock: deps.clock,
+      random: deps.random,
+      audit: deps.audit,
+      events: deps.events,
+      images: deps.images,
+      nodeImages: this.nodeImages,
+      pulled: (image, node, time) => {
+        for (const listener of this.pullListeners) listener(image, node, time);
+      },
+      podChanged: (pod, phase) => {
+        if (phase === 'gone') {
+          this.pods.delete(pod.uid);
+          this.formerPods.set(pod.uid, {
+            name: pod.name,
+            namespace: pod.namespace,
+            deletedAt: deps.clock.now(),
+          });
+        }
+        for (const listener of this.podListeners) listener(pod, phase);
+      },
+      isLive: (pod) => this.pods.has(pod.uid),
+      processStarted: (pod, container, process) =>
+        this.emitRuntime({ kind: 'process', ...this.runtimeContext({ pod, container }), process }),
+    });
     for (const node of this.nodes) {
       this.nodeImages.set(node.name, new Set());
       this.nextIp.set(node.name, 10 + deps.random.int(0, 20));
@@ -532,183 +556,10 @@ export class ClusterWorld {
     this.pods.set(pod.uid, pod);
     actor.on('*', (event) => {
       if (this.bootstrapping) return;
-      this.onLifecycle(pod, event.type, 'restart' in event ? event.restart : false);
+      this.kubelet.report(pod, event.type, 'restart' in event ? event.restart : false);
     });
     actor.start();
     return pod;
-  }
-
-  private onLifecycle(pod: PodState, type: string, restart: boolean): void {
-    const now = this.now;
-    const kubelet = (reason: string, message: string, kind: 'Normal' | 'Warning' = 'Normal') =>
-      this.deps.events.record({
-        time: now,
-        namespace: pod.namespace,
-        objectKind: 'Pod',
-        name: pod.name,
-        reason,
-        message,
-        type: kind,
-        source: 'kubelet',
-        computer: pod.node.name,
-      });
-    switch (type) {
-      case 'scheduled': {
-        this.deps.audit.record({
-          time: now,
-          user: SCHEDULER_USER,
-          sourceIp: CONTROL_PLANE_IP,
-          userAgent: USER_AGENT.kubeScheduler.replace('/leader-election', '/scheduler'),
-          verb: 'create',
-          resource: 'pods',
-          subresource: 'binding',
-          namespace: pod.namespace,
-          name: pod.name,
-          code: 201,
-          requestObject: {
-            kind: 'Binding',
-            apiVersion: 'v1',
-            metadata: { name: pod.name, namespace: pod.namespace, uid: pod.uid },
-            target: { kind: 'Node', name: pod.node.name },
-          },
-        });
-        this.deps.events.record({
-          time: now,
-          namespace: pod.namespace,
-          objectKind: 'Pod',
-          name: pod.name,
-          reason: 'Scheduled',
-          message: `Successfully assigned ${pod.namespace}/${pod.name} to ${pod.node.name}`,
-          type: 'Normal',
-          source: 'default-scheduler',
-        });
-        for (const container of pod.containers) {
-          const cache = this.nodeImages.get(pod.node.name)!;
-          if (cache.has(container.image)) {
-            kubelet('Pulled', `Container image "${container.image}" already present on machine`);
-          } else {
-            cache.add(container.image);
-            const seconds = this.random.between(0.8, 14).toFixed(3);
-            kubelet('Pulling', `Pulling image "${container.image}"`);
-            kubelet(
-              'Pulled',
-              `Successfully pulled image "${container.image}" in ${seconds}s (${seconds}s including waiting). Image size: ${this.deps.images.get(container.spec.image).sizeBytes} bytes.`,
-            );
-            for (const listener of this.pullListeners) listener(container.image, pod.node, now);
-          }
-          container.createdAt = now + 300;
-        }
-        return;
-      }
-      case 'started': {
-        pod.phase = 'Running';
-        pod.degraded = false;
-        pod.startedAt ??= now;
-        for (const container of pod.containers) {
-          if (restart) {
-            container.restarts += 1;
-            container.containerId = this.random.hex(64);
-          }
-          container.status = 'running';
-          container.reason = '';
-          container.startedAt = now;
-          kubelet('Created', `Created container ${container.spec.name}`);
-          kubelet('Started', `Started container ${container.spec.name}`);
-          // The container's entrypoint is a process start the runtime sensor sees like any other.
-          const main = container.spec.process;
-          if (main && pod.runtime) {
-            const info = {
-              pid: pod.nextPid++,
-              exe: main.exe,
-              cmdline: main.cmdline,
-              parentExe: 'containerd-shim-runc-v2',
-              user: main.user,
-            };
-            pod.runtime.processes.push(info);
-            this.emitRuntime({
-              kind: 'process',
-              ...this.runtimeContext({ pod, container: container.spec.name }),
-              process: info,
-            });
-          }
-        }
-        this.deps.audit.record({
-          time: now + 40,
-          user: nodeUser(pod.node.name),
-          sourceIp: pod.node.ip,
-          userAgent: USER_AGENT.kubelet,
-          verb: 'patch',
-          resource: 'pods',
-          subresource: 'status',
-          namespace: pod.namespace,
-          name: pod.name,
-          code: 200,
-        });
-        for (const listener of this.podListeners) listener(pod, 'running');
-        if (pod.pendingCrashes > 0) {
-          pod.pendingCrashes -= 1;
-          this.deps.clock.setTimeout(
-            () => {
-              if (this.pods.has(pod.uid) && pod.phase === 'Running') pod.actor.send({ type: 'CRASH' });
-            },
-            this.random.int(3_000, 40_000),
-          );
-        }
-        return;
-      }
-      case 'crashed': {
-        pod.degraded = true;
-        const container = pod.containers[pod.containers.length - 1]!;
-        container.status = 'waiting';
-        container.reason = 'CrashLoopBackOff';
-        container.finishedAt = now;
-        const port = container.spec.ports?.[0]?.containerPort ?? 8080;
-        kubelet(
-          'Unhealthy',
-          `Liveness probe failed: Get "http://${pod.ip}:${port}/healthz": dial tcp ${pod.ip}:${port}: connect: connection refused`,
-          'Warning',
-        );
-        kubelet(
-          'BackOff',
-          `Back-off restarting failed container ${container.spec.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
-          'Warning',
-        );
-        return;
-      }
-      case 'completed': {
-        pod.phase = 'Succeeded';
-        for (const container of pod.containers) {
-          container.status = 'terminated';
-          container.reason = 'Completed';
-          container.finishedAt = now;
-        }
-        if (pod.runtime) pod.runtime.processes = [];
-        this.deps.events.record({
-          time: now + 1000,
-          namespace: pod.namespace,
-          objectKind: 'Job',
-          name: pod.controllerName,
-          reason: 'Completed',
-          message: 'Job completed',
-          type: 'Normal',
-          source: 'job-controller',
-        });
-        return;
-      }
-      case 'killing': {
-        pod.phase = 'Terminating';
-        for (const container of pod.containers)
-          kubelet('Killing', `Stopping container ${container.spec.name}`);
-        return;
-      }
-      case 'terminated': {
-        this.pods.delete(pod.uid);
-        pod.runtime = undefined;
-        this.formerPods.set(pod.uid, { name: pod.name, namespace: pod.namespace, deletedAt: now });
-        for (const listener of this.podListeners) listener(pod, 'gone');
-        return;
-      }
-    }
   }
 
   /** Deletes a pod through the API server (graceful: Terminating, then gone). */
