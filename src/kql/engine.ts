@@ -154,7 +154,7 @@ export class KqlEngine {
       now: options.now ?? new Date(),
     };
     try {
-      const plan = prepared.plan ?? translateQuery(prepared.syntax, text);
+      const plan = prepared.plan ?? translateQuery(prepared.syntax, text, this.schemas);
       if (!prepared.plan) this.rememberPlan(text, plan);
       const outputs = executePlan(
         plan,

@@ -164,6 +164,8 @@ describe('tabular operators', () => {
   });
 
   it('search, print, range, datatable', () => {
+    // search without `in` looks through every table of the database.
+    expect(rows('search "HR" | project $table, User')).toEqual([['Users', 'bob']]);
     // search "term" is `where * has "term"`: whole terms, any case.
     expect(rows('Events | search "filedownload" | project User')).toEqual([['alice']]);
     expect(rows('Events | search "download" | project User')).toEqual([]);

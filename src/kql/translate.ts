@@ -24,9 +24,20 @@ type Binding =
   | { readonly kind: 'tabular'; readonly plan: Tabular }
   | { readonly kind: 'function'; readonly node: KNode; readonly env: Env };
 
+interface ColumnSchemaTable {
+  readonly name: string;
+  readonly columns: readonly ColumnSchema[];
+}
+
 class Env {
   private readonly names = new Map<string, Binding>();
   constructor(readonly parent?: Env) {}
+  /** Every binding visible here, innermost first. */
+  entries(): [string, Binding][] {
+    const own = [...this.names.entries()];
+    const outer = this.parent ? this.parent.entries().filter(([name]) => !this.names.has(name)) : [];
+    return [...own, ...outer];
+  }
   get(name: string): Binding | undefined {
     return this.names.get(name) ?? this.parent?.get(name);
   }
@@ -116,7 +127,10 @@ function literal(type: KustoType, value: unknown): Expr {
 let sharedIds = 0;
 
 class Translator {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly tables: readonly ColumnSchemaTable[],
+  ) {}
 
   text(node: KNode): string {
     return textOf(this.source, node);
@@ -760,6 +774,7 @@ class Translator {
   union(node: KNode, input: Tabular | undefined, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const span = spanOf(node);
     const parameters = this.parameters(node.Parameters);
+    const fuzzy = parameters.get('isfuzzy')?.text.toLowerCase() === 'true';
     const inputs: { plan: Tabular; name: string }[] = [];
     if (input) inputs.push({ plan: input, name: 'union_arg0' });
     for (const item of elements(node.Expressions)) {
@@ -779,7 +794,14 @@ class Translator {
         }
         continue;
       }
-      const plan = this.tabular(item, env);
+      let plan: Tabular;
+      try {
+        plan = this.tabular(item, env);
+      } catch (error) {
+        // isfuzzy=true: an input that cannot be resolved is left out, as Kusto does.
+        if (fuzzy && error instanceof EngineError) continue;
+        throw error;
+      }
       const name = itemKind === 'NameReference' ? (item.SimpleName as string) : `union_arg${inputs.length}`;
       inputs.push({ plan, name });
     }
@@ -1061,7 +1083,21 @@ class Translator {
         for (const item of elements(node.InClause.Expressions))
           tables.push({ plan: this.tabular(item, env), name: this.text(item).trim() });
       } else {
-        throw unsupported('search across every table (name the tables with "in (...)")', span);
+        // Every table of the database, and every view the query defines.
+        for (const table of this.tables)
+          tables.push({
+            plan: { op: 'table', name: table.name, span, schema: table.columns },
+            name: table.name,
+          });
+        for (const [name, binding] of env.entries()) {
+          if (
+            binding.kind === 'function' &&
+            binding.node.ViewKeyword &&
+            elements(binding.node.Parameters.Parameters).length === 0
+          ) {
+            tables.push({ plan: this.callUserFunction(binding, [], node, env, undefined), name });
+          }
+        }
       }
       input = { op: 'union', inputs: tables, outer: true, withSource: '$table', span, schema: undefined };
     }
@@ -1181,6 +1217,7 @@ class Translator {
       case 'FunctionCallExpression':
         return this.call(node, env, rowSchema, allowAggregates, type);
       case 'ToScalarExpression': {
+        if (!this.isTabular(node.Expression)) return recurse(node.Expression);
         const query = this.tabular(node.Expression, env);
         return { kind: 'toscalar', query, type };
       }
@@ -1428,9 +1465,15 @@ class Translator {
     }
     const inner = new Env(binding.env);
     const parameters = elements(declaration.Parameters.Parameters);
+    const named = new Map<string, KNode>();
+    const positional = argNodes.filter((arg) => {
+      if (kind(arg) !== 'SimpleNamedExpression') return true;
+      named.set(arg.Name.SimpleName as string, arg.Expression);
+      return false;
+    });
     parameters.forEach((parameter, index) => {
       const name = parameter.NameAndType.Name.SimpleName as string;
-      const arg = argNodes[index];
+      const arg = named.get(name) ?? positional[index];
       if (arg) {
         inner.set(
           name,
@@ -1455,8 +1498,12 @@ class Translator {
   }
 }
 
-export function translateQuery(syntax: KNode, source: string): QueryPlan {
-  const translator = new Translator(source);
+export function translateQuery(
+  syntax: KNode,
+  source: string,
+  tables: readonly ColumnSchemaTable[] = [],
+): QueryPlan {
+  const translator = new Translator(source, tables);
   const env = new Env();
   const statements = elements(syntax.Statements);
   return { outputs: translator.block(statements, env) };
