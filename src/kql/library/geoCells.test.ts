@@ -160,4 +160,25 @@ describe('S2 (docs examples)', () => {
     ).toBeNull();
     expect(() => call('geo_polygon_to_s2cells', triangle, 5, 100)).toThrow(/not supported yet/);
   });
+
+  it('the union of a geohash cell and its neighbours is the 3x3 block (shared edges drop out)', () => {
+    const cells = ['sunny', ...(call('geo_geohash_neighbors', 'sunny') as string[])];
+    const union = call(
+      'geo_union_polygons_array',
+      cells.map((cell) => call('geo_geohash_to_polygon', cell)),
+    ) as { type: string; coordinates: number[][][] };
+    expect(union.type).toBe('Polygon');
+    expect(union.coordinates).toHaveLength(1);
+    const ring = union.coordinates[0]!;
+    expect(ring[0]![0]).toBeCloseTo(42.4072265625, 12);
+    expect(ring[0]![1]).toBeCloseTo(23.642578125, 12);
+    // Twelve boundary vertices (corners and the collinear junctions between cells) plus the closing one.
+    expect(ring).toHaveLength(13);
+    const area = call('geo_polygon_area', union) as number;
+    const cellAreas = cells.reduce(
+      (sum, cell) => sum + (call('geo_polygon_area', call('geo_geohash_to_polygon', cell)) as number),
+      0,
+    );
+    expect(area).toBeCloseTo(cellAreas, 0);
+  });
 });

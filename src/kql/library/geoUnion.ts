@@ -33,6 +33,24 @@ function orientedLoops(polygon: s2.Polygon): Vector[][] {
   return loops;
 }
 
+/** Points just left and right of a piece's middle (about 6 mm away on Earth). */
+interface Sides {
+  readonly left: Vector;
+  readonly right: Vector;
+}
+
+function sidesOf(from: Vector, to: Vector): Sides {
+  const middle = normalize({ x: from.x + to.x, y: from.y + to.y, z: from.z + to.z });
+  const normal = normalize(cross(from, to));
+  const offset = (sign: number) =>
+    normalize({
+      x: middle.x + sign * normal.x * 1e-9,
+      y: middle.y + sign * normal.y * 1e-9,
+      z: middle.z + sign * normal.z * 1e-9,
+    });
+  return { left: offset(1), right: offset(-1) };
+}
+
 interface Stretch {
   readonly points: Vector[];
 }
@@ -44,21 +62,24 @@ interface Stretch {
 function keptStretches(
   loop: Vector[],
   otherEdges: (readonly [Vector, Vector])[],
-  keep: (v: Vector) => boolean,
+  keep: (side: Sides) => boolean,
 ): { whole: Vector[] | null; stretches: Stretch[] } {
   const pieces: { from: Vector; to: Vector; kept: boolean; cut: boolean }[] = [];
   for (let i = 0; i < loop.length; i++) {
     const a = loop[i]!;
     const b = loop[(i + 1) % loop.length]!;
     const span = angleBetween(a, b);
-    const cuts = [
-      ...new Set(
-        otherEdges
-          .flatMap(([c, d]) => arcMeetings(a, b, c, d))
-          .map((x) => angleBetween(a, x) / span)
-          .filter((t) => t > 1e-12 && t < 1 - 1e-12),
-      ),
-    ].sort((x, y) => x - y);
+    // Cuts within the join tolerance of an end point or of each other are the same point: dropping them keeps
+    // slivers (whose sides cannot be told apart) out of the overlay.
+    const cuts: number[] = [];
+    for (const x of otherEdges
+      .flatMap(([c, d]) => arcMeetings(a, b, c, d))
+      .sort((p, q) => angleBetween(a, p) - angleBetween(a, q))) {
+      if (angleBetween(a, x) < JOIN_TOLERANCE || angleBetween(x, b) < JOIN_TOLERANCE) continue;
+      const t = angleBetween(a, x) / span;
+      if (cuts.length > 0 && (t - cuts[cuts.length - 1]!) * span < JOIN_TOLERANCE) continue;
+      cuts.push(t);
+    }
     const stops = [0, ...cuts, 1];
     for (let k = 0; k + 1 < stops.length; k++) {
       const from = k === 0 ? a : alongArc(a, b, stops[k]!);
@@ -66,7 +87,7 @@ function keptStretches(
       pieces.push({
         from,
         to,
-        kept: keep(alongArc(a, b, (stops[k]! + stops[k + 1]!) / 2)),
+        kept: keep(sidesOf(from, to)),
         cut: cuts.length > 0,
       });
     }
@@ -92,10 +113,20 @@ function edgesOf(polygons: s2.Polygon[]): (readonly [Vector, Vector])[] {
     .flatMap((l) => l.map((v, i) => [v, l[(i + 1) % l.length]!] as const));
 }
 
+function sameStretch(a: Stretch, b: Stretch): boolean {
+  return (
+    a.points.length === b.points.length &&
+    a.points.every((p, i) => angleBetween(p, b.points[i]!) < JOIN_TOLERANCE)
+  );
+}
+
 /** Chains stretches end to start into closed loops (each without its closing vertex). */
 function chain(stretches: Stretch[]): Vector[][] {
   const loops: Vector[][] = [];
   const used = new Set<Stretch>();
+  // Polygons that share a boundary stretch in the same direction contribute it twice: keep it once.
+  for (const [i, stretch] of stretches.entries())
+    if (stretches.slice(0, i).some((other) => sameStretch(other, stretch))) used.add(stretch);
   for (const first of stretches) {
     if (used.has(first)) continue;
     const loop: Vector[] = [];
@@ -116,7 +147,7 @@ function chain(stretches: Stretch[]): Vector[][] {
 }
 
 /** Loops (interior on the left) of the region kept from the polygons' boundaries. */
-function overlay(polygons: s2.Polygon[], keepFor: (owner: number) => (v: Vector) => boolean): Vector[][] {
+function overlay(polygons: s2.Polygon[], keepFor: (owner: number) => (side: Sides) => boolean): Vector[][] {
   const whole: Vector[][] = [];
   const stretches: Stretch[] = [];
   polygons.forEach((polygon, i) => {
@@ -141,8 +172,12 @@ function polygonOfLoops(loops: Vector[][]): s2.Polygon {
   return polygon;
 }
 
-const outsideAll = (polygons: s2.Polygon[]) => (owner: number) => (v: Vector) =>
-  polygons.every((polygon, j) => j === owner || !polygon.containsPoint(toPoint(v)));
+/**
+ * A piece of a polygon's boundary bounds the union when the side away from its polygon lies in no other polygon;
+ * testing that side (not the piece itself) also drops edges shared by two polygons of a tiling.
+ */
+const outsideAll = (polygons: s2.Polygon[]) => (owner: number) => (side: Sides) =>
+  polygons.every((polygon, j) => j === owner || !polygon.containsPoint(toPoint(side.right)));
 
 /** The union of the polygons as oriented loops (interior on the left). */
 export function unionLoops(polygons: s2.Polygon[]): Vector[][] {
@@ -157,7 +192,7 @@ export function unionOf(polygons: s2.Polygon[]): s2.Polygon {
 /** The intersection of two polygons as oriented loops (interior on the left). */
 export function intersectionLoops(a: s2.Polygon, b: s2.Polygon): Vector[][] {
   const pair = [a, b];
-  return overlay(pair, (owner) => (v) => pair[1 - owner]!.containsPoint(toPoint(v)));
+  return overlay(pair, (owner) => (side) => pair[1 - owner]!.containsPoint(toPoint(side.left)));
 }
 
 /** Several polygons as one S2 polygon (their union when they overlap). */
