@@ -10,7 +10,8 @@ class DueReviewsElement extends HTMLElement {
   async #show(): Promise<void> {
     const status = this.querySelector('.due-reviews-status')!;
     try {
-      const cards = await syncReviewQueue(learnerStore());
+      const known = new Set((this.dataset.checkIds ?? '').split(' ').filter(Boolean));
+      const cards = (await syncReviewQueue(learnerStore())).filter((state) => known.has(state.checkId));
       const due = dueCards(cards, new Date()).length;
       if (cards.length === 0)
         status.textContent = 'No review cards yet: questions you answer wrong will appear here.';

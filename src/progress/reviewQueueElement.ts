@@ -24,6 +24,9 @@ class ReviewQueueElement extends HTMLElement {
       this.#say(`Your review queue could not be loaded: ${(error as Error).message}`);
       return;
     }
+    // Cards of checks that no longer exist cannot be shown, so they are not counted either.
+    const shown = new Set(this.#checks.map((check) => check.checkId));
+    cards = cards.filter((state) => shown.has(state.checkId));
     const due = dueCards(cards, new Date());
     if (firstLoad) {
       const byId = new Map(this.#checks.map((check) => [check.checkId, check]));
