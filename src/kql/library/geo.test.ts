@@ -621,4 +621,56 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
       }),
     ).toBe(true);
   });
+
+  it('geo_simplify_polygons_array unions then simplifies (docs examples)', () => {
+    const polygons = [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-73.9495, 40.7969],
+            [-73.95807, 40.80068],
+            [-73.98201, 40.76825],
+            [-73.97317, 40.76455],
+            [-73.9495, 40.7969],
+          ],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-73.94622, 40.79249],
+            [-73.96888, 40.79282],
+            [-73.9577, 40.7789],
+            [-73.94622, 40.79249],
+          ],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-73.97335, 40.77274],
+            [-73.9936, 40.7663],
+            [-73.97171, 40.75655],
+            [-73.97335, 40.77274],
+          ],
+        ],
+      },
+    ];
+    const result = call('geo_simplify_polygons_array', polygons) as { type: string };
+    expect(result.type).toBe('Polygon');
+    expect(call('geo_polygon_area', result)).toBeCloseTo(
+      call('geo_polygon_area', call('geo_union_polygons_array', polygons)) as number,
+      -3,
+    );
+    expect(call('geo_simplify_polygons_array', polygons, 10000)).toBeNull();
+    expect(
+      call('geo_simplify_polygons_array', [
+        polygons[0],
+        { type: 'Polygon', coordinates: [[[-73.94622, 40.79249]]] },
+      ]),
+    ).toBeNull();
+  });
 });

@@ -439,6 +439,23 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     if (parts.some((p) => p === null)) return null;
     return loopsToGeoJson(unionLoops((parts as s2.Polygon[][]).flat()), coordinatesOf);
   },
+  geo_simplify_polygons_array: (args) => {
+    const items = arrayOf(args[0]);
+    const tolerance = simplifyTolerance(args);
+    if (!items || items.length === 0 || tolerance === null) return null;
+    const parts = items.map(polygonsOf);
+    if (parts.some((p) => p === null)) return null;
+    const simplified: Vector[][] = [];
+    for (const loop of unionLoops((parts as s2.Polygon[][]).flat())) {
+      const ring = [...loop, loop[0]!].map((v) => {
+        const [lng, lat] = coordinatesOf(v);
+        return { lng, lat };
+      });
+      const result = simplifyRing(ring, tolerance);
+      if (result) simplified.push(result.slice(0, -1).map(pointOf));
+    }
+    return simplified.length === 0 ? null : loopsToGeoJson(simplified, coordinatesOf);
+  },
   geo_intersection_2polygons: ([first, second]) => {
     const a = polygonsOf(first);
     const b = polygonsOf(second);
