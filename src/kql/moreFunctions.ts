@@ -73,7 +73,86 @@ function digestPairs(digest: unknown): [number, number][] {
     .sort((a, b) => a[0] - b[0]);
 }
 
+/** Segments of a bag key: `$.a.b` / `$['a'].b` paths, or one plain key. */
+function keyPath(key: string): string[] {
+  if (!key.startsWith('$')) return [key];
+  return key
+    .replace(/^\$\.?/, '')
+    .split(/\.|\[['"]?|['"]?\]/)
+    .filter((part) => part !== '');
+}
+
+function isBag(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (!isBag(value)) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeysDeep(value[key])]),
+  );
+}
+
+function parseCsvRecord(text: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n') break;
+    else if (ch !== '\r') field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
 const extra: Record<string, ScalarFunction> = {
+  bag_has_key: ([bag, key]) => {
+    let value: unknown = bag;
+    for (const part of keyPath(str(key))) {
+      if (!isBag(value) || !(part in value)) return false;
+      value = value[part];
+    }
+    return true;
+  },
+  bag_remove_keys: ([bag, keys]) => {
+    if (!isBag(bag)) return null;
+    const result = structuredClone(bag);
+    for (const key of arrayOf(keys) ?? []) {
+      const path = keyPath(str(key));
+      let target: unknown = result;
+      for (const part of path.slice(0, -1)) target = isBag(target) ? target[part] : undefined;
+      if (isBag(target)) delete target[path[path.length - 1]!];
+    }
+    return result;
+  },
+  bag_set_key: ([bag, key, value]) => {
+    if (!isBag(bag)) return null;
+    const result = structuredClone(bag);
+    const path = keyPath(str(key));
+    let target: Record<string, unknown> = result;
+    for (const part of path.slice(0, -1)) {
+      if (!isBag(target[part])) target[part] = {};
+      target = target[part] as Record<string, unknown>;
+    }
+    target[path[path.length - 1]!] = value;
+    return result;
+  },
+  dynamic_to_json: ([value]) => JSON.stringify(sortKeysDeep(value ?? null)),
+  parse_csv: ([text]) => parseCsvRecord(str(text)),
   percentile_tdigest: ([digest, percent]) => {
     const pairs = digestPairs(digest);
     const total = pairs.reduce((sum, [, weight]) => sum + weight, 0);
@@ -141,7 +220,8 @@ const extra: Record<string, ScalarFunction> = {
   replace_strings: ([text, lookups, rewrites]) => {
     // Every lookup claims its non-overlapping matches in list order; an earlier lookup wins an overlap.
     const from = (arrayOf(lookups) ?? []).map((v) => str(v));
-    const to = (arrayOf(rewrites) ?? []).map((v) => str(v));
+    // A rewrite that is not a string leaves its matches as they are.
+    const to = (arrayOf(rewrites) ?? []).map((v, k) => (typeof v === 'string' ? v : from[k]!));
     const source = str(text);
     const claimed: { start: number; end: number; replacement: string }[] = [];
     from.forEach((lookup, k) => {
