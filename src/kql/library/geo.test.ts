@@ -673,4 +673,29 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
       ]),
     ).toBeNull();
   });
+
+  it('geo_union_lines_array merges overlapping lines into one (docs example)', () => {
+    const a = [-73.95683884620665, 40.80502891480884];
+    const b = [-73.95633727312088, 40.8057171711177];
+    const c = [-73.95489156246185, 40.80510200431311];
+    const d = [-73.95537436008453, 40.804413741624515];
+    const union = call('geo_union_lines_array', [
+      { type: 'LineString', coordinates: [a, b, c] },
+      { type: 'LineString', coordinates: [b, c, d] },
+      { type: 'LineString', coordinates: [b, c] },
+    ]) as { type: string; coordinates: number[][] };
+    expect(union.type).toBe('LineString');
+    const expected = [a, b, c, d];
+    expect(union.coordinates).toHaveLength(4);
+    union.coordinates.forEach((point, i) => {
+      expect(point[0]).toBeCloseTo(expected[i]![0]!, 9);
+      expect(point[1]).toBeCloseTo(expected[i]![1]!, 9);
+    });
+    expect(
+      call('geo_union_lines_array', [
+        { type: 'LineString', coordinates: [a, b] },
+        { type: 'LineString', coordinates: [[1, 1]] },
+      ]),
+    ).toBeNull();
+  });
 });

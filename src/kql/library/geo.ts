@@ -33,6 +33,7 @@ import {
   angleBetween,
   distanceToArc,
   edgesIntersect,
+  TOUCH_TOLERANCE,
   arcsIntersect,
   normalize,
   arcMeetings,
@@ -150,6 +151,52 @@ function simplifyRing(ring: Coordinate[], tolerance: number): Coordinate[] | nul
   if (distinct.length < 3 || new Set(distinct.map((c) => `${c.lng},${c.lat}`)).size !== distinct.length)
     return null;
   return vertices;
+}
+
+/**
+ * The union of lines: edges are split where another line's vertex lies on them, repeated edges (either direction)
+ * are kept once, and the edges are chained end to start into maximal lines, in input order.
+ */
+function unionLines(lines: Coordinate[][]): [number, number][][] {
+  const same = (p: Vector, q: Vector) => angleBetween(p, q) < 1e-12;
+  const vertices = lines.flat().map(pointOf);
+  const edges: [Vector, Vector][] = [];
+  for (const line of lines) {
+    const points = line.map(pointOf);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      const span = angleBetween(a, b);
+      const inner = vertices
+        .filter((v) => !same(v, a) && !same(v, b) && distanceToArc(v, a, b) < TOUCH_TOLERANCE)
+        .sort((p, q) => angleBetween(a, p) - angleBetween(a, q))
+        .filter((v, k, all) => k === 0 || !same(v, all[k - 1]!))
+        .filter((v) => angleBetween(a, v) < span);
+      const stops = [a, ...inner, b];
+      for (let k = 0; k + 1 < stops.length; k++) {
+        const [from, to] = [stops[k]!, stops[k + 1]!];
+        if (same(from, to)) continue;
+        const seen = edges.some(([p, q]) => (same(p, from) && same(q, to)) || (same(p, to) && same(q, from)));
+        if (!seen) edges.push([from, to]);
+      }
+    }
+  }
+  const used = new Set<number>();
+  const chains: [number, number][][] = [];
+  for (let first = 0; first < edges.length; first++) {
+    if (used.has(first)) continue;
+    const chain = [edges[first]![0], edges[first]![1]];
+    used.add(first);
+    for (;;) {
+      const end = chain[chain.length - 1]!;
+      const next = edges.findIndex(([p], k) => !used.has(k) && same(p, end));
+      if (next < 0) break;
+      used.add(next);
+      chain.push(edges[next]![1]);
+    }
+    chains.push(chain.map(coordinatesOf));
+  }
+  return chains;
 }
 
 /** Azimuth from `from` to `to`, clockwise from north, in radians within [0, 2π). */
@@ -438,6 +485,16 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     const parts = items.map(polygonsOf);
     if (parts.some((p) => p === null)) return null;
     return loopsToGeoJson(unionLoops((parts as s2.Polygon[][]).flat()), coordinatesOf);
+  },
+  geo_union_lines_array: ([value]) => {
+    const items = arrayOf(value);
+    if (!items || items.length === 0) return null;
+    const parts = items.map(linesOf);
+    if (parts.some((p) => p === null)) return null;
+    const chains = unionLines((parts as Coordinate[][][]).flat());
+    return chains.length === 1
+      ? { type: 'LineString', coordinates: chains[0] }
+      : { type: 'MultiLineString', coordinates: chains };
   },
   geo_simplify_polygons_array: (args) => {
     const items = arrayOf(args[0]);
