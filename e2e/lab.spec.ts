@@ -192,3 +192,26 @@ test('the lab works offline after one visit', async ({ page, context }) => {
   await expect(page.getByRole('gridcell', { name: '6000' })).toBeVisible();
   await context.setOffline(false);
 });
+
+test('the dataset controls generate a scenario dataset with progress and show its virtual time', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openLab(page);
+  const dataset = page.getByRole('region', { name: 'Dataset' });
+  const scenario = dataset.getByRole('combobox', { name: /^Scenario/ });
+  const scenarioId = await scenario.locator('option').first().getAttribute('value');
+  await scenario.selectOption(scenarioId!);
+  await dataset.getByLabel('Seed', { exact: true }).fill('11');
+  await dataset.getByLabel('Simulated days').fill('1');
+  await dataset.getByRole('button', { name: 'Generate' }).click();
+  await expect(dataset.getByRole('progressbar')).toBeVisible();
+  await expect(dataset.getByLabel('Stored dataset').locator('option:checked')).toHaveText(
+    `${scenarioId} · seed 11 · 1 d`,
+    { timeout: 120_000 },
+  );
+  await expect(dataset.getByTestId('virtual-now')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+  await typeQuery(page, 'SecurityAlert | summarize count()');
+  await page.keyboard.press('Shift+Enter');
+  await expect(status(page)).toHaveText(/^1 rows in/, { timeout: 30_000 });
+});
