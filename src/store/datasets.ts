@@ -14,8 +14,11 @@ import { StoreError, toStoreError } from './storeError';
 
 export type { DatasetRecord, DatasetStatus, DatasetTableInfo } from './datasetDb';
 
-/** Rows per stored chunk: large enough that IndexedDB sees few records, small enough for time-range loads. */
-export const CHUNK_ROWS = 16_384;
+/**
+ * Rows per stored chunk: large enough that IndexedDB reads few records (a 1M-row table loaded in about half the
+ * time with 65,536 than with 16,384 in bench/store.bench.ts), small enough for time-range loads.
+ */
+export const CHUNK_ROWS = 65_536;
 
 export { datasetIdOf };
 
