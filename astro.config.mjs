@@ -46,6 +46,16 @@ export default defineConfig({
           label: 'Module 4.7 · Defender for Containers',
           items: [{ autogenerate: { directory: 'modules' } }],
         },
+        {
+          label: 'Practise',
+          items: [
+            { label: 'KQL lab', link: '/lab/' },
+            { label: 'Datasets', link: '/datasets/' },
+            { label: 'Review queue', link: '/review/' },
+            { label: 'Practice exam', link: '/exam/' },
+            { label: 'Your progress', link: '/progress/' },
+          ],
+        },
       ],
       customCss: ['./src/styles/site.css'],
     }),

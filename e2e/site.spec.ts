@@ -3,6 +3,11 @@ import { expect, test, type Page } from '@playwright/test';
 const PAGES = [
   { path: '/', heading: 'SC-200 Lab' },
   { path: '/modules/4-7-defender-for-containers/', heading: 'Defender for Containers and Kubernetes' },
+  { path: '/lab/', heading: 'KQL lab' },
+  { path: '/datasets/', heading: 'Datasets' },
+  { path: '/review/', heading: 'Review queue' },
+  { path: '/exam/', heading: 'Practice exam' },
+  { path: '/progress/', heading: 'Your progress' },
   { path: '/this-page-does-not-exist/', heading: 'Page not found' },
 ];
 
