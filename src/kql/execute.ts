@@ -480,6 +480,9 @@ function aggregateRunner(
   if (name === 'arg_max' || name === 'arg_min') {
     const sign = name === 'arg_max' ? 1 : -1;
     const target = compile(expr.args[0]!, table, context);
+    const firstArg = expr.args[0]!;
+    const epochMs =
+      firstArg.kind === 'column' ? table.columns.find((c) => c.name === firstArg.name)?.epochMs : undefined;
     const byNames = new Set(by.map((b) => b.name));
     let outputs: { name: string; fn: Compiled; type: KustoType }[] = [];
     const firstName = expr.args[0]!.kind === 'column' ? (expr.args[0] as { name: string }).name : item.name;
@@ -507,6 +510,20 @@ function aggregateRunner(
       create: () => {
         let bestRow = -1;
         let best: unknown = null;
+        if (epochMs) {
+          // A datetime column loaded from epoch milliseconds: compare the doubles.
+          let bestMs = 0;
+          return {
+            add(row) {
+              const ms = epochMs[row]!;
+              if (bestRow < 0 || (ms - bestMs) * sign > 0) {
+                bestMs = ms;
+                bestRow = row;
+              }
+            },
+            result: () => bestRow,
+          };
+        }
         return {
           add(row) {
             const value = target(row);

@@ -119,7 +119,34 @@ function parseCsvRecord(text: string): string[] {
   return fields;
 }
 
+/**
+ * Log tables repeat the same JSON payloads: parsed values are kept for recent texts. Dynamic values are never mutated
+ * by the engine (functions that change a bag copy it), so sharing them between rows is safe.
+ */
+const parsedJson = new Map<string, unknown>();
+
+function parseJsonCached(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  const cached = parsedJson.get(value);
+  if (cached !== undefined || parsedJson.has(value)) return cached;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value) as unknown;
+  } catch {
+    parsed = value;
+  }
+  if (value.length <= 4096) {
+    if (parsedJson.size >= 20_000) parsedJson.clear();
+    parsedJson.set(value, parsed);
+  }
+  return parsed;
+}
+
 const extra: Record<string, ScalarFunction> = {
+  parse_json: ([value]) => parseJsonCached(value),
+  parsejson: ([value]) => parseJsonCached(value),
+  todynamic: ([value]) => parseJsonCached(value),
+  toobject: ([value]) => parseJsonCached(value),
   bag_has_key: ([bag, key]) => {
     let value: unknown = bag;
     for (const part of keyPath(str(key))) {

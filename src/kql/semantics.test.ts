@@ -171,12 +171,18 @@ describe('Kusto semantics', () => {
       ['1970-01-01T00:00:01.0000005Z', 'b', 2],
       ['1970-01-01T00:00:02Z', '', null],
     ]);
-    columnar.loadColumns('T', 3, { When: { epochMs: new Float64Array([-1500, 1000, 2500]) } });
+    columnar.loadColumns('T', 3, {
+      When: { epochMs: new Float64Array([-1500, 1000, 2500]) },
+      Name: { values: ['x', 'y', 'z'] },
+    });
     // bin over whole epoch milliseconds takes a double-based path; it must agree with the tick arithmetic.
     expect(run(columnar, 'T | summarize count() by bin(When, 2s) | order by When asc').rows).toEqual([
       ['1969-12-31T23:59:58Z', 1],
       ['1970-01-01T00:00:00Z', 1],
       ['1970-01-01T00:00:02Z', 1],
+    ]);
+    expect(run(columnar, 'T | summarize arg_max(When, Name), arg_min(When, Name)').rows).toEqual([
+      ['1970-01-01T00:00:02.5Z', 'z', '1969-12-31T23:59:58.5Z', 'x'],
     ]);
     expect(run(columnar, 'T | extend b = bin(When, 2s) | project b').rows).toEqual(
       run(columnar, 'T | extend b = bin(When + 0s, 2s) | project b').rows,
