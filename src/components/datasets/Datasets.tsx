@@ -190,7 +190,7 @@ function DatasetRow({
         {dataset.status === 'ready'
           ? 'Ready'
           : dataset.status === 'generating'
-            ? 'Being written'
+            ? 'Not finished (still being written, or interrupted)'
             : 'Incomplete'}
         {dataset.problem && <p className="datasets__problem">{dataset.problem}</p>}
       </td>
