@@ -215,3 +215,22 @@ test('the dataset controls generate a scenario dataset with progress and show it
   await page.keyboard.press('Shift+Enter');
   await expect(status(page)).toHaveText(/^1 rows in/, { timeout: 30_000 });
 });
+
+test('a running query can be cancelled, and an empty time window names the dataset range', async ({
+  page,
+}) => {
+  await openLab(page);
+  await typeQuery(page, 'range x from 1 to 2000000000 step 1 | summarize sum(x)');
+  await page.keyboard.press('Shift+Enter');
+  await expect(status(page)).toHaveText('Running…');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+
+  await typeQuery(page, 'KubeEvents | where TimeGenerated < ago(30d)');
+  await page.keyboard.press('Shift+Enter');
+  await expect(status(page)).toHaveText(/^0 rows in/, { timeout: 30_000 });
+  await expect(page.getByRole('note').filter({ hasText: 'ago() counts back from that now' })).toContainText(
+    'this dataset spans',
+  );
+});
