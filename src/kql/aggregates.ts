@@ -374,6 +374,8 @@ export const SPECIAL_AGGREGATES = new Set([
   'percentiles',
   'percentilesw',
   'percentilew',
+  'percentiles_array',
+  'percentilesw_array',
 ]);
 
 export function isAggregateName(name: string): boolean {

@@ -574,6 +574,51 @@ function aggregateRunner(
       },
     };
   }
+  if (name === 'percentiles_array' || name === 'percentilesw_array') {
+    // One dynamic array of the requested percentiles (given as numbers or as one dynamic array).
+    const weighted = name === 'percentilesw_array';
+    const value = compile(expr.args[0]!, table, context);
+    const weight = weighted ? compile(expr.args[1]!, table, context) : undefined;
+    const percents = expr.args
+      .slice(weighted ? 2 : 1)
+      .flatMap((arg) => {
+        const constant = constantOf(arg, context);
+        return Array.isArray(constant) ? constant : [constant];
+      })
+      .map(Number);
+    const sourceType = typeOfExpr(expr.args[0]!);
+    return {
+      width: 1,
+      names: [item.name],
+      types: ['dynamic'],
+      create: () => {
+        const pairs: [unknown, number][] = [];
+        return {
+          add(row) {
+            const v = value(row);
+            if (!isNull(v)) pairs.push([v, weight ? Number(weight(row)) : 1]);
+          },
+          result: () => pairs,
+        };
+      },
+      explode: (result) => {
+        const pairs = (result as [unknown, number][]).slice().sort((a, b) => compareValues(a[0], b[0]));
+        const total = pairs.reduce((sum, [, w]) => sum + w, 0);
+        return [
+          percents.map((p) => {
+            if (total === 0) return null;
+            const rank = Math.max(1, Math.ceil((p / 100) * total));
+            let seen = 0;
+            for (const [v, w] of pairs) {
+              seen += w;
+              if (seen >= rank) return toDynamic(v, sourceType);
+            }
+            return toDynamic(pairs[pairs.length - 1]![0], sourceType);
+          }),
+        ];
+      },
+    };
+  }
   if (name === 'dcount_hll') throw unsupported(`aggregate '${name}'`, expr.span);
   const spec = AGGREGATES[name];
   if (!spec) throw unsupported(`aggregate '${name}'`, expr.span);

@@ -45,7 +45,11 @@ const US_DATETIME =
 
 /** Parses what `datetime(...)` and `todatetime()` accept; null when the text is not a datetime. */
 export function parseDatetime(input: string): bigint | null {
-  const text = input.trim().replace(/^(['"])(.*)\1$/, '$2');
+  // Kusto also reads `datetime(2017 - 08 - 01)`: spaces around the date's dashes.
+  const text = input
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .replace(/^(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})/, '$1-$2-$3');
   const us = US_DATETIME.exec(text);
   if (us) {
     const [, mo, d, y, h, mi, s, frac] = us;
