@@ -23,6 +23,7 @@ export type { ColumnChunk } from './table';
 export { KqlEngine, createKqlEngine, type KqlEngineOptions } from './engine';
 export {
   formatDatetime,
+  formatDatetimeFull,
   formatTimespan,
   fromWireValue,
   parseDatetime,
