@@ -79,12 +79,15 @@ describe('columnar encoding', () => {
 
   it('encodes runs of the same value (same string, same object, nulls) like distinct ones', () => {
     const shared = { app: 'web' };
+    const other = { app: 'db' };
     const rows = [
       { B: shared, T: 'x' },
       { B: shared, T: 'x' },
       { B: null, T: '' },
       { B: null },
       { B: { app: 'web' }, T: 'x' },
+      { B: other },
+      { B: shared },
     ];
     const bag = encodeColumn(rows, { name: 'B', type: 'dynamic', description: '' });
     const text = encodeColumn(rows, { name: 'T', type: 'string', description: '' });
@@ -94,9 +97,11 @@ describe('columnar encoding', () => {
       null,
       null,
       shared,
+      other,
+      shared,
     ]);
-    expect(rows.map((_, i) => storedWireValueAt(text, 'string', i))).toEqual(['x', 'x', '', '', 'x']);
-    expect(bag.kind === 'dict' && bag.dictionary).toEqual(['{"app":"web"}']);
+    expect(rows.map((_, i) => storedWireValueAt(text, 'string', i))).toEqual(['x', 'x', '', '', 'x', '', '']);
+    expect(bag.kind === 'dict' && bag.dictionary).toEqual(['{"app":"web"}', '{"app":"db"}']);
   });
 
   it('treats a column missing from an older chunk as null', () => {

@@ -50,6 +50,8 @@ function encodeDictionary(
   // previous row needs neither JSON.stringify nor a dictionary lookup.
   let previousRaw: unknown = undefined;
   let previousCode = -1;
+  // The simulation shares objects between rows that are not neighbours (one `User` object per identity).
+  const objectCodes = type === 'dynamic' ? new Map<object, number>() : undefined;
   for (let i = 0; i < rows.length; i++) {
     const raw = rows[i]![name];
     if (i > 0 && raw === previousRaw) {
@@ -57,6 +59,13 @@ function encodeDictionary(
       continue;
     }
     previousRaw = raw;
+    if (objectCodes && typeof raw === 'object' && raw !== null) {
+      const known = objectCodes.get(raw);
+      if (known !== undefined) {
+        codes[i] = previousCode = known;
+        continue;
+      }
+    }
     let text: string | null;
     if (typeof raw === 'string' && type !== 'dynamic') text = raw;
     else if (raw === null || raw === undefined) text = null;
@@ -75,6 +84,7 @@ function encodeDictionary(
       lookup.set(text, code);
     }
     codes[i] = previousCode = code;
+    if (objectCodes && typeof raw === 'object' && raw !== null) objectCodes.set(raw, code);
   }
   return { kind: 'dict', dictionary, codes };
 }
