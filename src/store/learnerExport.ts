@@ -3,7 +3,7 @@ import { StoreError } from './storeError';
 
 export const LEARNER_EXPORT_FORMAT = 'sc200-learner-data';
 
-const epochMs = z.number().finite().describe('Epoch milliseconds (UTC)');
+const epochMs = z.number().describe('Epoch milliseconds (UTC); zod numbers are finite');
 
 const storedCard = z
   .object({
