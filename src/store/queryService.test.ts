@@ -45,6 +45,8 @@ describe('query service', () => {
     expect(tablesReferenced('AKSAuditAdmin | take 1', names)).toEqual(['AKSAuditAdmin']);
     expect(tablesReferenced('union * | count', names)).toEqual(names);
     expect(tablesReferenced('print x = "KubeEvents".length', names)).toEqual(['KubeEvents']);
+    expect(tablesReferenced('database("la").AKSAudit | count', names)).toEqual(['AKSAudit']);
+    expect(tablesReferenced("table('AKSAuditAdmin') | count", names)).toEqual(['AKSAuditAdmin']);
   });
 
   it('loads tables lazily, caches them, reloads after ingest, and uses the virtual now', async () => {

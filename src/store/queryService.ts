@@ -17,7 +17,7 @@ type EngineFactory = () => Promise<KqlEngine>;
 /** Tables a query may read: those named in it, or every table for `union *`, `search` and `find`. */
 export function tablesReferenced(text: string, candidates: readonly string[]): string[] {
   if (/\bunion\s+(\w+\s*=\s*\w+\s+)*\*|\bsearch\b|\bfind\b/i.test(text)) return [...candidates];
-  return candidates.filter((name) => new RegExp(`(^|[^\\w.])${name}(?![\\w])`).test(text));
+  return candidates.filter((name) => new RegExp(`(^|\\W)${name}(?!\\w)`).test(text));
 }
 
 export function createQueryService(options: { store?: DatasetStore; engineFactory?: EngineFactory } = {}) {
