@@ -32,6 +32,18 @@ interface Props {
 const ENGINE_MARKER_OWNER = 'kql-engine';
 
 /**
+ * Monaco starts loading as soon as this module runs in the browser (only a page with a lab imports it), not after
+ * React has hydrated the island: the editor is ready sooner.
+ */
+const monacoLoading =
+  typeof window === 'undefined'
+    ? undefined
+    : import('./loadMonaco').then(async ({ loadMonaco, whenIntellisenseReady }) => ({
+        monaco: await loadMonaco(),
+        whenIntellisenseReady,
+      }));
+
+/**
  * The query editor: Monaco with Kusto IntelliSense once it has loaded, and a plain text area until then (and if it
  * cannot load), so a learner can always type and run a query.
  */
@@ -52,9 +64,8 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
 
   useEffect(() => {
     let disposed = false;
-    import('./loadMonaco')
-      .then(async ({ loadMonaco, whenIntellisenseReady }) => {
-        const monaco = await loadMonaco();
+    (monacoLoading ?? Promise.reject(new Error('Monaco loads only in the browser.')))
+      .then(({ monaco, whenIntellisenseReady }) => {
         whenIntellisenseReady().then(
           () => {
             if (disposed) return;
