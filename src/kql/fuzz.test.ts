@@ -53,7 +53,8 @@ function assertAnswered(query: string): void {
   } catch (error) {
     throw new Error(`threw on ${JSON.stringify(query)}: ${(error as Error).message}`, { cause: error });
   }
-  expect(Date.now() - started, query).toBeLessThan(5_000);
+  // A hang, not a slow machine: Kusto.Language warms some paths lazily (a control command takes ~1.5 s the first time).
+  expect(Date.now() - started, query).toBeLessThan(20_000);
   if (!outcome.ok) {
     expect(outcome.code, query).not.toBe('KQL_INTERNAL');
     expect(outcome.line, query).toBeGreaterThanOrEqual(1);
