@@ -1030,6 +1030,10 @@ class Translator {
     const span = spanOf(node);
     if (name === 'bag_unpack') {
       const args = elements(call.ArgumentList.Expressions);
+      // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
+      const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
+      if (option)
+        throw unsupported('bag_unpack options columnsConflict and ignoredProperties', spanOf(option));
       const column = this.scalar(args[0], env, input.schema ?? []);
       const prefix = args[1]
         ? String(this.scalar(args[1], env, undefined).kind === 'literal' ? (args[1].LiteralValue ?? '') : '')
