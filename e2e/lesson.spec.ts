@@ -185,9 +185,6 @@ test('lesson pages load their checks within the JS budget before the learner sto
 });
 
 test('lesson pages stay within the JS budget until a lab is opened, learner store included', () => {
-  // Known gap: src/store/learner.ts imports learnerExport.ts (zod) eagerly, which puts ~23 KB of zod into the
-  // chunk every lesson page loads for progress. When importLearnerData loads it lazily, this passes: remove the mark.
-  test.fail(true, 'the learner store chunk carries zod; see the note above');
   for (const weight of measureLessonPages('dist')) {
     expect(weight.beforeLabGzip, weight.page).toBeLessThanOrEqual(LESSON_JS_BUDGET_GZIP);
   }

@@ -16,6 +16,8 @@ export const LESSON_JS_BUDGET_GZIP = 50 * 1024;
  */
 const LAB_CHUNK = /monaco|kusto|editor|worker|\/lab|queryRunner|storeBackend|queryClient/i;
 const SEARCH_CHUNK = /pagefind|ui-core/i;
+/** The export file schema (zod): learner.ts imports it only when a learner imports a progress file. */
+const IMPORT_FILE_CHUNK = /learnerExport\./;
 
 const ANY_IMPORT =
   /(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
@@ -29,7 +31,9 @@ export interface LessonWeight {
   lazyFiles: string[];
 }
 
-export function measureLessonPages(distDir: string): LessonWeight[] {
+export function measureLessonPages(dist: string): LessonWeight[] {
+  // Absolute paths throughout, so a chunk reached two ways is counted once.
+  const distDir = resolve(dist);
   return measureSite(distDir)
     .filter((weight) => weight.page.startsWith('/modules/'))
     .map((weight) => {
@@ -51,6 +55,7 @@ export function measureLessonPages(distDir: string): LessonWeight[] {
             seen.has(path) ||
             LAB_CHUNK.test(relative(distDir, path)) ||
             SEARCH_CHUNK.test(relative(distDir, path)) ||
+            IMPORT_FILE_CHUNK.test(relative(distDir, path)) ||
             !existsSync(path)
           )
             continue;

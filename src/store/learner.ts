@@ -9,7 +9,8 @@ import {
   type SavedQueryRecord,
   type StoredCard,
 } from './learnerDb';
-import { parseLearnerExport, LEARNER_EXPORT_FORMAT, type LearnerDataExport } from './learnerExport';
+import type { LearnerDataExport } from './learnerExport';
+import { LEARNER_EXPORT_FORMAT } from './learnerExportFormat';
 import { toStoreError } from './storeError';
 
 export type {
@@ -296,6 +297,7 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
      * saved-query name or setting); `replace` makes the database equal to the file.
      */
     async importLearnerData(data: unknown, mode: 'merge' | 'replace' = 'merge'): Promise<void> {
+      const { parseLearnerExport } = await import('./learnerExport');
       const parsed = parseLearnerExport(data);
       await guarded('importing learner data', () =>
         db.transaction('rw', db.tables, async () => {

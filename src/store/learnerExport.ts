@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { StoreError } from './storeError';
 
-export const LEARNER_EXPORT_FORMAT = 'sc200-learner-data';
+import { LEARNER_EXPORT_FORMAT } from './learnerExportFormat';
+
+export { LEARNER_EXPORT_FORMAT };
 
 const epochMs = z.number().describe('Epoch milliseconds (UTC); zod numbers are finite');
 
