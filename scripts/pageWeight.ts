@@ -1,5 +1,5 @@
-// Measures the JavaScript each built page loads before any interaction: the module scripts it names, what they
-// import statically (followed transitively), and inline scripts. Dynamic import() is not followed: a lazily
+// Measures the JavaScript each built page loads before any interaction: the module scripts it names, the modules of
+// its Astro islands, what they import statically (followed transitively), and inline scripts. Dynamic import() is not followed: a lazily
 // loaded editor is not part of a page's weight until it is opened. Sizes are gzip level 9.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -15,6 +15,8 @@ export interface PageWeight {
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
 const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g;
 const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>/g;
+/** Astro islands import their component and framework renderer when they hydrate. */
+const ISLAND_MODULES = /<astro-island\b[^>]*>/g;
 const INLINE_SCRIPT =
   /<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;
 
@@ -44,6 +46,11 @@ export function measurePage(distDir: string, htmlFile: string): PageWeight {
   };
   for (const match of html.matchAll(SCRIPT_SRC)) enqueue(match[1]!, htmlFile);
   for (const match of html.matchAll(MODULE_PRELOAD)) enqueue(match[1]!, htmlFile);
+  for (const island of html.matchAll(ISLAND_MODULES)) {
+    for (const attribute of island[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) {
+      enqueue(attribute[1]!, htmlFile);
+    }
+  }
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const match of html.matchAll(INLINE_SCRIPT)) {
@@ -68,7 +75,9 @@ export function measurePage(distDir: string, htmlFile: string): PageWeight {
   };
 }
 
-export function measureSite(distDir: string): PageWeight[] {
+export function measureSite(dist: string): PageWeight[] {
+  // Absolute paths throughout, so a chunk reached two ways is counted once.
+  const distDir = resolve(dist);
   return htmlPages(distDir)
     .map((file) => measurePage(distDir, file))
     .sort((a, b) => a.page.localeCompare(b.page));
