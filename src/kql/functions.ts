@@ -1280,13 +1280,7 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
     ips
       .flatMap((i) => (Array.isArray(i) ? i : [i]))
       .some((ip) => new RegExp(`(^|[^\\d.])${str(ip).replace(/\./g, '\\.')}($|[^\\d.])`).test(str(text))),
-  // hashing
-  hash: ([v, mod], c) => {
-    let h = 0;
-    for (const ch of toStringValue(v, c.argTypes[0])) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-    h = Math.abs(h);
-    return isNull(mod) ? h : h % Number(mod);
-  },
+  // hash() is xxHash64, as Kusto documents it: see library/hash.ts.
   new_guid: () => crypto.randomUUID(),
   // series
   series_stats_dynamic: ([v]) => seriesStats(arrayOf(v) ?? []),

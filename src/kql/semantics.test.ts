@@ -188,4 +188,16 @@ describe('Kusto semantics', () => {
       run(columnar, 'T | extend b = bin(When + 0s, 2s) | project b').rows,
     );
   });
+
+  it('hash() is xxHash64, the same as hash_xxhash64 (docs: hash("World") = 1846988464401551951)', () => {
+    expect(value('hash("World") == hash_xxhash64("World")')).toBe(true);
+    // Doubles hold the docs' value only approximately: compare with the nearest double.
+    expect(value('hash("World")')).toBe(1846988464401551951);
+    expect(value('hash("World", 100)')).toBe(51);
+  });
+
+  it('reads the comma form of datetime literals: datetime(year, month, day[, hour, minute, second])', () => {
+    expect(value('datetime(2025, 6, 14) == datetime(2025-06-14)')).toBe(true);
+    expect(value('datetime(2025, 6, 14, 3, 4, 5) == datetime(2025-06-14 03:04:05)')).toBe(true);
+  });
 });

@@ -1333,7 +1333,7 @@ class Translator {
         return literal(type, value);
       }
       case 'datetime': {
-        const value = parseDatetime(inner ?? text);
+        const value = parseDatetime(commaDatetimeToIso(inner ?? text));
         if (value === null)
           throw new EngineError('KQL_BAD_LITERAL', `Cannot read the datetime '${text}'.`, spanOf(node));
         return literal('datetime', value);
@@ -1514,3 +1514,16 @@ export function translateQuery(
 }
 
 export { TICKS_PER_DAY, children };
+
+/** The literal form `datetime(2025, 6, 14[, h, m, s])`: year, month, day and optional time parts, comma separated. */
+function commaDatetimeToIso(text: string): string {
+  const parts =
+    /^\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2}(?:\.\d+)?))?)?)?\s*$/.exec(
+      text,
+    );
+  if (!parts) return text;
+  const [, year, month, day, hour, minute, second] = parts;
+  const two = (part: string | undefined) => (part ?? '0').padStart(2, '0');
+  const [whole, fraction] = (second ?? '0').split('.');
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(whole)}${fraction ? `.${fraction}` : ''}Z`;
+}

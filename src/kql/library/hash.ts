@@ -53,6 +53,7 @@ export function kustoXxhash64(value: unknown, type: KustoType | undefined): bigi
 
 export const HASH_FUNCTIONS: Record<string, ScalarFunction> = {
   hash_md5: ([v], c) => (isNull(v) ? '' : md5(md5Input(v, c.argTypes[0]))),
+  hash: (args, context) => HASH_FUNCTIONS.hash_xxhash64!(args, context),
   hash_xxhash64: ([v, mod], c) => {
     if (isNull(v)) return null;
     const hash = kustoXxhash64(v, c.argTypes[0]);
