@@ -7,6 +7,7 @@ import { GEO_FUNCTIONS } from './library/geo';
 import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
+import { IPV4_FUNCTIONS } from './library/ipv4';
 import { MATH_FUNCTIONS } from './library/math';
 import { SERIES_FUNCTIONS } from './library/series';
 import { TEXT_FUNCTIONS } from './library/text';
@@ -605,32 +606,6 @@ function sha256(text: string): string {
   return [...H].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-function parseIpv4(text: string): number | null {
-  const match = /^\s*(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?\s*$/.exec(text);
-  if (!match) return null;
-  const parts = match.slice(1, 5).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-}
-
-function ipv4Range(text: string): { base: number; mask: number } | null {
-  const [address, prefixText] = text.split('/');
-  const base = parseIpv4(address ?? '');
-  if (base === null) return null;
-  const prefix = prefixText === undefined ? 32 : Number(prefixText);
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return { base: (base & mask) >>> 0, mask };
-}
-
-function ipv4InRange(ip: string, range: string): boolean | null {
-  const address = parseIpv4(ip.split('/')[0] ?? '');
-  const parsed = ipv4Range(range);
-  if (address === null || parsed === null) return null;
-  return (address & parsed.mask) >>> 0 === parsed.base;
-}
-
-const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
-
 function base64Decode(text: string): string | null {
   try {
     const binary = atob(text);
@@ -779,6 +754,7 @@ function setOps(kind: 'union' | 'intersect' | 'difference'): ScalarFunction {
 export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_FUNCTIONS,
   ...IP_FUNCTIONS,
+  ...IPV4_FUNCTIONS,
   ...HASH_FUNCTIONS,
   ...UNIT_FUNCTIONS,
   ...TEXT_FUNCTIONS,
@@ -1223,63 +1199,7 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
     return dynamicType(v);
   },
   dynamic_to_json: ([v]) => JSON.stringify(v ?? null),
-  // ip
-  ipv4_is_private: ([v]) => {
-    const text = str(v);
-    if (parseIpv4(text.split('/')[0] ?? '') === null) return null;
-    return PRIVATE_RANGES.some((range) => ipv4InRange(text, range));
-  },
-  ipv4_is_in_range: ([ip, range]) => ipv4InRange(str(ip), str(range)),
-  ipv4_is_in_any_range: ([ip, ...ranges]) => {
-    const list = ranges.flatMap((r) => (Array.isArray(r) ? r : [r]));
-    return list.some((range) => ipv4InRange(str(ip), str(range)) === true);
-  },
-  ipv4_is_match: ([a, b, prefix]) => {
-    const p = isNull(prefix) ? undefined : Number(prefix);
-    const left = ipv4Range(p === undefined ? str(a) : `${str(a).split('/')[0]}/${p}`);
-    const right = ipv4Range(p === undefined ? str(b) : `${str(b).split('/')[0]}/${p}`);
-    if (!left || !right) return null;
-    const mask = Math.min(left.mask, right.mask) >>> 0;
-    return (left.base & mask) >>> 0 === (right.base & mask) >>> 0;
-  },
-  ipv4_compare: ([a, b, prefix]) => {
-    const p = isNull(prefix) ? undefined : Number(prefix);
-    const left = ipv4Range(p === undefined ? str(a) : `${str(a).split('/')[0]}/${p}`);
-    const right = ipv4Range(p === undefined ? str(b) : `${str(b).split('/')[0]}/${p}`);
-    if (!left || !right) return null;
-    const mask = Math.min(left.mask, right.mask) >>> 0;
-    const x = (left.base & mask) >>> 0;
-    const y = (right.base & mask) >>> 0;
-    return x < y ? -1 : x > y ? 1 : 0;
-  },
-  parse_ipv4: ([v]) => {
-    const range = ipv4Range(str(v));
-    return range ? range.base : null;
-  },
-  parse_ipv4_mask: ([v, prefix]) => {
-    const range = ipv4Range(`${str(v)}/${Number(prefix)}`);
-    return range ? range.base : null;
-  },
-  format_ipv4: ([v, prefix]) => {
-    const n = typeof v === 'number' ? v : parseIpv4(str(v));
-    if (n === null) return '';
-    const p = isNull(prefix) ? 32 : Number(prefix);
-    const mask = p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0;
-    const m = (n & mask) >>> 0;
-    return [m >>> 24, (m >>> 16) & 255, (m >>> 8) & 255, m & 255].join('.');
-  },
-  format_ipv4_mask: ([v, prefix], c) => {
-    const p = isNull(prefix) ? 32 : Number(prefix);
-    return `${FUNCTIONS['format_ipv4']!([v, p], c) as string}/${p}`;
-  },
-  has_ipv4: ([text, ip]) =>
-    new RegExp(`(^|[^\\d.])${str(ip).replace(/\./g, '\\.')}($|[^\\d.])`).test(str(text)),
-  has_ipv4_prefix: ([text, prefix]) =>
-    new RegExp(`(^|[^\\d.])${str(prefix).replace(/\./g, '\\.')}`).test(str(text)),
-  has_any_ipv4: ([text, ...ips]) =>
-    ips
-      .flatMap((i) => (Array.isArray(i) ? i : [i]))
-      .some((ip) => new RegExp(`(^|[^\\d.])${str(ip).replace(/\./g, '\\.')}($|[^\\d.])`).test(str(text))),
+  // ip: IPv4 in library/ipv4.ts, IPv6 in library/ip.ts
   // hash() is xxHash64, as Kusto documents it: see library/hash.ts.
   new_guid: () => crypto.randomUUID(),
   // series

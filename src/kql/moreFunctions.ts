@@ -273,10 +273,6 @@ const extra: Record<string, ScalarFunction> = {
     }
     return result + source.slice(position);
   },
-  has_any_ipv4_prefix: ([text, ...prefixes]) =>
-    prefixes
-      .flatMap((p) => (Array.isArray(p) ? p : [p]))
-      .some((prefix) => new RegExp(`(^|[^\\d.])${str(prefix).replace(/\./g, '\\.')}`).test(str(text))),
   erf: ([x]) => (isNull(x) ? null : erf(Number(x))),
   erfc: ([x]) => (isNull(x) ? null : Number(x) > 2.5 ? erfcLarge(Number(x)) : 1 - erf(Number(x))),
   bag_zip: ([keys, values]) => {
