@@ -8,6 +8,7 @@ import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
 import { IPV4_FUNCTIONS } from './library/ipv4';
+import { BASE64_FUNCTIONS } from './library/base64';
 import { MATH_FUNCTIONS } from './library/math';
 import { SERIES_FUNCTIONS } from './library/series';
 import { TEXT_FUNCTIONS } from './library/text';
@@ -606,23 +607,6 @@ function sha256(text: string): string {
   return [...H].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-function base64Decode(text: string): string | null {
-  try {
-    const binary = atob(text);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-function base64Encode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 function splitString(text: string, delimiter: string): string[] {
   return delimiter === '' ? [text] : text.split(delimiter);
 }
@@ -655,19 +639,28 @@ function parseUrl(text: string): unknown {
   }
 }
 
+/**
+ * parse_path(): an optional scheme (`file://`), an optional long-path prefix (`\\?\`), a drive (`C:`) as the root,
+ * either kind of slash, and an alternate data stream after a colon in the file name (`file.txt:some.exe`).
+ */
 function parsePath(text: string): unknown {
-  const normalized = text.replace(/\\/g, '/');
-  const slash = normalized.lastIndexOf('/');
-  const filename = normalized.slice(slash + 1);
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+  const path = scheme ? text.slice(scheme[0].length) : text;
+  const rooted = path.replace(/^[\\/]{2}\?[\\/]/, '');
+  const separator = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const directoryPath = separator >= 0 ? path.slice(0, separator) : '';
+  const leaf = path.slice(separator + 1);
+  const streamColon = leaf.indexOf(':');
+  const filename = streamColon >= 0 ? leaf.slice(0, streamColon) : leaf;
   const dot = filename.lastIndexOf('.');
   return {
-    Scheme: /^([a-z]+):\/\//i.exec(text)?.[1] ?? '',
-    RootPath: /^([a-z]:)/i.exec(text)?.[1] ?? '',
-    DirectoryPath: slash >= 0 ? text.slice(0, slash) : '',
-    DirectoryName: slash >= 0 ? (normalized.slice(0, slash).split('/').pop() ?? '') : '',
+    Scheme: scheme?.[1] ?? '',
+    RootPath: /^[A-Za-z]:/.exec(rooted)?.[0] ?? '',
+    DirectoryPath: directoryPath,
+    DirectoryName: directoryPath.split(/[\\/]/).pop() ?? '',
     Filename: filename,
     Extension: dot >= 0 ? filename.slice(dot + 1) : '',
-    AlternateDataStreamName: '',
+    AlternateDataStreamName: streamColon >= 0 ? leaf.slice(streamColon + 1) : '',
   };
 }
 
@@ -755,6 +748,7 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_FUNCTIONS,
   ...IP_FUNCTIONS,
   ...IPV4_FUNCTIONS,
+  ...BASE64_FUNCTIONS,
   ...HASH_FUNCTIONS,
   ...UNIT_FUNCTIONS,
   ...TEXT_FUNCTIONS,
@@ -811,17 +805,22 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   indexof: ([v, lookup, start, length, occurrence]) => {
     const text = str(v);
     const needle = str(lookup);
-    let from = Number(start ?? 0);
+    let from = toLong(start) ?? 0;
     if (from < 0) from = Math.max(0, text.length + from);
     if (from > text.length) return -1;
-    const end =
-      length === undefined || length === null || Number(length) < 0 ? text.length : from + Number(length);
-    let index = from - 1;
-    for (let n = 0; n < Number(occurrence ?? 1); n++) {
-      index = text.indexOf(needle, index + 1);
-      if (index < 0) return -1;
+    const count = toLong(length);
+    const wanted = toLong(occurrence) ?? 1;
+    if (wanted <= 0) return -1;
+    // Each search for the next occurrence examines `length` positions from where it starts (one past the previous
+    // match), as the docs' indexof("abcdefgabcdefg", "cde", 1, 10, 2) == 9 shows.
+    let index = -1;
+    for (let n = 0; n < wanted; n++) {
+      const end = count === null || count < 0 ? text.length : Math.min(text.length, from + count);
+      index = text.indexOf(needle, from);
+      if (index < 0 || index + needle.length > end) return -1;
+      from = index + 1;
     }
-    return index + needle.length <= end ? index : -1;
+    return index;
   },
   countof: ([v, search, kind]) => {
     const text = str(v);
@@ -888,17 +887,6 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   },
   url_encode: ([v]) => encodeURIComponent(str(v)).replace(/%20/g, '+'),
   url_encode_component: ([v]) => encodeURIComponent(str(v)),
-  base64_decode_tostring: ([v]) => base64Decode(str(v)) ?? '',
-  base64_decodestring: ([v]) => base64Decode(str(v)) ?? '',
-  base64_encode_tostring: ([v]) => base64Encode(str(v)),
-  base64_encodestring: ([v]) => base64Encode(str(v)),
-  base64_decode_toarray: ([v]) => {
-    try {
-      return Array.from(atob(str(v)), (ch) => ch.charCodeAt(0));
-    } catch {
-      return null;
-    }
-  },
   hash_sha256: ([v], c) => sha256(toStringValue(v, c.argTypes[0])),
   unicode_codepoints_from_string: ([v]) => [...str(v)].map((ch) => ch.codePointAt(0)),
   unicode_codepoints_to_string: (args) => {
@@ -1203,7 +1191,6 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   // hash() is xxHash64, as Kusto documents it: see library/hash.ts.
   new_guid: () => crypto.randomUUID(),
   // series
-  series_stats_dynamic: ([v]) => seriesStats(arrayOf(v) ?? []),
   series_add: (args) => seriesBinary(args, (a, b) => a + b),
   series_subtract: (args) => seriesBinary(args, (a, b) => a - b),
   series_multiply: (args) => seriesBinary(args, (a, b) => a * b),

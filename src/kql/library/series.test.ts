@@ -22,6 +22,15 @@ describe('series functions', () => {
     expect(call('series_fir', [3, 6, 9], [1, 1, 1], true, true)).toEqual([3, 6, 5]);
   });
 
+  it('series_stats_dynamic adds the sum and the length (docs example)', () => {
+    const x = [23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29];
+    const stats = call('series_stats_dynamic', x) as Record<string, number>;
+    expect(stats).toMatchObject({ min: 2, min_idx: 8, max: 87, max_idx: 3, sum: 492, len: 15 });
+    expect(stats['avg']).toBeCloseTo(32.8, 12);
+    expect(stats['stdev']).toBeCloseTo(28.503633853548269, 12);
+    expect(stats['variance']).toBeCloseTo(812.45714285714291, 10);
+  });
+
   it('series_stats returns the tuple of the docs example', () => {
     const x = [23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29];
     const [min, minIdx, max, maxIdx, avg, stdev, variance] = call('series_stats', x) as number[];

@@ -160,6 +160,14 @@ export const SERIES_FUNCTIONS: Record<string, ScalarFunction> = {
     const stats = seriesStats(values);
     return [stats.min, stats.min_idx, stats.max, stats.max_idx, stats.avg, stats.stdev, stats.variance];
   },
+  /** series_stats' statistics as a bag, plus the sum of the values and the length of the series. */
+  series_stats_dynamic: ([v, ignoreNonFinite]) => {
+    let values = arrayOf(v) ?? [];
+    if (ignoreNonFinite === true) values = values.filter((x) => typeof x !== 'number' || Number.isFinite(x));
+    const numbers = values.filter((x): x is number => typeof x === 'number');
+    const sum = numbers.length === 0 ? null : numbers.reduce((total, x) => total + x, 0);
+    return { ...seriesStats(values), sum, len: values.length };
+  },
   series_iir: ([v, numerators, denominators]) => {
     const x = numericSeries(v);
     const b = coefficients(numerators);
