@@ -1042,7 +1042,12 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   unixtime_seconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) * 10_000_000))),
   unixtime_milliseconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) * 10_000))),
   unixtime_microseconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) * 10))),
-  unixtime_nanoseconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) / 100))),
+  // Exact for a long beyond 2^53 that the double holds exactly (1546300800000000000): divide the integer, not the double.
+  unixtime_nanoseconds_todatetime: ([v]) => {
+    const nanoseconds = toNumber(v);
+    if (nanoseconds === null || !Number.isFinite(nanoseconds)) return null;
+    return Number.isInteger(nanoseconds) ? BigInt(nanoseconds) / 100n : BigInt(Math.trunc(nanoseconds / 100));
+  },
   format_datetime: ([dt, format]) => (typeof dt === 'bigint' ? formatDatetimeWith(dt, str(format)) : ''),
   format_timespan: ([ts, format]) => (typeof ts === 'bigint' ? formatTimespanWith(ts, str(format)) : ''),
   totimespan_ticks: ([v]) => (isNull(v) ? null : BigInt(v as number)),

@@ -1323,7 +1323,7 @@ class Translator {
           const fromValue = Number(String(node.LiteralValue));
           return literal(type, Number.isNaN(fromValue) ? null : fromValue);
         }
-        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER && !holdsExactly(source, value)) {
           throw new EngineError(
             'KQL_LONG_RANGE',
             `The long ${source} is beyond 2^53, which this engine cannot hold exactly (a documented limit).`,
@@ -1526,4 +1526,14 @@ function commaDatetimeToIso(text: string): string {
   const two = (part: string | undefined) => (part ?? '0').padStart(2, '0');
   const [whole, fraction] = (second ?? '0').split('.');
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(whole)}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/** Whether the double read from an integer literal is that integer exactly (true of 1546300800000000000, not 2^53+1). */
+function holdsExactly(source: string, value: number): boolean {
+  if (!Number.isInteger(value)) return false;
+  const digits = source.replace(/^\+/, '');
+  if (!/^-?(?:\d+|0x[0-9a-f]+)$/i.test(digits)) return false;
+  const negative = digits.startsWith('-');
+  const exact = BigInt(negative ? digits.slice(1) : digits);
+  return BigInt(value) === (negative ? -exact : exact);
 }
