@@ -1,5 +1,5 @@
 /** Less common scalar functions (ranges, bags, series maths, encodings), registered into FUNCTIONS. */
-import { FUNCTIONS, arrayOf, hasTerm, regex, str, toNumber, type ScalarFunction } from './functions';
+import { FUNCTIONS, arrayOf, hasTerm, regex, str, type ScalarFunction } from './functions';
 import { compareValues, valueKey } from './compare';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
@@ -398,11 +398,6 @@ const extra: Record<string, ScalarFunction> = {
       syy += (y[i]! - my) ** 2;
     }
     return sxy / Math.sqrt(sxx * syy);
-  },
-  hash_combine: (args) => {
-    let h = 0n;
-    for (const arg of args) h = BigInt.asIntN(64, h * 31n + BigInt(Math.trunc(toNumber(arg) ?? 0)));
-    return Number(h);
   },
   regex_quote: ([text]) => str(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
   set_has_any: ([a, b]) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // Load the catalog first: the library modules are registered by functions.ts, which they import helpers from.
 import { FUNCTIONS, type CallContext } from '../functions';
+import { detectSeasonalPeriod } from './series';
 
 const context: CallContext = { argTypes: [], resultType: 'dynamic', nowTicks: 0n };
 const call = (name: string, ...args: unknown[]) => FUNCTIONS[name]!(args, context);
@@ -48,10 +49,6 @@ describe('series functions', () => {
     expect(call('series_seasonal', [1, 2, 3], 0)).toEqual([0, 0, 0]);
   });
 
-  it('series_seasonal without a period says automatic detection is not supported', () => {
-    expect(() => call('series_seasonal', [1, 2, 3])).toThrow(/not supported yet/);
-  });
-
   it('magnitude, product, pow and trigonometry', () => {
     expect(call('series_magnitude', [3, 4])).toBe(5);
     expect(call('series_product', [2, 3, null, 4])).toBe(24);
@@ -94,5 +91,26 @@ describe('series functions', () => {
     expect(fi![1]).toBeCloseTo(2, 12);
     const [back] = call('series_ifft', fr, fi) as number[][];
     back!.forEach((v, i) => expect(v).toBeCloseTo(i + 1, 12));
+  });
+});
+
+describe('series_seasonal period detection (docs examples)', () => {
+  it('detects 6 and 5 bins, and no period in a series too short for one', () => {
+    const six = [2, 5, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1];
+    const five = [8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10];
+    const short = [1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6];
+    expect(detectSeasonalPeriod(six)).toBe(6);
+    expect(detectSeasonalPeriod(five)).toBe(5);
+    expect(detectSeasonalPeriod(short)).toBeNull();
+    expect(call('series_seasonal', six)).toEqual(
+      Array.from({ length: 25 }, (_, i) => [1, 2, 3, 4, 3, 2][i % 6]),
+    );
+    expect(call('series_seasonal', short)).toEqual(short.map(() => 0));
+    expect(call('series_seasonal', short, 6)).toEqual(short);
+  });
+
+  it('finds nothing in a trend or in noise-like data', () => {
+    expect(detectSeasonalPeriod(Array.from({ length: 30 }, (_, i) => 3 * i + 1))).toBeNull();
+    expect(detectSeasonalPeriod([5, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4])).toBeNull();
   });
 });
