@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS, type CallContext } from './functions';
 import './moreFunctions';
+import { run, runError, testEngine } from './testing';
 
 const context: CallContext = { argTypes: [], resultType: 'dynamic', nowTicks: 0n };
 const call = (name: string, ...args: unknown[]) => FUNCTIONS[name]!(args, context);
@@ -61,5 +62,31 @@ describe('range()', () => {
 
   it('holds at most 1,048,576 elements (docs example: range(1, 1000000000))', () => {
     expect((call('range', 1, 1_000_000_000) as unknown[]).length).toBe(1_048_576);
+  });
+});
+
+describe('bin_auto() reads the bin size and fixed point from set statements', () => {
+  const engine = testEngine();
+
+  it('bins to query_bin_auto_size shifted to query_bin_auto_at (docs example)', () => {
+    const result = run(
+      engine,
+      `set query_bin_auto_size=1h;
+      set query_bin_auto_at=datetime(2017-01-01 00:05);
+      range Timestamp from datetime(2017-01-01 00:05) to datetime(2017-01-01 02:00) step 1m
+      | summarize count() by bin_auto(Timestamp)`,
+    );
+    expect(result.columns).toEqual(['Timestamp', 'count_']);
+    expect(result.rows).toEqual([
+      ['2017-01-01T00:05:00Z', 60],
+      ['2017-01-01T01:05:00Z', 56],
+    ]);
+  });
+
+  it('defaults the fixed point to 0 and says what is missing without a size', () => {
+    expect(run(engine, 'set query_bin_auto_size=10; print bin_auto(27), bin_auto(-3)').rows).toEqual([
+      [20, -10],
+    ]);
+    expect(runError(engine, 'print bin_auto(27)').message).toMatch(/query_bin_auto_size/);
   });
 });
