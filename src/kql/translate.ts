@@ -1035,16 +1035,45 @@ class Translator {
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
     if (name === 'bag_unpack') {
+      // bag_unpack(column [, prefix] [, columnsConflict] [, ignoredProperties]), positionally or by name.
       const args = elements(call.ArgumentList.Expressions);
-      // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
-      const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
-      if (option)
-        throw unsupported('bag_unpack options columnsConflict and ignoredProperties', spanOf(option));
+      const options = new Map<string, KNode>();
+      const positional = ['prefix', 'columnsconflict', 'ignoredproperties'];
+      args.slice(1).forEach((arg, index) => {
+        if (kind(arg) === 'SimpleNamedExpression')
+          options.set(String(arg.Name.SimpleName).toLowerCase(), arg.Expression);
+        else if (positional[index]) options.set(positional[index], arg);
+      });
+      const constant = (key: string): unknown => {
+        const option = options.get(key);
+        if (!option) return undefined;
+        const expr = this.scalar(option, env, undefined);
+        if (expr.kind !== 'literal')
+          throw unsupported(`a bag_unpack ${key} that is not a constant`, spanOf(option));
+        return expr.value;
+      };
       const column = this.scalar(args[0], env, input.schema ?? []);
-      const prefix = args[1]
-        ? String(this.scalar(args[1], env, undefined).kind === 'literal' ? (args[1].LiteralValue ?? '') : '')
-        : '';
-      return { op: 'bagunpack', input, column, prefix, schema, span };
+      const prefix = String(constant('prefix') ?? '');
+      const conflict = String(constant('columnsconflict') ?? 'error').toLowerCase();
+      if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
+        throw new EngineError(
+          'KQL_BAD_ARGUMENT',
+          `bag_unpack: columnsConflict must be 'error', 'replace_source' or 'keep_source', not '${conflict}'.`,
+          spanOf(options.get('columnsconflict')),
+        );
+      }
+      const ignored = constant('ignoredproperties');
+      const ignoredProperties = Array.isArray(ignored) ? ignored.map(String) : [];
+      return {
+        op: 'bagunpack',
+        input,
+        column,
+        prefix,
+        columnsConflict: conflict,
+        ignoredProperties,
+        schema,
+        span,
+      };
     }
     throw unsupported(`plugin '${name}'`, span);
   }
