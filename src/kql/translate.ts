@@ -132,6 +132,9 @@ class Translator {
     private readonly tables: readonly ColumnSchemaTable[],
   ) {}
 
+  /** `set name=value;` options of the query, for the functions that read them (bin_auto). */
+  private readonly queryOptions = new Map<string, KNode>();
+
   text(node: KNode): string {
     return textOf(this.source, node);
   }
@@ -156,7 +159,10 @@ class Translator {
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
         outputs.push(this.tabular(statement.Expression, env));
-      } else if (statementKind === 'QueryParametersStatement' || statementKind === 'SetOptionStatement') {
+      } else if (statementKind === 'SetOptionStatement') {
+        const value = statement.ValueClause?.Expression;
+        if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
+      } else if (statementKind === 'QueryParametersStatement') {
         continue;
       } else {
         throw unsupported(`statement '${statementKind}'`, spanOf(statement));
@@ -1323,7 +1329,7 @@ class Translator {
           const fromValue = Number(String(node.LiteralValue));
           return literal(type, Number.isNaN(fromValue) ? null : fromValue);
         }
-        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER && !holdsExactly(source, value)) {
           throw new EngineError(
             'KQL_LONG_RANGE',
             `The long ${source} is beyond 2^53, which this engine cannot hold exactly (a documented limit).`,
@@ -1417,6 +1423,7 @@ class Translator {
       }
       return { kind: 'aggregate', name: lower, args, type, span };
     }
+    if (lower === 'bin_auto') return this.binAuto(args, env, span, type);
     if (lower === 'bag_pack_columns') {
       const pairs: Expr[] = [];
       args.forEach((arg) => {
@@ -1446,6 +1453,23 @@ class Translator {
       }
     }
     return { kind: 'call', name: lower, args, type, span };
+  }
+
+  /** bin_auto(x): bin_at(x, query_bin_auto_size, query_bin_auto_at), or bin() when no fixed point is set. */
+  binAuto(args: Expr[], env: Env, span: Span, type: KustoType): Expr {
+    const sizeNode = this.queryOptions.get('query_bin_auto_size');
+    if (!sizeNode) {
+      throw new EngineError(
+        'KQL_BAD_ARGUMENT',
+        'bin_auto() needs the bin size: set query_bin_auto_size=<size>; before the query.',
+        span,
+      );
+    }
+    const size = this.scalar(sizeNode, env, undefined, false);
+    const atNode = this.queryOptions.get('query_bin_auto_at');
+    if (!atNode) return { kind: 'call', name: 'bin', args: [args[0]!, size], type, span };
+    const at = this.scalar(atNode, env, undefined, false);
+    return { kind: 'call', name: 'bin_at', args: [args[0]!, size, at], type, span };
   }
 
   isAggregateSymbol(symbol: KNode): boolean {
@@ -1526,4 +1550,14 @@ function commaDatetimeToIso(text: string): string {
   const two = (part: string | undefined) => (part ?? '0').padStart(2, '0');
   const [whole, fraction] = (second ?? '0').split('.');
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(whole)}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/** Whether the double read from an integer literal is that integer exactly (true of 1546300800000000000, not 2^53+1). */
+function holdsExactly(source: string, value: number): boolean {
+  if (!Number.isInteger(value)) return false;
+  const digits = source.replace(/^\+/, '');
+  if (!/^-?(?:\d+|0x[0-9a-f]+)$/i.test(digits)) return false;
+  const negative = digits.startsWith('-');
+  const exact = BigInt(negative ? digits.slice(1) : digits);
+  return BigInt(value) === (negative ? -exact : exact);
 }
