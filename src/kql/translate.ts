@@ -18,11 +18,15 @@ import type {
 import type { KustoType } from './types';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
 import { isAggregateName } from './aggregates';
+import type { Scope, TranslateApi } from './translateApi';
+import { translateScan } from './operators/scan';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
-  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env };
+  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
+  /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
+  | { readonly kind: 'rowState'; readonly prefix: string };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -135,6 +139,31 @@ class Translator {
   text(node: KNode): string {
     return textOf(this.source, node);
   }
+
+  /** The view of this translator that the modules in operators/ and plugins/ use. */
+  readonly api: TranslateApi = {
+    kind,
+    span: spanOf,
+    elements,
+    text: (node) => this.text(node),
+    typeName: (typeNode) => this.typeName(typeNode),
+    typeOf,
+    scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
+    tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
+    literal: (node, type, scope) => {
+      const literalKind = kind(node);
+      const negated =
+        literalKind === 'UnaryMinusExpression' && kind(node.Expression).endsWith('LiteralExpression');
+      return literalKind.endsWith('LiteralExpression') || negated
+        ? this.literalExpr(node, type)
+        : this.scalar(node, scope as unknown as Env, undefined);
+    },
+    withRowState: (scope, name, prefix) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'rowState', prefix });
+      return inner as unknown as Scope;
+    },
+  };
 
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
   parameters(list: KNode): Map<string, { text: string; node: KNode }> {
@@ -537,6 +566,8 @@ class Translator {
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'ScanOperator':
+        return translateScan(this.api, node, need(), env as unknown as Scope);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
@@ -1187,6 +1218,10 @@ class Translator {
       case 'BracketedName':
         return this.nameRef(node, env, rowSchema, type);
       case 'PathExpression': {
+        const state =
+          kind(node.Expression) === 'NameReference' ? env.get(node.Expression.SimpleName) : undefined;
+        if (state?.kind === 'rowState')
+          return { kind: 'column', name: state.prefix + this.text(node.Selector).trim(), type, span };
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
