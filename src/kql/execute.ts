@@ -25,6 +25,7 @@ import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 import type { ExecuteApi } from './executeApi';
 import { runScan } from './operators/scan';
+import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
   readonly deadline: number;
@@ -371,6 +372,8 @@ function runOperator(plan: Tabular, context: Context): Table {
     }
     case 'scan':
       return runScan(plan, executeApi(context));
+    case 'plugin':
+      return runPlugin(plan, executeApi(context));
   }
 }
 

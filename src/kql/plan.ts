@@ -185,6 +185,13 @@ export type Tabular = TabularBase &
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
     | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)
+    /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
+    | {
+        readonly op: 'plugin';
+        readonly name: string;
+        readonly input?: Tabular;
+        readonly args: readonly Expr[];
+      }
   );
 
 /** `scan`: steps matched in order over the serialized input (operators/scan.ts). */

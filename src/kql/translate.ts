@@ -20,6 +20,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER
 import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
+import { translatePlugin } from './plugins/translate';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
@@ -274,6 +275,7 @@ class Translator {
       case 'UnionOperator':
       case 'SearchOperator':
       case 'FindOperator':
+      case 'EvaluateOperator':
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
@@ -559,7 +561,7 @@ class Translator {
           span,
         };
       case 'EvaluateOperator':
-        return this.evaluate(node, need(), env, schema);
+        return this.evaluate(node, input, env, schema);
       case 'TopNestedOperator':
         return this.topNested(node, need(), env, schema);
       case 'SearchOperator':
@@ -1055,11 +1057,11 @@ class Translator {
     };
   }
 
-  evaluate(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
+  evaluate(node: KNode, input: Tabular | undefined, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const call = node.FunctionCall;
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
-    if (name === 'bag_unpack') {
+    if (name === 'bag_unpack' && input) {
       const args = elements(call.ArgumentList.Expressions);
       // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
       const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
@@ -1071,7 +1073,7 @@ class Translator {
         : '';
       return { op: 'bagunpack', input, column, prefix, schema, span };
     }
-    throw unsupported(`plugin '${name}'`, span);
+    return translatePlugin(this.api, node, name, input, env as unknown as Scope, schema);
   }
 
   topNested(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
