@@ -25,6 +25,7 @@ import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 import type { ExecuteApi } from './executeApi';
 import { runScan } from './operators/scan';
+import { runReduce } from './operators/reduce';
 import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
@@ -374,6 +375,8 @@ function runOperator(plan: Tabular, context: Context): Table {
       return runScan(plan, executeApi(context));
     case 'plugin':
       return runPlugin(plan, executeApi(context));
+    case 'reduce':
+      return runReduce(plan, executeApi(context));
   }
 }
 

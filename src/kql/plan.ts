@@ -185,6 +185,14 @@ export type Tabular = TabularBase &
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
     | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)
+    /** `reduce by expr with threshold, characters` (operators/reduce.ts). */
+    | {
+        readonly op: 'reduce';
+        readonly input: Tabular;
+        readonly expr: Expr;
+        readonly threshold: number;
+        readonly characters?: string;
+      }
     /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
     | {
         readonly op: 'plugin';

@@ -20,6 +20,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER
 import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
+import { translateReduce } from './operators/reduce';
 import { translatePlugin } from './plugins/translate';
 
 type Binding =
@@ -570,6 +571,8 @@ class Translator {
         return need();
       case 'ScanOperator':
         return translateScan(this.api, node, need(), env as unknown as Scope);
+      case 'ReduceByOperator':
+        return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
