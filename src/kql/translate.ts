@@ -18,11 +18,17 @@ import type {
 import type { KustoType } from './types';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
 import { isAggregateName } from './aggregates';
+import type { Scope, TranslateApi } from './translateApi';
+import { translateScan } from './operators/scan';
+import { translateReduce } from './operators/reduce';
+import { translatePlugin } from './plugins/translate';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
-  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env };
+  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
+  /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
+  | { readonly kind: 'rowState'; readonly prefix: string };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -139,6 +145,31 @@ class Translator {
     return textOf(this.source, node);
   }
 
+  /** The view of this translator that the modules in operators/ and plugins/ use. */
+  readonly api: TranslateApi = {
+    kind,
+    span: spanOf,
+    elements,
+    text: (node) => this.text(node),
+    typeName: (typeNode) => this.typeName(typeNode),
+    typeOf,
+    scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
+    tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
+    literal: (node, type, scope) => {
+      const literalKind = kind(node);
+      const negated =
+        literalKind === 'UnaryMinusExpression' && kind(node.Expression).endsWith('LiteralExpression');
+      return literalKind.endsWith('LiteralExpression') || negated
+        ? this.literalExpr(node, type)
+        : this.scalar(node, scope as unknown as Env, undefined);
+    },
+    withRowState: (scope, name, prefix) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'rowState', prefix });
+      return inner as unknown as Scope;
+    },
+  };
+
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
   parameters(list: KNode): Map<string, { text: string; node: KNode }> {
     const result = new Map<string, { text: string; node: KNode }>();
@@ -251,6 +282,7 @@ class Translator {
       case 'UnionOperator':
       case 'SearchOperator':
       case 'FindOperator':
+      case 'EvaluateOperator':
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
@@ -536,13 +568,17 @@ class Translator {
           span,
         };
       case 'EvaluateOperator':
-        return this.evaluate(node, need(), env, schema);
+        return this.evaluate(node, input, env, schema);
       case 'TopNestedOperator':
         return this.topNested(node, need(), env, schema);
       case 'SearchOperator':
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'ScanOperator':
+        return translateScan(this.api, node, need(), env as unknown as Scope);
+      case 'ReduceByOperator':
+        return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
@@ -1030,11 +1066,11 @@ class Translator {
     };
   }
 
-  evaluate(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
+  evaluate(node: KNode, input: Tabular | undefined, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const call = node.FunctionCall;
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
-    if (name === 'bag_unpack') {
+    if (name === 'bag_unpack' && input) {
       const args = elements(call.ArgumentList.Expressions);
       // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
       const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
@@ -1046,7 +1082,7 @@ class Translator {
         : '';
       return { op: 'bagunpack', input, column, prefix, schema, span };
     }
-    throw unsupported(`plugin '${name}'`, span);
+    return translatePlugin(this.api, node, name, input, env as unknown as Scope, schema);
   }
 
   topNested(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
@@ -1193,6 +1229,10 @@ class Translator {
       case 'BracketedName':
         return this.nameRef(node, env, rowSchema, type);
       case 'PathExpression': {
+        const state =
+          kind(node.Expression) === 'NameReference' ? env.get(node.Expression.SimpleName) : undefined;
+        if (state?.kind === 'rowState')
+          return { kind: 'column', name: state.prefix + this.text(node.Selector).trim(), type, span };
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
