@@ -22,13 +22,23 @@ import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
 import { translateReduce } from './operators/reduce';
 import { translatePlugin } from './plugins/translate';
+import type { GraphVariable } from './graph/plan';
+import {
+  graphPropertyReference,
+  translateGraphFunction,
+  translateGraphMatch,
+  translateGraphToTable,
+  translateMakeGraph,
+  type GraphTranslateHost,
+} from './graph/translate';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
   | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
   /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
-  | { readonly kind: 'rowState'; readonly prefix: string };
+  | { readonly kind: 'rowState'; readonly prefix: string }
+  | { readonly kind: 'graph'; readonly variable: GraphVariable };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -189,7 +199,9 @@ class Translator {
       const statementKind = kind(statement);
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
-        outputs.push(this.tabular(statement.Expression, env));
+        const plan = this.tabular(statement.Expression, env);
+        // graph-to-table nodes as N, edges as E: binds N and E for the statements that follow.
+        if (plan.op !== 'graph' || plan.operation.kind !== 'bind') outputs.push(plan);
       } else if (statementKind === 'SetOptionStatement') {
         const value = statement.ValueClause?.Expression;
         if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
@@ -226,7 +238,7 @@ class Translator {
     const type = node.ResultType;
     if (!type) return false;
     const name = symbolKindName(type);
-    return name === 'Table' || name === 'Group';
+    return name === 'Table' || name === 'Group' || name === 'Graph';
   }
 
   // ---------- tabular ----------
@@ -579,9 +591,42 @@ class Translator {
         return translateScan(this.api, node, need(), env as unknown as Scope);
       case 'ReduceByOperator':
         return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
+      case 'MakeGraphOperator':
+        return translateMakeGraph(this.graphHost(), node, need(), env);
+      case 'GraphMatchOperator':
+        return translateGraphMatch(this.graphHost(), node, need(), env, schema);
+      case 'GraphToTableOperator':
+        return translateGraphToTable(this.graphHost(), node, need(), env, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
+  }
+
+  graphHost(): GraphTranslateHost<Env> {
+    return {
+      scalar: (node, env, rowSchema) => this.scalar(node, env, rowSchema),
+      tabular: (node, env) => this.tabular(node, env),
+      withGraphVariables: (env, variables) => {
+        const inner = new Env(env);
+        for (const variable of variables) inner.set(variable.name, { kind: 'graph', variable });
+        return inner;
+      },
+      graphVariable: (env, name) => {
+        const binding = env.get(name);
+        return binding?.kind === 'graph' ? binding.variable : undefined;
+      },
+      bindTable: (env, name, plan) => {
+        const shared: Tabular = {
+          op: 'shared',
+          input: plan,
+          id: ++sharedIds,
+          schema: plan.schema,
+          span: plan.span,
+        };
+        env.set(name, { kind: 'tabular', plan: shared });
+        return shared;
+      },
+    };
   }
 
   operatorName(node: KNode): string {
@@ -1229,10 +1274,14 @@ class Translator {
       case 'BracketedName':
         return this.nameRef(node, env, rowSchema, type);
       case 'PathExpression': {
-        const state =
-          kind(node.Expression) === 'NameReference' ? env.get(node.Expression.SimpleName) : undefined;
-        if (state?.kind === 'rowState')
-          return { kind: 'column', name: state.prefix + this.text(node.Selector).trim(), type, span };
+        const boundName =
+          kind(node.Expression) === 'NameReference'
+            ? env.get(node.Expression.SimpleName as string)
+            : undefined;
+        if (boundName?.kind === 'rowState')
+          return { kind: 'column', name: boundName.prefix + this.text(node.Selector).trim(), type, span };
+        if (boundName?.kind === 'graph')
+          return graphPropertyReference(boundName.variable, this.text(node.Selector).trim(), span);
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
@@ -1342,6 +1391,7 @@ class Translator {
     if (binding?.kind === 'scalar') return binding.expr;
     if (binding?.kind === 'tabular') return { kind: 'tabularList', query: binding.plan, type: 'dynamic' };
     if (binding?.kind === 'function') return this.call(node, env, rowSchema, false, type);
+    if (binding?.kind === 'graph') throw unsupported(`the graph element '${name}' as a value`, span);
     if (rowSchema?.some((column) => column.name === name)) return { kind: 'column', name, type, span };
     throw new EngineError(
       'KQL_UNKNOWN_NAME',
@@ -1444,6 +1494,8 @@ class Translator {
     }
     if (binding?.kind === 'scalar') return binding.expr;
     const lower = name.toLowerCase();
+    const graphCall = translateGraphFunction(this.graphHost(), node, env, lower);
+    if (graphCall) return graphCall;
     if (lower === 'column_ifexists') {
       const columnName = String(argNodes[0]?.LiteralValue ?? '');
       const column = rowSchema?.find((c) => c.name === columnName);
