@@ -5,8 +5,15 @@
 import geohash from 'ngeohash';
 import * as h3 from 'h3-js';
 import { s2 } from 's2js';
-import { str, toLong, type ScalarFunction } from '../functions';
-import { coordinate, geoJsonPoint, polygonsOf, polylinesOf } from './geoShapes';
+import { str, toLong, toNumber, type ScalarFunction } from '../functions';
+import {
+  coordinate,
+  EARTH_RADIUS_METERS,
+  geometryOf,
+  geoJsonPoint,
+  polygonsOf,
+  polylinesOf,
+} from './geoShapes';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 const DEGREES = 180 / Math.PI;
@@ -42,6 +49,29 @@ const KUSTO_NEIGHBOR_ORDER = [5, 7, 3, 0, 6, 1, 2, 4];
 function validH3(value: unknown): string | null {
   const text = str(value);
   return text !== '' && h3.isValidCell(text) ? text : null;
+}
+
+/** Kusto's limit on the H3 cells of one polygon. */
+const MAX_H3_POLYGON_CELLS = 61_680;
+
+/**
+ * The level-`res` H3 cells whose centres lie in the polygons (h3's polygonToCells: edges are straight lines in
+ * longitude/latitude, as Kusto documents), or null past Kusto's limit. The count is estimated from the area first,
+ * so a fine resolution over a large polygon is refused before any cell is enumerated.
+ */
+function h3CellsOfPolygons(shape: unknown, polygons: s2.Polygon[], res: number): string[] | null {
+  const area = polygons.reduce((sum, polygon) => sum + polygon.area(), 0) * EARTH_RADIUS_METERS ** 2;
+  if (area / h3.getHexagonAreaAvg(res, 'm2') > 2 * MAX_H3_POLYGON_CELLS) return null;
+  const geometry = geometryOf(shape)!;
+  const parts = (
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+  ) as number[][][][];
+  const cells = new Set<string>();
+  for (const rings of parts) {
+    for (const cell of h3.polygonToCells(rings, res, true)) cells.add(cell);
+    if (cells.size > MAX_H3_POLYGON_CELLS) return null;
+  }
+  return [...cells];
 }
 
 // ---------- S2 ----------
@@ -184,6 +214,16 @@ export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
     const k = isNull(distance) ? null : toLong(distance);
     if (!cell || k === null || k < 0 || k > 142) return null;
     return h3.gridDiskDistances(cell, k);
+  },
+
+  geo_polygon_to_h3cells: (args) => {
+    const [shape, resolution, radius] = args;
+    const polygons = polygonsOf(shape);
+    const res = levelArg(resolution, 6, 0, 15, args.length > 1);
+    const bufferRadius = args.length > 2 ? toNumber(radius) : 0;
+    if (!polygons || res === null || bufferRadius === null || !(bufferRadius >= 0)) return null;
+    noBuffer(bufferRadius, 'geo_polygon_to_h3cells');
+    return h3CellsOfPolygons(shape, polygons, res);
   },
 
   geo_point_to_s2cell: (args) => {
