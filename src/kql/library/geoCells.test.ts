@@ -171,10 +171,30 @@ describe('S2 (docs examples)', () => {
     expect(ring[0]![1]).toBeCloseTo(40.8012684339439, 12);
     expect(ring[2]![0]).toBeCloseTo(-73.93598211433742, 12);
     expect(ring[2]![1]).toBeCloseTo(40.708880489804564, 12);
-    // The docs list the same eight cells in another order, which Kusto does not define.
-    expect(new Set(call('geo_s2cell_neighbors', '89c259') as string[])).toEqual(
-      new Set(['89c25d', '89c2f9', '89c251', '89c257', '89c25f', '89c25b', '89c2f7', '89c2f5']),
-    );
+    // Kusto does not define the order; the docs example fixes it.
+    expect(call('geo_s2cell_neighbors', '89c259')).toEqual([
+      '89c25d',
+      '89c2f9',
+      '89c251',
+      '89c257',
+      '89c25f',
+      '89c25b',
+      '89c2f7',
+      '89c2f5',
+    ]);
+    // Elsewhere too: eight distinct cells of the same level, each touching the cell.
+    const cell = call('geo_point_to_s2cell', 151.2, -33.87, 14) as string;
+    const neighbors = call('geo_s2cell_neighbors', cell) as string[];
+    expect(new Set(neighbors).size).toBe(8);
+    const centre = call('geo_s2cell_to_central_point', cell) as { coordinates: [number, number] };
+    for (const neighbor of neighbors) {
+      expect(neighbor).toHaveLength(cell.length);
+      const other = call('geo_s2cell_to_central_point', neighbor) as { coordinates: [number, number] };
+      const meters = call('geo_distance_2points', ...centre.coordinates, ...other.coordinates) as number;
+      // Level-14 cells are about 600 m across: neighbours' centres lie one or two cells away.
+      expect(meters).toBeGreaterThan(200);
+      expect(meters).toBeLessThan(1200);
+    }
     expect(call('geo_s2cell_neighbors', 'a')).toBeNull();
   });
 

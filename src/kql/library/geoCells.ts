@@ -88,6 +88,13 @@ function lngLat(point: s2.Point): [number, number] {
   return [ll.lng * DEGREES, ll.lat * DEGREES];
 }
 
+/**
+ * S2's AllNeighbors lists the eight same-level neighbours by (i, j) offset as (-1,-1), (+1,-1), (0,-1), (0,+1),
+ * (-1,0), (+1,0), (-1,+1), (+1,+1). Kusto does not document its order; its example (89c259) lists the same cells as
+ * (+1,+1), (-1,-1), (+1,-1), (0,-1), (0,+1), (+1,0), (-1,0), (-1,+1), and we follow it.
+ */
+const KUSTO_S2_NEIGHBOR_ORDER = [7, 0, 1, 2, 3, 5, 4, 6];
+
 /** Kusto's limit on the tokens covering one shape. */
 const MAX_COVERING_CELLS = 65_536;
 
@@ -275,6 +282,9 @@ export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
   geo_s2cell_neighbors: ([value]) => {
     const id = validS2(value);
     if (id === null) return null;
-    return s2.cellid.allNeighbors(id, s2.cellid.level(id)).map(s2.cellid.toToken);
+    const neighbors = s2.cellid.allNeighbors(id, s2.cellid.level(id)).map(s2.cellid.toToken);
+    return neighbors.length === KUSTO_S2_NEIGHBOR_ORDER.length
+      ? KUSTO_S2_NEIGHBOR_ORDER.map((index) => neighbors[index]!)
+      : neighbors;
   },
 };
