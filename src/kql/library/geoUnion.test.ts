@@ -36,6 +36,17 @@ describe("S2's vertex order for boolean results", () => {
     expect(ring).toHaveLength(8);
   });
 
+  it('joins a tiling along its shared edges into one outline with the area of its cells', () => {
+    const cells = (call('geo_h3cell_rings', '85283473fffffff', 2) as string[][]).flat();
+    const polygons = cells.map((cell) => call('geo_h3cell_to_polygon', cell));
+    const union = call('geo_union_polygons_array', polygons) as { type: string };
+    expect(union.type).toBe('Polygon');
+    // A disk of radius 2 has 30 outer vertices (6 corners of 2 edges, 6 sides of 3 edges).
+    expect(ringOf(union)).toHaveLength(31);
+    const total = polygons.reduce((sum: number, p) => sum + (call('geo_polygon_area', p) as number), 0);
+    expect(call('geo_polygon_area', union) as number).toBeCloseTo(total, 0);
+  });
+
   it('joins cells that touch only at a corner without spurious vertices', () => {
     const a = polygon([0, 0], [1, 0], [1, 1], [0, 1]);
     const b = polygon([1, 1], [2, 1], [2, 2], [1, 2]);
