@@ -18,11 +18,27 @@ import type {
 import type { KustoType } from './types';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
 import { isAggregateName } from './aggregates';
+import type { Scope, TranslateApi } from './translateApi';
+import { translateScan } from './operators/scan';
+import { translateReduce } from './operators/reduce';
+import { translatePlugin } from './plugins/translate';
+import type { GraphVariable } from './graph/plan';
+import {
+  graphPropertyReference,
+  translateGraphFunction,
+  translateGraphMatch,
+  translateGraphToTable,
+  translateMakeGraph,
+  type GraphTranslateHost,
+} from './graph/translate';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
-  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env };
+  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
+  /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
+  | { readonly kind: 'rowState'; readonly prefix: string }
+  | { readonly kind: 'graph'; readonly variable: GraphVariable };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -139,6 +155,31 @@ class Translator {
     return textOf(this.source, node);
   }
 
+  /** The view of this translator that the modules in operators/ and plugins/ use. */
+  readonly api: TranslateApi = {
+    kind,
+    span: spanOf,
+    elements,
+    text: (node) => this.text(node),
+    typeName: (typeNode) => this.typeName(typeNode),
+    typeOf,
+    scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
+    tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
+    literal: (node, type, scope) => {
+      const literalKind = kind(node);
+      const negated =
+        literalKind === 'UnaryMinusExpression' && kind(node.Expression).endsWith('LiteralExpression');
+      return literalKind.endsWith('LiteralExpression') || negated
+        ? this.literalExpr(node, type)
+        : this.scalar(node, scope as unknown as Env, undefined);
+    },
+    withRowState: (scope, name, prefix) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'rowState', prefix });
+      return inner as unknown as Scope;
+    },
+  };
+
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
   parameters(list: KNode): Map<string, { text: string; node: KNode }> {
     const result = new Map<string, { text: string; node: KNode }>();
@@ -158,7 +199,9 @@ class Translator {
       const statementKind = kind(statement);
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
-        outputs.push(this.tabular(statement.Expression, env));
+        const plan = this.tabular(statement.Expression, env);
+        // graph-to-table nodes as N, edges as E: binds N and E for the statements that follow.
+        if (plan.op !== 'graph' || plan.operation.kind !== 'bind') outputs.push(plan);
       } else if (statementKind === 'SetOptionStatement') {
         const value = statement.ValueClause?.Expression;
         if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
@@ -195,7 +238,7 @@ class Translator {
     const type = node.ResultType;
     if (!type) return false;
     const name = symbolKindName(type);
-    return name === 'Table' || name === 'Group';
+    return name === 'Table' || name === 'Group' || name === 'Graph';
   }
 
   // ---------- tabular ----------
@@ -251,6 +294,7 @@ class Translator {
       case 'UnionOperator':
       case 'SearchOperator':
       case 'FindOperator':
+      case 'EvaluateOperator':
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
@@ -536,16 +580,53 @@ class Translator {
           span,
         };
       case 'EvaluateOperator':
-        return this.evaluate(node, need(), env, schema);
+        return this.evaluate(node, input, env, schema);
       case 'TopNestedOperator':
         return this.topNested(node, need(), env, schema);
       case 'SearchOperator':
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'ScanOperator':
+        return translateScan(this.api, node, need(), env as unknown as Scope);
+      case 'ReduceByOperator':
+        return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
+      case 'MakeGraphOperator':
+        return translateMakeGraph(this.graphHost(), node, need(), env);
+      case 'GraphMatchOperator':
+        return translateGraphMatch(this.graphHost(), node, need(), env, schema);
+      case 'GraphToTableOperator':
+        return translateGraphToTable(this.graphHost(), node, need(), env, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
+  }
+
+  graphHost(): GraphTranslateHost<Env> {
+    return {
+      scalar: (node, env, rowSchema) => this.scalar(node, env, rowSchema),
+      tabular: (node, env) => this.tabular(node, env),
+      withGraphVariables: (env, variables) => {
+        const inner = new Env(env);
+        for (const variable of variables) inner.set(variable.name, { kind: 'graph', variable });
+        return inner;
+      },
+      graphVariable: (env, name) => {
+        const binding = env.get(name);
+        return binding?.kind === 'graph' ? binding.variable : undefined;
+      },
+      bindTable: (env, name, plan) => {
+        const shared: Tabular = {
+          op: 'shared',
+          input: plan,
+          id: ++sharedIds,
+          schema: plan.schema,
+          span: plan.span,
+        };
+        env.set(name, { kind: 'tabular', plan: shared });
+        return shared;
+      },
+    };
   }
 
   operatorName(node: KNode): string {
@@ -1030,11 +1111,11 @@ class Translator {
     };
   }
 
-  evaluate(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
+  evaluate(node: KNode, input: Tabular | undefined, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const call = node.FunctionCall;
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
-    if (name === 'bag_unpack') {
+    if (name === 'bag_unpack' && input) {
       // bag_unpack(column [, prefix] [, columnsConflict] [, ignoredProperties]), positionally or by name.
       const args = elements(call.ArgumentList.Expressions);
       const options = new Map<string, KNode>();
@@ -1075,7 +1156,7 @@ class Translator {
         span,
       };
     }
-    throw unsupported(`plugin '${name}'`, span);
+    return translatePlugin(this.api, node, name, input, env as unknown as Scope, schema);
   }
 
   topNested(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
@@ -1222,6 +1303,14 @@ class Translator {
       case 'BracketedName':
         return this.nameRef(node, env, rowSchema, type);
       case 'PathExpression': {
+        const boundName =
+          kind(node.Expression) === 'NameReference'
+            ? env.get(node.Expression.SimpleName as string)
+            : undefined;
+        if (boundName?.kind === 'rowState')
+          return { kind: 'column', name: boundName.prefix + this.text(node.Selector).trim(), type, span };
+        if (boundName?.kind === 'graph')
+          return graphPropertyReference(boundName.variable, this.text(node.Selector).trim(), span);
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
@@ -1331,6 +1420,7 @@ class Translator {
     if (binding?.kind === 'scalar') return binding.expr;
     if (binding?.kind === 'tabular') return { kind: 'tabularList', query: binding.plan, type: 'dynamic' };
     if (binding?.kind === 'function') return this.call(node, env, rowSchema, false, type);
+    if (binding?.kind === 'graph') throw unsupported(`the graph element '${name}' as a value`, span);
     if (rowSchema?.some((column) => column.name === name)) return { kind: 'column', name, type, span };
     throw new EngineError(
       'KQL_UNKNOWN_NAME',
@@ -1433,6 +1523,8 @@ class Translator {
     }
     if (binding?.kind === 'scalar') return binding.expr;
     const lower = name.toLowerCase();
+    const graphCall = translateGraphFunction(this.graphHost(), node, env, lower);
+    if (graphCall) return graphCall;
     if (lower === 'column_ifexists') {
       const columnName = String(argNodes[0]?.LiteralValue ?? '');
       const column = rowSchema?.find((c) => c.name === columnName);
