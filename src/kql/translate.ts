@@ -22,13 +22,15 @@ import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
 import { translateReduce } from './operators/reduce';
 import { translatePlugin } from './plugins/translate';
+import { declarePattern, invokePattern, type PatternDeclaration } from './statements/pattern';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
   | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
   /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
-  | { readonly kind: 'rowState'; readonly prefix: string };
+  | { readonly kind: 'rowState'; readonly prefix: string }
+  | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -165,6 +167,12 @@ class Translator {
       inner.set(name, { kind: 'rowState', prefix });
       return inner as unknown as Scope;
     },
+    withScalar: (scope, name, value) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'scalar', expr: value });
+      return inner as unknown as Scope;
+    },
+    block: (statements, scope, final) => this.block(statements, new Env(scope as unknown as Env), final),
   };
 
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
@@ -187,6 +195,9 @@ class Translator {
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
         outputs.push(this.tabular(statement.Expression, env));
+      } else if (statementKind === 'PatternStatement') {
+        const pattern = declarePattern(this.api, statement, env as unknown as Scope);
+        env.set(pattern.name, { kind: 'pattern', pattern });
       } else if (statementKind === 'QueryParametersStatement' || statementKind === 'SetOptionStatement') {
         continue;
       } else {
@@ -280,6 +291,13 @@ class Translator {
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
+      case 'PathExpression': {
+        const call = node.Expression;
+        const binding = kind(call) === 'FunctionCallExpression' ? env.get(call.Name.SimpleName) : undefined;
+        if (binding?.kind !== 'pattern') throw unsupported(`tabular expression '${nodeKind}'`, span);
+        const args = elements(call.ArgumentList.Expressions);
+        return invokePattern(this.api, binding.pattern, args, node.Selector, env as unknown as Scope, span);
+      }
       case 'ExternalDataExpression':
         throw new EngineError(
           'KQL_NO_NETWORK',
@@ -301,6 +319,10 @@ class Translator {
     if (binding?.kind === 'function')
       return this.callUserFunction(binding, elements(node.ArgumentList.Expressions), node, env, input);
     if (binding?.kind === 'tabular') return binding.plan;
+    if (binding?.kind === 'pattern') {
+      const args = elements(node.ArgumentList.Expressions);
+      return invokePattern(this.api, binding.pattern, args, undefined, env as unknown as Scope, span);
+    }
     const lower = name.toLowerCase();
     if (lower === 'table' || lower === 'view') {
       const args = elements(node.ArgumentList.Expressions);

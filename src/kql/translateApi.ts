@@ -33,4 +33,8 @@ export interface TranslateApi {
    * steps' state this way).
    */
   withRowState(scope: Scope, name: string, prefix: string): Scope;
+  /** A scope where `name` is the given scalar. */
+  withScalar(scope: Scope, name: string, value: Expr): Scope;
+  /** Translates statements (let, pattern...) in the scope, then `final`; the tabular results in order. */
+  block(statements: KNode[], scope: Scope, final?: KNode): Tabular[];
 }
