@@ -3,7 +3,14 @@
  * file and kusto.ts: the plan holds only plain values. Names and types of result columns come from the analyzer.
  */
 import { EngineError, unsupported } from './errors';
-import { symbolKindName, syntaxKindName, scalarTypeName, tableColumns, type KNode } from './kusto';
+import {
+  LOCAL_DATABASE,
+  symbolKindName,
+  syntaxKindName,
+  scalarTypeName,
+  tableColumns,
+  type KNode,
+} from './kusto';
 import type {
   ColumnSchema,
   Expr,
@@ -23,6 +30,7 @@ import { translateScan } from './operators/scan';
 import { translateReduce } from './operators/reduce';
 import { translatePlugin } from './plugins/translate';
 import { declarePattern, invokePattern, type PatternDeclaration } from './statements/pattern';
+import { declareAlias, tableReference, type Aliases } from './statements/alias';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
@@ -144,6 +152,9 @@ class Translator {
     return textOf(this.source, node);
   }
 
+  /** `alias database` statements seen so far: name -> cluster and database. */
+  private readonly aliases: Aliases = new Map();
+
   /** The view of this translator that the modules in operators/ and plugins/ use. */
   readonly api: TranslateApi = {
     kind,
@@ -152,6 +163,7 @@ class Translator {
     text: (node) => this.text(node),
     typeName: (typeNode) => this.typeName(typeNode),
     typeOf,
+    schemaOf,
     scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
     tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
     literal: (node, type, scope) => {
@@ -195,6 +207,8 @@ class Translator {
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
         outputs.push(this.tabular(statement.Expression, env));
+      } else if (statementKind === 'AliasStatement') {
+        declareAlias(this.api, statement, this.aliases);
       } else if (statementKind === 'PatternStatement') {
         const pattern = declarePattern(this.api, statement, env as unknown as Scope);
         env.set(pattern.name, { kind: 'pattern', pattern });
@@ -294,7 +308,11 @@ class Translator {
       case 'PathExpression': {
         const call = node.Expression;
         const binding = kind(call) === 'FunctionCallExpression' ? env.get(call.Name.SimpleName) : undefined;
-        if (binding?.kind !== 'pattern') throw unsupported(`tabular expression '${nodeKind}'`, span);
+        if (binding?.kind !== 'pattern') {
+          const table = tableReference(this.api, node, this.aliases, LOCAL_DATABASE, span);
+          if (table) return table;
+          throw unsupported(`tabular expression '${nodeKind}'`, span);
+        }
         const args = elements(call.ArgumentList.Expressions);
         return invokePattern(this.api, binding.pattern, args, node.Selector, env as unknown as Scope, span);
       }

@@ -19,6 +19,8 @@ export interface TranslateApi {
   text(node: KNode): string;
   /** A type in the query text (`long`, `typeof(string)`). */
   typeName(typeNode: KNode): KustoType;
+  /** The columns Kusto.Language computed for a tabular expression. */
+  schemaOf(node: KNode): ColumnSchema[] | undefined;
   /** The scalar type Kusto.Language computed for an expression. */
   typeOf(node: KNode): KustoType;
   scalar(node: KNode, scope: Scope, rowSchema: readonly ColumnSchema[] | undefined): Expr;
