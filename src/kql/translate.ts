@@ -28,6 +28,7 @@ import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
 import { translateReduce } from './operators/reduce';
+import { filterBelowInnerunique } from './operators/joinFilter';
 import { translatePlugin } from './plugins/translate';
 import { declarePattern, invokePattern, type PatternDeclaration } from './statements/pattern';
 import { declareAlias, tableReference, type Aliases } from './statements/alias';
@@ -424,14 +425,18 @@ class Translator {
       return input;
     };
     switch (nodeKind) {
-      case 'FilterOperator':
-        return {
-          op: 'where',
-          input: need(),
-          predicate: this.scalar(node.Condition, env, inputSchema),
-          schema,
-          span,
-        };
+      case 'FilterOperator': {
+        const predicate = this.scalar(node.Condition, env, inputSchema);
+        return (
+          filterBelowInnerunique(need(), predicate, span) ?? {
+            op: 'where',
+            input: need(),
+            predicate,
+            schema,
+            span,
+          }
+        );
+      }
       case 'ExtendOperator':
         return {
           op: 'extend',
