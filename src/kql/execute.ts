@@ -18,6 +18,7 @@ import {
   toStringValue,
   type CallContext,
 } from './functions';
+import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
 import { lazyColumn, type Column, type Table } from './table';
@@ -362,6 +363,12 @@ function runOperator(plan: Tabular, context: Context): Table {
       });
       return makeTable(columns, input.length);
     }
+    case 'graph':
+      return runGraphOperation(plan.operation, plan.span, {
+        run: (input) => run(input, context),
+        compile: (expr, table) => compile(expr, table, context),
+        check: (span) => context.check(span),
+      });
     case 'topnested':
       return topNested(plan, context);
     case 'search': {

@@ -1,4 +1,5 @@
 /** The engine's own typed plan: what translate.ts produces from Kusto.Language's tree and execute.ts runs. */
+import type { GraphOperation } from './graph/plan';
 import type { KustoType } from './types';
 
 export interface Span {
@@ -182,6 +183,8 @@ export type Tabular = TabularBase &
         readonly input: Tabular;
         readonly predicate: Expr;
       }
+    /** make-graph, graph-match, graph-to-table (see graph/plan.ts). */
+    | { readonly op: 'graph'; readonly operation: GraphOperation }
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
     | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)

@@ -32,6 +32,15 @@ import { filterBelowInnerunique } from './operators/joinFilter';
 import { translatePlugin } from './plugins/translate';
 import { declarePattern, invokePattern, type PatternDeclaration } from './statements/pattern';
 import { declareAlias, tableReference, type Aliases } from './statements/alias';
+import type { GraphVariable } from './graph/plan';
+import {
+  graphPropertyReference,
+  translateGraphFunction,
+  translateGraphMatch,
+  translateGraphToTable,
+  translateMakeGraph,
+  type GraphTranslateHost,
+} from './graph/translate';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
@@ -39,7 +48,8 @@ type Binding =
   | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
   /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
   | { readonly kind: 'rowState'; readonly prefix: string }
-  | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration };
+  | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration }
+  | { readonly kind: 'graph'; readonly variable: GraphVariable };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -149,6 +159,9 @@ class Translator {
     private readonly tables: readonly ColumnSchemaTable[],
   ) {}
 
+  /** `set name=value;` options of the query, for the functions that read them (bin_auto). */
+  private readonly queryOptions = new Map<string, KNode>();
+
   text(node: KNode): string {
     return textOf(this.source, node);
   }
@@ -207,13 +220,18 @@ class Translator {
       const statementKind = kind(statement);
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
-        outputs.push(this.tabular(statement.Expression, env));
+        const plan = this.tabular(statement.Expression, env);
+        // graph-to-table nodes as N, edges as E: binds N and E for the statements that follow.
+        if (plan.op !== 'graph' || plan.operation.kind !== 'bind') outputs.push(plan);
       } else if (statementKind === 'AliasStatement') {
         declareAlias(this.api, statement, this.aliases);
       } else if (statementKind === 'PatternStatement') {
         const pattern = declarePattern(this.api, statement, env as unknown as Scope);
         env.set(pattern.name, { kind: 'pattern', pattern });
-      } else if (statementKind === 'QueryParametersStatement' || statementKind === 'SetOptionStatement') {
+      } else if (statementKind === 'SetOptionStatement') {
+        const value = statement.ValueClause?.Expression;
+        if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
+      } else if (statementKind === 'QueryParametersStatement') {
         continue;
       } else {
         throw unsupported(`statement '${statementKind}'`, spanOf(statement));
@@ -246,7 +264,7 @@ class Translator {
     const type = node.ResultType;
     if (!type) return false;
     const name = symbolKindName(type);
-    return name === 'Table' || name === 'Group';
+    return name === 'Table' || name === 'Group' || name === 'Graph';
   }
 
   // ---------- tabular ----------
@@ -618,9 +636,42 @@ class Translator {
         return translateScan(this.api, node, need(), env as unknown as Scope);
       case 'ReduceByOperator':
         return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
+      case 'MakeGraphOperator':
+        return translateMakeGraph(this.graphHost(), node, need(), env);
+      case 'GraphMatchOperator':
+        return translateGraphMatch(this.graphHost(), node, need(), env, schema);
+      case 'GraphToTableOperator':
+        return translateGraphToTable(this.graphHost(), node, need(), env, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
+  }
+
+  graphHost(): GraphTranslateHost<Env> {
+    return {
+      scalar: (node, env, rowSchema) => this.scalar(node, env, rowSchema),
+      tabular: (node, env) => this.tabular(node, env),
+      withGraphVariables: (env, variables) => {
+        const inner = new Env(env);
+        for (const variable of variables) inner.set(variable.name, { kind: 'graph', variable });
+        return inner;
+      },
+      graphVariable: (env, name) => {
+        const binding = env.get(name);
+        return binding?.kind === 'graph' ? binding.variable : undefined;
+      },
+      bindTable: (env, name, plan) => {
+        const shared: Tabular = {
+          op: 'shared',
+          input: plan,
+          id: ++sharedIds,
+          schema: plan.schema,
+          span: plan.span,
+        };
+        env.set(name, { kind: 'tabular', plan: shared });
+        return shared;
+      },
+    };
   }
 
   operatorName(node: KNode): string {
@@ -1268,10 +1319,14 @@ class Translator {
       case 'BracketedName':
         return this.nameRef(node, env, rowSchema, type);
       case 'PathExpression': {
-        const state =
-          kind(node.Expression) === 'NameReference' ? env.get(node.Expression.SimpleName) : undefined;
-        if (state?.kind === 'rowState')
-          return { kind: 'column', name: state.prefix + this.text(node.Selector).trim(), type, span };
+        const boundName =
+          kind(node.Expression) === 'NameReference'
+            ? env.get(node.Expression.SimpleName as string)
+            : undefined;
+        if (boundName?.kind === 'rowState')
+          return { kind: 'column', name: boundName.prefix + this.text(node.Selector).trim(), type, span };
+        if (boundName?.kind === 'graph')
+          return graphPropertyReference(boundName.variable, this.text(node.Selector).trim(), span);
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
@@ -1381,6 +1436,7 @@ class Translator {
     if (binding?.kind === 'scalar') return binding.expr;
     if (binding?.kind === 'tabular') return { kind: 'tabularList', query: binding.plan, type: 'dynamic' };
     if (binding?.kind === 'function') return this.call(node, env, rowSchema, false, type);
+    if (binding?.kind === 'graph') throw unsupported(`the graph element '${name}' as a value`, span);
     if (rowSchema?.some((column) => column.name === name)) return { kind: 'column', name, type, span };
     throw new EngineError(
       'KQL_UNKNOWN_NAME',
@@ -1408,7 +1464,7 @@ class Translator {
           const fromValue = Number(String(node.LiteralValue));
           return literal(type, Number.isNaN(fromValue) ? null : fromValue);
         }
-        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER && !holdsExactly(source, value)) {
           throw new EngineError(
             'KQL_LONG_RANGE',
             `The long ${source} is beyond 2^53, which this engine cannot hold exactly (a documented limit).`,
@@ -1483,6 +1539,8 @@ class Translator {
     }
     if (binding?.kind === 'scalar') return binding.expr;
     const lower = name.toLowerCase();
+    const graphCall = translateGraphFunction(this.graphHost(), node, env, lower);
+    if (graphCall) return graphCall;
     if (lower === 'column_ifexists') {
       const columnName = String(argNodes[0]?.LiteralValue ?? '');
       const column = rowSchema?.find((c) => c.name === columnName);
@@ -1502,6 +1560,7 @@ class Translator {
       }
       return { kind: 'aggregate', name: lower, args, type, span };
     }
+    if (lower === 'bin_auto') return this.binAuto(args, env, span, type);
     if (lower === 'bag_pack_columns') {
       const pairs: Expr[] = [];
       args.forEach((arg) => {
@@ -1531,6 +1590,23 @@ class Translator {
       }
     }
     return { kind: 'call', name: lower, args, type, span };
+  }
+
+  /** bin_auto(x): bin_at(x, query_bin_auto_size, query_bin_auto_at), or bin() when no fixed point is set. */
+  binAuto(args: Expr[], env: Env, span: Span, type: KustoType): Expr {
+    const sizeNode = this.queryOptions.get('query_bin_auto_size');
+    if (!sizeNode) {
+      throw new EngineError(
+        'KQL_BAD_ARGUMENT',
+        'bin_auto() needs the bin size: set query_bin_auto_size=<size>; before the query.',
+        span,
+      );
+    }
+    const size = this.scalar(sizeNode, env, undefined, false);
+    const atNode = this.queryOptions.get('query_bin_auto_at');
+    if (!atNode) return { kind: 'call', name: 'bin', args: [args[0]!, size], type, span };
+    const at = this.scalar(atNode, env, undefined, false);
+    return { kind: 'call', name: 'bin_at', args: [args[0]!, size, at], type, span };
   }
 
   isAggregateSymbol(symbol: KNode): boolean {
@@ -1611,4 +1687,14 @@ function commaDatetimeToIso(text: string): string {
   const two = (part: string | undefined) => (part ?? '0').padStart(2, '0');
   const [whole, fraction] = (second ?? '0').split('.');
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(whole)}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/** Whether the double read from an integer literal is that integer exactly (true of 1546300800000000000, not 2^53+1). */
+function holdsExactly(source: string, value: number): boolean {
+  if (!Number.isInteger(value)) return false;
+  const digits = source.replace(/^\+/, '');
+  if (!/^-?(?:\d+|0x[0-9a-f]+)$/i.test(digits)) return false;
+  const negative = digits.startsWith('-');
+  const exact = BigInt(negative ? digits.slice(1) : digits);
+  return BigInt(value) === (negative ? -exact : exact);
 }
