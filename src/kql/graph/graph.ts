@@ -5,10 +5,11 @@
  */
 import { valueKey } from '../compare';
 import { EngineError, unsupported } from '../errors';
-import { convertTo } from '../functions';
 import { kustoXxhash64 } from '../library/hash';
 import type { Span } from '../plan';
-import type { Column, Table } from '../table';
+import { convertTo, toStringValue } from '../functions';
+import { lazyColumn, type Column, type Table } from '../table';
+import { NODE_FUNCTION_PROPERTIES } from './plan';
 import type { KustoType } from '../types';
 
 export interface Graph {
@@ -146,4 +147,30 @@ export function nodeHashId(graph: Graph, node: number, span: Span): number | nul
   if (typeof id !== 'string' && typeof id !== 'bigint')
     throw unsupported(`node hash ids of ${graph.nodeIdType} node ids (only string and datetime ids)`, span);
   return Number(kustoXxhash64(id, graph.nodeIdType));
+}
+
+const withFunctions = new WeakMap<Graph, Table>();
+
+/** The node properties plus node_id(), node_degree_in() and node_degree_out() as columns. */
+export function nodePropertiesAndFunctions(graph: Graph): Table {
+  let table = withFunctions.get(graph);
+  if (table) return table;
+  const degree = (adjacency: Adjacency) =>
+    Array.from(
+      { length: graph.nodeCount },
+      (_, node) => adjacency.offsets[node + 1]! - adjacency.offsets[node]!,
+    );
+  table = {
+    length: graph.nodeCount,
+    columns: [
+      ...graph.nodes.columns,
+      lazyColumn(NODE_FUNCTION_PROPERTIES.node_id, 'string', () =>
+        graph.nodeIds.map((id) => toStringValue(id, graph.nodeIdType)),
+      ),
+      lazyColumn(NODE_FUNCTION_PROPERTIES.node_degree_in, 'long', () => degree(graph.incoming)),
+      lazyColumn(NODE_FUNCTION_PROPERTIES.node_degree_out, 'long', () => degree(graph.outgoing)),
+    ],
+  };
+  withFunctions.set(graph, table);
+  return table;
 }

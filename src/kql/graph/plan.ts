@@ -78,3 +78,10 @@ export type GraphFunctionCall = (typeof GRAPH_FUNCTION_CALLS)[keyof typeof GRAPH
 export function isGraphFunctionCall(name: string): name is GraphFunctionCall {
   return name === '__graph_map' || name === '__graph_all' || name === '__graph_any';
 }
+
+/** Node functions (`node_id(n)`, `node_degree_in(n)`, `node_degree_out(n)`) read as extra node properties. */
+export const NODE_FUNCTION_PROPERTIES = {
+  node_id: '\u0001node_id',
+  node_degree_in: '\u0001node_degree_in',
+  node_degree_out: '\u0001node_degree_out',
+} as const;

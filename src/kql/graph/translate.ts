@@ -8,6 +8,7 @@ import type { ColumnSchema, Expr, NamedExpr, Span, Tabular } from '../plan';
 import {
   GRAPH_FUNCTION_CALLS,
   graphColumnName,
+  NODE_FUNCTION_PROPERTIES,
   isGraphFunctionCall,
   type CyclesMode,
   type EdgeDirection,
@@ -262,6 +263,9 @@ function perEdge(
   };
 }
 
+/** What the graph function whose argument is being translated runs over (translation is synchronous). */
+const lambdaScopes: ('edges' | 'inner_nodes')[] = [];
+
 /** `variable.property` inside graph-match. */
 export function graphPropertyReference(variable: GraphVariable, property: string, span: Span): Expr {
   const column = variable.properties.find((p) => p.name === property);
@@ -289,6 +293,27 @@ export function translateGraphFunction<Scope>(
     if (variableOf(args[0])) throw unsupported('inner_nodes() outside all(), any() or map()', span);
     return undefined;
   }
+  if (name in NODE_FUNCTION_PROPERTIES) {
+    const property = NODE_FUNCTION_PROPERTIES[name as keyof typeof NODE_FUNCTION_PROPERTIES];
+    const type = name === 'node_id' ? 'string' : 'long';
+    if (args.length === 0) {
+      // node_degree_out() inside map(inner_nodes(e), ...): the inner node at hand.
+      if (lambdaScopes[lambdaScopes.length - 1] !== 'inner_nodes')
+        throw unsupported(`${name}() without a node outside all(), any() or map() over inner_nodes()`, span);
+      return { kind: 'column', name: property, type, span };
+    }
+    const variable = variableOf(args[0]);
+    if (!variable) return undefined;
+    if (variable.element !== 'node')
+      throw unsupported(`${name}() of '${variable.name}', which is not a node`, span);
+    return { kind: 'column', name: graphColumnName(variable.name, property), type, span };
+  }
+  if (name === 'labels') {
+    // make-graph gives its nodes and edges no labels.
+    if (args.length === 0 ? lambdaScopes.length > 0 : variableOf(args[0]))
+      return { kind: 'literal', type: 'dynamic', value: [] };
+    return undefined;
+  }
   if (!(name in GRAPH_FUNCTION_CALLS)) return undefined;
   const first = args[0];
   let variable: GraphVariable | undefined;
@@ -308,7 +333,13 @@ export function translateGraphFunction<Scope>(
   if (variable.element !== 'path')
     throw unsupported(`${name}() over '${variable.name}', which is not a variable length edge`, span);
   if (args.length !== 2) throw unsupported(`${name}() with ${args.length} arguments`, span);
-  const lambda = host.scalar(args[1], scope, undefined);
+  lambdaScopes.push(over);
+  let lambda: Expr;
+  try {
+    lambda = host.scalar(args[1], scope, undefined);
+  } finally {
+    lambdaScopes.pop();
+  }
   return {
     kind: 'call',
     name: GRAPH_FUNCTION_CALLS[name as keyof typeof GRAPH_FUNCTION_CALLS],
