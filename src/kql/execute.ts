@@ -24,6 +24,10 @@ import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabu
 import { lazyColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
+import type { ExecuteApi } from './executeApi';
+import { runScan } from './operators/scan';
+import { runReduce } from './operators/reduce';
+import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
   readonly deadline: number;
@@ -374,7 +378,25 @@ function runOperator(plan: Tabular, context: Context): Table {
       for (let i = 0; i < input.length; i++) if (predicate(i) === true) rows.push(i);
       return gather(input, rows);
     }
+    case 'scan':
+      return runScan(plan, executeApi(context));
+    case 'plugin':
+      return runPlugin(plan, executeApi(context));
+    case 'reduce':
+      return runReduce(plan, executeApi(context));
   }
+}
+
+/** The executor as the modules in operators/ and plugins/ see it. */
+function executeApi(context: Context): ExecuteApi {
+  return {
+    run: (plan) => run(plan, context),
+    compile: (expr, table) => compile(expr, table, context),
+    constant: (expr) => constantOf(expr, context),
+    typeOf: typeOfExpr,
+    check: (span) => context.check(span),
+    nowTicks: context.nowTicks,
+  };
 }
 
 function systemTypeName(type: KustoType): string {

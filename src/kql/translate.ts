@@ -27,11 +27,17 @@ import {
   translateMakeGraph,
   type GraphTranslateHost,
 } from './graph/translate';
+import type { Scope, TranslateApi } from './translateApi';
+import { translateScan } from './operators/scan';
+import { translateReduce } from './operators/reduce';
+import { translatePlugin } from './plugins/translate';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
   | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
+  /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
+  | { readonly kind: 'rowState'; readonly prefix: string }
   | { readonly kind: 'graph'; readonly variable: GraphVariable };
 
 interface ColumnSchemaTable {
@@ -142,9 +148,37 @@ class Translator {
     private readonly tables: readonly ColumnSchemaTable[],
   ) {}
 
+  /** `set name=value;` options of the query, for the functions that read them (bin_auto). */
+  private readonly queryOptions = new Map<string, KNode>();
+
   text(node: KNode): string {
     return textOf(this.source, node);
   }
+
+  /** The view of this translator that the modules in operators/ and plugins/ use. */
+  readonly api: TranslateApi = {
+    kind,
+    span: spanOf,
+    elements,
+    text: (node) => this.text(node),
+    typeName: (typeNode) => this.typeName(typeNode),
+    typeOf,
+    scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
+    tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
+    literal: (node, type, scope) => {
+      const literalKind = kind(node);
+      const negated =
+        literalKind === 'UnaryMinusExpression' && kind(node.Expression).endsWith('LiteralExpression');
+      return literalKind.endsWith('LiteralExpression') || negated
+        ? this.literalExpr(node, type)
+        : this.scalar(node, scope as unknown as Env, undefined);
+    },
+    withRowState: (scope, name, prefix) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'rowState', prefix });
+      return inner as unknown as Scope;
+    },
+  };
 
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
   parameters(list: KNode): Map<string, { text: string; node: KNode }> {
@@ -168,7 +202,10 @@ class Translator {
         const plan = this.tabular(statement.Expression, env);
         // graph-to-table nodes as N, edges as E: binds N and E for the statements that follow.
         if (plan.op !== 'graph' || plan.operation.kind !== 'bind') outputs.push(plan);
-      } else if (statementKind === 'QueryParametersStatement' || statementKind === 'SetOptionStatement') {
+      } else if (statementKind === 'SetOptionStatement') {
+        const value = statement.ValueClause?.Expression;
+        if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
+      } else if (statementKind === 'QueryParametersStatement') {
         continue;
       } else {
         throw unsupported(`statement '${statementKind}'`, spanOf(statement));
@@ -257,6 +294,7 @@ class Translator {
       case 'UnionOperator':
       case 'SearchOperator':
       case 'FindOperator':
+      case 'EvaluateOperator':
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
@@ -542,13 +580,17 @@ class Translator {
           span,
         };
       case 'EvaluateOperator':
-        return this.evaluate(node, need(), env, schema);
+        return this.evaluate(node, input, env, schema);
       case 'TopNestedOperator':
         return this.topNested(node, need(), env, schema);
       case 'SearchOperator':
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'ScanOperator':
+        return translateScan(this.api, node, need(), env as unknown as Scope);
+      case 'ReduceByOperator':
+        return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
       case 'MakeGraphOperator':
         return translateMakeGraph(this.graphHost(), node, need(), env);
       case 'GraphMatchOperator':
@@ -1069,11 +1111,11 @@ class Translator {
     };
   }
 
-  evaluate(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
+  evaluate(node: KNode, input: Tabular | undefined, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const call = node.FunctionCall;
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
-    if (name === 'bag_unpack') {
+    if (name === 'bag_unpack' && input) {
       const args = elements(call.ArgumentList.Expressions);
       // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
       const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
@@ -1085,7 +1127,7 @@ class Translator {
         : '';
       return { op: 'bagunpack', input, column, prefix, schema, span };
     }
-    throw unsupported(`plugin '${name}'`, span);
+    return translatePlugin(this.api, node, name, input, env as unknown as Scope, schema);
   }
 
   topNested(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
@@ -1238,6 +1280,10 @@ class Translator {
             : undefined;
         if (graphBinding?.kind === 'graph')
           return graphPropertyReference(graphBinding.variable, this.text(node.Selector).trim(), span);
+        const state =
+          kind(node.Expression) === 'NameReference' ? env.get(node.Expression.SimpleName) : undefined;
+        if (state?.kind === 'rowState')
+          return { kind: 'column', name: state.prefix + this.text(node.Selector).trim(), type, span };
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
@@ -1375,7 +1421,7 @@ class Translator {
           const fromValue = Number(String(node.LiteralValue));
           return literal(type, Number.isNaN(fromValue) ? null : fromValue);
         }
-        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER && !holdsExactly(source, value)) {
           throw new EngineError(
             'KQL_LONG_RANGE',
             `The long ${source} is beyond 2^53, which this engine cannot hold exactly (a documented limit).`,
@@ -1471,6 +1517,7 @@ class Translator {
       }
       return { kind: 'aggregate', name: lower, args, type, span };
     }
+    if (lower === 'bin_auto') return this.binAuto(args, env, span, type);
     if (lower === 'bag_pack_columns') {
       const pairs: Expr[] = [];
       args.forEach((arg) => {
@@ -1500,6 +1547,23 @@ class Translator {
       }
     }
     return { kind: 'call', name: lower, args, type, span };
+  }
+
+  /** bin_auto(x): bin_at(x, query_bin_auto_size, query_bin_auto_at), or bin() when no fixed point is set. */
+  binAuto(args: Expr[], env: Env, span: Span, type: KustoType): Expr {
+    const sizeNode = this.queryOptions.get('query_bin_auto_size');
+    if (!sizeNode) {
+      throw new EngineError(
+        'KQL_BAD_ARGUMENT',
+        'bin_auto() needs the bin size: set query_bin_auto_size=<size>; before the query.',
+        span,
+      );
+    }
+    const size = this.scalar(sizeNode, env, undefined, false);
+    const atNode = this.queryOptions.get('query_bin_auto_at');
+    if (!atNode) return { kind: 'call', name: 'bin', args: [args[0]!, size], type, span };
+    const at = this.scalar(atNode, env, undefined, false);
+    return { kind: 'call', name: 'bin_at', args: [args[0]!, size, at], type, span };
   }
 
   isAggregateSymbol(symbol: KNode): boolean {
@@ -1580,4 +1644,14 @@ function commaDatetimeToIso(text: string): string {
   const two = (part: string | undefined) => (part ?? '0').padStart(2, '0');
   const [whole, fraction] = (second ?? '0').split('.');
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(whole)}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/** Whether the double read from an integer literal is that integer exactly (true of 1546300800000000000, not 2^53+1). */
+function holdsExactly(source: string, value: number): boolean {
+  if (!Number.isInteger(value)) return false;
+  const digits = source.replace(/^\+/, '');
+  if (!/^-?(?:\d+|0x[0-9a-f]+)$/i.test(digits)) return false;
+  const negative = digits.startsWith('-');
+  const exact = BigInt(negative ? digits.slice(1) : digits);
+  return BigInt(value) === (negative ? -exact : exact);
 }
