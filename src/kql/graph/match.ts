@@ -478,8 +478,35 @@ function evaluate(
   return values;
 }
 
+/**
+ * graph-shortest-paths: per pair of end nodes (the pattern's first and last node), the matches with the fewest edges;
+ * `any` keeps the first of them.
+ */
+function shortestOnly(plan: GraphMatchPlan, matches: Matches): Matches {
+  const first = matches.nodes.get(plan.nodes[0]!)!;
+  const last = matches.nodes.get(plan.edges[plan.edges.length - 1]?.right ?? plan.nodes[0]!)!;
+  const lengthOf = (row: number): number => {
+    let length = matches.edges.size;
+    for (const paths of matches.paths.values()) length += paths[row]!.edges.length;
+    return length;
+  };
+  const best = new Map<string, { length: number; rows: number[] }>();
+  for (let row = 0; row < matches.length; row++) {
+    const key = `${first[row]}:${last[row]}`;
+    const length = lengthOf(row);
+    const current = best.get(key);
+    if (!current || length < current.length) best.set(key, { length, rows: [row] });
+    else if (length === current.length && plan.shortest === 'all') current.rows.push(row);
+  }
+  return select(
+    matches,
+    [...best.values()].flatMap((entry) => entry.rows).sort((a, b) => a - b),
+  );
+}
+
 export function graphMatch(plan: GraphMatchPlan, graph: Graph, host: GraphExecutionHost): Table {
-  const matches = new Matcher(plan, graph, host).run();
+  const all = new Matcher(plan, graph, host).run();
+  const matches = plan.shortest ? shortestOnly(plan, all) : all;
   const columns: Column[] = plan.project.map((item) => ({
     name: item.name,
     type: typeOf(item.expr),
