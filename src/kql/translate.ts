@@ -36,9 +36,7 @@ import type { GraphVariable } from './graph/plan';
 import {
   graphPropertyReference,
   translateGraphFunction,
-  translateGraphMatch,
-  translateGraphToTable,
-  translateMakeGraph,
+  translateGraphOperator,
   type GraphTranslateHost,
 } from './graph/translate';
 
@@ -637,11 +635,11 @@ class Translator {
       case 'ReduceByOperator':
         return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
       case 'MakeGraphOperator':
-        return translateMakeGraph(this.graphHost(), node, need(), env);
+      case 'GraphMarkComponentsOperator':
       case 'GraphMatchOperator':
-        return translateGraphMatch(this.graphHost(), node, need(), env, schema);
+      case 'GraphShortestPathsOperator':
       case 'GraphToTableOperator':
-        return translateGraphToTable(this.graphHost(), node, need(), env, schema);
+        return translateGraphOperator(this.graphHost(), node, need(), env, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
