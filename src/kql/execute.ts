@@ -1429,6 +1429,7 @@ function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context
   const input = run(plan.input, context);
   const fn = compile(plan.column, input, context);
   const sourceName = plan.column.kind === 'column' ? plan.column.name : '';
+  const ignored = new Set(plan.ignoredProperties ?? []);
   const bags = Array.from({ length: input.length }, (_, row) => {
     const value = fn(row);
     return value && typeof value === 'object' && !Array.isArray(value)
@@ -1439,33 +1440,53 @@ function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context
   const seen = new Set<string>();
   for (const bag of bags) {
     for (const key of Object.keys(bag)) {
-      if (seen.has(key)) continue;
+      if (seen.has(key) || ignored.has(key)) continue;
       seen.add(key);
       keys.push(key);
     }
   }
-  const columns = input.columns.filter((c) => c.name !== sourceName);
+  const inputColumns = input.columns.filter((c) => c.name !== sourceName);
+  // A property named like a remaining input column: an error by default, or replace / keep that column.
+  const clashes = new Set(
+    keys
+      .filter((key) => inputColumns.some((c) => c.name === plan.prefix + key))
+      .map((key) => plan.prefix + key),
+  );
+  const conflict = plan.columnsConflict ?? 'error';
+  if (clashes.size > 0 && conflict === 'error') {
+    throw new EngineError(
+      'KQL_RUNTIME',
+      `bag_unpack: the column '${[...clashes][0]}' already exists; pass columnsConflict='replace_source' or 'keep_source'.`,
+      plan.span,
+    );
+  }
+  const fromBag = (name: string, type: KustoType): Column => {
+    const key = name.slice(plan.prefix.length);
+    return {
+      name,
+      type,
+      values: bags.map((bag) => (key in bag ? convertTo(bag[key], type, 'dynamic') : null)),
+    };
+  };
+  const columns = inputColumns.map((column) =>
+    clashes.has(column.name) && conflict === 'replace_source' ? fromBag(column.name, column.type) : column,
+  );
+  const added = keys.map((key) => plan.prefix + key).filter((name) => !clashes.has(name));
   if (plan.schema) {
-    const outputColumns: Column[] = plan.schema.map((column) => {
-      const existing = columns.find((c) => c.name === column.name);
-      if (existing) return existing;
-      const key = column.name.startsWith(plan.prefix) ? column.name.slice(plan.prefix.length) : column.name;
-      return {
-        name: column.name,
-        type: column.type,
-        values: bags.map((bag) => (key in bag ? convertTo(bag[key], column.type, 'dynamic') : null)),
-      };
-    });
+    const outputColumns: Column[] = plan.schema.map(
+      (column) => columns.find((c) => c.name === column.name) ?? fromBag(column.name, column.type),
+    );
     if (
       plan.schema.length > columns.length &&
-      keys.every((k) => plan.schema!.some((c) => c.name === plan.prefix + k))
+      added.every((name) => plan.schema!.some((c) => c.name === name))
     ) {
       return makeTable(outputColumns, input.length);
     }
   }
-  for (const key of keys.sort()) {
+  for (const name of added.sort()) {
+    const key = name.slice(plan.prefix.length);
     columns.push({
-      name: plan.prefix + key,
+      name,
       type: 'dynamic',
       values: bags.map((bag) => (key in bag ? bag[key] : null)),
     });

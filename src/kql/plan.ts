@@ -176,7 +176,15 @@ export type Tabular = TabularBase &
         readonly options: Readonly<Record<string, string>>;
       }
     | { readonly op: 'sample'; readonly input: Tabular; readonly count: Expr }
-    | { readonly op: 'bagunpack'; readonly input: Tabular; readonly column: Expr; readonly prefix: string }
+    | {
+        readonly op: 'bagunpack';
+        readonly input: Tabular;
+        readonly column: Expr;
+        readonly prefix: string;
+        /** What a property named like an input column does: fail (Kusto's default), replace it, or yield to it. */
+        readonly columnsConflict?: 'error' | 'replace_source' | 'keep_source';
+        readonly ignoredProperties?: readonly string[];
+      }
     | { readonly op: 'topnested'; readonly input: Tabular; readonly levels: readonly TopNestedLevel[] }
     | {
         readonly op: 'search';
