@@ -72,7 +72,9 @@ export type DatasetDb = Dexie & {
 };
 
 export function createDatasetDb(name = DATASET_DB_NAME, upToVersion?: number): DatasetDb {
-  const db = new Dexie(name) as DatasetDb;
+  // Relaxed durability: a commit is reported once the data is handed to the OS, without waiting for the disk to
+  // flush. Datasets can be regenerated from scenario and seed, and the learner database keeps the default.
+  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as DatasetDb;
   for (const schema of DATASET_SCHEMA_VERSIONS) {
     if (upToVersion !== undefined && schema.version > upToVersion) break;
     const version = db.version(schema.version).stores(schema.stores);

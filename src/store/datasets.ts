@@ -1,7 +1,8 @@
 import type { ColumnChunk } from '../kql/table';
 import type { WireValue } from '../kql/types';
 import { findTableDefinition, type TableDefinition } from '../tables/index';
-import { encodeColumn, mergeForEngine, storedWireValueAt, timeRange, type StoredColumn } from './columnar';
+import { mergeForEngine, storedWireValueAt, timeRange } from './columnar';
+import { encodeColumns } from './columnEncoder';
 import {
   createDatasetDb,
   type ChunkRecord,
@@ -95,7 +96,7 @@ export function encodeChunks(
   const chunks: Omit<ChunkRecord, 'seq'>[] = [];
   for (let start = 0; start < rows.length; start += chunkRows) {
     const slice = rows.length <= chunkRows ? rows : rows.slice(start, start + chunkRows);
-    const columns: StoredColumn[] = definition.columns.map((column) => encodeColumn(slice, column));
+    const columns = encodeColumns(slice, definition.columns);
     const timeIndex = timeColumn ? definition.columns.findIndex((column) => column.name === timeColumn) : -1;
     const range = timeIndex >= 0 ? timeRange(columns[timeIndex]!) : undefined;
     chunks.push({
@@ -132,6 +133,8 @@ export interface DatasetStoreOptions {
   /** Lets tests use tables of their own; the site uses the project's definitions. */
   resolveTable?: TableResolver;
   chunkRows?: number;
+  /** Called after each stored batch with where its time went (bench/store.bench.ts reports it). */
+  onBatchStored?: (timing: { rows: number; encodeMs: number; writeMs: number }) => void;
 }
 
 export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: DatasetStoreOptions = {}) {
@@ -189,9 +192,11 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
     ): Promise<void> {
       if (rows.length === 0) return;
       const definition = tableDefinitionOrThrow(table, resolveTable);
+      const encodeStarted = performance.now();
       checkColumns(definition, rows);
       const chunks = encodeChunks(datasetId, definition, rows, chunkRows);
       const timed = timeColumnOf(definition) !== undefined;
+      const writeStarted = performance.now();
       try {
         await db.transaction('rw', db.datasets, db.chunks, async () => {
           const dataset = await requireDataset(datasetId);
@@ -212,6 +217,11 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
           `saving ${rows.length.toLocaleString('en-US')} rows of ${table} to ${datasetId}`,
         );
       }
+      options.onBatchStored?.({
+        rows: rows.length,
+        encodeMs: writeStarted - encodeStarted,
+        writeMs: performance.now() - writeStarted,
+      });
     },
 
     /** Marks a dataset complete; virtual times not given default to the range of its data. */
