@@ -46,6 +46,10 @@ export { encodeColumn, encodeColumns } from './columnEncoder';
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(['dict', 'text', 'num', 'bool', 'datetime', 'timespan']);
 
+export function isKnownColumnKind(kind: string): boolean {
+  return KNOWN_KINDS.has(kind);
+}
+
 /**
  * The engine's value of a stored dynamic text (see above): what fromWireValue(text, 'dynamic') gives. A text
  * that cannot start a JSON value is returned at once, without the cost of a failed JSON.parse.

@@ -64,6 +64,16 @@ export const DATASET_SCHEMA_VERSIONS: readonly {
       chunks: '++id, datasetId, [datasetId+table+seq], [datasetId+table+maxTime]',
     },
   },
+  // Chunk format 2: `text` columns (mostly distinct strings joined) and dynamic cells as wire text. Format-1
+  // chunks read unchanged, so there is nothing to convert; the version number makes an older copy of the site
+  // refuse this database (VersionError) instead of misreading chunks it does not know.
+  {
+    version: 2,
+    stores: {
+      datasets: '&id, scenario, updatedAt',
+      chunks: '++id, datasetId, [datasetId+table+seq], [datasetId+table+maxTime]',
+    },
+  },
 ];
 
 export type DatasetDb = Dexie & {

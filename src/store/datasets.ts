@@ -1,7 +1,13 @@
 import type { ColumnChunk } from '../kql/table';
 import type { WireValue } from '../kql/types';
 import { findTableDefinition, type TableDefinition } from '../tables/index';
-import { mergeForEngine, storedWireValueAt, timeRange } from './columnar';
+import {
+  isKnownColumnKind,
+  mergeForEngine,
+  storedWireValueAt,
+  timeRange,
+  UnknownColumnFormatError,
+} from './columnar';
 import { encodeColumns } from './columnEncoder';
 import {
   createDatasetDb,
@@ -64,6 +70,17 @@ export function timeColumnOf(definition: TableDefinition): string | undefined {
   return (
     definition.columns.find((column) => column.name === 'TimeGenerated')?.name ??
     definition.columns.find((column) => column.type === 'datetime')?.name
+  );
+}
+
+/** A chunk the site cannot read becomes advice the learner can act on; learner data is never involved. */
+function unreadableDataset(error: unknown, datasetId: string, table: string): unknown {
+  if (!(error instanceof UnknownColumnFormatError)) return error;
+  return new StoreError(
+    'corrupt',
+    `The ${table} rows of the dataset ${datasetId} were saved in a format this version of the site cannot read (${error.message}). ` +
+      'Reset the dataset on the Datasets page and generate it again; your progress, answers and saved queries are kept separately and are not affected.',
+    { cause: error },
   );
 }
 
@@ -323,12 +340,16 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
       }
       const lengths = chunks.map((chunk) => chunk.rowCount);
       const columns: Record<string, ColumnChunk> = {};
-      for (const column of definition.columns) {
-        const parts = chunks.map((chunk) => {
-          const index = chunk.columnNames.indexOf(column.name);
-          return index < 0 ? undefined : chunk.columns[index];
-        });
-        columns[column.name] = mergeForEngine(parts, lengths, column.type);
+      try {
+        for (const column of definition.columns) {
+          const parts = chunks.map((chunk) => {
+            const index = chunk.columnNames.indexOf(column.name);
+            return index < 0 ? undefined : chunk.columns[index];
+          });
+          columns[column.name] = mergeForEngine(parts, lengths, column.type);
+        }
+      } catch (error) {
+        throw unreadableDataset(error, datasetId, table);
       }
       return { rowCount: lengths.reduce((sum, length) => sum + length, 0), columns, revision };
     },
@@ -353,6 +374,11 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
           return index < 0 ? undefined : chunk.columns[index];
         });
         const rows: Record<string, WireValue>[] = new Array(chunk.rowCount);
+        for (const source of sources) {
+          if (source && !isKnownColumnKind(source.kind)) {
+            throw unreadableDataset(new UnknownColumnFormatError(source.kind), datasetId, table);
+          }
+        }
         for (let i = 0; i < chunk.rowCount; i++) {
           const row: Record<string, WireValue> = {};
           definition.columns.forEach((column, c) => {
