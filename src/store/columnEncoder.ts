@@ -16,10 +16,12 @@ const TICKS_PER_MS = 10_000n;
 /** Rows per tile: small enough that a tile's row objects stay in cache while every column reads them. */
 const TILE_ROWS = 256;
 
-/** Rows looked at before deciding between a dictionary and plain text. */
+/** Rows, spread over a batch, looked at to choose between a dictionary and plain text. */
 const SAMPLE_ROWS = 2_048;
 
 interface ColumnEncoder {
+  /** Looks at the whole batch before the first add, when the encoder has a choice to make. */
+  plan?(rows: readonly Row[]): void;
   add(rows: readonly Row[], from: number, to: number): void;
   finish(): StoredColumn;
 }
@@ -51,8 +53,8 @@ function cellText(raw: unknown, type: KustoType): string | null {
 }
 
 /**
- * Strings, guids and dynamic values: a dictionary while values repeat, plain joined text once the first rows
- * show that most values are distinct (a dictionary of unique values costs a hash lookup per cell for nothing).
+ * Strings, guids and dynamic values: a dictionary when values repeat, plain joined text when most values are
+ * distinct (a dictionary of unique values costs a hash lookup per cell for nothing).
  */
 class StringEncoder implements ColumnEncoder {
   private readonly codes: Int32Array;
@@ -83,15 +85,25 @@ class StringEncoder implements ColumnEncoder {
     if (type === 'dynamic') this.objectCodes = new Map();
   }
 
-  add(rows: readonly Row[], from: number, to: number): void {
-    if (this.parts) {
-      this.addText(rows, from, to);
-      return;
+  /**
+   * Chooses plain text when rows spread over the whole batch are mostly distinct. Spread, not the first rows:
+   * a value that cycles every few thousand rows (a pod name, a URI) looks unique at the start of a batch.
+   */
+  plan(rows: readonly Row[]): void {
+    if (rows.length < SAMPLE_ROWS * 2) return;
+    const stride = Math.floor(rows.length / SAMPLE_ROWS);
+    const seen = new Set<string | null>();
+    for (let i = 0; i < rows.length; i += stride) seen.add(cellText(rows[i]![this.name], this.type));
+    if (seen.size * 2 > SAMPLE_ROWS) {
+      this.parts = new Array<string>(this.length);
+      this.ends = new Uint32Array(this.length);
+      this.objectCodes = undefined;
     }
-    const sampleEnd = from < SAMPLE_ROWS && to > SAMPLE_ROWS ? SAMPLE_ROWS : to;
-    this.addCodes(rows, from, sampleEnd);
-    if (sampleEnd === SAMPLE_ROWS && this.dictionary.length * 2 > SAMPLE_ROWS) this.switchToText();
-    if (sampleEnd < to) this.add(rows, sampleEnd, to);
+  }
+
+  add(rows: readonly Row[], from: number, to: number): void {
+    if (this.parts) this.addText(rows, from, to);
+    else this.addCodes(rows, from, to);
   }
 
   private addCodes(rows: readonly Row[], from: number, to: number): void {
@@ -132,32 +144,6 @@ class StringEncoder implements ColumnEncoder {
     }
     this.previousRaw = previousRaw;
     this.previousCode = previousCode;
-  }
-
-  /** Mostly distinct: the rows seen so far are copied out of the dictionary, the rest go straight to text. */
-  private switchToText(): void {
-    const parts = new Array<string>(this.length);
-    const ends = new Uint32Array(this.length);
-    const nullable = this.type !== 'string';
-    let end = 0;
-    for (let j = 0; j < SAMPLE_ROWS; j++) {
-      const code = this.codes[j]!;
-      if (code < 0) {
-        parts[j] = '';
-        if (nullable) this.nulls.set(j);
-      } else {
-        const text = this.dictionary[code]!;
-        parts[j] = text;
-        end += text.length;
-      }
-      ends[j] = end;
-    }
-    this.parts = parts;
-    this.ends = ends;
-    this.end = end;
-    this.previousRaw = undefined;
-    this.previousText = null;
-    this.objectCodes = undefined;
   }
 
   private addText(rows: readonly Row[], from: number, to: number): void {
@@ -361,6 +347,7 @@ function encoderFor(column: ColumnDefinition, length: number): ColumnEncoder {
  */
 export function encodeColumns(rows: readonly Row[], columns: readonly ColumnDefinition[]): StoredColumn[] {
   const encoders = columns.map((column) => encoderFor(column, rows.length));
+  for (const encoder of encoders) encoder.plan?.(rows);
   for (let from = 0; from < rows.length; from += TILE_ROWS) {
     const to = Math.min(rows.length, from + TILE_ROWS);
     for (const encoder of encoders) encoder.add(rows, from, to);
