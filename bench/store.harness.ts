@@ -26,6 +26,8 @@ export interface StoreBenchFigures {
   readMs: number;
   engineLoadMs: number;
   loadMs: number;
+  /** CPU time all the browser's processes spent on the load (NaN when unknown). */
+  loadCpuMs: number;
   checkCount: number;
   storedBytes?: number;
 }
@@ -123,11 +125,13 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
   const rawReadMs = performance.now() - rawStarted;
 
   const engine = createKqlEngine();
+  const loadCpuStarted = await browserCpuMs();
   const loadStarted = performance.now();
   const load = await store.loadTableForEngine(dataset.id, table);
   const readMs = performance.now() - loadStarted;
   engine.loadColumns(table, load.rowCount, load.columns);
   const loadMs = performance.now() - loadStarted;
+  const loadCpuMs = (await browserCpuMs()) - loadCpuStarted;
 
   const check = engine.query(`${table} | count`, { now: new Date() });
   const checkCount = check.ok ? Number(check.rows()[0]![0]) : -1;
@@ -145,6 +149,7 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
     readMs,
     engineLoadMs: loadMs - readMs,
     loadMs,
+    loadCpuMs,
     checkCount,
   };
   if (estimate?.usage !== undefined) figures.storedBytes = estimate.usage;
