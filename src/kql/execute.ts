@@ -18,11 +18,16 @@ import {
   toStringValue,
   type CallContext,
 } from './functions';
+import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
 import { lazyColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
+import type { ExecuteApi } from './executeApi';
+import { runScan } from './operators/scan';
+import { runReduce } from './operators/reduce';
+import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
   readonly deadline: number;
@@ -358,6 +363,12 @@ function runOperator(plan: Tabular, context: Context): Table {
       });
       return makeTable(columns, input.length);
     }
+    case 'graph':
+      return runGraphOperation(plan.operation, plan.span, {
+        run: (input) => run(input, context),
+        compile: (expr, table) => compile(expr, table, context),
+        check: (span) => context.check(span),
+      });
     case 'topnested':
       return topNested(plan, context);
     case 'search': {
@@ -367,7 +378,25 @@ function runOperator(plan: Tabular, context: Context): Table {
       for (let i = 0; i < input.length; i++) if (predicate(i) === true) rows.push(i);
       return gather(input, rows);
     }
+    case 'scan':
+      return runScan(plan, executeApi(context));
+    case 'plugin':
+      return runPlugin(plan, executeApi(context));
+    case 'reduce':
+      return runReduce(plan, executeApi(context));
   }
+}
+
+/** The executor as the modules in operators/ and plugins/ see it. */
+function executeApi(context: Context): ExecuteApi {
+  return {
+    run: (plan) => run(plan, context),
+    compile: (expr, table) => compile(expr, table, context),
+    constant: (expr) => constantOf(expr, context),
+    typeOf: typeOfExpr,
+    check: (span) => context.check(span),
+    nowTicks: context.nowTicks,
+  };
 }
 
 function systemTypeName(type: KustoType): string {

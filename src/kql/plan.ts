@@ -1,4 +1,5 @@
 /** The engine's own typed plan: what translate.ts produces from Kusto.Language's tree and execute.ts runs. */
+import type { GraphOperation } from './graph/plan';
 import type { KustoType } from './types';
 
 export interface Span {
@@ -182,9 +183,42 @@ export type Tabular = TabularBase &
         readonly input: Tabular;
         readonly predicate: Expr;
       }
+    /** make-graph, graph-match, graph-to-table (see graph/plan.ts). */
+    | { readonly op: 'graph'; readonly operation: GraphOperation }
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
+    | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)
+    /** `reduce by expr with threshold, characters` (operators/reduce.ts). */
+    | {
+        readonly op: 'reduce';
+        readonly input: Tabular;
+        readonly expr: Expr;
+        readonly threshold: number;
+        readonly characters?: string;
+      }
+    /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
+    | {
+        readonly op: 'plugin';
+        readonly name: string;
+        readonly input?: Tabular;
+        readonly args: readonly Expr[];
+      }
   );
+
+/** `scan`: steps matched in order over the serialized input (operators/scan.ts). */
+export interface ScanSpec {
+  readonly matchIdColumn?: string;
+  readonly declarations: readonly (ColumnSchema & { readonly defaultValue: Expr })[];
+  readonly steps: readonly ScanStep[];
+}
+
+export interface ScanStep {
+  readonly name: string;
+  readonly output: 'all' | 'last' | 'none';
+  /** Reads the current record's columns and, as `step.column` state columns, the state (see operators/scan.ts). */
+  readonly condition: Expr;
+  readonly assignments: readonly NamedExpr[];
+}
 
 export interface TopNestedLevel {
   readonly count?: Expr;

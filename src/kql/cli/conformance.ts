@@ -1,7 +1,7 @@
 /**
  * npm run -s kql:conformance -- <cases.jsonl> [--report <out.json>]
  * Prints one line per failing case and, last, `N passed, M failed`. Cases listed in
- * src/kql/conformance-exceptions.json (documentation wrong, or functions newer than the pinned parser) and cases the
+ * src/kql/conformance-exceptions.json (documentation wrong, with the reason) and cases the
  * corpus flags suspect_doc_output are reported on their own line and count neither way when they fail.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

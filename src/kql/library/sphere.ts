@@ -75,6 +75,14 @@ export function crossingPoint(a: Vector, b: Vector, c: Vector, d: Vector): Vecto
 
 /** The points where two arcs meet: their crossing, or the end points of one that lie on the other. */
 export function arcMeetings(a: Vector, b: Vector, c: Vector, d: Vector): Vector[] {
+  // Two minor arcs that share an end point meet only there (unless they lie on one great circle). Testing for a
+  // crossing instead would intersect two nearly parallel great circles when the arcs continue each other, and put a
+  // spurious meeting a fraction of a millimetre off the shared point.
+  const shared = [a, b].filter(
+    (x) => angleBetween(x, c) < TOUCH_TOLERANCE || angleBetween(x, d) < TOUCH_TOLERANCE,
+  );
+  if (shared.length > 0 && Math.abs(dot(normalize(cross(a, b)), normalize(cross(c, d)))) < 1 - 1e-15)
+    return shared;
   if (arcsCross(a, b, c, d)) return [crossingPoint(a, b, c, d)];
   const touching: Vector[] = [];
   for (const [x, from, to] of [
