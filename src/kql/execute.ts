@@ -19,6 +19,8 @@ import {
   type CallContext,
 } from './functions';
 import { termMatcher } from './termSearch';
+import { pickColumnsByNames } from './operators/projectByNames';
+import { columnNamesTable } from './operators/columnNamesOf';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
 import { lazyColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
@@ -360,6 +362,13 @@ function runOperator(plan: Tabular, context: Context): Table {
     }
     case 'topnested':
       return topNested(plan, context);
+    case 'projectbynames': {
+      const input = run(plan.input, context);
+      const values = plan.specifiers.map((specifier) => constantOf(specifier, context));
+      return makeTable(pickColumnsByNames(input.columns, values), input.length);
+    }
+    case 'columnnames':
+      return columnNamesTable(run(plan.input, context));
     case 'search': {
       const input = run(plan.input, context);
       const predicate = compile(plan.predicate, input, context);

@@ -182,6 +182,10 @@ export type Tabular = TabularBase &
         readonly input: Tabular;
         readonly predicate: Expr;
       }
+    /** project-by-names: columns picked at run time by constant names, patterns or name arrays. */
+    | { readonly op: 'projectbynames'; readonly input: Tabular; readonly specifiers: readonly Expr[] }
+    /** One row with the input's column names as a dynamic array (column_names_of). */
+    | { readonly op: 'columnnames'; readonly input: Tabular }
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
   );

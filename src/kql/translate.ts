@@ -18,6 +18,9 @@ import type {
 import type { KustoType } from './types';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
 import { isAggregateName } from './aggregates';
+import { isInFunctionBody, projectByNamesPlan } from './operators/projectByNames';
+import { columnNamesOfExpr } from './operators/columnNamesOf';
+import { inlineExternalTableError } from './operators/inlineExternalTable';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
@@ -255,6 +258,8 @@ class Translator {
           span,
           'Put the data in a datatable or a let statement instead.',
         );
+      case 'InlineExternalTableExpression':
+        throw inlineExternalTableError(node, span);
       case 'ContextualDataTableExpression':
         throw unsupported('contextual datatable', span);
       default:
@@ -387,6 +392,16 @@ class Translator {
           schema,
           span,
         };
+      case 'ProjectByNamesOperator':
+        return projectByNamesPlan(
+          need(),
+          elements(node.Expressions).map((item) => ({
+            expr: this.scalar(item, env, inputSchema),
+            span: spanOf(item),
+          })),
+          isInFunctionBody(node) ? undefined : schema,
+          span,
+        );
       case 'ProjectRenameOperator': {
         const renames = new Map<string, string>();
         for (const item of elements(node.Expressions)) {
@@ -1404,6 +1419,8 @@ class Translator {
       if (column) return { kind: 'column', name: column.name, type: column.type, span };
       return this.scalar(argNodes[1], env, rowSchema, allowAggregates);
     }
+    if (lower === 'column_names_of' && argNodes.length === 1 && this.isTabular(argNodes[0]))
+      return columnNamesOfExpr(this.tabular(argNodes[0], env), span);
     const args = argNodes.map((arg) => {
       if (kind(arg) === 'StarExpression') return { kind: 'star' } as Expr;
       if (this.isTabular(arg))
