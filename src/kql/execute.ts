@@ -20,6 +20,8 @@ import {
 } from './functions';
 import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
+import { pickColumnsByNames } from './operators/projectByNames';
+import { columnNamesTable } from './operators/columnNamesOf';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
 import { compileOverDictionary, dictionaryFormOf, dictionaryInput, selectRows } from './dictionaryForm';
 import {
@@ -373,6 +375,13 @@ function runOperator(plan: Tabular, context: Context): Table {
       });
     case 'topnested':
       return topNested(plan, context);
+    case 'projectbynames': {
+      const input = run(plan.input, context);
+      const values = plan.specifiers.map((specifier) => constantOf(specifier, context));
+      return makeTable(pickColumnsByNames(input.columns, values), input.length);
+    }
+    case 'columnnames':
+      return columnNamesTable(run(plan.input, context));
     case 'search': {
       const input = run(plan.input, context);
       const predicate = compile(plan.predicate, input, context);

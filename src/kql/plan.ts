@@ -193,6 +193,10 @@ export type Tabular = TabularBase &
       }
     /** make-graph, graph-match, graph-to-table (see graph/plan.ts). */
     | { readonly op: 'graph'; readonly operation: GraphOperation }
+    /** project-by-names: columns picked at run time by constant names, patterns or name arrays. */
+    | { readonly op: 'projectbynames'; readonly input: Tabular; readonly specifiers: readonly Expr[] }
+    /** One row with the input's column names as a dynamic array (column_names_of). */
+    | { readonly op: 'columnnames'; readonly input: Tabular }
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
     | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)

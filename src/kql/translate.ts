@@ -39,6 +39,9 @@ import {
   translateGraphOperator,
   type GraphTranslateHost,
 } from './graph/translate';
+import { isInFunctionBody, projectByNamesPlan } from './operators/projectByNames';
+import { columnNamesOfExpr } from './operators/columnNamesOf';
+import { inlineExternalTableError } from './operators/inlineExternalTable';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
@@ -340,6 +343,8 @@ class Translator {
           span,
           'Put the data in a datatable or a let statement instead.',
         );
+      case 'InlineExternalTableExpression':
+        throw inlineExternalTableError(node, span);
       case 'ContextualDataTableExpression':
         throw unsupported('contextual datatable', span);
       default:
@@ -480,6 +485,16 @@ class Translator {
           schema,
           span,
         };
+      case 'ProjectByNamesOperator':
+        return projectByNamesPlan(
+          need(),
+          elements(node.Expressions).map((item) => ({
+            expr: this.scalar(item, env, inputSchema),
+            span: spanOf(item),
+          })),
+          isInFunctionBody(node) ? undefined : schema,
+          span,
+        );
       case 'ProjectRenameOperator': {
         const renames = new Map<string, string>();
         for (const item of elements(node.Expressions)) {
@@ -1574,6 +1589,8 @@ class Translator {
       if (column) return { kind: 'column', name: column.name, type: column.type, span };
       return this.scalar(argNodes[1], env, rowSchema, allowAggregates);
     }
+    if (lower === 'column_names_of' && argNodes.length === 1 && this.isTabular(argNodes[0]))
+      return columnNamesOfExpr(this.tabular(argNodes[0], env), span);
     const args = argNodes.map((arg) => {
       if (kind(arg) === 'StarExpression') return { kind: 'star' } as Expr;
       if (this.isTabular(arg))
