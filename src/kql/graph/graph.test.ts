@@ -262,6 +262,6 @@ describe('graph forms that are not supported answer at their position', () => {
       'datatable(s:string, t:string)["a", "b"] | make-graph s --> t with_node_id=n | graph-match (x)-->(y) project x',
     );
     expect(error.code).toBe('KQL_UNSUPPORTED');
-    expect(error.column).toBe(101);
+    expect(error.column).toBe(109);
   });
 });
