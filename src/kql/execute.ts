@@ -32,6 +32,7 @@ import {
   type Grouping,
   type KeyEncoder,
 } from './grouping';
+import { firstRowPerKey, matchFlags, matchPairs } from './hashJoin';
 import { gatherColumn, lazyColumn, renamedColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
@@ -837,6 +838,40 @@ function dictionaryEncoderOf(expr: Expr, table: Table, context: Context): KeyEnc
   return form ? dictionaryEncoder(form.codes, table.length, form.size, form.valueOfEntry) : undefined;
 }
 
+/**
+ * The join key of every row of a side: the value itself for one key (a dynamic value by its key text), the keys'
+ * texts joined for several; null when a key is null (it matches nothing).
+ */
+function joinKeys(keyExprs: readonly Expr[], table: Table, context: Context): ArrayLike<unknown> {
+  const only = keyExprs.length === 1 ? keyExprs[0]! : undefined;
+  if (only?.kind === 'column') {
+    const column = columnByName(table, only.name, only.span);
+    // Strings are never null: a string column's values are its keys.
+    if ((column.type === 'string' || column.type === 'guid') && column.type === only.type)
+      return column.values;
+  }
+  const fns = keyExprs.map((key) => compile(key, table, context));
+  const keys = new Array<unknown>(table.length);
+  for (let row = 0; row < table.length; row++) {
+    if (only) {
+      const value = fns[0]!(row);
+      keys[row] = isNull(value) ? null : typeof value === 'object' ? valueKey(value) : value;
+      continue;
+    }
+    let key: string | null = '';
+    for (const fn of fns) {
+      const value = fn(row);
+      if (isNull(value)) {
+        key = null;
+        break;
+      }
+      key += partKey(value) + '\u0001';
+    }
+    keys[row] = key;
+  }
+  return keys;
+}
+
 /** Grouping key of one value inside a composite key: columns are typed, so no type tag is needed. */
 function partKey(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -849,99 +884,80 @@ function partKey(value: unknown): string {
 function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
   const left = run(plan.left, context);
   const right = run(plan.right, context);
-  const leftKeyFns = plan.leftKeys.map((key) => compile(key, left, context));
-  const rightKeyFns = plan.rightKeys.map((key) => compile(key, right, context));
-  const single = leftKeyFns.length === 1;
-  const keyOf = (fns: Compiled[], row: number): unknown => {
-    if (single) {
-      const value = fns[0]!(row);
-      if (isNull(value)) return null;
-      return typeof value === 'object' ? valueKey(value) : value;
-    }
-    let key = '';
-    for (const fn of fns) {
-      const value = fn(row);
-      if (isNull(value)) return null;
-      key += partKey(value) + '\u0001';
-    }
-    return key;
+  const check = () => context.check(plan.span);
+  const all = (length: number) => {
+    const rows = new Int32Array(length);
+    for (let i = 0; i < length; i++) rows[i] = i;
+    return rows;
   };
-  let leftRows: number[] = Array.from({ length: left.length }, (_, i) => i);
-  if (plan.kind === 'innerunique') {
-    // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
-    // engine keeps the first, so results are repeatable.
-    const firstByKey = new Map<unknown, number>();
-    for (const row of leftRows) {
-      const key = keyOf(leftKeyFns, row);
-      if (key !== null && !firstByKey.has(key)) firstByKey.set(key, row);
-    }
-    leftRows = [...firstByKey.values()].sort((a, b) => a - b);
-  }
-  // Hash index of the right side: first row per key, and a chain to the next row with the same key.
-  const firstRight = new Map<unknown, number>();
-  const nextRight = new Int32Array(right.length).fill(-1);
-  for (let row = right.length - 1; row >= 0; row--) {
-    const key = keyOf(rightKeyFns, row);
-    if (key === null) continue;
-    const head = firstRight.get(key);
-    if (head !== undefined) nextRight[row] = head;
-    firstRight.set(key, row);
-  }
-  const pairsLeft: number[] = [];
-  const pairsRight: number[] = [];
-  const matchedRight = new Uint8Array(right.length);
+  const leftSide = {
+    keys: joinKeys(plan.leftKeys, left, context),
+    rows: all(left.length),
+    length: left.length,
+  };
+  const rightSide = {
+    keys: joinKeys(plan.rightKeys, right, context),
+    rows: all(right.length),
+    length: right.length,
+  };
   const kind = plan.kind;
-  const keepsPairs = kind !== 'rightsemi' && kind !== 'rightanti';
-  for (let i = 0; i < leftRows.length; i++) {
-    const row = leftRows[i]!;
-    const key = keyOf(leftKeyFns, row);
-    const first = key === null ? undefined : firstRight.get(key);
-    if (kind === 'leftsemi') {
-      if (first !== undefined) pairsLeft.push(row);
-      continue;
-    }
-    if (kind === 'leftanti') {
-      if (first === undefined) pairsLeft.push(row);
-      continue;
-    }
-    if (first !== undefined) {
-      for (let match = first; match >= 0; match = nextRight[match]!) {
-        matchedRight[match] = 1;
-        if (!keepsPairs) continue;
-        pairsLeft.push(row);
-        pairsRight.push(match);
-      }
-    } else if (kind === 'leftouter' || kind === 'fullouter') {
-      pairsLeft.push(row);
-      pairsRight.push(-1);
-    }
-    if ((i & 4095) === 4095) context.check(plan.span);
-  }
-  if (kind === 'leftsemi' || kind === 'leftanti') return gather(left, pairsLeft);
-  if (kind === 'rightsemi' || kind === 'rightanti') {
+  if (kind === 'leftsemi' || kind === 'leftanti' || kind === 'rightsemi' || kind === 'rightanti') {
+    const matched = matchFlags(leftSide, rightSide, check);
+    const [table, flags, wanted] =
+      kind === 'leftsemi' || kind === 'leftanti'
+        ? [left, matched.left, kind === 'leftsemi' ? 1 : 0]
+        : [right, matched.right, kind === 'rightsemi' ? 1 : 0];
     const rows: number[] = [];
-    for (let row = 0; row < right.length; row++) {
-      const matched = matchedRight[row] === 1;
-      if (kind === 'rightsemi' ? matched : !matched) rows.push(row);
-    }
-    return gather(right, rows);
+    for (let row = 0; row < table.length; row++) if (flags[row] === wanted) rows.push(row);
+    return gather(table, rows);
   }
-  if (kind === 'rightouter' || kind === 'fullouter') {
-    for (let row = 0; row < right.length; row++) {
-      if (matchedRight[row] !== 1) {
-        pairsLeft.push(-1);
-        pairsRight.push(row);
+  // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
+  // engine keeps the first, so results are repeatable.
+  const leftRows = kind === 'innerunique' ? firstRowPerKey(leftSide) : leftSide.rows;
+  const matches = matchPairs({ ...leftSide, rows: leftRows }, rightSide, check);
+  let pairsLeft: ArrayLike<number> = matches.left;
+  let pairsRight: ArrayLike<number> = matches.right;
+  if (kind === 'leftouter' || kind === 'rightouter' || kind === 'fullouter') {
+    // Unmatched left rows take their place among the pairs (left and full outer); unmatched right rows follow.
+    const outLeft: number[] = [];
+    const outRight: number[] = [];
+    const matchedRight = new Uint8Array(right.length);
+    for (let i = 0; i < matches.right.length; i++) matchedRight[matches.right[i]!] = 1;
+    let at = 0;
+    for (let i = 0; i < leftRows.length; i++) {
+      const row = leftRows[i]!;
+      if (at < matches.left.length && matches.left[at] === row) {
+        while (at < matches.left.length && matches.left[at] === row) {
+          outLeft.push(row);
+          outRight.push(matches.right[at++]!);
+        }
+      } else if (kind !== 'rightouter') {
+        outLeft.push(row);
+        outRight.push(-1);
       }
     }
+    if (kind !== 'leftouter') {
+      for (let row = 0; row < right.length; row++) {
+        if (matchedRight[row] !== 1) {
+          outLeft.push(-1);
+          outRight.push(row);
+        }
+      }
+    }
+    pairsLeft = outLeft;
+    pairsRight = outRight;
   }
-  const pick = (column: Column, rows: number[], name = column.name): Column =>
-    lazyColumn(name, column.type, () => {
-      const source = column.values;
-      const empty = column.type === 'string' ? '' : null;
-      const values = new Array<unknown>(rows.length);
-      for (let i = 0; i < rows.length; i++) values[i] = rows[i]! < 0 ? empty : source[rows[i]!];
-      return values;
-    });
+  const withoutGaps = kind === 'inner' || kind === 'innerunique';
+  const pick = (column: Column, rows: ArrayLike<number>, name = column.name): Column =>
+    withoutGaps
+      ? gatherColumn(column, rows, name)
+      : lazyColumn(name, column.type, () => {
+          const source = column.values;
+          const empty = column.type === 'string' ? '' : null;
+          const values = new Array<unknown>(rows.length);
+          for (let i = 0; i < rows.length; i++) values[i] = rows[i]! < 0 ? empty : source[rows[i]!];
+          return values;
+        });
   const columns: Column[] = left.columns.map((column) => pick(column, pairsLeft));
   const leftNames = new Set(left.columns.map((c) => c.name));
   const rightKeyNames = new Set(plan.rightKeys.map((k) => (k.kind === 'column' ? k.name : '')));

@@ -209,8 +209,9 @@ export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Gr
 // ---------- aggregates over group numbers ----------
 
 export function groupedCount(grouping: Grouping): number[] {
-  const counts = new Float64Array(grouping.count);
   const { groupOf } = grouping;
+  if (grouping.count === 1) return [groupOf.length];
+  const counts = new Float64Array(grouping.count);
   for (let row = 0; row < groupOf.length; row++) counts[groupOf[row]!]!++;
   return Array.from(counts);
 }
