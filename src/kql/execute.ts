@@ -284,7 +284,7 @@ function runOperator(plan: Tabular, context: Context): Table {
     case 'top': {
       const input = run(plan.input, context);
       const count = Math.max(0, Number(constantOf(plan.count, context) ?? 0));
-      return gather(input, sortedRows(input, plan.keys, context).slice(0, count));
+      return gather(input, topRows(input, plan.keys, count, context));
     }
     case 'join':
       return join(plan, context);
@@ -434,11 +434,28 @@ export function typeOfExpr(expr: Expr): KustoType {
 // ---------- sorting ----------
 
 function sortedRows(table: Table, keys: readonly SortKey[], context: Context): number[] {
-  const columns = keys.map((key) =>
-    evaluateColumn(compile(key.expr, table, context), table.length, context, { start: 0, length: 1 }),
-  );
+  const compare = rowComparator(table, keys, context);
   const rows = Array.from({ length: table.length }, (_, i) => i);
-  rows.sort((a, b) => {
+  return rows.sort(compare);
+}
+
+/** The first `count` rows in sort order: a bounded heap when they are few, a full sort otherwise. */
+function topRows(table: Table, keys: readonly SortKey[], count: number, context: Context): number[] {
+  if (count * 8 >= table.length) return sortedRows(table, keys, context).slice(0, count);
+  return smallest(table.length, count, rowComparator(table, keys, context));
+}
+
+/**
+ * A total order of rows by the sort keys (ties by row number, so sorting is stable). Keys that are a column with a
+ * cheaper form compare numbers: epoch milliseconds, or the rank of each dictionary text.
+ */
+function rowComparator(
+  table: Table,
+  keys: readonly SortKey[],
+  context: Context,
+): (a: number, b: number) => number {
+  const columns = keys.map((key) => sortKeyValues(key.expr, table, context));
+  return (a, b) => {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const x = columns[k]![a];
@@ -453,8 +470,69 @@ function sortedRows(table: Table, keys: readonly SortKey[], context: Context): n
       if (order !== 0) return key.descending ? -order : order;
     }
     return a - b;
-  });
-  return rows;
+  };
+}
+
+function sortKeyValues(expr: Expr, table: Table, context: Context): ArrayLike<unknown> {
+  if (expr.kind === 'column') {
+    const column = table.columns.find((c) => c.name === expr.name);
+    if (column && column.type === expr.type) {
+      // Whole epoch milliseconds order like their ticks; there are no nulls among them.
+      if (column.epochMs) return column.epochMs;
+      const dictionary = column.dictionary;
+      if (dictionary && dictionary.texts.length * 2 < table.length) {
+        const { texts, codes } = dictionary;
+        const size = texts.length;
+        const entries = [...texts, ''];
+        const order = entries.map((_, i) => i).sort((a, b) => compareValues(entries[a], entries[b]));
+        const rankOfEntry = new Int32Array(size + 1);
+        order.forEach((entry, i) => {
+          const previous = order[i - 1];
+          rankOfEntry[entry] =
+            i === 0 ? 0 : rankOfEntry[previous!]! + (entries[previous!] === entries[entry] ? 0 : 1);
+        });
+        const ranks = new Int32Array(table.length);
+        for (let row = 0; row < table.length; row++) {
+          const code = codes[row]!;
+          ranks[row] = rankOfEntry[code >= 0 && code < size ? code : size]!;
+        }
+        return ranks;
+      }
+    }
+  }
+  return evaluateColumn(compile(expr, table, context), table.length, context, { start: 0, length: 1 });
+}
+
+/** The `count` smallest of rows 0..n-1 under `compare`, in order (a max-heap of the best so far). */
+function smallest(n: number, count: number, compare: (a: number, b: number) => number): number[] {
+  if (count <= 0) return [];
+  const heap: number[] = [];
+  const siftDown = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const larger = right < heap.length && compare(heap[right]!, heap[left]!) > 0 ? right : left;
+      if (compare(heap[larger]!, heap[at]!) <= 0) return;
+      [heap[at], heap[larger]] = [heap[larger]!, heap[at]!];
+      at = larger;
+    }
+  };
+  for (let row = 0; row < n; row++) {
+    if (heap.length < count) {
+      heap.push(row);
+      for (let at = heap.length - 1; at > 0;) {
+        const parent = (at - 1) >> 1;
+        if (compare(heap[at]!, heap[parent]!) <= 0) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (compare(row, heap[0]!) < 0) {
+      heap[0] = row;
+      siftDown(0);
+    }
+  }
+  return heap.sort(compare);
 }
 
 // ---------- summarize ----------
