@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import starlight from '@astrojs/starlight';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
+import { kustoScripts } from './src/integrations/kustoScripts.ts';
 
 // A test builds a folder of broken fixtures (SC200_CONTENT_DIR) to check the build's error messages;
 // that build must not write over the real dist/ or content cache.
@@ -15,8 +16,25 @@ export default defineConfig({
   trailingSlash: 'ignore',
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   vite: {
-    // The lab's Monaco and Kusto worker are reached only through dynamic imports and workers: pre-bundle them so
-    // the first dev-mode visit to the lab does not reload the page (src/components/lab/).
+    // The query worker and Monaco's Kusto worker both need Kusto.Language (4 MB). As ES-module workers, each puts it
+    // in a chunk of its own with identical bytes, hence one file and one download for both (src/integrations/kustoScripts.ts).
+    plugins: [kustoScripts()],
+    worker: {
+      format: 'es',
+      plugins: () => [kustoScripts()],
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                name: 'kusto-language',
+                test: /kustoGlobal|@kusto[\\/]language-service-next[\\/](bridge|Kusto\.Language\.Bridge)\.min\.js/,
+              },
+            ],
+          },
+        },
+      },
+    },
     optimizeDeps: {
       include: [
         '@kusto/monaco-kusto',

@@ -7,6 +7,8 @@ import { createKqlEngine } from '../src/kql/index';
 import { findTableDefinition, type TableDefinition } from '../src/tables/index';
 import { createDatasetDb } from '../src/store/datasetDb';
 import { createDatasetStore, CHUNK_ROWS } from '../src/store/datasets';
+import { IndexedDbSink } from '../src/store/indexedDbSink';
+import { MemorySink, runScenario } from '../simulations/index';
 
 export interface StoreBenchFigures {
   table: string;
@@ -14,17 +16,34 @@ export interface StoreBenchFigures {
   columns: number;
   ingestMs: number;
   ingestRowsPerSecond: number;
+  /** CPU time all the browser's processes spent on the ingest (NaN when unknown). */
+  ingestCpuMs: number;
+  /** Of ingestMs: checking and encoding rows into columns, and the IndexedDB transactions. */
+  encodeMs: number;
+  writeMs: number;
   /** Reading the chunk records alone, without merging them into engine columns. */
   rawReadMs: number;
   readMs: number;
   engineLoadMs: number;
   loadMs: number;
+  /** CPU time all the browser's processes spent on the load (NaN when unknown). */
+  loadCpuMs: number;
   checkCount: number;
   storedBytes?: number;
 }
 
+/** CPU ms used by the browser's processes so far (exposed by bench/store.bench.ts), or NaN when unknown. */
+async function browserCpuMs(): Promise<number> {
+  const read = (globalThis as { benchCpuMs?: () => Promise<number | undefined> }).benchCpuMs;
+  return (read ? await read() : undefined) ?? NaN;
+}
+
 /** Deterministic wire rows that fill every column of the table with values of its type. */
-function makeRows(definition: TableDefinition, count: number, start: number): Record<string, unknown>[] {
+export function makeRows(
+  definition: TableDefinition,
+  count: number,
+  start: number,
+): Record<string, unknown>[] {
   const verbs = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
   const users = [
     'system:serviceaccount:kube-system:coredns',
@@ -79,16 +98,26 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
   const definition = findTableDefinition(table);
   if (!definition) throw new Error(`unknown table ${table}`);
   await Dexie.delete('store-bench');
-  const store = createDatasetStore(createDatasetDb('store-bench'));
+  let encodeMs = 0;
+  let writeMs = 0;
+  const store = createDatasetStore(createDatasetDb('store-bench'), {
+    onBatchStored: (timing) => {
+      encodeMs += timing.encodeMs;
+      writeMs += timing.writeMs;
+    },
+  });
   const dataset = await store.beginDataset({ scenario: 'bench', seed: 1 });
 
   // Each batch is made just before it is stored, and only the store's work is timed.
   let ingestMs = 0;
+  let ingestCpuMs = 0;
   for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
     const batch = makeRows(definition, Math.min(CHUNK_ROWS, rowCount - start), start);
+    const cpuStarted = await browserCpuMs();
     const started = performance.now();
     await store.appendBatch(dataset.id, table, batch);
     ingestMs += performance.now() - started;
+    ingestCpuMs += (await browserCpuMs()) - cpuStarted;
   }
 
   const rawStarted = performance.now();
@@ -96,11 +125,13 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
   const rawReadMs = performance.now() - rawStarted;
 
   const engine = createKqlEngine();
+  const loadCpuStarted = await browserCpuMs();
   const loadStarted = performance.now();
   const load = await store.loadTableForEngine(dataset.id, table);
   const readMs = performance.now() - loadStarted;
   engine.loadColumns(table, load.rowCount, load.columns);
   const loadMs = performance.now() - loadStarted;
+  const loadCpuMs = (await browserCpuMs()) - loadCpuStarted;
 
   const check = engine.query(`${table} | count`, { now: new Date() });
   const checkCount = check.ok ? Number(check.rows()[0]![0]) : -1;
@@ -111,10 +142,14 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
     columns: definition.columns.length,
     ingestMs,
     ingestRowsPerSecond: rowCount / (ingestMs / 1000),
+    ingestCpuMs,
+    encodeMs,
+    writeMs,
     rawReadMs,
     readMs,
     engineLoadMs: loadMs - readMs,
     loadMs,
+    loadCpuMs,
     checkCount,
   };
   if (estimate?.usage !== undefined) figures.storedBytes = estimate.usage;
@@ -123,4 +158,66 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
   return figures;
 }
 
-(globalThis as { runStoreBench?: typeof runStoreBench }).runStoreBench = runStoreBench;
+export interface GeneratedBenchFigures {
+  scenario: string;
+  days: number;
+  rows: number;
+  tables: number;
+  ingestMs: number;
+  ingestRowsPerSecond: number;
+  ingestCpuMs: number;
+  encodeMs: number;
+  writeMs: number;
+}
+
+/**
+ * The simulation's own rows (its mix of tables, shared objects and JSON strings), made in memory first and
+ * then written through the IndexedDB sink exactly as generating a dataset does; only the sink's work is timed.
+ */
+export async function runGeneratedBench(scenario: string, days: number): Promise<GeneratedBenchFigures> {
+  const memory = new MemorySink();
+  await runScenario({ scenario, seed: 1, days, sink: memory });
+  await Dexie.delete('store-bench-generated');
+  let encodeMs = 0;
+  let writeMs = 0;
+  const store = createDatasetStore(createDatasetDb('store-bench-generated'), {
+    onBatchStored: (timing) => {
+      encodeMs += timing.encodeMs;
+      writeMs += timing.writeMs;
+    },
+  });
+  const dataset = await store.beginDataset({ scenario, seed: 1, days });
+  const sink = new IndexedDbSink(dataset.id, store);
+  // The simulation appends a few hundred rows at a time; the sink gathers them into whole chunks.
+  const appendRows = 512;
+  let rows = 0;
+  const cpuStarted = await browserCpuMs();
+  const started = performance.now();
+  for (const [table, tableRows] of memory.tables) {
+    for (let start = 0; start < tableRows.length; start += appendRows) {
+      await sink.append(table, tableRows.slice(start, start + appendRows));
+    }
+    rows += tableRows.length;
+  }
+  await sink.flush();
+  const ingestMs = performance.now() - started;
+  const ingestCpuMs = (await browserCpuMs()) - cpuStarted;
+  const stored = await store.getDataset(dataset.id);
+  const storedRows = Object.values(stored?.tables ?? {}).reduce((sum, info) => sum + info.rowCount, 0);
+  if (storedRows !== rows) throw new Error(`stored ${storedRows} rows, expected ${rows}`);
+  store.db.close();
+  await Dexie.delete('store-bench-generated');
+  return {
+    scenario,
+    days,
+    rows,
+    tables: memory.tables.size,
+    ingestMs,
+    ingestRowsPerSecond: rows / (ingestMs / 1000),
+    ingestCpuMs,
+    encodeMs,
+    writeMs,
+  };
+}
+
+Object.assign(globalThis, { runStoreBench, runGeneratedBench });

@@ -35,6 +35,10 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a query typed with completion runs and shows rows', async ({ page }) => {
+  const kustoLanguageFetches: string[] = [];
+  page.context().on('request', (request) => {
+    if (/kusto-language/.test(request.url())) kustoLanguageFetches.push(request.url());
+  });
   await openLab(page);
   await expect(page.locator('html[data-lab-intellisense="ready"]')).toBeAttached({ timeout: 30_000 });
   await typeQuery(page, '');
@@ -56,6 +60,8 @@ test('a query typed with completion runs and shows rows', async ({ page }) => {
   const grid = page.getByRole('grid', { name: 'Query 1 result' });
   await expect(grid.getByRole('columnheader', { name: /Reason/ }).first()).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: 'BackOff' }).first()).toBeVisible();
+  // Completion (Monaco's Kusto worker) and the query (the query worker) both ran on one copy of Kusto.Language.
+  expect(new Set(kustoLanguageFetches).size).toBe(1);
 });
 
 test('render timechart draws a chart', async ({ page }) => {

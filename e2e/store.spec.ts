@@ -221,8 +221,76 @@ test('a long query can be cancelled, and the next one runs', async ({ page }) =>
 
   await page.getByLabel('KQL query').fill('KubeEvents | project Name');
   await page.getByRole('button', { name: 'Run query' }).click();
-  await expect(page.getByRole('table', { name: 'Query result' })).toContainText('a');
+  // The cancelled worker was replaced; the new one starts its engine first.
+  await expect(page.getByRole('table', { name: 'Query result' })).toContainText('a', { timeout: 30_000 });
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Reset cancel:1' }).click();
   await expect(page.getByText('No dataset yet.')).toBeVisible();
+});
+
+/**
+ * Chromium ignores Storage.overrideQuotaForOrigin here (navigator.storage.estimate() keeps the full quota, in
+ * Playwright's contexts and in a persistent profile alike), so the full disk is made inside IndexedDB itself:
+ * the query worker's script is served with a prelude that makes IndexedDB refuse chunk records of more than
+ * 1,000 rows with the QuotaExceededError a full disk gives. Everything else is the site's own path: the worker,
+ * Dexie's transaction, the store's translation of the error and the Datasets page.
+ */
+const FULL_DISK_PRELUDE = `
+for (const method of ['add', 'put']) {
+  const original = IDBObjectStore.prototype[method];
+  IDBObjectStore.prototype[method] = function (value, key) {
+    if (this.name === 'chunks' && value && value.rowCount > 1000) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return key === undefined ? original.call(this, value) : original.call(this, value, key);
+  };
+}
+`;
+
+test('a full disk is reported in plain words, and the datasets already stored are kept', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'store-e2e-quota-'));
+  const small = join(folder, 'KubeEvents.ndjson');
+  writeFileSync(small, '{"TimeGenerated":"2026-11-26T10:00:00Z","Name":"kept"}\n');
+  const largeFolder = mkdtempSync(join(tmpdir(), 'store-e2e-quota-large-'));
+  const large = join(largeFolder, 'ContainerLogV2.ndjson');
+  writeFileSync(
+    large,
+    Array.from({ length: 5_000 }, (_, i) =>
+      JSON.stringify({
+        TimeGenerated: new Date(Date.UTC(2026, 10, 26) + i * 1000).toISOString(),
+        LogMessage: `line ${i}`,
+      }),
+    ).join('\n') + '\n',
+  );
+  let workerPatched = false;
+  await page.route('**/_astro/queryWorker*.js', async (route) => {
+    const response = await route.fetch();
+    workerPatched = true;
+    await route.fulfill({ response, body: FULL_DISK_PRELUDE + (await response.text()) });
+  });
+
+  await page.goto('/datasets/');
+  await expect(page.getByText('No dataset yet.')).toBeVisible();
+  await page.getByLabel('Scenario name').fill('kept');
+  await page.getByLabel('NDJSON files').setInputFiles(small);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status')).toHaveText('Imported 1 rows as kept:1.');
+  expect(workerPatched).toBe(true);
+
+  await page.getByLabel('Scenario name').fill('too-big');
+  await page.getByLabel('NDJSON files').setInputFiles(large);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'The browser ran out of storage space while saving 5,000 rows of ContainerLogV2',
+  );
+  await expect(alert).toContainText('Nothing already saved was lost.');
+  await expect(alert).toContainText('resetting a dataset you no longer need');
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /kept/ })).toContainText('1 rows');
+  await expect(page.getByRole('row', { name: /too-big/ })).toHaveCount(0);
+  await page.getByLabel('KQL query').fill('KubeEvents | project Name');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('table', { name: 'Query result' })).toContainText('kept', { timeout: 30_000 });
 });

@@ -367,6 +367,87 @@ AGGREGATES['take_anyif'] = {
   },
 };
 
+/**
+ * buildschema(): the minimal schema admitting every value. A schema is a primitive type name, a container (a bag of
+ * property schemas; an array is a container whose only property is "`indexer`"), or a union (an array of the
+ * alternatives in order of first appearance). Bags merge with bags and arrays with arrays, so a union holds at most
+ * one of each besides the primitive names. Every property is implicitly optional; nulls add nothing.
+ */
+type Schema = string | { [key: string]: Schema } | Schema[];
+const INDEXER = '`indexer`';
+
+interface SchemaNode {
+  primitives: string[];
+  bag: Map<string, SchemaNode> | null;
+  array: SchemaNode | null;
+  /** Order of first appearance of the alternatives: a primitive name, or the bag/array markers. */
+  order: string[];
+}
+
+const emptySchemaNode = (): SchemaNode => ({ primitives: [], bag: null, array: null, order: [] });
+
+function primitiveName(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'long' : 'double';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'bigint') return 'long';
+  return 'string';
+}
+
+function admit(node: SchemaNode, value: unknown): void {
+  if (isNull(value)) return;
+  if (Array.isArray(value)) {
+    if (!node.array) {
+      node.array = emptySchemaNode();
+      node.order.push('\u0000array');
+    }
+    for (const item of value) admit(node.array, item);
+    return;
+  }
+  if (typeof value === 'object') {
+    if (!node.bag) {
+      node.bag = new Map();
+      node.order.push('\u0000bag');
+    }
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      let child = node.bag.get(key);
+      if (!child) node.bag.set(key, (child = emptySchemaNode()));
+      admit(child, item);
+    }
+    return;
+  }
+  const name = primitiveName(value);
+  if (!node.primitives.includes(name)) {
+    node.primitives.push(name);
+    node.order.push(name);
+  }
+}
+
+function schemaOf(node: SchemaNode): Schema | null {
+  const alternatives = node.order.map((entry): Schema => {
+    if (entry === '\u0000array') return { [INDEXER]: schemaOf(node.array!) ?? [] };
+    if (entry === '\u0000bag') {
+      const bag: Record<string, Schema> = {};
+      for (const [key, child] of node.bag!) bag[key] = schemaOf(child) ?? [];
+      return bag;
+    }
+    return entry;
+  });
+  if (alternatives.length === 0) return null;
+  return alternatives.length === 1 ? alternatives[0]! : alternatives;
+}
+
+AGGREGATES['buildschema'] = {
+  create: () => () => {
+    const root = emptySchemaNode();
+    return {
+      add(_row, args) {
+        admit(root, args[0]);
+      },
+      result: () => schemaOf(root),
+    };
+  },
+};
+
 /** Aggregates with several outputs or special arguments, executed by summarize itself. */
 export const SPECIAL_AGGREGATES = new Set([
   'arg_max',

@@ -18,7 +18,10 @@ import {
   toStringValue,
   type CallContext,
 } from './functions';
+import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
+import { pickColumnsByNames } from './operators/projectByNames';
+import { columnNamesTable } from './operators/columnNamesOf';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
 import { compileOverDictionary, dictionaryFormOf, dictionaryInput, selectRows } from './dictionaryForm';
 import {
@@ -36,6 +39,10 @@ import { firstRowPerKey, matchFlags, matchPairs } from './hashJoin';
 import { gatherColumn, lazyColumn, renamedColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
+import type { ExecuteApi } from './executeApi';
+import { runScan } from './operators/scan';
+import { runReduce } from './operators/reduce';
+import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
   readonly deadline: number;
@@ -361,8 +368,21 @@ function runOperator(plan: Tabular, context: Context): Table {
       });
       return makeTable(columns, input.length);
     }
+    case 'graph':
+      return runGraphOperation(plan.operation, plan.span, {
+        run: (input) => run(input, context),
+        compile: (expr, table) => compile(expr, table, context),
+        check: (span) => context.check(span),
+      });
     case 'topnested':
       return topNested(plan, context);
+    case 'projectbynames': {
+      const input = run(plan.input, context);
+      const values = plan.specifiers.map((specifier) => constantOf(specifier, context));
+      return makeTable(pickColumnsByNames(input.columns, values), input.length);
+    }
+    case 'columnnames':
+      return columnNamesTable(run(plan.input, context));
     case 'search': {
       const input = run(plan.input, context);
       const predicate = compile(plan.predicate, input, context);
@@ -370,7 +390,25 @@ function runOperator(plan: Tabular, context: Context): Table {
       for (let i = 0; i < input.length; i++) if (predicate(i) === true) rows.push(i);
       return gather(input, rows);
     }
+    case 'scan':
+      return runScan(plan, executeApi(context));
+    case 'plugin':
+      return runPlugin(plan, executeApi(context));
+    case 'reduce':
+      return runReduce(plan, executeApi(context));
   }
+}
+
+/** The executor as the modules in operators/ and plugins/ see it. */
+function executeApi(context: Context): ExecuteApi {
+  return {
+    run: (plan) => run(plan, context),
+    compile: (expr, table) => compile(expr, table, context),
+    constant: (expr) => constantOf(expr, context),
+    typeOf: typeOfExpr,
+    check: (span) => context.check(span),
+    nowTicks: context.nowTicks,
+  };
 }
 
 function systemTypeName(type: KustoType): string {
@@ -1512,6 +1550,7 @@ function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context
   const input = run(plan.input, context);
   const fn = compile(plan.column, input, context);
   const sourceName = plan.column.kind === 'column' ? plan.column.name : '';
+  const ignored = new Set(plan.ignoredProperties ?? []);
   const bags = Array.from({ length: input.length }, (_, row) => {
     const value = fn(row);
     return value && typeof value === 'object' && !Array.isArray(value)
@@ -1522,33 +1561,53 @@ function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context
   const seen = new Set<string>();
   for (const bag of bags) {
     for (const key of Object.keys(bag)) {
-      if (seen.has(key)) continue;
+      if (seen.has(key) || ignored.has(key)) continue;
       seen.add(key);
       keys.push(key);
     }
   }
-  const columns = input.columns.filter((c) => c.name !== sourceName);
+  const inputColumns = input.columns.filter((c) => c.name !== sourceName);
+  // A property named like a remaining input column: an error by default, or replace / keep that column.
+  const clashes = new Set(
+    keys
+      .filter((key) => inputColumns.some((c) => c.name === plan.prefix + key))
+      .map((key) => plan.prefix + key),
+  );
+  const conflict = plan.columnsConflict ?? 'error';
+  if (clashes.size > 0 && conflict === 'error') {
+    throw new EngineError(
+      'KQL_RUNTIME',
+      `bag_unpack: the column '${[...clashes][0]}' already exists; pass columnsConflict='replace_source' or 'keep_source'.`,
+      plan.span,
+    );
+  }
+  const fromBag = (name: string, type: KustoType): Column => {
+    const key = name.slice(plan.prefix.length);
+    return {
+      name,
+      type,
+      values: bags.map((bag) => (key in bag ? convertTo(bag[key], type, 'dynamic') : null)),
+    };
+  };
+  const columns = inputColumns.map((column) =>
+    clashes.has(column.name) && conflict === 'replace_source' ? fromBag(column.name, column.type) : column,
+  );
+  const added = keys.map((key) => plan.prefix + key).filter((name) => !clashes.has(name));
   if (plan.schema) {
-    const outputColumns: Column[] = plan.schema.map((column) => {
-      const existing = columns.find((c) => c.name === column.name);
-      if (existing) return existing;
-      const key = column.name.startsWith(plan.prefix) ? column.name.slice(plan.prefix.length) : column.name;
-      return {
-        name: column.name,
-        type: column.type,
-        values: bags.map((bag) => (key in bag ? convertTo(bag[key], column.type, 'dynamic') : null)),
-      };
-    });
+    const outputColumns: Column[] = plan.schema.map(
+      (column) => columns.find((c) => c.name === column.name) ?? fromBag(column.name, column.type),
+    );
     if (
       plan.schema.length > columns.length &&
-      keys.every((k) => plan.schema!.some((c) => c.name === plan.prefix + k))
+      added.every((name) => plan.schema!.some((c) => c.name === name))
     ) {
       return makeTable(outputColumns, input.length);
     }
   }
-  for (const key of keys.sort()) {
+  for (const name of added.sort()) {
+    const key = name.slice(plan.prefix.length);
     columns.push({
-      name: plan.prefix + key,
+      name,
       type: 'dynamic',
       values: bags.map((bag) => (key in bag ? bag[key] : null)),
     });

@@ -5,8 +5,13 @@
 import { compareValues, valueKey, valuesEqual } from './compare';
 import { GEO_FUNCTIONS } from './library/geo';
 import { GEO_CELL_FUNCTIONS } from './library/geoCells';
+import { GEO_BUFFER_FUNCTIONS } from './library/geoBuffer';
+import { GEO_LINE_FUNCTIONS } from './library/geoLines';
+import { GEO_WKT_FUNCTIONS } from './library/geoWkt';
 import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
+import { IPV4_FUNCTIONS } from './library/ipv4';
+import { BASE64_FUNCTIONS } from './library/base64';
 import { MATH_FUNCTIONS } from './library/math';
 import { SERIES_FUNCTIONS } from './library/series';
 import { TEXT_FUNCTIONS } from './library/text';
@@ -605,49 +610,6 @@ function sha256(text: string): string {
   return [...H].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-function parseIpv4(text: string): number | null {
-  const match = /^\s*(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?\s*$/.exec(text);
-  if (!match) return null;
-  const parts = match.slice(1, 5).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-}
-
-function ipv4Range(text: string): { base: number; mask: number } | null {
-  const [address, prefixText] = text.split('/');
-  const base = parseIpv4(address ?? '');
-  if (base === null) return null;
-  const prefix = prefixText === undefined ? 32 : Number(prefixText);
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return { base: (base & mask) >>> 0, mask };
-}
-
-function ipv4InRange(ip: string, range: string): boolean | null {
-  const address = parseIpv4(ip.split('/')[0] ?? '');
-  const parsed = ipv4Range(range);
-  if (address === null || parsed === null) return null;
-  return (address & parsed.mask) >>> 0 === parsed.base;
-}
-
-const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
-
-function base64Decode(text: string): string | null {
-  try {
-    const binary = atob(text);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-function base64Encode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 function splitString(text: string, delimiter: string): string[] {
   return delimiter === '' ? [text] : text.split(delimiter);
 }
@@ -680,19 +642,28 @@ function parseUrl(text: string): unknown {
   }
 }
 
+/**
+ * parse_path(): an optional scheme (`file://`), an optional long-path prefix (`\\?\`), a drive (`C:`) as the root,
+ * either kind of slash, and an alternate data stream after a colon in the file name (`file.txt:some.exe`).
+ */
 function parsePath(text: string): unknown {
-  const normalized = text.replace(/\\/g, '/');
-  const slash = normalized.lastIndexOf('/');
-  const filename = normalized.slice(slash + 1);
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+  const path = scheme ? text.slice(scheme[0].length) : text;
+  const rooted = path.replace(/^[\\/]{2}\?[\\/]/, '');
+  const separator = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const directoryPath = separator >= 0 ? path.slice(0, separator) : '';
+  const leaf = path.slice(separator + 1);
+  const streamColon = leaf.indexOf(':');
+  const filename = streamColon >= 0 ? leaf.slice(0, streamColon) : leaf;
   const dot = filename.lastIndexOf('.');
   return {
-    Scheme: /^([a-z]+):\/\//i.exec(text)?.[1] ?? '',
-    RootPath: /^([a-z]:)/i.exec(text)?.[1] ?? '',
-    DirectoryPath: slash >= 0 ? text.slice(0, slash) : '',
-    DirectoryName: slash >= 0 ? (normalized.slice(0, slash).split('/').pop() ?? '') : '',
+    Scheme: scheme?.[1] ?? '',
+    RootPath: /^[A-Za-z]:/.exec(rooted)?.[0] ?? '',
+    DirectoryPath: directoryPath,
+    DirectoryName: directoryPath.split(/[\\/]/).pop() ?? '',
     Filename: filename,
     Extension: dot >= 0 ? filename.slice(dot + 1) : '',
-    AlternateDataStreamName: '',
+    AlternateDataStreamName: streamColon >= 0 ? leaf.slice(streamColon + 1) : '',
   };
 }
 
@@ -779,6 +750,8 @@ function setOps(kind: 'union' | 'intersect' | 'difference'): ScalarFunction {
 export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_FUNCTIONS,
   ...IP_FUNCTIONS,
+  ...IPV4_FUNCTIONS,
+  ...BASE64_FUNCTIONS,
   ...HASH_FUNCTIONS,
   ...UNIT_FUNCTIONS,
   ...TEXT_FUNCTIONS,
@@ -786,6 +759,9 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...TIMEZONE_FUNCTIONS,
   ...GEO_FUNCTIONS,
   ...GEO_CELL_FUNCTIONS,
+  ...GEO_BUFFER_FUNCTIONS,
+  ...GEO_LINE_FUNCTIONS,
+  ...GEO_WKT_FUNCTIONS,
   // conversions
   tostring: ([v], c) => toStringValue(v, c.argTypes[0]),
   toint: ([v]) => {
@@ -835,17 +811,22 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   indexof: ([v, lookup, start, length, occurrence]) => {
     const text = str(v);
     const needle = str(lookup);
-    let from = Number(start ?? 0);
+    let from = toLong(start) ?? 0;
     if (from < 0) from = Math.max(0, text.length + from);
     if (from > text.length) return -1;
-    const end =
-      length === undefined || length === null || Number(length) < 0 ? text.length : from + Number(length);
-    let index = from - 1;
-    for (let n = 0; n < Number(occurrence ?? 1); n++) {
-      index = text.indexOf(needle, index + 1);
-      if (index < 0) return -1;
+    const count = toLong(length);
+    const wanted = toLong(occurrence) ?? 1;
+    if (wanted <= 0) return -1;
+    // Each search for the next occurrence examines `length` positions from where it starts (one past the previous
+    // match), as the docs' indexof("abcdefgabcdefg", "cde", 1, 10, 2) == 9 shows.
+    let index = -1;
+    for (let n = 0; n < wanted; n++) {
+      const end = count === null || count < 0 ? text.length : Math.min(text.length, from + count);
+      index = text.indexOf(needle, from);
+      if (index < 0 || index + needle.length > end) return -1;
+      from = index + 1;
     }
-    return index + needle.length <= end ? index : -1;
+    return index;
   },
   countof: ([v, search, kind]) => {
     const text = str(v);
@@ -912,17 +893,6 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   },
   url_encode: ([v]) => encodeURIComponent(str(v)).replace(/%20/g, '+'),
   url_encode_component: ([v]) => encodeURIComponent(str(v)),
-  base64_decode_tostring: ([v]) => base64Decode(str(v)) ?? '',
-  base64_decodestring: ([v]) => base64Decode(str(v)) ?? '',
-  base64_encode_tostring: ([v]) => base64Encode(str(v)),
-  base64_encodestring: ([v]) => base64Encode(str(v)),
-  base64_decode_toarray: ([v]) => {
-    try {
-      return Array.from(atob(str(v)), (ch) => ch.charCodeAt(0));
-    } catch {
-      return null;
-    }
-  },
   hash_sha256: ([v], c) => sha256(toStringValue(v, c.argTypes[0])),
   unicode_codepoints_from_string: ([v]) => [...str(v)].map((ch) => ch.codePointAt(0)),
   unicode_codepoints_to_string: (args) => {
@@ -1078,7 +1048,12 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   unixtime_seconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) * 10_000_000))),
   unixtime_milliseconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) * 10_000))),
   unixtime_microseconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) * 10))),
-  unixtime_nanoseconds_todatetime: ([v]) => (isNull(v) ? null : BigInt(Math.round(Number(v) / 100))),
+  // Exact for a long beyond 2^53 that the double holds exactly (1546300800000000000): divide the integer, not the double.
+  unixtime_nanoseconds_todatetime: ([v]) => {
+    const nanoseconds = toNumber(v);
+    if (nanoseconds === null || !Number.isFinite(nanoseconds)) return null;
+    return Number.isInteger(nanoseconds) ? BigInt(nanoseconds) / 100n : BigInt(Math.trunc(nanoseconds / 100));
+  },
   format_datetime: ([dt, format]) => (typeof dt === 'bigint' ? formatDatetimeWith(dt, str(format)) : ''),
   format_timespan: ([ts, format]) => (typeof ts === 'bigint' ? formatTimespanWith(ts, str(format)) : ''),
   totimespan_ticks: ([v]) => (isNull(v) ? null : BigInt(v as number)),
@@ -1223,67 +1198,10 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
     return dynamicType(v);
   },
   dynamic_to_json: ([v]) => JSON.stringify(v ?? null),
-  // ip
-  ipv4_is_private: ([v]) => {
-    const text = str(v);
-    if (parseIpv4(text.split('/')[0] ?? '') === null) return null;
-    return PRIVATE_RANGES.some((range) => ipv4InRange(text, range));
-  },
-  ipv4_is_in_range: ([ip, range]) => ipv4InRange(str(ip), str(range)),
-  ipv4_is_in_any_range: ([ip, ...ranges]) => {
-    const list = ranges.flatMap((r) => (Array.isArray(r) ? r : [r]));
-    return list.some((range) => ipv4InRange(str(ip), str(range)) === true);
-  },
-  ipv4_is_match: ([a, b, prefix]) => {
-    const p = isNull(prefix) ? undefined : Number(prefix);
-    const left = ipv4Range(p === undefined ? str(a) : `${str(a).split('/')[0]}/${p}`);
-    const right = ipv4Range(p === undefined ? str(b) : `${str(b).split('/')[0]}/${p}`);
-    if (!left || !right) return null;
-    const mask = Math.min(left.mask, right.mask) >>> 0;
-    return (left.base & mask) >>> 0 === (right.base & mask) >>> 0;
-  },
-  ipv4_compare: ([a, b, prefix]) => {
-    const p = isNull(prefix) ? undefined : Number(prefix);
-    const left = ipv4Range(p === undefined ? str(a) : `${str(a).split('/')[0]}/${p}`);
-    const right = ipv4Range(p === undefined ? str(b) : `${str(b).split('/')[0]}/${p}`);
-    if (!left || !right) return null;
-    const mask = Math.min(left.mask, right.mask) >>> 0;
-    const x = (left.base & mask) >>> 0;
-    const y = (right.base & mask) >>> 0;
-    return x < y ? -1 : x > y ? 1 : 0;
-  },
-  parse_ipv4: ([v]) => {
-    const range = ipv4Range(str(v));
-    return range ? range.base : null;
-  },
-  parse_ipv4_mask: ([v, prefix]) => {
-    const range = ipv4Range(`${str(v)}/${Number(prefix)}`);
-    return range ? range.base : null;
-  },
-  format_ipv4: ([v, prefix]) => {
-    const n = typeof v === 'number' ? v : parseIpv4(str(v));
-    if (n === null) return '';
-    const p = isNull(prefix) ? 32 : Number(prefix);
-    const mask = p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0;
-    const m = (n & mask) >>> 0;
-    return [m >>> 24, (m >>> 16) & 255, (m >>> 8) & 255, m & 255].join('.');
-  },
-  format_ipv4_mask: ([v, prefix], c) => {
-    const p = isNull(prefix) ? 32 : Number(prefix);
-    return `${FUNCTIONS['format_ipv4']!([v, p], c) as string}/${p}`;
-  },
-  has_ipv4: ([text, ip]) =>
-    new RegExp(`(^|[^\\d.])${str(ip).replace(/\./g, '\\.')}($|[^\\d.])`).test(str(text)),
-  has_ipv4_prefix: ([text, prefix]) =>
-    new RegExp(`(^|[^\\d.])${str(prefix).replace(/\./g, '\\.')}`).test(str(text)),
-  has_any_ipv4: ([text, ...ips]) =>
-    ips
-      .flatMap((i) => (Array.isArray(i) ? i : [i]))
-      .some((ip) => new RegExp(`(^|[^\\d.])${str(ip).replace(/\./g, '\\.')}($|[^\\d.])`).test(str(text))),
+  // ip: IPv4 in library/ipv4.ts, IPv6 in library/ip.ts
   // hash() is xxHash64, as Kusto documents it: see library/hash.ts.
   new_guid: () => crypto.randomUUID(),
   // series
-  series_stats_dynamic: ([v]) => seriesStats(arrayOf(v) ?? []),
   series_add: (args) => seriesBinary(args, (a, b) => a + b),
   series_subtract: (args) => seriesBinary(args, (a, b) => a - b),
   series_multiply: (args) => seriesBinary(args, (a, b) => a * b),

@@ -35,6 +35,9 @@ export function symbolKindName(symbol: KNode): string {
   return scope.System.Enum.getName(kustoLanguage().Symbols.SymbolKind, symbol.Kind) as string;
 }
 
+/** The name of the one database the engine holds (`database("Sentinel").SecurityAlert` reads it). */
+export const LOCAL_DATABASE = 'Sentinel';
+
 const globalsCache = new WeakMap<readonly TableSchema[], KNode>();
 
 /** Kusto.Language global state with one database holding the given tables. */
@@ -50,7 +53,7 @@ export function globalsFor(tables: readonly TableSchema[]): KNode {
         null,
       ),
   );
-  const database = new K.Symbols.DatabaseSymbol.ctor('Sentinel', symbols);
+  const database = new K.Symbols.DatabaseSymbol.ctor(LOCAL_DATABASE, symbols);
   const globals = K.GlobalState.Default.WithDatabase(database);
   globalsCache.set(tables, globals);
   return globals;

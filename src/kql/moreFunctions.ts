@@ -1,8 +1,10 @@
 /** Less common scalar functions (ranges, bags, series maths, encodings), registered into FUNCTIONS. */
-import { FUNCTIONS, arrayOf, hasTerm, regex, str, toNumber, type ScalarFunction } from './functions';
+import { FUNCTIONS, arrayOf, hasTerm, regex, str, type ScalarFunction } from './functions';
 import { compareValues, valueKey } from './compare';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+const MAX_RANGE_LENGTH = 1_048_576;
 
 function erf(x: number): number {
   // Abramowitz-Stegun 7.1.26 is too coarse for the docs' digits; use a series / continued fraction.
@@ -222,6 +224,7 @@ const extra: Record<string, ScalarFunction> = {
     if (points.some((p) => !Number.isInteger(p) || p < 0 || p > 0x10ffff)) return '';
     return String.fromCodePoint(...points);
   },
+  // The docs: the resulting array holds at most 1,048,576 elements.
   range: ([start, stop, step], c) => {
     if (isNull(start) || isNull(stop)) return null;
     const result: unknown[] = [];
@@ -229,7 +232,7 @@ const extra: Record<string, ScalarFunction> = {
       const s = isNull(step) ? 864_000_000_000n : BigInt(step as bigint);
       for (let v = start; s > 0n ? v <= (stop as bigint) : v >= (stop as bigint); v += s) {
         result.push(v);
-        if (result.length > 1_048_576) break;
+        if (result.length === MAX_RANGE_LENGTH) break;
       }
       void c;
       return result.map((v) =>
@@ -240,7 +243,7 @@ const extra: Record<string, ScalarFunction> = {
     if (s === 0) return null;
     for (let v = Number(start); s > 0 ? v <= Number(stop) : v >= Number(stop); v += s) {
       result.push(v);
-      if (result.length > 1_048_576) break;
+      if (result.length === MAX_RANGE_LENGTH) break;
     }
     return result;
   },
@@ -273,10 +276,6 @@ const extra: Record<string, ScalarFunction> = {
     }
     return result + source.slice(position);
   },
-  has_any_ipv4_prefix: ([text, ...prefixes]) =>
-    prefixes
-      .flatMap((p) => (Array.isArray(p) ? p : [p]))
-      .some((prefix) => new RegExp(`(^|[^\\d.])${str(prefix).replace(/\./g, '\\.')}`).test(str(text))),
   erf: ([x]) => (isNull(x) ? null : erf(Number(x))),
   erfc: ([x]) => (isNull(x) ? null : Number(x) > 2.5 ? erfcLarge(Number(x)) : 1 - erf(Number(x))),
   bag_zip: ([keys, values]) => {
@@ -297,30 +296,6 @@ const extra: Record<string, ScalarFunction> = {
     }
     const v = Number(value);
     return v >= Number(center) - Number(delta) && v <= Number(center) + Number(delta);
-  },
-  base64_encode_fromguid: ([guid]) => {
-    if (isNull(guid)) return null;
-    const hex = str(guid).replace(/-/g, '');
-    const bytes = hex.match(/../g)!.map((b) => parseInt(b, 16));
-    // .NET Guid byte order: the first three groups are little-endian.
-    const ordered = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => bytes[i]!);
-    return btoa(String.fromCharCode(...ordered));
-  },
-  base64_decode_toguid: ([text]) => {
-    try {
-      const bytes = Array.from(atob(str(text)), (c) => c.charCodeAt(0));
-      if (bytes.length !== 16) return null;
-      const ordered = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => bytes[i]!);
-      const hex = ordered.map((b) => b.toString(16).padStart(2, '0')).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    } catch {
-      return null;
-    }
-  },
-  base64_encode_fromarray: ([array]) => {
-    const bytes = arrayOf(array);
-    if (!bytes) return null;
-    return btoa(String.fromCharCode(...bytes.map((b) => Number(b) & 255)));
   },
   format_bytes: ([value, precision, unit, base]) => {
     if (isNull(value)) return '';
@@ -423,11 +398,6 @@ const extra: Record<string, ScalarFunction> = {
       syy += (y[i]! - my) ** 2;
     }
     return sxy / Math.sqrt(sxx * syy);
-  },
-  hash_combine: (args) => {
-    let h = 0n;
-    for (const arg of args) h = BigInt.asIntN(64, h * 31n + BigInt(Math.trunc(toNumber(arg) ?? 0)));
-    return Number(h);
   },
   regex_quote: ([text]) => str(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
   set_has_any: ([a, b]) => {

@@ -1,4 +1,5 @@
 /** The engine's own typed plan: what translate.ts produces from Kusto.Language's tree and execute.ts runs. */
+import type { GraphOperation } from './graph/plan';
 import type { KustoType } from './types';
 
 export interface Span {
@@ -175,16 +176,61 @@ export type Tabular = TabularBase &
         readonly options: Readonly<Record<string, string>>;
       }
     | { readonly op: 'sample'; readonly input: Tabular; readonly count: Expr }
-    | { readonly op: 'bagunpack'; readonly input: Tabular; readonly column: Expr; readonly prefix: string }
+    | {
+        readonly op: 'bagunpack';
+        readonly input: Tabular;
+        readonly column: Expr;
+        readonly prefix: string;
+        /** What a property named like an input column does: fail (Kusto's default), replace it, or yield to it. */
+        readonly columnsConflict?: 'error' | 'replace_source' | 'keep_source';
+        readonly ignoredProperties?: readonly string[];
+      }
     | { readonly op: 'topnested'; readonly input: Tabular; readonly levels: readonly TopNestedLevel[] }
     | {
         readonly op: 'search';
         readonly input: Tabular;
         readonly predicate: Expr;
       }
+    /** make-graph, graph-match, graph-to-table (see graph/plan.ts). */
+    | { readonly op: 'graph'; readonly operation: GraphOperation }
+    /** project-by-names: columns picked at run time by constant names, patterns or name arrays. */
+    | { readonly op: 'projectbynames'; readonly input: Tabular; readonly specifiers: readonly Expr[] }
+    /** One row with the input's column names as a dynamic array (column_names_of). */
+    | { readonly op: 'columnnames'; readonly input: Tabular }
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
+    | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)
+    /** `reduce by expr with threshold, characters` (operators/reduce.ts). */
+    | {
+        readonly op: 'reduce';
+        readonly input: Tabular;
+        readonly expr: Expr;
+        readonly threshold: number;
+        readonly characters?: string;
+      }
+    /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
+    | {
+        readonly op: 'plugin';
+        readonly name: string;
+        readonly input?: Tabular;
+        readonly args: readonly Expr[];
+      }
   );
+
+/** `scan`: steps matched in order over the serialized input (operators/scan.ts). */
+export interface ScanSpec {
+  readonly matchIdColumn?: string;
+  readonly declarations: readonly (ColumnSchema & { readonly defaultValue: Expr })[];
+  readonly steps: readonly ScanStep[];
+}
+
+export interface ScanStep {
+  readonly name: string;
+  readonly output: 'all' | 'last' | 'none';
+  /** Reads the current record's columns and, as `step.column` state columns, the state (see operators/scan.ts). */
+  readonly condition: Expr;
+  readonly assignments: readonly NamedExpr[];
+}
 
 export interface TopNestedLevel {
   readonly count?: Expr;

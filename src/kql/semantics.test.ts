@@ -105,6 +105,13 @@ describe('Kusto semantics', () => {
     expect(error.column).toBe(7);
   });
 
+  it('a long literal beyond 2^53 that a double holds exactly is read exactly (unixtime_nanoseconds_todatetime docs)', () => {
+    expect(value('unixtime_nanoseconds_todatetime(1546300800000000000)')).toBe('2019-01-01T00:00:00Z');
+    expect(runError(engine, 'print unixtime_nanoseconds_todatetime(1546300800000000123)').code).toBe(
+      'KQL_LONG_RANGE',
+    );
+  });
+
   it('now() and ago() read the clock the caller sets', () => {
     const now = new Date('2024-01-01T02:00:00Z');
     expect(run(engine, 'print now(), ago(1h)', { now }).rows).toEqual([

@@ -3,7 +3,14 @@
  * file and kusto.ts: the plan holds only plain values. Names and types of result columns come from the analyzer.
  */
 import { EngineError, unsupported } from './errors';
-import { symbolKindName, syntaxKindName, scalarTypeName, tableColumns, type KNode } from './kusto';
+import {
+  LOCAL_DATABASE,
+  symbolKindName,
+  syntaxKindName,
+  scalarTypeName,
+  tableColumns,
+  type KNode,
+} from './kusto';
 import type {
   ColumnSchema,
   Expr,
@@ -18,11 +25,32 @@ import type {
 import type { KustoType } from './types';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER_DAY } from './values';
 import { isAggregateName } from './aggregates';
+import type { Scope, TranslateApi } from './translateApi';
+import { translateScan } from './operators/scan';
+import { translateReduce } from './operators/reduce';
+import { filterBelowInnerunique } from './operators/joinFilter';
+import { translatePlugin } from './plugins/translate';
+import { declarePattern, invokePattern, type PatternDeclaration } from './statements/pattern';
+import { declareAlias, tableReference, type Aliases } from './statements/alias';
+import type { GraphVariable } from './graph/plan';
+import {
+  graphPropertyReference,
+  translateGraphFunction,
+  translateGraphOperator,
+  type GraphTranslateHost,
+} from './graph/translate';
+import { isInFunctionBody, projectByNamesPlan } from './operators/projectByNames';
+import { columnNamesOfExpr } from './operators/columnNamesOf';
+import { inlineExternalTableError } from './operators/inlineExternalTable';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
-  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env };
+  | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
+  /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
+  | { readonly kind: 'rowState'; readonly prefix: string }
+  | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration }
+  | { readonly kind: 'graph'; readonly variable: GraphVariable };
 
 interface ColumnSchemaTable {
   readonly name: string;
@@ -132,9 +160,47 @@ class Translator {
     private readonly tables: readonly ColumnSchemaTable[],
   ) {}
 
+  /** `set name=value;` options of the query, for the functions that read them (bin_auto). */
+  private readonly queryOptions = new Map<string, KNode>();
+
   text(node: KNode): string {
     return textOf(this.source, node);
   }
+
+  /** `alias database` statements seen so far: name -> cluster and database. */
+  private readonly aliases: Aliases = new Map();
+
+  /** The view of this translator that the modules in operators/ and plugins/ use. */
+  readonly api: TranslateApi = {
+    kind,
+    span: spanOf,
+    elements,
+    text: (node) => this.text(node),
+    typeName: (typeNode) => this.typeName(typeNode),
+    typeOf,
+    schemaOf,
+    scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
+    tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
+    literal: (node, type, scope) => {
+      const literalKind = kind(node);
+      const negated =
+        literalKind === 'UnaryMinusExpression' && kind(node.Expression).endsWith('LiteralExpression');
+      return literalKind.endsWith('LiteralExpression') || negated
+        ? this.literalExpr(node, type)
+        : this.scalar(node, scope as unknown as Env, undefined);
+    },
+    withRowState: (scope, name, prefix) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'rowState', prefix });
+      return inner as unknown as Scope;
+    },
+    withScalar: (scope, name, value) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'scalar', expr: value });
+      return inner as unknown as Scope;
+    },
+    block: (statements, scope, final) => this.block(statements, new Env(scope as unknown as Env), final),
+  };
 
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
   parameters(list: KNode): Map<string, { text: string; node: KNode }> {
@@ -155,8 +221,18 @@ class Translator {
       const statementKind = kind(statement);
       if (statementKind === 'LetStatement') this.let(statement, env);
       else if (statementKind === 'ExpressionStatement') {
-        outputs.push(this.tabular(statement.Expression, env));
-      } else if (statementKind === 'QueryParametersStatement' || statementKind === 'SetOptionStatement') {
+        const plan = this.tabular(statement.Expression, env);
+        // graph-to-table nodes as N, edges as E: binds N and E for the statements that follow.
+        if (plan.op !== 'graph' || plan.operation.kind !== 'bind') outputs.push(plan);
+      } else if (statementKind === 'AliasStatement') {
+        declareAlias(this.api, statement, this.aliases);
+      } else if (statementKind === 'PatternStatement') {
+        const pattern = declarePattern(this.api, statement, env as unknown as Scope);
+        env.set(pattern.name, { kind: 'pattern', pattern });
+      } else if (statementKind === 'SetOptionStatement') {
+        const value = statement.ValueClause?.Expression;
+        if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
+      } else if (statementKind === 'QueryParametersStatement') {
         continue;
       } else {
         throw unsupported(`statement '${statementKind}'`, spanOf(statement));
@@ -189,7 +265,7 @@ class Translator {
     const type = node.ResultType;
     if (!type) return false;
     const name = symbolKindName(type);
-    return name === 'Table' || name === 'Group';
+    return name === 'Table' || name === 'Group' || name === 'Graph';
   }
 
   // ---------- tabular ----------
@@ -245,9 +321,21 @@ class Translator {
       case 'UnionOperator':
       case 'SearchOperator':
       case 'FindOperator':
+      case 'EvaluateOperator':
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
+      case 'PathExpression': {
+        const call = node.Expression;
+        const binding = kind(call) === 'FunctionCallExpression' ? env.get(call.Name.SimpleName) : undefined;
+        if (binding?.kind !== 'pattern') {
+          const table = tableReference(this.api, node, this.aliases, LOCAL_DATABASE, span);
+          if (table) return table;
+          throw unsupported(`tabular expression '${nodeKind}'`, span);
+        }
+        const args = elements(call.ArgumentList.Expressions);
+        return invokePattern(this.api, binding.pattern, args, node.Selector, env as unknown as Scope, span);
+      }
       case 'ExternalDataExpression':
         throw new EngineError(
           'KQL_NO_NETWORK',
@@ -255,6 +343,8 @@ class Translator {
           span,
           'Put the data in a datatable or a let statement instead.',
         );
+      case 'InlineExternalTableExpression':
+        throw inlineExternalTableError(node, span);
       case 'ContextualDataTableExpression':
         throw unsupported('contextual datatable', span);
       default:
@@ -269,6 +359,10 @@ class Translator {
     if (binding?.kind === 'function')
       return this.callUserFunction(binding, elements(node.ArgumentList.Expressions), node, env, input);
     if (binding?.kind === 'tabular') return binding.plan;
+    if (binding?.kind === 'pattern') {
+      const args = elements(node.ArgumentList.Expressions);
+      return invokePattern(this.api, binding.pattern, args, undefined, env as unknown as Scope, span);
+    }
     const lower = name.toLowerCase();
     if (lower === 'table' || lower === 'view') {
       const args = elements(node.ArgumentList.Expressions);
@@ -352,14 +446,18 @@ class Translator {
       return input;
     };
     switch (nodeKind) {
-      case 'FilterOperator':
-        return {
-          op: 'where',
-          input: need(),
-          predicate: this.scalar(node.Condition, env, inputSchema),
-          schema,
-          span,
-        };
+      case 'FilterOperator': {
+        const predicate = this.scalar(node.Condition, env, inputSchema);
+        return (
+          filterBelowInnerunique(need(), predicate, span) ?? {
+            op: 'where',
+            input: need(),
+            predicate,
+            schema,
+            span,
+          }
+        );
+      }
       case 'ExtendOperator':
         return {
           op: 'extend',
@@ -387,6 +485,16 @@ class Translator {
           schema,
           span,
         };
+      case 'ProjectByNamesOperator':
+        return projectByNamesPlan(
+          need(),
+          elements(node.Expressions).map((item) => ({
+            expr: this.scalar(item, env, inputSchema),
+            span: spanOf(item),
+          })),
+          isInFunctionBody(node) ? undefined : schema,
+          span,
+        );
       case 'ProjectRenameOperator': {
         const renames = new Map<string, string>();
         for (const item of elements(node.Expressions)) {
@@ -530,16 +638,53 @@ class Translator {
           span,
         };
       case 'EvaluateOperator':
-        return this.evaluate(node, need(), env, schema);
+        return this.evaluate(node, input, env, schema);
       case 'TopNestedOperator':
         return this.topNested(node, need(), env, schema);
       case 'SearchOperator':
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'ScanOperator':
+        return translateScan(this.api, node, need(), env as unknown as Scope);
+      case 'ReduceByOperator':
+        return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
+      case 'MakeGraphOperator':
+      case 'GraphMarkComponentsOperator':
+      case 'GraphMatchOperator':
+      case 'GraphShortestPathsOperator':
+      case 'GraphToTableOperator':
+        return translateGraphOperator(this.graphHost(), node, need(), env, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
+  }
+
+  graphHost(): GraphTranslateHost<Env> {
+    return {
+      scalar: (node, env, rowSchema) => this.scalar(node, env, rowSchema),
+      tabular: (node, env) => this.tabular(node, env),
+      withGraphVariables: (env, variables) => {
+        const inner = new Env(env);
+        for (const variable of variables) inner.set(variable.name, { kind: 'graph', variable });
+        return inner;
+      },
+      graphVariable: (env, name) => {
+        const binding = env.get(name);
+        return binding?.kind === 'graph' ? binding.variable : undefined;
+      },
+      bindTable: (env, name, plan) => {
+        const shared: Tabular = {
+          op: 'shared',
+          input: plan,
+          id: ++sharedIds,
+          schema: plan.schema,
+          span: plan.span,
+        };
+        env.set(name, { kind: 'tabular', plan: shared });
+        return shared;
+      },
+    };
   }
 
   operatorName(node: KNode): string {
@@ -1024,23 +1169,52 @@ class Translator {
     };
   }
 
-  evaluate(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
+  evaluate(node: KNode, input: Tabular | undefined, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const call = node.FunctionCall;
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
-    if (name === 'bag_unpack') {
+    if (name === 'bag_unpack' && input) {
+      // bag_unpack(column [, prefix] [, columnsConflict] [, ignoredProperties]), positionally or by name.
       const args = elements(call.ArgumentList.Expressions);
-      // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
-      const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
-      if (option)
-        throw unsupported('bag_unpack options columnsConflict and ignoredProperties', spanOf(option));
+      const options = new Map<string, KNode>();
+      const positional = ['prefix', 'columnsconflict', 'ignoredproperties'];
+      args.slice(1).forEach((arg, index) => {
+        if (kind(arg) === 'SimpleNamedExpression')
+          options.set(String(arg.Name.SimpleName).toLowerCase(), arg.Expression);
+        else if (positional[index]) options.set(positional[index], arg);
+      });
+      const constant = (key: string): unknown => {
+        const option = options.get(key);
+        if (!option) return undefined;
+        const expr = this.scalar(option, env, undefined);
+        if (expr.kind !== 'literal')
+          throw unsupported(`a bag_unpack ${key} that is not a constant`, spanOf(option));
+        return expr.value;
+      };
       const column = this.scalar(args[0], env, input.schema ?? []);
-      const prefix = args[1]
-        ? String(this.scalar(args[1], env, undefined).kind === 'literal' ? (args[1].LiteralValue ?? '') : '')
-        : '';
-      return { op: 'bagunpack', input, column, prefix, schema, span };
+      const prefix = String(constant('prefix') ?? '');
+      const conflict = String(constant('columnsconflict') ?? 'error').toLowerCase();
+      if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
+        throw new EngineError(
+          'KQL_BAD_ARGUMENT',
+          `bag_unpack: columnsConflict must be 'error', 'replace_source' or 'keep_source', not '${conflict}'.`,
+          spanOf(options.get('columnsconflict')),
+        );
+      }
+      const ignored = constant('ignoredproperties');
+      const ignoredProperties = Array.isArray(ignored) ? ignored.map(String) : [];
+      return {
+        op: 'bagunpack',
+        input,
+        column,
+        prefix,
+        columnsConflict: conflict,
+        ignoredProperties,
+        schema,
+        span,
+      };
     }
-    throw unsupported(`plugin '${name}'`, span);
+    return translatePlugin(this.api, node, name, input, env as unknown as Scope, schema);
   }
 
   topNested(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
@@ -1187,6 +1361,14 @@ class Translator {
       case 'BracketedName':
         return this.nameRef(node, env, rowSchema, type);
       case 'PathExpression': {
+        const boundName =
+          kind(node.Expression) === 'NameReference'
+            ? env.get(node.Expression.SimpleName as string)
+            : undefined;
+        if (boundName?.kind === 'rowState')
+          return { kind: 'column', name: boundName.prefix + this.text(node.Selector).trim(), type, span };
+        if (boundName?.kind === 'graph')
+          return graphPropertyReference(boundName.variable, this.text(node.Selector).trim(), span);
         const symbol = node.ReferencedSymbol;
         if (symbol && symbolKindName(symbol) === 'Column' && !this.isDynamic(node.Expression)) {
           const target = this.text(node.Expression).trim();
@@ -1296,6 +1478,7 @@ class Translator {
     if (binding?.kind === 'scalar') return binding.expr;
     if (binding?.kind === 'tabular') return { kind: 'tabularList', query: binding.plan, type: 'dynamic' };
     if (binding?.kind === 'function') return this.call(node, env, rowSchema, false, type);
+    if (binding?.kind === 'graph') throw unsupported(`the graph element '${name}' as a value`, span);
     if (rowSchema?.some((column) => column.name === name)) return { kind: 'column', name, type, span };
     throw new EngineError(
       'KQL_UNKNOWN_NAME',
@@ -1323,7 +1506,7 @@ class Translator {
           const fromValue = Number(String(node.LiteralValue));
           return literal(type, Number.isNaN(fromValue) ? null : fromValue);
         }
-        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        if (type === 'long' && Math.abs(value) > Number.MAX_SAFE_INTEGER && !holdsExactly(source, value)) {
           throw new EngineError(
             'KQL_LONG_RANGE',
             `The long ${source} is beyond 2^53, which this engine cannot hold exactly (a documented limit).`,
@@ -1398,12 +1581,16 @@ class Translator {
     }
     if (binding?.kind === 'scalar') return binding.expr;
     const lower = name.toLowerCase();
+    const graphCall = translateGraphFunction(this.graphHost(), node, env, lower);
+    if (graphCall) return graphCall;
     if (lower === 'column_ifexists') {
       const columnName = String(argNodes[0]?.LiteralValue ?? '');
       const column = rowSchema?.find((c) => c.name === columnName);
       if (column) return { kind: 'column', name: column.name, type: column.type, span };
       return this.scalar(argNodes[1], env, rowSchema, allowAggregates);
     }
+    if (lower === 'column_names_of' && argNodes.length === 1 && this.isTabular(argNodes[0]))
+      return columnNamesOfExpr(this.tabular(argNodes[0], env), span);
     const args = argNodes.map((arg) => {
       if (kind(arg) === 'StarExpression') return { kind: 'star' } as Expr;
       if (this.isTabular(arg))
@@ -1417,6 +1604,7 @@ class Translator {
       }
       return { kind: 'aggregate', name: lower, args, type, span };
     }
+    if (lower === 'bin_auto') return this.binAuto(args, env, span, type);
     if (lower === 'bag_pack_columns') {
       const pairs: Expr[] = [];
       args.forEach((arg) => {
@@ -1446,6 +1634,23 @@ class Translator {
       }
     }
     return { kind: 'call', name: lower, args, type, span };
+  }
+
+  /** bin_auto(x): bin_at(x, query_bin_auto_size, query_bin_auto_at), or bin() when no fixed point is set. */
+  binAuto(args: Expr[], env: Env, span: Span, type: KustoType): Expr {
+    const sizeNode = this.queryOptions.get('query_bin_auto_size');
+    if (!sizeNode) {
+      throw new EngineError(
+        'KQL_BAD_ARGUMENT',
+        'bin_auto() needs the bin size: set query_bin_auto_size=<size>; before the query.',
+        span,
+      );
+    }
+    const size = this.scalar(sizeNode, env, undefined, false);
+    const atNode = this.queryOptions.get('query_bin_auto_at');
+    if (!atNode) return { kind: 'call', name: 'bin', args: [args[0]!, size], type, span };
+    const at = this.scalar(atNode, env, undefined, false);
+    return { kind: 'call', name: 'bin_at', args: [args[0]!, size, at], type, span };
   }
 
   isAggregateSymbol(symbol: KNode): boolean {
@@ -1526,4 +1731,14 @@ function commaDatetimeToIso(text: string): string {
   const two = (part: string | undefined) => (part ?? '0').padStart(2, '0');
   const [whole, fraction] = (second ?? '0').split('.');
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(whole)}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/** Whether the double read from an integer literal is that integer exactly (true of 1546300800000000000, not 2^53+1). */
+function holdsExactly(source: string, value: number): boolean {
+  if (!Number.isInteger(value)) return false;
+  const digits = source.replace(/^\+/, '');
+  if (!/^-?(?:\d+|0x[0-9a-f]+)$/i.test(digits)) return false;
+  const negative = digits.startsWith('-');
+  const exact = BigInt(negative ? digits.slice(1) : digits);
+  return BigInt(value) === (negative ? -exact : exact);
 }

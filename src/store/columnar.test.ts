@@ -49,6 +49,10 @@ describe('columnar encoding', () => {
       '2026-11-26T24:00:00.5Z',
       '2026-1-2T10:00:00Z',
       '0099-01-01T00:00:00Z',
+      '20x6-11-26T10:00:00Z',
+      '2024-02-29T23:59:59.999Z',
+      '2023-02-29T00:00:00Z',
+      '2026-12-31T23:60:00Z',
     ]) {
       const expected = toWireValue(fromWireValue(odd, 'datetime'), 'datetime');
       expect(storedWireValueAt(encodeColumn([{ T: odd }], column), 'datetime', 0), odd).toBe(expected);
@@ -102,6 +106,48 @@ describe('columnar encoding', () => {
     ]);
     expect(rows.map((_, i) => storedWireValueAt(text, 'string', i))).toEqual(['x', 'x', '', '', 'x', '', '']);
     expect(bag.kind === 'dict' && bag.dictionary).toEqual(['{"app":"web"}', '{"app":"db"}']);
+  });
+
+  it('keeps mostly distinct strings, guids and dynamic values as plain text, read like the wire', () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({
+      T: i % 7 === 0 ? '' : i % 11 === 0 ? null : `id-${i}`,
+      G: i % 5 === 0 ? null : `6f1c2c1e-8a4b-4d7a-9a3e-${String(i).padStart(12, '0')}`,
+      D:
+        i % 13 === 0
+          ? null
+          : i % 3 === 0
+            ? `{"n": ${i}, "spaced": true}`
+            : i % 3 === 1
+              ? { n: i, list: [i, 'x', null] }
+              : i % 17 === 2
+                ? `not json ${i}`
+                : String(i),
+    }));
+    const types = { T: 'string', G: 'guid', D: 'dynamic' } as const;
+    for (const [name, type] of Object.entries(types)) {
+      const stored = encodeColumn(rows, { name, type, description: '' });
+      expect(stored.kind, name).toBe('text');
+      const merged = mergeForEngine([stored], [rows.length], type);
+      rows.forEach((row, index) => {
+        const expected = toWireValue(fromWireValue(row[name as keyof typeof row], type), type);
+        expect(storedWireValueAt(stored, type, index), `${name} row ${index}`).toEqual(expected);
+        expect('values' in merged && merged.values[index], `${name} merged row ${index}`).toEqual(
+          fromWireValue(row[name as keyof typeof row], type),
+        );
+      });
+    }
+  });
+
+  it('reads JSON texts of dynamic cells, and other strings as strings, as the engine does', () => {
+    const column = { name: 'D', type: 'dynamic' as const, description: '' };
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
+        const stored = encodeColumn([{ D: text }], column);
+        expect(storedWireValueAt(stored, 'dynamic', 0)).toEqual(
+          toWireValue(fromWireValue(text, 'dynamic'), 'dynamic'),
+        );
+      }),
+    );
   });
 
   it('treats a column missing from an older chunk as null', () => {

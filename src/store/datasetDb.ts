@@ -64,6 +64,16 @@ export const DATASET_SCHEMA_VERSIONS: readonly {
       chunks: '++id, datasetId, [datasetId+table+seq], [datasetId+table+maxTime]',
     },
   },
+  // Chunk format 2: `text` columns (mostly distinct strings joined) and dynamic cells as wire text. Format-1
+  // chunks read unchanged, so there is nothing to convert; the version number makes an older copy of the site
+  // refuse this database (VersionError) instead of misreading chunks it does not know.
+  {
+    version: 2,
+    stores: {
+      datasets: '&id, scenario, updatedAt',
+      chunks: '++id, datasetId, [datasetId+table+seq], [datasetId+table+maxTime]',
+    },
+  },
 ];
 
 export type DatasetDb = Dexie & {
@@ -72,7 +82,9 @@ export type DatasetDb = Dexie & {
 };
 
 export function createDatasetDb(name = DATASET_DB_NAME, upToVersion?: number): DatasetDb {
-  const db = new Dexie(name) as DatasetDb;
+  // Relaxed durability: a commit is reported once the data is handed to the OS, without waiting for the disk to
+  // flush. Datasets can be regenerated from scenario and seed, and the learner database keeps the default.
+  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as DatasetDb;
   for (const schema of DATASET_SCHEMA_VERSIONS) {
     if (upToVersion !== undefined && schema.version > upToVersion) break;
     const version = db.version(schema.version).stores(schema.stores);

@@ -199,3 +199,73 @@ describe('dataset database migrations', () => {
     });
   }
 });
+
+describe('chunks written by earlier and later versions', () => {
+  const resolveTable = (name: string) => (name === 'AllTypes' ? ALL_TYPES_TABLE : findTableDefinition(name));
+  const t0 = Date.UTC(2026, 10, 26);
+
+  it('reads format-1 chunks (database version 1) unchanged after the upgrade', async () => {
+    const name = 'datasets-format-1';
+    const old = createDatasetDb(name, 1);
+    await old.datasets.put({
+      id: 'old:1',
+      scenario: 'old',
+      seed: 1,
+      status: 'ready',
+      createdAt: 1,
+      updatedAt: 1,
+      tables: { AllTypes: { rowCount: 3, chunkCount: 1, minTime: t0, maxTime: t0 + 2000, revision: 1 } },
+      revision: 1,
+    });
+    // Exactly what version 1 wrote: dictionaries only, dynamic cells as JSON.stringify output.
+    await old.chunks.add({
+      datasetId: 'old:1',
+      table: 'AllTypes',
+      seq: 0,
+      rowCount: 3,
+      minTime: t0,
+      maxTime: t0 + 2000,
+      columnNames: ['TimeGenerated', 'Text', 'Bag'],
+      columns: [
+        { kind: 'datetime', epochMs: new Float64Array([t0, t0 + 1000, t0 + 2000]) },
+        { kind: 'dict', dictionary: ['web', 'db'], codes: new Int32Array([0, -1, 1]) },
+        { kind: 'dict', dictionary: ['{"app":"web"}', '"plain text"'], codes: new Int32Array([0, 1, -1]) },
+      ],
+    });
+    old.close();
+
+    const current = createDatasetStore(createDatasetDb(name), { resolveTable });
+    const rows = await allWireRows(current, 'old:1', 'AllTypes');
+    expect(current.db.verno).toBe(CURRENT_DATASET_VERSION);
+    expect(rows.map((row) => [row.TimeGenerated, row.Text, row.Bag, row.Count])).toEqual([
+      ['2026-11-26T00:00:00Z', 'web', { app: 'web' }, null],
+      ['2026-11-26T00:00:01Z', '', 'plain text', null],
+      ['2026-11-26T00:00:02Z', 'db', null, null],
+    ]);
+    const load = await current.loadTableForEngine('old:1', 'AllTypes');
+    expect(load.columns.Bag).toEqual({ values: [{ app: 'web' }, 'plain text', null] });
+    await current.db.delete();
+  });
+
+  it('asks for a reset when a chunk has a format this version cannot read, and leaves learner data alone', async () => {
+    const learner = createLearnerStore(createLearnerDb(`learner-beside-unreadable-${++count}`));
+    await learner.markLessonComplete('l1', 1);
+    const dataset = await store.beginDataset({ scenario: 'future', seed: 1 });
+    await store.appendBatch(dataset.id, 'AllTypes', timedRows(2));
+    await store.db.chunks
+      .where('datasetId')
+      .equals(dataset.id)
+      .modify((chunk) => {
+        (chunk.columns[1] as { kind: string }).kind = 'from-a-newer-site';
+      });
+    const failure = await store.loadTableForEngine(dataset.id, 'AllTypes').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).kind).toBe('corrupt');
+    expect((failure as StoreError).message).toMatch(/cannot read.*Reset the dataset/);
+    await expect(allWireRows(store, dataset.id, 'AllTypes')).rejects.toThrow(/Reset the dataset/);
+    await store.resetDataset(dataset.id);
+    expect(await store.getDataset(dataset.id)).toBeUndefined();
+    expect(await learner.getProgress()).toEqual([{ lessonId: 'l1', completedAt: 1 }]);
+    learner.db.close();
+  });
+});

@@ -19,10 +19,10 @@ import {
 } from './geoShapes';
 import {
   anyOverlap,
+  destructiveUnionLoops,
   intersectionLoops,
   loopsToGeoJson,
   mergedPolygon,
-  unionLoops,
   unionOf,
 } from './geoUnion';
 import {
@@ -484,7 +484,9 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     if (!items || items.length === 0) return null;
     const parts = items.map(polygonsOf);
     if (parts.some((p) => p === null)) return null;
-    return loopsToGeoJson(unionLoops((parts as s2.Polygon[][]).flat()), coordinatesOf);
+    // Each array item is one S2 polygon (a MultiPolygon's parts merged), combined as Kusto's S2 does.
+    const loops = destructiveUnionLoops((parts as s2.Polygon[][]).map(mergedPolygon));
+    return loopsToGeoJson(loops, coordinatesOf);
   },
   geo_union_lines_array: ([value]) => {
     const items = arrayOf(value);
@@ -503,7 +505,7 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     const parts = items.map(polygonsOf);
     if (parts.some((p) => p === null)) return null;
     const simplified: Vector[][] = [];
-    for (const loop of unionLoops((parts as s2.Polygon[][]).flat())) {
+    for (const loop of destructiveUnionLoops((parts as s2.Polygon[][]).map(mergedPolygon))) {
       const ring = [...loop, loop[0]!].map((v) => {
         const [lng, lat] = coordinatesOf(v);
         return { lng, lat };

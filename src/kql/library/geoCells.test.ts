@@ -93,6 +93,64 @@ describe('H3 (docs examples)', () => {
   });
 });
 
+describe('geo_polygon_to_h3cells', () => {
+  const madrid = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-3.659, 40.553],
+        [-3.913, 40.409],
+        [-3.729, 40.273],
+        [-3.524, 40.44],
+        [-3.659, 40.553],
+      ],
+    ],
+  };
+
+  it('represents a polygon by the cells of one resolution whose centres lie inside it', () => {
+    const cells = call('geo_polygon_to_h3cells', madrid) as string[];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      expect(call('geo_h3cell_level', cell)).toBe(6);
+      const centre = call('geo_h3cell_to_central_point', cell) as { coordinates: [number, number] };
+      expect(call('geo_point_in_polygon', ...centre.coordinates, madrid)).toBe(true);
+    }
+    // A cell whose centre is inside is never left out: a finer grid covers the same area with more cells.
+    const finer = call('geo_polygon_to_h3cells', madrid, 8) as string[];
+    expect(finer.length).toBeGreaterThan(cells.length * 40);
+    expect(new Set(finer).size).toBe(finer.length);
+  });
+
+  it('takes every polygon of a MultiPolygon', () => {
+    const shifted = madrid.coordinates[0]!.map(([lng, lat]) => [lng! + 1, lat!]);
+    const both = { type: 'MultiPolygon', coordinates: [madrid.coordinates, [shifted]] };
+    const one = call('geo_polygon_to_h3cells', madrid, 7) as string[];
+    const two = call('geo_polygon_to_h3cells', both, 7) as string[];
+    expect(new Set(two).size).toBe(two.length);
+    expect(two).toEqual(expect.arrayContaining(one));
+    expect(two.length).toBeGreaterThan(one.length);
+  });
+
+  it('answers null for an invalid polygon, resolution or radius, and past 61,680 cells', () => {
+    const line = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    };
+    expect(call('geo_polygon_to_h3cells', line)).toBeNull();
+    expect(call('geo_polygon_to_h3cells', madrid, 16)).toBeNull();
+    expect(call('geo_polygon_to_h3cells', madrid, -1)).toBeNull();
+    expect(call('geo_polygon_to_h3cells', madrid, null)).toBeNull();
+    expect(call('geo_polygon_to_h3cells', madrid, 6, -5)).toBeNull();
+    expect(call('geo_polygon_to_h3cells', madrid, 12)).toBeNull();
+    expect(call('geo_polygon_to_h3cells', madrid, 6, 0)).toEqual(call('geo_polygon_to_h3cells', madrid));
+  });
+});
+
 describe('S2 (docs examples)', () => {
   it('point to cell token', () => {
     expect(call('geo_point_to_s2cell', -80.195829, 25.802215, 8)).toBe('88d9b');
@@ -113,10 +171,30 @@ describe('S2 (docs examples)', () => {
     expect(ring[0]![1]).toBeCloseTo(40.8012684339439, 12);
     expect(ring[2]![0]).toBeCloseTo(-73.93598211433742, 12);
     expect(ring[2]![1]).toBeCloseTo(40.708880489804564, 12);
-    // The docs list the same eight cells in another order, which Kusto does not define.
-    expect(new Set(call('geo_s2cell_neighbors', '89c259') as string[])).toEqual(
-      new Set(['89c25d', '89c2f9', '89c251', '89c257', '89c25f', '89c25b', '89c2f7', '89c2f5']),
-    );
+    // Kusto does not define the order; the docs example fixes it.
+    expect(call('geo_s2cell_neighbors', '89c259')).toEqual([
+      '89c25d',
+      '89c2f9',
+      '89c251',
+      '89c257',
+      '89c25f',
+      '89c25b',
+      '89c2f7',
+      '89c2f5',
+    ]);
+    // Elsewhere too: eight distinct cells of the same level, each touching the cell.
+    const cell = call('geo_point_to_s2cell', 151.2, -33.87, 14) as string;
+    const neighbors = call('geo_s2cell_neighbors', cell) as string[];
+    expect(new Set(neighbors).size).toBe(8);
+    const centre = call('geo_s2cell_to_central_point', cell) as { coordinates: [number, number] };
+    for (const neighbor of neighbors) {
+      expect(neighbor).toHaveLength(cell.length);
+      const other = call('geo_s2cell_to_central_point', neighbor) as { coordinates: [number, number] };
+      const meters = call('geo_distance_2points', ...centre.coordinates, ...other.coordinates) as number;
+      // Level-14 cells are about 600 m across: neighbours' centres lie one or two cells away.
+      expect(meters).toBeGreaterThan(200);
+      expect(meters).toBeLessThan(1200);
+    }
     expect(call('geo_s2cell_neighbors', 'a')).toBeNull();
   });
 

@@ -5,8 +5,15 @@
 import geohash from 'ngeohash';
 import * as h3 from 'h3-js';
 import { s2 } from 's2js';
-import { str, toLong, type ScalarFunction } from '../functions';
-import { coordinate, geoJsonPoint, polygonsOf, polylinesOf } from './geoShapes';
+import { str, toLong, toNumber, type ScalarFunction } from '../functions';
+import {
+  coordinate,
+  EARTH_RADIUS_METERS,
+  geometryOf,
+  geoJsonPoint,
+  polygonsOf,
+  polylinesOf,
+} from './geoShapes';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 const DEGREES = 180 / Math.PI;
@@ -44,6 +51,29 @@ function validH3(value: unknown): string | null {
   return text !== '' && h3.isValidCell(text) ? text : null;
 }
 
+/** Kusto's limit on the H3 cells of one polygon. */
+const MAX_H3_POLYGON_CELLS = 61_680;
+
+/**
+ * The level-`res` H3 cells whose centres lie in the polygons (h3's polygonToCells: edges are straight lines in
+ * longitude/latitude, as Kusto documents), or null past Kusto's limit. The count is estimated from the area first,
+ * so a fine resolution over a large polygon is refused before any cell is enumerated.
+ */
+function h3CellsOfPolygons(shape: unknown, polygons: s2.Polygon[], res: number): string[] | null {
+  const area = polygons.reduce((sum, polygon) => sum + polygon.area(), 0) * EARTH_RADIUS_METERS ** 2;
+  if (area / h3.getHexagonAreaAvg(res, 'm2') > 2 * MAX_H3_POLYGON_CELLS) return null;
+  const geometry = geometryOf(shape)!;
+  const parts = (
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+  ) as number[][][][];
+  const cells = new Set<string>();
+  for (const rings of parts) {
+    for (const cell of h3.polygonToCells(rings, res, true)) cells.add(cell);
+    if (cells.size > MAX_H3_POLYGON_CELLS) return null;
+  }
+  return [...cells];
+}
+
 // ---------- S2 ----------
 
 function validS2(value: unknown): bigint | null {
@@ -57,6 +87,13 @@ function lngLat(point: s2.Point): [number, number] {
   const ll = s2.LatLng.fromPoint(point);
   return [ll.lng * DEGREES, ll.lat * DEGREES];
 }
+
+/**
+ * S2's AllNeighbors lists the eight same-level neighbours by (i, j) offset as (-1,-1), (+1,-1), (0,-1), (0,+1),
+ * (-1,0), (+1,0), (-1,+1), (+1,+1). Kusto does not document its order; its example (89c259) lists the same cells as
+ * (+1,+1), (-1,-1), (+1,-1), (0,-1), (0,+1), (+1,0), (-1,0), (-1,+1), and we follow it.
+ */
+const KUSTO_S2_NEIGHBOR_ORDER = [7, 0, 1, 2, 3, 5, 4, 6];
 
 /** Kusto's limit on the tokens covering one shape. */
 const MAX_COVERING_CELLS = 65_536;
@@ -186,6 +223,16 @@ export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
     return h3.gridDiskDistances(cell, k);
   },
 
+  geo_polygon_to_h3cells: (args) => {
+    const [shape, resolution, radius] = args;
+    const polygons = polygonsOf(shape);
+    const res = levelArg(resolution, 6, 0, 15, args.length > 1);
+    const bufferRadius = args.length > 2 ? toNumber(radius) : 0;
+    if (!polygons || res === null || bufferRadius === null || !(bufferRadius >= 0)) return null;
+    noBuffer(bufferRadius, 'geo_polygon_to_h3cells');
+    return h3CellsOfPolygons(shape, polygons, res);
+  },
+
   geo_point_to_s2cell: (args) => {
     const [lng, lat, levelValue] = args;
     const p = coordinate(lng, lat);
@@ -235,6 +282,9 @@ export const GEO_CELL_FUNCTIONS: Record<string, ScalarFunction> = {
   geo_s2cell_neighbors: ([value]) => {
     const id = validS2(value);
     if (id === null) return null;
-    return s2.cellid.allNeighbors(id, s2.cellid.level(id)).map(s2.cellid.toToken);
+    const neighbors = s2.cellid.allNeighbors(id, s2.cellid.level(id)).map(s2.cellid.toToken);
+    return neighbors.length === KUSTO_S2_NEIGHBOR_ORDER.length
+      ? KUSTO_S2_NEIGHBOR_ORDER.map((index) => neighbors[index]!)
+      : neighbors;
   },
 };

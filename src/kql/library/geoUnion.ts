@@ -3,6 +3,13 @@
  * other polygons, the stretches outside all of them are kept, and the stretches are chained end to start into the
  * union's loops. Kusto measures a MultiPolygon as this union. Boundaries that share a stretch (collinear edges) are
  * left out: the chaining then fails and the caller says so instead of answering.
+ *
+ * The vertex order of the results follows S2 (Kusto's geometry library), so that printed shapes match: every piece
+ * of an input edge is numbered in the order S2BooleanOperation hands them to S2Builder (operand by operand, loop by
+ * loop, edge by edge, along each edge), each result loop is
+ * rotated so that the edge from the highest-numbered input edge comes last (S2Builder's CanonicalizeLoopOrder), the
+ * loops are ordered by their first edge, and an array of polygons is combined as S2Polygon::DestructiveUnion does:
+ * repeatedly the two with the fewest vertices.
  */
 import { s2 } from 's2js';
 import { alongArc, angleBetween, arcMeetings, cross, normalize, type Vector } from './sphere';
@@ -53,6 +60,25 @@ function sidesOf(from: Vector, to: Vector): Sides {
 
 interface Stretch {
   readonly points: Vector[];
+  /** The number of each piece (points.length - 1 of them). */
+  readonly ids: number[];
+}
+
+/** Oriented loops (interior on the left) whose edges carry the numbers of the input edges they come from. */
+export interface TaggedLoop {
+  readonly points: Vector[];
+  /** ids[i] numbers the piece of input edge that the edge points[i] → points[i + 1] (cyclically) comes from. */
+  readonly ids: number[];
+}
+
+/** One side of a boolean operation: its oriented loops, and the S2 polygon that answers containment. */
+interface Operand {
+  readonly loops: Vector[][];
+  readonly polygon: s2.Polygon;
+}
+
+function operandOf(polygon: s2.Polygon): Operand {
+  return { loops: orientedLoops(polygon), polygon };
 }
 
 /**
@@ -61,10 +87,11 @@ interface Stretch {
  */
 function keptStretches(
   loop: Vector[],
+  firstId: number,
   otherEdges: (readonly [Vector, Vector])[],
   keep: (side: Sides) => boolean,
-): { whole: Vector[] | null; stretches: Stretch[] } {
-  const pieces: { from: Vector; to: Vector; kept: boolean; cut: boolean }[] = [];
+): { whole: TaggedLoop | null; stretches: Stretch[]; count: number } {
+  const pieces: { from: Vector; to: Vector; kept: boolean; cut: boolean; id: number }[] = [];
   for (let i = 0; i < loop.length; i++) {
     const a = loop[i]!;
     const b = loop[(i + 1) % loop.length]!;
@@ -89,27 +116,34 @@ function keptStretches(
         to,
         kept: keep(sidesOf(from, to)),
         cut: cuts.length > 0,
+        id: firstId + pieces.length,
       });
     }
   }
-  if (pieces.every((p) => p.kept) && !pieces.some((p) => p.cut)) return { whole: loop, stretches: [] };
+  if (pieces.every((p) => p.kept) && !pieces.some((p) => p.cut))
+    return {
+      whole: { points: loop, ids: loop.map((_, i) => firstId + i) },
+      stretches: [],
+      count: pieces.length,
+    };
   const stretches: Stretch[] = [];
-  let current: Vector[] | null = null;
+  let current: Stretch | null = null;
   for (const piece of pieces) {
     if (piece.kept) {
       if (!current) {
-        current = [piece.from];
-        stretches.push({ points: current });
+        current = { points: [piece.from], ids: [] };
+        stretches.push(current);
       }
-      current.push(piece.to);
+      current.points.push(piece.to);
+      current.ids.push(piece.id);
     } else current = null;
   }
-  return { whole: null, stretches };
+  return { whole: null, stretches, count: pieces.length };
 }
 
-function edgesOf(polygons: s2.Polygon[]): (readonly [Vector, Vector])[] {
-  return polygons
-    .flatMap(orientedLoops)
+function edgesOf(operands: Operand[]): (readonly [Vector, Vector])[] {
+  return operands
+    .flatMap((operand) => operand.loops)
     .flatMap((l) => l.map((v, i) => [v, l[(i + 1) % l.length]!] as const));
 }
 
@@ -121,21 +155,22 @@ function sameStretch(a: Stretch, b: Stretch): boolean {
 }
 
 /** Chains stretches end to start into closed loops (each without its closing vertex). */
-function chain(stretches: Stretch[]): Vector[][] {
-  const loops: Vector[][] = [];
+function chain(stretches: Stretch[]): TaggedLoop[] {
+  const loops: TaggedLoop[] = [];
   const used = new Set<Stretch>();
   // Polygons that share a boundary stretch in the same direction contribute it twice: keep it once.
   for (const [i, stretch] of stretches.entries())
     if (stretches.slice(0, i).some((other) => sameStretch(other, stretch))) used.add(stretch);
   for (const first of stretches) {
     if (used.has(first)) continue;
-    const loop: Vector[] = [];
+    const loop: TaggedLoop = { points: [], ids: [] };
     let stretch = first;
     for (;;) {
       used.add(stretch);
-      loop.push(...stretch.points.slice(0, -1));
+      loop.points.push(...stretch.points.slice(0, -1));
+      loop.ids.push(...stretch.ids);
       const end = stretch.points[stretch.points.length - 1]!;
-      if (angleBetween(end, first.points[0]!) < JOIN_TOLERANCE && loop.length > 2) break;
+      if (angleBetween(end, first.points[0]!) < JOIN_TOLERANCE && loop.points.length > 2) break;
       const next = stretches.find((s) => !used.has(s) && angleBetween(s.points[0]!, end) < JOIN_TOLERANCE);
       if (!next)
         throw new Error('not supported yet: combining polygons whose boundaries overlap along a stretch');
@@ -146,19 +181,44 @@ function chain(stretches: Stretch[]): Vector[][] {
   return loops;
 }
 
-/** Loops (interior on the left) of the region kept from the polygons' boundaries. */
-function overlay(polygons: s2.Polygon[], keepFor: (owner: number) => (side: Sides) => boolean): Vector[][] {
-  const whole: Vector[][] = [];
+/**
+ * S2Builder's CanonicalizeLoopOrder: the loop rotated so that its highest-numbered edge comes last (of equal
+ * numbers in a row, the last of them).
+ */
+export function canonicalLoop(loop: TaggedLoop): TaggedLoop {
+  const { points, ids } = loop;
+  let last = 0;
+  let sawGap = false;
+  for (let i = 1; i < ids.length; i++) {
+    const cmp = ids[i]! - ids[last]!;
+    if (cmp < 0) sawGap = true;
+    else if (cmp > 0 || !sawGap) {
+      last = i;
+      sawGap = false;
+    }
+  }
+  const start = (last + 1) % ids.length;
+  return {
+    points: [...points.slice(start), ...points.slice(0, start)],
+    ids: [...ids.slice(start), ...ids.slice(0, start)],
+  };
+}
+
+/** Loops (interior on the left) of the region kept from the operands' boundaries, in S2's order. */
+function overlay(operands: Operand[], keepFor: (owner: number) => (side: Sides) => boolean): TaggedLoop[] {
+  const whole: TaggedLoop[] = [];
   const stretches: Stretch[] = [];
-  polygons.forEach((polygon, i) => {
-    const otherEdges = edgesOf(polygons.filter((_, j) => j !== i));
-    for (const loop of orientedLoops(polygon)) {
-      const result = keptStretches(loop, otherEdges, keepFor(i));
+  let nextId = 0;
+  operands.forEach((operand, i) => {
+    const otherEdges = edgesOf(operands.filter((_, j) => j !== i));
+    for (const loop of operand.loops) {
+      const result = keptStretches(loop, nextId, otherEdges, keepFor(i));
+      nextId += result.count;
       if (result.whole) whole.push(result.whole);
       stretches.push(...result.stretches);
     }
   });
-  return [...chain(stretches), ...whole];
+  return [...chain(stretches), ...whole].map(canonicalLoop).sort((a, b) => a.ids[0]! - b.ids[0]!);
 }
 
 function polygonOfLoops(loops: Vector[][]): s2.Polygon {
@@ -173,15 +233,44 @@ function polygonOfLoops(loops: Vector[][]): s2.Polygon {
 }
 
 /**
- * A piece of a polygon's boundary bounds the union when the side away from its polygon lies in no other polygon;
+ * A piece of an operand's boundary bounds the union when the side away from its operand lies in no other operand;
  * testing that side (not the piece itself) also drops edges shared by two polygons of a tiling.
  */
-const outsideAll = (polygons: s2.Polygon[]) => (owner: number) => (side: Sides) =>
-  polygons.every((polygon, j) => j === owner || !polygon.containsPoint(toPoint(side.right)));
+const outsideAll = (operands: Operand[]) => (owner: number) => (side: Sides) =>
+  operands.every((operand, j) => j === owner || !operand.polygon.containsPoint(toPoint(side.right)));
+
+function unionOperands(operands: Operand[]): Vector[][] {
+  return overlay(operands, outsideAll(operands)).map((loop) => loop.points);
+}
+
+function vertexCount(polygon: s2.Polygon): number {
+  let count = 0;
+  for (let k = 0; k < polygon.numLoops(); k++) count += polygon.loop(k).numVertices();
+  return count;
+}
+
+/**
+ * The union of several polygons as S2Polygon::DestructiveUnion forms it: the two with the fewest vertices are
+ * combined first (ties in the order given), the result counting the sum of their vertices, until one is left.
+ */
+export function destructiveUnionLoops(polygons: s2.Polygon[]): Vector[][] {
+  const queue = polygons
+    .map((polygon) => ({ size: vertexCount(polygon), operand: operandOf(polygon) }))
+    .sort((a, b) => a.size - b.size);
+  while (queue.length > 1) {
+    const a = queue.shift()!;
+    const b = queue.shift()!;
+    const loops = unionOperands([a.operand, b.operand]);
+    const merged = { size: a.size + b.size, operand: { loops, polygon: polygonOfLoops(loops) } };
+    const at = queue.findIndex((entry) => entry.size > merged.size);
+    queue.splice(at < 0 ? queue.length : at, 0, merged);
+  }
+  return queue[0]?.operand.loops ?? [];
+}
 
 /** The union of the polygons as oriented loops (interior on the left). */
 export function unionLoops(polygons: s2.Polygon[]): Vector[][] {
-  return overlay(polygons, outsideAll(polygons));
+  return unionOperands(polygons.map(operandOf));
 }
 
 /** The union of the polygons as one S2 polygon; throws when the boundaries cannot be chained into loops. */
@@ -191,8 +280,10 @@ export function unionOf(polygons: s2.Polygon[]): s2.Polygon {
 
 /** The intersection of two polygons as oriented loops (interior on the left). */
 export function intersectionLoops(a: s2.Polygon, b: s2.Polygon): Vector[][] {
-  const pair = [a, b];
-  return overlay(pair, (owner) => (side) => pair[1 - owner]!.containsPoint(toPoint(side.left)));
+  const pair = [operandOf(a), operandOf(b)];
+  return overlay(pair, (owner) => (side) => pair[1 - owner]!.polygon.containsPoint(toPoint(side.left))).map(
+    (loop) => loop.points,
+  );
 }
 
 /** Several polygons as one S2 polygon (their union when they overlap). */

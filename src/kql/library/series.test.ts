@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // Load the catalog first: the library modules are registered by functions.ts, which they import helpers from.
 import { FUNCTIONS, type CallContext } from '../functions';
+import { detectSeasonalPeriod } from './series';
 
 const context: CallContext = { argTypes: [], resultType: 'dynamic', nowTicks: 0n };
 const call = (name: string, ...args: unknown[]) => FUNCTIONS[name]!(args, context);
@@ -22,6 +23,15 @@ describe('series functions', () => {
     expect(call('series_fir', [3, 6, 9], [1, 1, 1], true, true)).toEqual([3, 6, 5]);
   });
 
+  it('series_stats_dynamic adds the sum and the length (docs example)', () => {
+    const x = [23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29];
+    const stats = call('series_stats_dynamic', x) as Record<string, number>;
+    expect(stats).toMatchObject({ min: 2, min_idx: 8, max: 87, max_idx: 3, sum: 492, len: 15 });
+    expect(stats['avg']).toBeCloseTo(32.8, 12);
+    expect(stats['stdev']).toBeCloseTo(28.503633853548269, 12);
+    expect(stats['variance']).toBeCloseTo(812.45714285714291, 10);
+  });
+
   it('series_stats returns the tuple of the docs example', () => {
     const x = [23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29];
     const [min, minIdx, max, maxIdx, avg, stdev, variance] = call('series_stats', x) as number[];
@@ -37,10 +47,6 @@ describe('series functions', () => {
     const t = [8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10];
     expect(call('series_seasonal', t, 5)).toEqual(t.map((_, i) => [10, 12, 14, 12, 10][i % 5]));
     expect(call('series_seasonal', [1, 2, 3], 0)).toEqual([0, 0, 0]);
-  });
-
-  it('series_seasonal without a period says automatic detection is not supported', () => {
-    expect(() => call('series_seasonal', [1, 2, 3])).toThrow(/not supported yet/);
   });
 
   it('magnitude, product, pow and trigonometry', () => {
@@ -85,5 +91,26 @@ describe('series functions', () => {
     expect(fi![1]).toBeCloseTo(2, 12);
     const [back] = call('series_ifft', fr, fi) as number[][];
     back!.forEach((v, i) => expect(v).toBeCloseTo(i + 1, 12));
+  });
+});
+
+describe('series_seasonal period detection (docs examples)', () => {
+  it('detects 6 and 5 bins, and no period in a series too short for one', () => {
+    const six = [2, 5, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1];
+    const five = [8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10];
+    const short = [1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6];
+    expect(detectSeasonalPeriod(six)).toBe(6);
+    expect(detectSeasonalPeriod(five)).toBe(5);
+    expect(detectSeasonalPeriod(short)).toBeNull();
+    expect(call('series_seasonal', six)).toEqual(
+      Array.from({ length: 25 }, (_, i) => [1, 2, 3, 4, 3, 2][i % 6]),
+    );
+    expect(call('series_seasonal', short)).toEqual(short.map(() => 0));
+    expect(call('series_seasonal', short, 6)).toEqual(short);
+  });
+
+  it('finds nothing in a trend or in noise-like data', () => {
+    expect(detectSeasonalPeriod(Array.from({ length: 30 }, (_, i) => 3 * i + 1))).toBeNull();
+    expect(detectSeasonalPeriod([5, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4])).toBeNull();
   });
 });

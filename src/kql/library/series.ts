@@ -73,6 +73,61 @@ export function seasonalComponent(x: (number | null)[], period: number): number[
   return x.map((_, i) => phases[i % period]!);
 }
 
+/** Pearson correlation of the series with itself shifted by `lag`, over the pairs where both values are present. */
+function lagCorrelation(x: (number | null)[], lag: number): number {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + lag < x.length; i++) {
+    const a = x[i];
+    const b = x[i + lag];
+    if (a !== null && a !== undefined && b !== null && b !== undefined) pairs.push([a, b]);
+  }
+  if (pairs.length < 2) return 0;
+  const meanA = pairs.reduce((sum, [a]) => sum + a, 0) / pairs.length;
+  const meanB = pairs.reduce((sum, [, b]) => sum + b, 0) / pairs.length;
+  let covariance = 0;
+  let varianceA = 0;
+  let varianceB = 0;
+  for (const [a, b] of pairs) {
+    covariance += (a - meanA) * (b - meanB);
+    varianceA += (a - meanA) ** 2;
+    varianceB += (b - meanB) ** 2;
+  }
+  return varianceA === 0 || varianceB === 0 ? 0 : covariance / Math.sqrt(varianceA * varianceB);
+}
+
+/** The score a detected period must reach: series_seasonal's documented threshold. */
+const SEASONAL_DETECTION_THRESHOLD = 0.7;
+
+/**
+ * The period series_seasonal() uses when none is given, or null when the series shows none. Kusto documents the
+ * bounds (at least 4 points, at most half the series: its own example calls period 6 in 12 points too short to detect,
+ * so the series must hold the period more than twice) and the threshold (0.7), not the score. The score here is the
+ * correlation of the series with itself one period later; the best-scoring period wins, the shorter on a tie.
+ */
+export function detectSeasonalPeriod(x: (number | null)[]): number | null {
+  // A trend correlates with itself at every lag: take it out first.
+  const trend = fitLine(x)?.line_fit;
+  // Rounding noise left by an exact fit is no signal: treat residuals below 1e-9 of the scale as zero.
+  const scale = x.reduce<number>((max, value) => Math.max(max, Math.abs(value ?? 0)), 0);
+  const residuals = trend
+    ? x.map((value, i) => {
+        if (value === null) return null;
+        const residual = value - trend[i]!;
+        return Math.abs(residual) < 1e-9 * scale ? 0 : residual;
+      })
+    : x;
+  let best: number | null = null;
+  let bestScore = SEASONAL_DETECTION_THRESHOLD;
+  for (let period = 4; 2 * period < x.length; period++) {
+    const score = lagCorrelation(residuals, period);
+    if (score > bestScore || (best === null && score === bestScore)) {
+      best = period;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 interface LineFit {
   rsquare: number;
   slope: number;
@@ -160,6 +215,14 @@ export const SERIES_FUNCTIONS: Record<string, ScalarFunction> = {
     const stats = seriesStats(values);
     return [stats.min, stats.min_idx, stats.max, stats.max_idx, stats.avg, stats.stdev, stats.variance];
   },
+  /** series_stats' statistics as a bag, plus the sum of the values and the length of the series. */
+  series_stats_dynamic: ([v, ignoreNonFinite]) => {
+    let values = arrayOf(v) ?? [];
+    if (ignoreNonFinite === true) values = values.filter((x) => typeof x !== 'number' || Number.isFinite(x));
+    const numbers = values.filter((x): x is number => typeof x === 'number');
+    const sum = numbers.length === 0 ? null : numbers.reduce((total, x) => total + x, 0);
+    return { ...seriesStats(values), sum, len: values.length };
+  },
   series_iir: ([v, numerators, denominators]) => {
     const x = numericSeries(v);
     const b = coefficients(numerators);
@@ -179,8 +242,12 @@ export const SERIES_FUNCTIONS: Record<string, ScalarFunction> = {
     const x = numericSeries(v);
     if (!x) return null;
     const p = isNull(period) ? -1 : Math.trunc(toNumber(period) ?? -1);
-    if (p < 0) throw new Error('automatic period detection is not supported yet: pass the period');
-    return seasonalComponent(x, p);
+    if (p === -1) {
+      const detected = detectSeasonalPeriod(x);
+      return detected === null ? x.map(() => 0) : seasonalComponent(x, detected);
+    }
+    // The docs: a period other than -1 or a positive number ignores seasonality (zeros).
+    return p > 0 ? seasonalComponent(x, p) : x.map(() => 0);
   },
   /** A tuple: `(rsquare, slope, variance, rvariance, interception, line_fit) = series_fit_line(y)`. */
   series_fit_line: ([v]) => {

@@ -75,6 +75,14 @@ export function crossingPoint(a: Vector, b: Vector, c: Vector, d: Vector): Vecto
 
 /** The points where two arcs meet: their crossing, or the end points of one that lie on the other. */
 export function arcMeetings(a: Vector, b: Vector, c: Vector, d: Vector): Vector[] {
+  // Two minor arcs that share an end point meet only there (unless they lie on one great circle). Testing for a
+  // crossing instead would intersect two nearly parallel great circles when the arcs continue each other, and put a
+  // spurious meeting a fraction of a millimetre off the shared point.
+  const shared = [a, b].filter(
+    (x) => angleBetween(x, c) < TOUCH_TOLERANCE || angleBetween(x, d) < TOUCH_TOLERANCE,
+  );
+  if (shared.length > 0 && Math.abs(dot(normalize(cross(a, b)), normalize(cross(c, d)))) < 1 - 1e-15)
+    return shared;
   if (arcsCross(a, b, c, d)) return [crossingPoint(a, b, c, d)];
   const touching: Vector[] = [];
   for (const [x, from, to] of [
@@ -95,4 +103,17 @@ export function alongArc(a: Vector, b: Vector, t: number): Vector {
   const wa = Math.sin((1 - t) * omega) / s;
   const wb = Math.sin(t * omega) / s;
   return { x: wa * a.x + wb * b.x, y: wa * a.y + wb * b.y, z: wa * a.z + wb * b.z };
+}
+
+/** The point of the shorter great-circle arc from a to b nearest to x (an end point when x projects outside). */
+export function closestOnArc(x: Vector, a: Vector, b: Vector): Vector {
+  const n = cross(a, b);
+  const length = norm(n);
+  if (length > 0 && dot(cross(n, a), x) > 0 && dot(cross(b, n), x) > 0) {
+    const unit = { x: n.x / length, y: n.y / length, z: n.z / length };
+    const offset = dot(x, unit);
+    const projected = { x: x.x - offset * unit.x, y: x.y - offset * unit.y, z: x.z - offset * unit.z };
+    if (norm(projected) > 0) return normalize(projected);
+  }
+  return angleBetween(x, a) <= angleBetween(x, b) ? a : b;
 }

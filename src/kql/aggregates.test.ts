@@ -1,0 +1,41 @@
+// Golden tests for aggregation functions; expected values worked out from the Kusto documentation.
+import { describe, expect, it } from 'vitest';
+import { run, testEngine } from './testing';
+
+const engine = testEngine();
+
+describe('buildschema()', () => {
+  it('builds the minimal schema of the docs example: unions in order of first appearance, arrays as `indexer`', () => {
+    const result = run(
+      engine,
+      `datatable(value: dynamic) [
+        dynamic({"x":1, "y":3.5}),
+        dynamic({"x":"somevalue", "z":[1, 2, 3]}),
+        dynamic({"y":{"w":"zzz"}, "t":["aa", "bb"], "z":["foo"]})
+      ] | summarize buildschema(value)`,
+    );
+    expect(result.columns).toEqual(['schema_value']);
+    expect(result.rows).toEqual([
+      [
+        {
+          x: ['long', 'string'],
+          y: ['double', { w: 'string' }],
+          z: { '`indexer`': ['long', 'string'] },
+          t: { '`indexer`': 'string' },
+        },
+      ],
+    ]);
+  });
+
+  it('merges bags with bags, ignores nulls, and groups by key', () => {
+    const result = run(
+      engine,
+      `datatable(k: string, v: dynamic) ['a', dynamic({"p":{"q":true}}), 'a', dynamic({"p":{"r":1}}), 'a', dynamic(null), 'b', dynamic(7)]
+      | summarize s = buildschema(v) by k | order by k asc`,
+    );
+    expect(result.rows).toEqual([
+      ['a', { p: { q: 'bool', r: 'long' } }],
+      ['b', 'long'],
+    ]);
+  });
+});

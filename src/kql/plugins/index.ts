@@ -1,0 +1,65 @@
+/**
+ * `evaluate` plugins beyond bag_unpack: each lives in its own module and is found here by name. A plugin runs over the
+ * evaluated input (absent for a plugin that starts a query) with its arguments as plan expressions over that input.
+ */
+import { EngineError, unsupported } from '../errors';
+import type { ExecuteApi } from '../executeApi';
+import type { Expr, Span, Tabular } from '../plan';
+import type { Table } from '../table';
+import { activeUsersCount } from './activeUsersCount';
+import { activityCountsMetrics } from './activityCountsMetrics';
+import { dcountIntersect } from './dcountIntersect';
+import { rollingPercentile } from './rollingPercentile';
+import { rowsNear } from './rowsNear';
+
+export interface PluginInvocation {
+  readonly input: Table;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+  /** The output columns Kusto.Language computed for the call (names the plugin's results). */
+  readonly schema?: readonly { readonly name: string; readonly type: string }[];
+}
+
+export type Plugin = (invocation: PluginInvocation, api: ExecuteApi) => Table;
+
+const PLUGINS: Readonly<Record<string, Plugin>> = {
+  active_users_count: activeUsersCount,
+  activity_counts_metrics: activityCountsMetrics,
+  dcount_intersect: dcountIntersect,
+  rolling_percentile: rollingPercentile,
+  rows_near: rowsNear,
+};
+
+/** Plugins that read outside storage: the lab works offline, so they answer a clear error rather than a result. */
+const NETWORK_PLUGINS = new Set([
+  'infer_storage_schema',
+  'infer_storage_schema_with_suggestions',
+  'sql_request',
+  'cosmosdb_sql_request',
+  'mysql_request',
+  'postgresql_request',
+  'http_request',
+  'http_request_post',
+  'azure_digital_twins_query_request',
+  'ai_chat_completion',
+  'ai_embed_text',
+]);
+
+/** Checked at translation: a plugin the engine cannot run answers before anything runs. */
+export function checkPlugin(name: string, span: Span): void {
+  if (NETWORK_PLUGINS.has(name))
+    throw new EngineError(
+      'KQL_NO_NETWORK',
+      `The ${name} plugin cannot run here: the lab works offline and reaches no outside storage or service.`,
+      span,
+      'Put the data in a datatable or a let statement instead.',
+    );
+  if (!PLUGINS[name]) throw unsupported(`plugin '${name}'`, span);
+}
+
+export function runPlugin(plan: Extract<Tabular, { op: 'plugin' }>, api: ExecuteApi): Table {
+  const plugin = PLUGINS[plan.name];
+  if (!plugin) throw unsupported(`plugin '${plan.name}'`, plan.span);
+  const input: Table = plan.input ? api.run(plan.input) : { columns: [], length: 0 };
+  return plugin({ input, args: plan.args, span: plan.span, schema: plan.schema }, api);
+}

@@ -1,0 +1,360 @@
+/**
+ * Rows to stored columns (the formats are described in columnar.ts). Rows are visited in tiles: every column
+ * takes the same few hundred rows in turn, so each row object is read from memory once per tile instead of
+ * once per column (a 65,536-row batch of 24-column rows does not fit in the CPU caches).
+ */
+import type { KustoType } from '../kql/types';
+import { fromWireValue } from '../kql/values';
+import type { ColumnDefinition } from '../tables/index';
+import type { StoredColumn } from './columnar';
+import { parsePlainIso } from './isoDatetime';
+
+type Row = Record<string, unknown>;
+
+const TICKS_PER_MS = 10_000n;
+
+/** Rows per tile: small enough that a tile's row objects stay in cache while every column reads them. */
+const TILE_ROWS = 256;
+
+/** Rows, spread over a batch, looked at to choose between a dictionary and plain text. */
+const SAMPLE_ROWS = 2_048;
+
+interface ColumnEncoder {
+  /** Looks at the whole batch before the first add, when the encoder has a choice to make. */
+  plan?(rows: readonly Row[]): void;
+  add(rows: readonly Row[], from: number, to: number): void;
+  finish(): StoredColumn;
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+
+class NullMask {
+  mask: Uint8Array | undefined;
+  constructor(private readonly length: number) {}
+  set(index: number): void {
+    this.mask ??= new Uint8Array(this.length);
+    this.mask[index] = 1;
+  }
+}
+
+/** The stored text of one cell of a string, guid or dynamic column; null for a null (or, for string, empty) cell. */
+function cellText(raw: unknown, type: KustoType): string | null {
+  if (typeof raw === 'string')
+    return raw === '' && type !== 'dynamic' ? (type === 'string' ? null : '') : raw;
+  if (raw === null || raw === undefined) return null;
+  if (type === 'dynamic') {
+    const text = JSON.stringify(raw) as string | undefined;
+    return text === undefined || text === 'null' ? null : text;
+  }
+  return fromWireValue(raw, type) as string;
+}
+
+/**
+ * Strings, guids and dynamic values: a dictionary when values repeat, plain joined text when most values are
+ * distinct (a dictionary of unique values costs a hash lookup per cell for nothing).
+ */
+class StringEncoder implements ColumnEncoder {
+  private readonly codes: Int32Array;
+  private readonly dictionary: string[] = [];
+  private readonly lookup = new Map<string, number>();
+  // Producers repeat a value row after row (TenantId, Type, a shared object): the same reference as the
+  // previous row needs neither JSON.stringify nor a dictionary lookup.
+  private previousRaw: unknown = undefined;
+  private previousCode = -1;
+  // The simulation shares objects between rows that are not neighbours (one `User` object per identity);
+  // dropped when the first objects show no sharing (a fresh object per row only fills the map).
+  private objectCodes: Map<object, number> | undefined;
+  private objectHits = 0;
+  /** Plain-text mode, once chosen. */
+  private parts: string[] | undefined;
+  private ends: Uint32Array | undefined;
+  private readonly nulls: NullMask;
+  private end = 0;
+  private previousText: string | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly type: KustoType,
+    private readonly length: number,
+  ) {
+    this.codes = new Int32Array(length);
+    this.nulls = new NullMask(length);
+    if (type === 'dynamic') this.objectCodes = new Map();
+  }
+
+  /**
+   * Chooses plain text when rows spread over the whole batch are mostly distinct. Spread, not the first rows:
+   * a value that cycles every few thousand rows (a pod name, a URI) looks unique at the start of a batch.
+   */
+  plan(rows: readonly Row[]): void {
+    if (rows.length < SAMPLE_ROWS * 2) return;
+    const stride = Math.floor(rows.length / SAMPLE_ROWS);
+    const seen = new Set<string | null>();
+    for (let i = 0; i < rows.length; i += stride) seen.add(cellText(rows[i]![this.name], this.type));
+    if (seen.size * 2 > SAMPLE_ROWS) {
+      this.parts = new Array<string>(this.length);
+      this.ends = new Uint32Array(this.length);
+      this.objectCodes = undefined;
+    }
+  }
+
+  add(rows: readonly Row[], from: number, to: number): void {
+    if (this.parts) this.addText(rows, from, to);
+    else this.addCodes(rows, from, to);
+  }
+
+  private addCodes(rows: readonly Row[], from: number, to: number): void {
+    const { name, type, codes, dictionary, lookup } = this;
+    let { previousRaw, previousCode } = this;
+    for (let i = from; i < to; i++) {
+      const raw = rows[i]![name];
+      if (i > 0 && raw === previousRaw) {
+        codes[i] = previousCode;
+        continue;
+      }
+      previousRaw = raw;
+      const isObject = typeof raw === 'object' && raw !== null;
+      const objectCodes = this.objectCodes;
+      if (objectCodes && isObject) {
+        const known = objectCodes.get(raw);
+        if (known !== undefined) {
+          this.objectHits++;
+          codes[i] = previousCode = known;
+          continue;
+        }
+        if (objectCodes.size >= 1_024 && this.objectHits * 20 < objectCodes.size)
+          this.objectCodes = undefined;
+      }
+      const text = cellText(raw, type);
+      if (text === null) {
+        codes[i] = previousCode = -1;
+        continue;
+      }
+      let code = lookup.get(text);
+      if (code === undefined) {
+        code = dictionary.length;
+        dictionary.push(text);
+        lookup.set(text, code);
+      }
+      codes[i] = previousCode = code;
+      if (this.objectCodes && isObject) this.objectCodes.set(raw, code);
+    }
+    this.previousRaw = previousRaw;
+    this.previousCode = previousCode;
+  }
+
+  private addText(rows: readonly Row[], from: number, to: number): void {
+    const { name, type, nulls } = this;
+    const parts = this.parts!;
+    const ends = this.ends!;
+    const nullable = type !== 'string';
+    let { end, previousRaw, previousText } = this;
+    for (let i = from; i < to; i++) {
+      const raw = rows[i]![name];
+      let text: string | null;
+      if (typeof raw === 'string' && (raw !== '' || type === 'dynamic')) text = raw;
+      else if (raw === previousRaw) text = previousText;
+      else {
+        text = cellText(raw, type);
+        previousRaw = raw;
+        previousText = text;
+      }
+      if (text === null) {
+        parts[i] = '';
+        if (nullable) nulls.set(i);
+      } else {
+        parts[i] = text;
+        end += text.length;
+      }
+      ends[i] = end;
+    }
+    this.end = end;
+    this.previousRaw = previousRaw;
+    this.previousText = previousText;
+  }
+
+  finish(): StoredColumn {
+    if (!this.parts) return { kind: 'dict', dictionary: this.dictionary, codes: this.codes };
+    const column: StoredColumn = { kind: 'text', text: this.parts.join(''), ends: this.ends! };
+    if (this.nulls.mask) column.nulls = this.nulls.mask;
+    return column;
+  }
+}
+
+class NumberEncoder implements ColumnEncoder {
+  private readonly values: Float64Array;
+  private readonly nulls: NullMask;
+
+  constructor(
+    private readonly name: string,
+    private readonly type: KustoType,
+    length: number,
+  ) {
+    this.values = new Float64Array(length);
+    this.nulls = new NullMask(length);
+  }
+
+  add(rows: readonly Row[], from: number, to: number): void {
+    const { name, type, values, nulls } = this;
+    for (let i = from; i < to; i++) {
+      const raw = rows[i]![name];
+      const value = typeof raw === 'number' ? raw : (fromWireValue(raw, type) as number | null);
+      if (value === null) nulls.set(i);
+      else values[i] = value;
+    }
+  }
+
+  finish(): StoredColumn {
+    const mask = this.nulls.mask;
+    return mask ? { kind: 'num', values: this.values, nulls: mask } : { kind: 'num', values: this.values };
+  }
+}
+
+class BoolEncoder implements ColumnEncoder {
+  private readonly values: Uint8Array;
+  private readonly nulls: NullMask;
+
+  constructor(
+    private readonly name: string,
+    length: number,
+  ) {
+    this.values = new Uint8Array(length);
+    this.nulls = new NullMask(length);
+  }
+
+  add(rows: readonly Row[], from: number, to: number): void {
+    const { name, values, nulls } = this;
+    for (let i = from; i < to; i++) {
+      const raw = rows[i]![name];
+      const value = typeof raw === 'boolean' ? raw : (fromWireValue(raw, 'bool') as boolean | null);
+      if (value === null) nulls.set(i);
+      else values[i] = value ? 1 : 0;
+    }
+  }
+
+  finish(): StoredColumn {
+    const mask = this.nulls.mask;
+    return mask ? { kind: 'bool', values: this.values, nulls: mask } : { kind: 'bool', values: this.values };
+  }
+}
+
+class DatetimeEncoder implements ColumnEncoder {
+  private readonly epochMs: Float64Array;
+  private subMsTicks: Uint16Array | undefined;
+  private readonly nulls: NullMask;
+  private readonly parsed: [number, number] = [0, 0];
+
+  constructor(
+    private readonly name: string,
+    private readonly length: number,
+  ) {
+    this.epochMs = new Float64Array(length);
+    this.nulls = new NullMask(length);
+  }
+
+  private setSubMs(index: number, ticks: number): void {
+    this.subMsTicks ??= new Uint16Array(this.length);
+    this.subMsTicks[index] = ticks;
+  }
+
+  add(rows: readonly Row[], from: number, to: number): void {
+    const { name, epochMs, parsed } = this;
+    for (let i = from; i < to; i++) {
+      const raw = rows[i]![name];
+      if (typeof raw === 'string' && parsePlainIso(raw, parsed)) {
+        epochMs[i] = parsed[0];
+        if (parsed[1] !== 0) this.setSubMs(i, parsed[1]);
+        continue;
+      }
+      const ticks =
+        raw instanceof Date
+          ? BigInt(raw.getTime()) * TICKS_PER_MS
+          : (fromWireValue(raw, 'datetime') as bigint | null);
+      if (ticks === null) {
+        this.nulls.set(i);
+        continue;
+      }
+      const ms = floorDiv(ticks, TICKS_PER_MS);
+      epochMs[i] = Number(ms);
+      const sub = Number(ticks - ms * TICKS_PER_MS);
+      if (sub !== 0) this.setSubMs(i, sub);
+    }
+  }
+
+  finish(): StoredColumn {
+    const column: StoredColumn = { kind: 'datetime', epochMs: this.epochMs };
+    if (this.subMsTicks) column.subMsTicks = this.subMsTicks;
+    if (this.nulls.mask) column.nulls = this.nulls.mask;
+    return column;
+  }
+}
+
+class TimespanEncoder implements ColumnEncoder {
+  private readonly ticks: BigInt64Array;
+  private readonly nulls: NullMask;
+
+  constructor(
+    private readonly name: string,
+    length: number,
+  ) {
+    this.ticks = new BigInt64Array(length);
+    this.nulls = new NullMask(length);
+  }
+
+  add(rows: readonly Row[], from: number, to: number): void {
+    const { name, ticks, nulls } = this;
+    for (let i = from; i < to; i++) {
+      const value = fromWireValue(rows[i]![name], 'timespan') as bigint | null;
+      if (value === null) nulls.set(i);
+      else ticks[i] = value;
+    }
+  }
+
+  finish(): StoredColumn {
+    const mask = this.nulls.mask;
+    return mask
+      ? { kind: 'timespan', ticks: this.ticks, nulls: mask }
+      : { kind: 'timespan', ticks: this.ticks };
+  }
+}
+
+function encoderFor(column: ColumnDefinition, length: number): ColumnEncoder {
+  switch (column.type) {
+    case 'string':
+    case 'guid':
+    case 'dynamic':
+      return new StringEncoder(column.name, column.type, length);
+    case 'long':
+    case 'int':
+    case 'real':
+    case 'decimal':
+      return new NumberEncoder(column.name, column.type, length);
+    case 'bool':
+      return new BoolEncoder(column.name, length);
+    case 'datetime':
+      return new DatetimeEncoder(column.name, length);
+    case 'timespan':
+      return new TimespanEncoder(column.name, length);
+  }
+}
+
+/**
+ * Encodes wire rows (keys = column names; a missing key is null, "" for strings) into one stored column per
+ * definition, following the engine's wire-value rules (fromWireValue).
+ */
+export function encodeColumns(rows: readonly Row[], columns: readonly ColumnDefinition[]): StoredColumn[] {
+  const encoders = columns.map((column) => encoderFor(column, rows.length));
+  for (const encoder of encoders) encoder.plan?.(rows);
+  for (let from = 0; from < rows.length; from += TILE_ROWS) {
+    const to = Math.min(rows.length, from + TILE_ROWS);
+    for (const encoder of encoders) encoder.add(rows, from, to);
+  }
+  return encoders.map((encoder) => encoder.finish());
+}
+
+export function encodeColumn(rows: readonly Row[], column: ColumnDefinition): StoredColumn {
+  return encodeColumns(rows, [column])[0]!;
+}
