@@ -142,6 +142,8 @@ const QUERIES = [
   'Alerts | top 9 by tolower(Severity) desc nulls first',
   'Alerts | top 3000 by Score',
   'Alerts | sort by TimeGenerated asc, Id asc | take 12',
+  'Alerts | sort by Severity desc, TimeGenerated asc | take 30',
+  'Alerts | sort by Severity asc nulls first, Entity desc | take 30',
   'Alerts | join kind=inner (Audit) on $left.Id == $right.AuditId | count',
   'Alerts | join (Audit) on $left.Id == $right.AuditId | summarize count() by Verb',
   'Alerts | join kind=leftouter (Audit | where Verb == "get") on $left.Id == $right.AuditId | summarize count() by Verb',
@@ -164,6 +166,22 @@ describe('columnar fast paths give what the row paths give', () => {
     if (!expected.ok) throw new Error(`row engine: ${expected.code} ${expected.message}`);
     if (!actual.ok) throw new Error(`columnar engine: ${actual.code} ${actual.message}`);
     expect(actual.columns).toEqual(expected.columns);
+    expect(actual.rows()).toEqual(expected.rows());
+  });
+});
+
+describe('top N (a bounded heap) gives what sort and take give', () => {
+  const engine = columnarEngine();
+  it.each([
+    ['Alerts | top 10 by TimeGenerated desc', 'Alerts | sort by TimeGenerated desc | take 10'],
+    ['Alerts | top 25 by Severity asc', 'Alerts | sort by Severity asc | take 25'],
+    ['Alerts | top 40 by Score desc nulls first', 'Alerts | sort by Score desc nulls first | take 40'],
+    ['Alerts | top 13 by strlen(Uri) asc', 'Alerts | sort by strlen(Uri) asc | take 13'],
+    ['Alerts | top 0 by Score', 'Alerts | sort by Score | take 0'],
+  ])('%s', (top, sortTake) => {
+    const expected = engine.query(sortTake);
+    const actual = engine.query(top);
+    if (!expected.ok || !actual.ok) throw new Error('query failed');
     expect(actual.rows()).toEqual(expected.rows());
   });
 });

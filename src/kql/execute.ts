@@ -35,6 +35,7 @@ import {
   type Grouping,
   type KeyEncoder,
 } from './grouping';
+import { firstRowPerKey, matchFlags, matchPairs } from './hashJoin';
 import { gatherColumn, lazyColumn, renamedColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
@@ -290,7 +291,7 @@ function runOperator(plan: Tabular, context: Context): Table {
     case 'top': {
       const input = run(plan.input, context);
       const count = Math.max(0, Number(constantOf(plan.count, context) ?? 0));
-      return gather(input, sortedRows(input, plan.keys, context).slice(0, count));
+      return gather(input, topRows(input, plan.keys, count, context));
     }
     case 'join':
       return join(plan, context);
@@ -471,11 +472,28 @@ export function typeOfExpr(expr: Expr): KustoType {
 // ---------- sorting ----------
 
 function sortedRows(table: Table, keys: readonly SortKey[], context: Context): number[] {
-  const columns = keys.map((key) =>
-    evaluateColumn(compile(key.expr, table, context), table.length, context, { start: 0, length: 1 }),
-  );
+  const compare = rowComparator(table, keys, context);
   const rows = Array.from({ length: table.length }, (_, i) => i);
-  rows.sort((a, b) => {
+  return rows.sort(compare);
+}
+
+/** The first `count` rows in sort order: a bounded heap when they are few, a full sort otherwise. */
+function topRows(table: Table, keys: readonly SortKey[], count: number, context: Context): number[] {
+  if (count * 8 >= table.length) return sortedRows(table, keys, context).slice(0, count);
+  return smallest(table.length, count, rowComparator(table, keys, context));
+}
+
+/**
+ * A total order of rows by the sort keys (ties by row number, so sorting is stable). Keys that are a column with a
+ * cheaper form compare numbers: epoch milliseconds, or the rank of each dictionary text.
+ */
+function rowComparator(
+  table: Table,
+  keys: readonly SortKey[],
+  context: Context,
+): (a: number, b: number) => number {
+  const columns = keys.map((key) => sortKeyValues(key.expr, table, context));
+  return (a, b) => {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const x = columns[k]![a];
@@ -490,8 +508,69 @@ function sortedRows(table: Table, keys: readonly SortKey[], context: Context): n
       if (order !== 0) return key.descending ? -order : order;
     }
     return a - b;
-  });
-  return rows;
+  };
+}
+
+function sortKeyValues(expr: Expr, table: Table, context: Context): ArrayLike<unknown> {
+  if (expr.kind === 'column') {
+    const column = table.columns.find((c) => c.name === expr.name);
+    if (column && column.type === expr.type) {
+      // Whole epoch milliseconds order like their ticks; there are no nulls among them.
+      if (column.epochMs) return column.epochMs;
+      const dictionary = column.dictionary;
+      if (dictionary && dictionary.texts.length * 2 < table.length) {
+        const { texts, codes } = dictionary;
+        const size = texts.length;
+        const entries = [...texts, ''];
+        const order = entries.map((_, i) => i).sort((a, b) => compareValues(entries[a], entries[b]));
+        const rankOfEntry = new Int32Array(size + 1);
+        order.forEach((entry, i) => {
+          const previous = order[i - 1];
+          rankOfEntry[entry] =
+            i === 0 ? 0 : rankOfEntry[previous!]! + (entries[previous!] === entries[entry] ? 0 : 1);
+        });
+        const ranks = new Int32Array(table.length);
+        for (let row = 0; row < table.length; row++) {
+          const code = codes[row]!;
+          ranks[row] = rankOfEntry[code >= 0 && code < size ? code : size]!;
+        }
+        return ranks;
+      }
+    }
+  }
+  return evaluateColumn(compile(expr, table, context), table.length, context, { start: 0, length: 1 });
+}
+
+/** The `count` smallest of rows 0..n-1 under `compare`, in order (a max-heap of the best so far). */
+function smallest(n: number, count: number, compare: (a: number, b: number) => number): number[] {
+  if (count <= 0) return [];
+  const heap: number[] = [];
+  const siftDown = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const larger = right < heap.length && compare(heap[right]!, heap[left]!) > 0 ? right : left;
+      if (compare(heap[larger]!, heap[at]!) <= 0) return;
+      [heap[at], heap[larger]] = [heap[larger]!, heap[at]!];
+      at = larger;
+    }
+  };
+  for (let row = 0; row < n; row++) {
+    if (heap.length < count) {
+      heap.push(row);
+      for (let at = heap.length - 1; at > 0;) {
+        const parent = (at - 1) >> 1;
+        if (compare(heap[at]!, heap[parent]!) <= 0) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (compare(row, heap[0]!) < 0) {
+      heap[0] = row;
+      siftDown(0);
+    }
+  }
+  return heap.sort(compare);
 }
 
 // ---------- summarize ----------
@@ -875,6 +954,40 @@ function dictionaryEncoderOf(expr: Expr, table: Table, context: Context): KeyEnc
   return form ? dictionaryEncoder(form.codes, table.length, form.size, form.valueOfEntry) : undefined;
 }
 
+/**
+ * The join key of every row of a side: the value itself for one key (a dynamic value by its key text), the keys'
+ * texts joined for several; null when a key is null (it matches nothing).
+ */
+function joinKeys(keyExprs: readonly Expr[], table: Table, context: Context): ArrayLike<unknown> {
+  const only = keyExprs.length === 1 ? keyExprs[0]! : undefined;
+  if (only?.kind === 'column') {
+    const column = columnByName(table, only.name, only.span);
+    // Strings are never null: a string column's values are its keys.
+    if ((column.type === 'string' || column.type === 'guid') && column.type === only.type)
+      return column.values;
+  }
+  const fns = keyExprs.map((key) => compile(key, table, context));
+  const keys = new Array<unknown>(table.length);
+  for (let row = 0; row < table.length; row++) {
+    if (only) {
+      const value = fns[0]!(row);
+      keys[row] = isNull(value) ? null : typeof value === 'object' ? valueKey(value) : value;
+      continue;
+    }
+    let key: string | null = '';
+    for (const fn of fns) {
+      const value = fn(row);
+      if (isNull(value)) {
+        key = null;
+        break;
+      }
+      key += partKey(value) + '\u0001';
+    }
+    keys[row] = key;
+  }
+  return keys;
+}
+
 /** Grouping key of one value inside a composite key: columns are typed, so no type tag is needed. */
 function partKey(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -887,99 +1000,80 @@ function partKey(value: unknown): string {
 function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
   const left = run(plan.left, context);
   const right = run(plan.right, context);
-  const leftKeyFns = plan.leftKeys.map((key) => compile(key, left, context));
-  const rightKeyFns = plan.rightKeys.map((key) => compile(key, right, context));
-  const single = leftKeyFns.length === 1;
-  const keyOf = (fns: Compiled[], row: number): unknown => {
-    if (single) {
-      const value = fns[0]!(row);
-      if (isNull(value)) return null;
-      return typeof value === 'object' ? valueKey(value) : value;
-    }
-    let key = '';
-    for (const fn of fns) {
-      const value = fn(row);
-      if (isNull(value)) return null;
-      key += partKey(value) + '\u0001';
-    }
-    return key;
+  const check = () => context.check(plan.span);
+  const all = (length: number) => {
+    const rows = new Int32Array(length);
+    for (let i = 0; i < length; i++) rows[i] = i;
+    return rows;
   };
-  let leftRows: number[] = Array.from({ length: left.length }, (_, i) => i);
-  if (plan.kind === 'innerunique') {
-    // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
-    // engine keeps the first, so results are repeatable.
-    const firstByKey = new Map<unknown, number>();
-    for (const row of leftRows) {
-      const key = keyOf(leftKeyFns, row);
-      if (key !== null && !firstByKey.has(key)) firstByKey.set(key, row);
-    }
-    leftRows = [...firstByKey.values()].sort((a, b) => a - b);
-  }
-  // Hash index of the right side: first row per key, and a chain to the next row with the same key.
-  const firstRight = new Map<unknown, number>();
-  const nextRight = new Int32Array(right.length).fill(-1);
-  for (let row = right.length - 1; row >= 0; row--) {
-    const key = keyOf(rightKeyFns, row);
-    if (key === null) continue;
-    const head = firstRight.get(key);
-    if (head !== undefined) nextRight[row] = head;
-    firstRight.set(key, row);
-  }
-  const pairsLeft: number[] = [];
-  const pairsRight: number[] = [];
-  const matchedRight = new Uint8Array(right.length);
+  const leftSide = {
+    keys: joinKeys(plan.leftKeys, left, context),
+    rows: all(left.length),
+    length: left.length,
+  };
+  const rightSide = {
+    keys: joinKeys(plan.rightKeys, right, context),
+    rows: all(right.length),
+    length: right.length,
+  };
   const kind = plan.kind;
-  const keepsPairs = kind !== 'rightsemi' && kind !== 'rightanti';
-  for (let i = 0; i < leftRows.length; i++) {
-    const row = leftRows[i]!;
-    const key = keyOf(leftKeyFns, row);
-    const first = key === null ? undefined : firstRight.get(key);
-    if (kind === 'leftsemi') {
-      if (first !== undefined) pairsLeft.push(row);
-      continue;
-    }
-    if (kind === 'leftanti') {
-      if (first === undefined) pairsLeft.push(row);
-      continue;
-    }
-    if (first !== undefined) {
-      for (let match = first; match >= 0; match = nextRight[match]!) {
-        matchedRight[match] = 1;
-        if (!keepsPairs) continue;
-        pairsLeft.push(row);
-        pairsRight.push(match);
-      }
-    } else if (kind === 'leftouter' || kind === 'fullouter') {
-      pairsLeft.push(row);
-      pairsRight.push(-1);
-    }
-    if ((i & 4095) === 4095) context.check(plan.span);
-  }
-  if (kind === 'leftsemi' || kind === 'leftanti') return gather(left, pairsLeft);
-  if (kind === 'rightsemi' || kind === 'rightanti') {
+  if (kind === 'leftsemi' || kind === 'leftanti' || kind === 'rightsemi' || kind === 'rightanti') {
+    const matched = matchFlags(leftSide, rightSide, check);
+    const [table, flags, wanted] =
+      kind === 'leftsemi' || kind === 'leftanti'
+        ? [left, matched.left, kind === 'leftsemi' ? 1 : 0]
+        : [right, matched.right, kind === 'rightsemi' ? 1 : 0];
     const rows: number[] = [];
-    for (let row = 0; row < right.length; row++) {
-      const matched = matchedRight[row] === 1;
-      if (kind === 'rightsemi' ? matched : !matched) rows.push(row);
-    }
-    return gather(right, rows);
+    for (let row = 0; row < table.length; row++) if (flags[row] === wanted) rows.push(row);
+    return gather(table, rows);
   }
-  if (kind === 'rightouter' || kind === 'fullouter') {
-    for (let row = 0; row < right.length; row++) {
-      if (matchedRight[row] !== 1) {
-        pairsLeft.push(-1);
-        pairsRight.push(row);
+  // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
+  // engine keeps the first, so results are repeatable.
+  const leftRows = kind === 'innerunique' ? firstRowPerKey(leftSide) : leftSide.rows;
+  const matches = matchPairs({ ...leftSide, rows: leftRows }, rightSide, check);
+  let pairsLeft: ArrayLike<number> = matches.left;
+  let pairsRight: ArrayLike<number> = matches.right;
+  if (kind === 'leftouter' || kind === 'rightouter' || kind === 'fullouter') {
+    // Unmatched left rows take their place among the pairs (left and full outer); unmatched right rows follow.
+    const outLeft: number[] = [];
+    const outRight: number[] = [];
+    const matchedRight = new Uint8Array(right.length);
+    for (let i = 0; i < matches.right.length; i++) matchedRight[matches.right[i]!] = 1;
+    let at = 0;
+    for (let i = 0; i < leftRows.length; i++) {
+      const row = leftRows[i]!;
+      if (at < matches.left.length && matches.left[at] === row) {
+        while (at < matches.left.length && matches.left[at] === row) {
+          outLeft.push(row);
+          outRight.push(matches.right[at++]!);
+        }
+      } else if (kind !== 'rightouter') {
+        outLeft.push(row);
+        outRight.push(-1);
       }
     }
+    if (kind !== 'leftouter') {
+      for (let row = 0; row < right.length; row++) {
+        if (matchedRight[row] !== 1) {
+          outLeft.push(-1);
+          outRight.push(row);
+        }
+      }
+    }
+    pairsLeft = outLeft;
+    pairsRight = outRight;
   }
-  const pick = (column: Column, rows: number[], name = column.name): Column =>
-    lazyColumn(name, column.type, () => {
-      const source = column.values;
-      const empty = column.type === 'string' ? '' : null;
-      const values = new Array<unknown>(rows.length);
-      for (let i = 0; i < rows.length; i++) values[i] = rows[i]! < 0 ? empty : source[rows[i]!];
-      return values;
-    });
+  const withoutGaps = kind === 'inner' || kind === 'innerunique';
+  const pick = (column: Column, rows: ArrayLike<number>, name = column.name): Column =>
+    withoutGaps
+      ? gatherColumn(column, rows, name)
+      : lazyColumn(name, column.type, () => {
+          const source = column.values;
+          const empty = column.type === 'string' ? '' : null;
+          const values = new Array<unknown>(rows.length);
+          for (let i = 0; i < rows.length; i++) values[i] = rows[i]! < 0 ? empty : source[rows[i]!];
+          return values;
+        });
   const columns: Column[] = left.columns.map((column) => pick(column, pairsLeft));
   const leftNames = new Set(left.columns.map((c) => c.name));
   const rightKeyNames = new Set(plan.rightKeys.map((k) => (k.kind === 'column' ? k.name : '')));

@@ -112,11 +112,11 @@ export function binEncoder(
   toValue: (binStartMs: number) => unknown,
 ): KeyEncoder | undefined {
   if (rowCount === 0) return undefined;
-  const starts = new Float64Array(rowCount);
+  // Two passes over the rows rather than 8 bytes per row kept: large buffers bring on garbage collections.
   let min = Infinity;
   let max = -Infinity;
   for (let row = 0; row < rowCount; row++) {
-    const start = (starts[row] = binStartMs(row));
+    const start = binStartMs(row);
     if (start < min) min = start;
     if (start > max) max = start;
   }
@@ -127,7 +127,7 @@ export function binEncoder(
     ordered: false,
     ids: once(() => {
       const ids = new Int32Array(rowCount);
-      for (let row = 0; row < rowCount; row++) ids[row] = Math.round((starts[row]! - min) / spanMs);
+      for (let row = 0; row < rowCount; row++) ids[row] = Math.round((binStartMs(row) - min) / spanMs);
       return ids;
     }),
     valueOfId: (id) => toValue(min + id * spanMs),
@@ -166,7 +166,8 @@ export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Gr
   for (const encoder of encoders) product *= encoder.bound;
   const groupOf = new Int32Array(rowCount);
   if (product <= denseLimit(rowCount)) {
-    const composite = new Int32Array(encoders[0]!.ids());
+    // One key's ids are the composite as they are; several combine into a new array.
+    const composite = encoders.length === 1 ? encoders[0]!.ids() : new Int32Array(encoders[0]!.ids());
     for (let k = 1; k < encoders.length; k++) {
       const ids = encoders[k]!.ids();
       const bound = encoders[k]!.bound;
@@ -209,8 +210,9 @@ export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Gr
 // ---------- aggregates over group numbers ----------
 
 export function groupedCount(grouping: Grouping): number[] {
-  const counts = new Float64Array(grouping.count);
   const { groupOf } = grouping;
+  if (grouping.count === 1) return [groupOf.length];
+  const counts = new Float64Array(grouping.count);
   for (let row = 0; row < groupOf.length; row++) counts[groupOf[row]!]!++;
   return Array.from(counts);
 }

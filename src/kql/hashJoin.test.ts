@@ -1,0 +1,82 @@
+// Join matching against a nested loop: the same pairs in the same order (left row, then right row) whichever side
+// is indexed, for text keys (the typed hash table) and other keys (the Map), with duplicates and null keys.
+import { describe, expect, it } from 'vitest';
+import { firstRowPerKey, matchFlags, matchPairs, type JoinSide } from './hashJoin';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function side(keys: unknown[], everyOther = false): JoinSide & { rows: Int32Array } {
+  const rows = keys.map((_, i) => i).filter((i) => !everyOther || i % 2 === 0);
+  return { keys, rows: Int32Array.from(rows), length: keys.length };
+}
+
+function nestedLoop(
+  left: JoinSide & { rows: Int32Array },
+  right: JoinSide & { rows: Int32Array },
+): [number[], number[]] {
+  const pairsLeft: number[] = [];
+  const pairsRight: number[] = [];
+  for (const l of left.rows) {
+    for (const r of right.rows) {
+      const a = left.keys[l];
+      const b = right.keys[r];
+      if (a !== null && b !== null && (a === b || (a !== a && b !== b))) {
+        pairsLeft.push(l);
+        pairsRight.push(r);
+      }
+    }
+  }
+  return [pairsLeft, pairsRight];
+}
+
+const check = () => {};
+const rand = random(11);
+const texts = (n: number, distinct: number) =>
+  Array.from({ length: n }, () => (rand() < 0.1 ? null : `k${Math.floor(rand() * distinct)}`));
+const numbers = (n: number, distinct: number) =>
+  Array.from({ length: n }, () => (rand() < 0.1 ? null : Math.floor(rand() * distinct)));
+
+describe('hash join matching', () => {
+  const shapes: [string, unknown[], unknown[]][] = [
+    ['texts, left smaller', texts(60, 20), texts(300, 20)],
+    ['texts, right smaller', texts(300, 25), texts(40, 25)],
+    ['texts, equal sizes, few keys', texts(200, 3), texts(200, 3)],
+    ['numbers, left smaller', numbers(50, 10), numbers(400, 10)],
+    ['numbers, right smaller', numbers(400, 30), numbers(70, 30)],
+    ['mixed texts and numbers', [1, '1', 'a', null, 2, NaN], ['1', 1, NaN, 'a', 'a', null]],
+    ['empty left', [], texts(10, 3)],
+  ];
+  it.each(shapes)('%s: pairs in left-then-right order', (_name, leftKeys, rightKeys) => {
+    for (const everyOther of [false, true]) {
+      const left = side(leftKeys, everyOther);
+      const right = side(rightKeys);
+      const [expectedLeft, expectedRight] = nestedLoop(left, right);
+      const pairs = matchPairs(left, right, check);
+      expect(Array.from(pairs.left)).toEqual(expectedLeft);
+      expect(Array.from(pairs.right)).toEqual(expectedRight);
+      const flags = matchFlags(left, right, check);
+      const leftMatched = new Set(expectedLeft);
+      const rightMatched = new Set(expectedRight);
+      expect(Array.from(flags.left, (flag, row) => flag === 1 && left.rows.includes(row))).toEqual(
+        leftKeys.map((_, row) => leftMatched.has(row)),
+      );
+      expect(Array.from(flags.right, (flag) => flag === 1)).toEqual(
+        rightKeys.map((_, row) => rightMatched.has(row)),
+      );
+    }
+  });
+
+  it('keeps the first row of each key (innerunique)', () => {
+    const keys = ['b', 'a', null, 'b', 'c', 'a', 1, 1];
+    expect(Array.from(firstRowPerKey(side(keys)))).toEqual([0, 1, 4, 6]);
+  });
+});
