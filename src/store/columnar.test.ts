@@ -155,7 +155,7 @@ describe('columnar encoding', () => {
     const first = encodeColumn([{ S: 'a' }, { S: 'b' }, { S: '' }], column);
     const second = encodeColumn([{ S: 'b' }, { S: 'c' }], column);
     const merged = mergeForEngine([first, undefined, second], [3, 2, 2], 'string');
-    const engine = createKqlEngine({ tables: [{ name: 'T', description: '', columns: [column] }] });
+    const engine = createKqlEngine({ tables: [{ name: 'T', columns: [column] }] });
     engine.loadColumns('T', 7, { S: merged });
     const result = engine.query('T');
     if (!result.ok) throw new Error('query failed');
