@@ -20,8 +20,22 @@ import {
 } from './functions';
 import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
+import { pickColumnsByNames } from './operators/projectByNames';
+import { columnNamesTable } from './operators/columnNamesOf';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
-import { lazyColumn, type Column, type Table } from './table';
+import { compileOverDictionary, dictionaryFormOf, dictionaryInput, selectRows } from './dictionaryForm';
+import {
+  binEncoder,
+  dictionaryEncoder,
+  groupedBestRow,
+  groupedCount,
+  groupedDistinctCount,
+  groupRows,
+  valueEncoder,
+  type Grouping,
+  type KeyEncoder,
+} from './grouping';
+import { gatherColumn, lazyColumn, renamedColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 import type { ExecuteApi } from './executeApi';
@@ -89,7 +103,7 @@ function conform(table: Table, schema: readonly ColumnSchema[] | undefined): Tab
   const columns = table.columns.map((column, index) => {
     const target = schema[index]!;
     if (column.name === target.name && column.type === target.type) return column;
-    if (target.type === column.type) return lazyColumn(target.name, target.type, () => column.values);
+    if (target.type === column.type) return renamedColumn(column, target.name);
     return lazyColumn(target.name, target.type, () => coerceColumn(column.values, column.type, target.type));
   });
   return makeTable(columns, table.length);
@@ -115,16 +129,10 @@ function run(plan: Tabular, context: Context): Table {
 }
 
 function gather(table: Table, rows: ArrayLike<number>): Table {
-  const n = rows.length;
-  const columns = table.columns.map((column) =>
-    lazyColumn(column.name, column.type, () => {
-      const source = column.values;
-      const values = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) values[i] = source[rows[i]!];
-      return values;
-    }),
+  return makeTable(
+    table.columns.map((column) => gatherColumn(column, rows)),
+    rows.length,
   );
-  return makeTable(columns, n);
 }
 
 function evaluateColumn(
@@ -214,11 +222,7 @@ function runOperator(plan: Tabular, context: Context): Table {
     case 'where': {
       const input = run(plan.input, context);
       const predicate = compile(plan.predicate, input, context);
-      const rows: number[] = [];
-      for (let i = 0; i < input.length; i++) {
-        if (predicate(i) === true) rows.push(i);
-        if ((i & 4095) === 4095) context.check(plan.span);
-      }
+      const rows = selectRows(input.length, predicate, () => context.check(plan.span));
       return rows.length === input.length ? input : gather(input, rows);
     }
     case 'extend':
@@ -245,7 +249,7 @@ function runOperator(plan: Tabular, context: Context): Table {
       const input = run(plan.input, context);
       const columns = plan.picks.map((pick) => {
         const column = columnByName(input, pick.from, plan.span);
-        return column.name === pick.as ? column : lazyColumn(pick.as, column.type, () => column.values);
+        return column.name === pick.as ? column : renamedColumn(column, pick.as);
       });
       return makeTable(columns, input.length);
     }
@@ -371,6 +375,13 @@ function runOperator(plan: Tabular, context: Context): Table {
       });
     case 'topnested':
       return topNested(plan, context);
+    case 'projectbynames': {
+      const input = run(plan.input, context);
+      const values = plan.specifiers.map((specifier) => constantOf(specifier, context));
+      return makeTable(pickColumnsByNames(input.columns, values), input.length);
+    }
+    case 'columnnames':
+      return columnNamesTable(run(plan.input, context));
     case 'search': {
       const input = run(plan.input, context);
       const predicate = compile(plan.predicate, input, context);
@@ -492,6 +503,23 @@ interface AggregateRunner {
   create(): Accumulator;
   /** Values the accumulator yields for one group: one per output column. */
   explode(result: unknown): unknown[];
+  /** The accumulators' results of all groups at once, from each row's group number (aggregates with a typed form). */
+  grouped?(grouping: Grouping): unknown[];
+}
+
+/** Compiles on first use: an aggregate with a typed form may never need its per-row closure. */
+function lazyCompiled(expr: Expr, table: Table, context: Context): Compiled {
+  let fn: Compiled | undefined;
+  return (row) => (fn ??= compile(expr, table, context))(row);
+}
+
+/** Reads one cell of a column argument without building the whole column when it has a per-cell form. */
+function cellReader(expr: Expr, table: Table, context: Context): Compiled {
+  if (expr.kind === 'column') {
+    const column = table.columns.find((c) => c.name === expr.name);
+    if (column?.cell && column.type === expr.type) return column.cell;
+  }
+  return lazyCompiled(expr, table, context);
 }
 
 function aggregateRunner(
@@ -508,25 +536,29 @@ function aggregateRunner(
   const name = expr.name;
   if (name === 'arg_max' || name === 'arg_min') {
     const sign = name === 'arg_max' ? 1 : -1;
-    const target = compile(expr.args[0]!, table, context);
+    const target = lazyCompiled(expr.args[0]!, table, context);
     const firstArg = expr.args[0]!;
     const epochMs =
       firstArg.kind === 'column' ? table.columns.find((c) => c.name === firstArg.name)?.epochMs : undefined;
     const byNames = new Set(by.map((b) => b.name));
     let outputs: { name: string; fn: Compiled; type: KustoType }[] = [];
     const firstName = expr.args[0]!.kind === 'column' ? (expr.args[0] as { name: string }).name : item.name;
-    outputs.push({ name: firstName, fn: target, type: typeOfExpr(expr.args[0]!) });
+    outputs.push({
+      name: firstName,
+      fn: cellReader(expr.args[0]!, table, context),
+      type: typeOfExpr(expr.args[0]!),
+    });
     for (const arg of expr.args.slice(1)) {
       if (arg.kind === 'star') {
         for (const column of table.columns) {
           if (byNames.has(column.name) || column.name === firstName) continue;
-          const values = column.values;
-          outputs.push({ name: column.name, fn: (row) => values[row], type: column.type });
+          const read = column.cell ?? ((row: number) => column.values[row]);
+          outputs.push({ name: column.name, fn: read, type: column.type });
         }
       } else {
         outputs.push({
           name: arg.kind === 'column' ? arg.name : 'Column',
-          fn: compile(arg, table, context),
+          fn: cellReader(arg, table, context),
           type: typeOfExpr(arg),
         });
       }
@@ -569,6 +601,7 @@ function aggregateRunner(
         };
       },
       explode: (row) => outputs.map((o) => ((row as number) < 0 ? null : o.fn(row as number))),
+      ...(epochMs ? { grouped: (grouping: Grouping) => groupedBestRow(grouping, epochMs, sign) } : {}),
     };
   }
   if (name === 'percentiles' || name === 'percentile' || name === 'percentilesw' || name === 'percentilew') {
@@ -651,7 +684,9 @@ function aggregateRunner(
   if (name === 'dcount_hll') throw unsupported(`aggregate '${name}'`, expr.span);
   const spec = AGGREGATES[name];
   if (!spec) throw unsupported(`aggregate '${name}'`, expr.span);
-  const argFns = expr.args.map((arg) => (arg.kind === 'star' ? () => null : compile(arg, table, context)));
+  const argFns = expr.args.map((arg) =>
+    arg.kind === 'star' ? () => null : lazyCompiled(arg, table, context),
+  );
   const constants = expr.args.map((arg) => (arg.kind === 'literal' ? arg.value : undefined));
   const argTypes = expr.args.map(typeOfExpr);
   const factory = spec.create(argTypes, constants, expr.type);
@@ -677,7 +712,25 @@ function aggregateRunner(
         ? result.map((v) => toDynamic(v, sourceType))
         : result,
     ],
+    ...groupedForm(expr, table, context),
   };
+}
+
+/** Typed forms of common aggregates: count(), and dcount() of a dictionary column or an expression over one. */
+function groupedForm(
+  expr: Extract<Expr, { kind: 'aggregate' }>,
+  table: Table,
+  context: Context,
+): Pick<AggregateRunner, 'grouped'> {
+  if (expr.name === 'count' && expr.args.every((arg) => arg.kind === 'star')) {
+    return { grouped: (grouping) => groupedCount(grouping) };
+  }
+  const distinctArgs = expr.name === 'dcount' ? 2 : expr.name === 'count_distinct' ? 1 : 0;
+  if (distinctArgs > 0 && expr.args.length >= 1 && expr.args.length <= distinctArgs) {
+    const values = dictionaryEncoderOf(expr.args[0]!, table, context);
+    if (values) return { grouped: (grouping) => groupedDistinctCount(grouping, values) };
+  }
+  return {};
 }
 
 /** Scalar expression over aggregates: each inner aggregate is accumulated, then the expression is evaluated. */
@@ -746,106 +799,80 @@ function summarize(
   context: Context,
   span: { start: number; length: number },
 ): Table {
-  const keyFns = by.map((item) => compile(item.expr, input, context));
+  const encoders = by.map((item) => keyEncoder(item.expr, input, context, span));
+  const grouping = groupRows(encoders, input.length);
+  const groupCount = grouping.count;
   const runners = aggregates.map((item) => aggregateRunner(item, input, by, context));
-  const groups = new Map<unknown, { keys: unknown[]; accumulators: Accumulator[] }>();
-  const order: { keys: unknown[]; accumulators: Accumulator[] }[] = [];
-  const noArgs: unknown[] = [];
-  const singleKey = keyFns.length === 1 ? keyFns[0]! : undefined;
-  if (keyFns.length === 0 && input.length > 0) {
-    const accumulators = runners.map((r) => r.create());
-    order.push({ keys: [], accumulators });
-    const count = accumulators.length;
-    for (let row = 0; row < input.length; row++) {
-      for (let k = 0; k < count; k++) accumulators[k]!.add(row, noArgs);
+  // Aggregates with a form over group numbers run as typed-array loops; the others keep one accumulator per group.
+  const results: unknown[][] = runners.map((runner) => runner.grouped?.(grouping) ?? []);
+  const perGroup = runners.map((_, k) => k).filter((k) => !runners[k]!.grouped);
+  if (perGroup.length > 0) {
+    const accumulators = perGroup.map((k) => {
+      const runner = runners[k]!;
+      return Array.from({ length: groupCount }, () => runner.create());
+    });
+    const { groupOf } = grouping;
+    const width = perGroup.length;
+    const noArgs: unknown[] = [];
+    for (let row = 0; row < groupOf.length; row++) {
+      const group = groupOf[row]!;
+      for (let k = 0; k < width; k++) accumulators[k]![group]!.add(row, noArgs);
       if ((row & 4095) === 4095) context.check(span);
     }
+    perGroup.forEach((k, index) => (results[k] = accumulators[index]!.map((a) => a.result())));
   }
-  type Group = { keys: unknown[]; accumulators: Accumulator[] };
-  const runnerCount = runners.length;
-  const msKey = (singleKey as { msKey?: (row: number) => number } | undefined)?.msKey;
-  if (msKey) {
-    // Grouping by bin(datetime) over epoch milliseconds: number keys, one bigint per group.
-    const byMs = new Map<number, Group>();
-    for (let row = 0; row < input.length; row++) {
-      const key = msKey(row);
-      let group = byMs.get(key);
-      if (group === undefined) {
-        group = { keys: [BigInt(key) * TICKS_PER_MS], accumulators: runners.map((r) => r.create()) };
-        byMs.set(key, group);
-        order.push(group);
-      }
-      const accumulators = group.accumulators;
-      for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
-      if ((row & 4095) === 4095) context.check(span);
-    }
-  } else if (singleKey) {
-    for (let row = 0; row < input.length; row++) {
-      const value = singleKey(row);
-      // Map keys compare by SameValueZero: strings, numbers (NaN too) and bigints group by value.
-      const key = value !== null && typeof value === 'object' ? valueKey(value) : (value ?? null);
-      let group = groups.get(key) as Group | undefined;
-      if (group === undefined) {
-        group = { keys: [value ?? null], accumulators: runners.map((r) => r.create()) };
-        groups.set(key, group);
-        order.push(group);
-      }
-      const accumulators = group.accumulators;
-      for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
-      if ((row & 4095) === 4095) context.check(span);
-    }
-  } else if (keyFns.length > 0) {
-    // Several keys: a tree of Maps keyed by the raw values (no composite strings to build per row).
-    const keyCount = keyFns.length;
-    const root = new Map<unknown, unknown>();
-    for (let row = 0; row < input.length; row++) {
-      let level = root;
-      let group: Group | undefined;
-      for (let k = 0; k < keyCount; k++) {
-        const value = keyFns[k]!(row);
-        const key = value !== null && typeof value === 'object' ? valueKey(value) : (value ?? null);
-        let next = level.get(key);
-        if (next === undefined) {
-          if (k === keyCount - 1) {
-            next = {
-              keys: keyFns.map((fn) => fn(row) ?? null),
-              accumulators: runners.map((r) => r.create()),
-            };
-            order.push(next as Group);
-          } else {
-            next = new Map<unknown, unknown>();
-          }
-          level.set(key, next);
-        }
-        if (k === keyCount - 1) group = next as Group;
-        else level = next as Map<unknown, unknown>;
-      }
-      const accumulators = group!.accumulators;
-      for (let k = 0; k < runnerCount; k++) accumulators[k]!.add(row, noArgs);
-      if ((row & 4095) === 4095) context.check(span);
-    }
-  }
-  if (by.length === 0 && order.length === 0) {
-    order.push({ keys: [], accumulators: runners.map((r) => r.create()) });
-  }
-  const columns: Column[] = by.map((item, index) => ({
-    name: item.name,
-    type: typeOfExpr(item.expr),
-    values: order.map((group) => group.keys[index] ?? null),
-  }));
-  runners.forEach((runner) => {
+  const columns: Column[] = by.map((item, index) => {
+    const encoder = encoders[index]!;
+    const ids = encoder.ids();
+    const values = new Array<unknown>(groupCount);
+    for (let group = 0; group < groupCount; group++)
+      values[group] = encoder.valueOfId(ids[grouping.firstRows[group]!]!) ?? null;
+    return { name: item.name, type: typeOfExpr(item.expr), values };
+  });
+  runners.forEach((runner, k) => {
     const start = columns.length;
     runner.names.forEach((name, i) => columns.push({ name, type: runner.types[i]!, values: [] }));
-    for (const group of order) {
-      const accumulator = group.accumulators[runners.indexOf(runner)]!;
-      const values = runner.explode(accumulator.result());
+    for (let group = 0; group < groupCount; group++) {
+      const values = runner.explode(results[k]![group]);
       for (let i = 0; i < runner.width; i++) columns[start + i]!.values.push(values[i] ?? null);
     }
   });
   for (const column of columns) {
     if (column.type === 'string') column.values.forEach((v, i) => (column.values[i] = v ?? ''));
   }
-  return makeTable(columns, order.length);
+  return makeTable(columns, groupCount);
+}
+
+/** Integer ids for one `by` key: dictionary codes, time bins over epoch milliseconds, or else a map of the values. */
+function keyEncoder(
+  expr: Expr,
+  table: Table,
+  context: Context,
+  span: { start: number; length: number },
+): KeyEncoder {
+  const dictionary = dictionaryEncoderOf(expr, table, context);
+  if (dictionary) return dictionary;
+  const fn = compile(expr, table, context);
+  const bin = fn as { msKey?: (row: number) => number; spanMs?: number };
+  if (bin.msKey && bin.spanMs) {
+    const encoder = binEncoder(bin.msKey, bin.spanMs, table.length, (ms) => BigInt(ms) * TICKS_PER_MS);
+    if (encoder) return encoder;
+  }
+  return valueEncoder(fn, table.length, () => context.check(span));
+}
+
+/** Ids per dictionary entry for a dictionary column or an expression over one (undefined otherwise). */
+function dictionaryEncoderOf(expr: Expr, table: Table, context: Context): KeyEncoder | undefined {
+  if (expr.kind === 'column') {
+    const column = table.columns.find((c) => c.name === expr.name);
+    const dictionary = column?.dictionary;
+    if (!dictionary || column.type !== expr.type || dictionary.texts.length * 2 >= table.length)
+      return undefined;
+    const { texts, codes } = dictionary;
+    return dictionaryEncoder(codes, table.length, texts.length, (entry) => texts[entry] ?? '');
+  }
+  const form = dictionaryFormOf(compile(expr, table, context));
+  return form ? dictionaryEncoder(form.codes, table.length, form.size, form.valueOfEntry) : undefined;
 }
 
 /** Grouping key of one value inside a composite key: columns are typed, so no type tag is needed. */
@@ -1429,6 +1456,7 @@ function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context
   const input = run(plan.input, context);
   const fn = compile(plan.column, input, context);
   const sourceName = plan.column.kind === 'column' ? plan.column.name : '';
+  const ignored = new Set(plan.ignoredProperties ?? []);
   const bags = Array.from({ length: input.length }, (_, row) => {
     const value = fn(row);
     return value && typeof value === 'object' && !Array.isArray(value)
@@ -1439,33 +1467,53 @@ function bagUnpack(plan: Extract<Tabular, { op: 'bagunpack' }>, context: Context
   const seen = new Set<string>();
   for (const bag of bags) {
     for (const key of Object.keys(bag)) {
-      if (seen.has(key)) continue;
+      if (seen.has(key) || ignored.has(key)) continue;
       seen.add(key);
       keys.push(key);
     }
   }
-  const columns = input.columns.filter((c) => c.name !== sourceName);
+  const inputColumns = input.columns.filter((c) => c.name !== sourceName);
+  // A property named like a remaining input column: an error by default, or replace / keep that column.
+  const clashes = new Set(
+    keys
+      .filter((key) => inputColumns.some((c) => c.name === plan.prefix + key))
+      .map((key) => plan.prefix + key),
+  );
+  const conflict = plan.columnsConflict ?? 'error';
+  if (clashes.size > 0 && conflict === 'error') {
+    throw new EngineError(
+      'KQL_RUNTIME',
+      `bag_unpack: the column '${[...clashes][0]}' already exists; pass columnsConflict='replace_source' or 'keep_source'.`,
+      plan.span,
+    );
+  }
+  const fromBag = (name: string, type: KustoType): Column => {
+    const key = name.slice(plan.prefix.length);
+    return {
+      name,
+      type,
+      values: bags.map((bag) => (key in bag ? convertTo(bag[key], type, 'dynamic') : null)),
+    };
+  };
+  const columns = inputColumns.map((column) =>
+    clashes.has(column.name) && conflict === 'replace_source' ? fromBag(column.name, column.type) : column,
+  );
+  const added = keys.map((key) => plan.prefix + key).filter((name) => !clashes.has(name));
   if (plan.schema) {
-    const outputColumns: Column[] = plan.schema.map((column) => {
-      const existing = columns.find((c) => c.name === column.name);
-      if (existing) return existing;
-      const key = column.name.startsWith(plan.prefix) ? column.name.slice(plan.prefix.length) : column.name;
-      return {
-        name: column.name,
-        type: column.type,
-        values: bags.map((bag) => (key in bag ? convertTo(bag[key], column.type, 'dynamic') : null)),
-      };
-    });
+    const outputColumns: Column[] = plan.schema.map(
+      (column) => columns.find((c) => c.name === column.name) ?? fromBag(column.name, column.type),
+    );
     if (
       plan.schema.length > columns.length &&
-      keys.every((k) => plan.schema!.some((c) => c.name === plan.prefix + k))
+      added.every((name) => plan.schema!.some((c) => c.name === name))
     ) {
       return makeTable(outputColumns, input.length);
     }
   }
-  for (const key of keys.sort()) {
+  for (const name of added.sort()) {
+    const key = name.slice(plan.prefix.length);
     columns.push({
-      name: plan.prefix + key,
+      name,
       type: 'dynamic',
       values: bags.map((bag) => (key in bag ? bag[key] : null)),
     });
@@ -1579,8 +1627,13 @@ function compile(expr: Expr, table: Table, context: Context): Compiled {
       );
     case 'star':
       return () => null;
-    case 'call':
+    case 'call': {
+      // Over a dictionary column, compute once per distinct text (when there are fewer texts than rows).
+      const dictionaryColumn = dictionaryInput(expr, table);
+      if (dictionaryColumn && dictionaryColumn.dictionary!.texts.length * 2 < table.length)
+        return compileOverDictionary(dictionaryColumn, (entries) => compileCall(expr, entries, context));
       return compileCall(expr, table, context);
+    }
   }
 }
 
@@ -1938,7 +1991,7 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
         // The column kept its epoch milliseconds: no bigint arithmetic per row.
         const msKey = (row: number) => Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs;
         const binned = (row: number) => BigInt(msKey(row)) * TICKS_PER_MS;
-        return Object.assign(binned, { msKey });
+        return Object.assign(binned, { msKey, spanMs });
       }
       return (row) => {
         const v = a!(row);

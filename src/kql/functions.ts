@@ -6,6 +6,8 @@ import { compareValues, valueKey, valuesEqual } from './compare';
 import { GEO_FUNCTIONS } from './library/geo';
 import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { GEO_BUFFER_FUNCTIONS } from './library/geoBuffer';
+import { GEO_LINE_FUNCTIONS } from './library/geoLines';
+import { GEO_WKT_FUNCTIONS } from './library/geoWkt';
 import { HASH_FUNCTIONS } from './library/hash';
 import { IP_FUNCTIONS } from './library/ip';
 import { IPV4_FUNCTIONS } from './library/ipv4';
@@ -758,6 +760,8 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   ...GEO_FUNCTIONS,
   ...GEO_CELL_FUNCTIONS,
   ...GEO_BUFFER_FUNCTIONS,
+  ...GEO_LINE_FUNCTIONS,
+  ...GEO_WKT_FUNCTIONS,
   // conversions
   tostring: ([v], c) => toStringValue(v, c.argTypes[0]),
   toint: ([v]) => {

@@ -35,6 +35,9 @@ export function symbolKindName(symbol: KNode): string {
   return scope.System.Enum.getName(kustoLanguage().Symbols.SymbolKind, symbol.Kind) as string;
 }
 
+/** The name of the one database the engine holds (`database("Sentinel").SecurityAlert` reads it). */
+export const LOCAL_DATABASE = 'Sentinel';
+
 const globalsCache = new WeakMap<readonly TableSchema[], KNode>();
 
 /** Kusto.Language global state with one database holding the given tables. */
@@ -50,7 +53,7 @@ export function globalsFor(tables: readonly TableSchema[]): KNode {
         null,
       ),
   );
-  const database = new K.Symbols.DatabaseSymbol.ctor('Sentinel', symbols);
+  const database = new K.Symbols.DatabaseSymbol.ctor(LOCAL_DATABASE, symbols);
   const globals = K.GlobalState.Default.WithDatabase(database);
   globalsCache.set(tables, globals);
   return globals;
@@ -83,7 +86,14 @@ const SEVERITIES: Record<string, Diagnostic['severity']> = {
 
 export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): AnalyzedCode {
   const K = kustoLanguage();
-  const code = K.KustoCode.ParseAndAnalyze(text, globalsFor(tables));
+  let code: KNode;
+  try {
+    code = K.KustoCode.ParseAndAnalyze(text, globalsFor(tables));
+  } catch {
+    // Kusto.Language's binder can throw on some broken queries (a graph-match after a malformed make-graph):
+    // report the parser's own syntax errors instead, or say where analysis gave up.
+    return parseOnly(text, tables);
+  }
   const list = code.GetDiagnostics();
   const diagnostics: Diagnostic[] = [];
   for (let i = 0; i < list.Count; i++) {
@@ -97,6 +107,37 @@ export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): A
       column,
       start: d.Start,
       length: d.Length,
+    });
+  }
+  return { syntax: code.Syntax, diagnostics };
+}
+
+function parseOnly(text: string, tables: readonly TableSchema[]): AnalyzedCode {
+  const code = kustoLanguage().KustoCode.Parse(text, globalsFor(tables));
+  const list = code.GetSyntaxDiagnostics ? code.GetSyntaxDiagnostics() : code.GetDiagnostics();
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < list.Count; i++) {
+    const d = list.getItem(i);
+    const { line, column } = positionOf(text, d.Start);
+    diagnostics.push({
+      code: d.Code,
+      severity: 'error',
+      message: d.Message,
+      line,
+      column,
+      start: d.Start,
+      length: d.Length,
+    });
+  }
+  if (diagnostics.length === 0) {
+    diagnostics.push({
+      code: 'KQL_ANALYZER',
+      severity: 'error',
+      message: 'Kusto.Language could not analyze this query.',
+      line: 1,
+      column: 1,
+      start: 0,
+      length: text.length,
     });
   }
   return { syntax: code.Syntax, diagnostics };

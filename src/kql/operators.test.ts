@@ -190,6 +190,25 @@ describe('tabular operators', () => {
     expect(run(engine, 'print d = dynamic({"a": 1, "b": "x"}) | evaluate bag_unpack(d)').rows).toEqual([
       [1, 'x'],
     ]);
+    // columnsConflict (docs example): a property named like an input column fails, replaces it, or yields to it.
+    const people = `datatable(Name:string, d:dynamic) ['James', dynamic({"Name": "John", "Age":20}),
+      'David', dynamic({"Age":40}), 'Emily', dynamic({"Name": "Jasmine", "Age":30})]`;
+    expect(run(engine, `${people} | evaluate bag_unpack(d, columnsConflict='replace_source')`)).toMatchObject(
+      {
+        columns: ['Name', 'Age'],
+        rows: [
+          ['John', 20],
+          ['', 40],
+          ['Jasmine', 30],
+        ],
+      },
+    );
+    expect(rows(`${people} | evaluate bag_unpack(d, columnsConflict='keep_source')`)).toEqual([
+      ['James', 20],
+      ['David', 40],
+      ['Emily', 30],
+    ]);
+    expect(runError(engine, `${people} | evaluate bag_unpack(d)`).message).toMatch(/'Name' already exists/);
     expect(rows('range x from 1 to 3 step 1 | serialize r = row_number(), p = prev(x), n = next(x)')).toEqual(
       [
         [1, 1, null, 2],

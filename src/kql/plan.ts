@@ -176,7 +176,15 @@ export type Tabular = TabularBase &
         readonly options: Readonly<Record<string, string>>;
       }
     | { readonly op: 'sample'; readonly input: Tabular; readonly count: Expr }
-    | { readonly op: 'bagunpack'; readonly input: Tabular; readonly column: Expr; readonly prefix: string }
+    | {
+        readonly op: 'bagunpack';
+        readonly input: Tabular;
+        readonly column: Expr;
+        readonly prefix: string;
+        /** What a property named like an input column does: fail (Kusto's default), replace it, or yield to it. */
+        readonly columnsConflict?: 'error' | 'replace_source' | 'keep_source';
+        readonly ignoredProperties?: readonly string[];
+      }
     | { readonly op: 'topnested'; readonly input: Tabular; readonly levels: readonly TopNestedLevel[] }
     | {
         readonly op: 'search';
@@ -185,6 +193,10 @@ export type Tabular = TabularBase &
       }
     /** make-graph, graph-match, graph-to-table (see graph/plan.ts). */
     | { readonly op: 'graph'; readonly operation: GraphOperation }
+    /** project-by-names: columns picked at run time by constant names, patterns or name arrays. */
+    | { readonly op: 'projectbynames'; readonly input: Tabular; readonly specifiers: readonly Expr[] }
+    /** One row with the input's column names as a dynamic array (column_names_of). */
+    | { readonly op: 'columnnames'; readonly input: Tabular }
     /** Runs `body` with the current row set bound to `input` (used for `as` and `invoke`). */
     | { readonly op: 'passthrough'; readonly input: Tabular }
     | ({ readonly op: 'scan'; readonly input: Tabular } & ScanSpec)

@@ -14,6 +14,81 @@ export interface Column {
    * grouping by time can work on doubles instead of bigint ticks.
    */
   readonly epochMs?: ArrayLike<number>;
+  /**
+   * For a string column loaded dictionary-encoded: its distinct texts and one code per row (a negative code is ""), so
+   * that predicates and grouping can work once per text instead of once per row.
+   */
+  readonly dictionary?: Dictionary;
+  /** Reads one cell without building `values` (columns with a cheap per-cell form: dictionary codes, epoch ms). */
+  readonly cell?: (row: number) => unknown;
+}
+
+export interface Dictionary {
+  readonly texts: readonly string[];
+  readonly codes: ArrayLike<number>;
+}
+
+/**
+ * A column made of the rows `rows` of `source`, built on first use. It keeps the source's dictionary codes and epoch
+ * milliseconds (gathered on first use too), and reads cells through `source.cell` so that a few selected rows never
+ * make the whole source column be built.
+ */
+export function gatherColumn(source: Column, rows: ArrayLike<number>, name = source.name): Column {
+  const n = rows.length;
+  const read = source.cell;
+  const column = lazyColumn(name, source.type, () => {
+    const values = new Array<unknown>(n);
+    if (read) {
+      for (let i = 0; i < n; i++) values[i] = read(rows[i]!);
+    } else {
+      const sourceValues = source.values;
+      for (let i = 0; i < n; i++) values[i] = sourceValues[rows[i]!];
+    }
+    return values;
+  });
+  const dictionary = source.dictionary;
+  if (dictionary) {
+    let codes: Int32Array | undefined;
+    const gatheredCodes = () => {
+      if (!codes) {
+        codes = new Int32Array(n);
+        const sourceCodes = dictionary.codes;
+        for (let i = 0; i < n; i++) codes[i] = sourceCodes[rows[i]!]!;
+      }
+      return codes;
+    };
+    Object.defineProperty(column, 'dictionary', {
+      get: () => ({ texts: dictionary.texts, codes: gatheredCodes() }),
+      enumerable: true,
+    });
+  }
+  const sourceMs = source.epochMs;
+  if (sourceMs) {
+    let epochMs: Float64Array | undefined;
+    Object.defineProperty(column, 'epochMs', {
+      get: () => {
+        if (!epochMs) {
+          epochMs = new Float64Array(n);
+          for (let i = 0; i < n; i++) epochMs[i] = sourceMs[rows[i]!]!;
+        }
+        return epochMs;
+      },
+      enumerable: true,
+    });
+  }
+  if (read)
+    Object.defineProperty(column, 'cell', { value: (row: number) => read(rows[row]!), enumerable: true });
+  return column;
+}
+
+/** The same column under another name, keeping its fast forms (dictionary, epoch ms, cell reader). */
+export function renamedColumn(source: Column, name: string): Column {
+  const column = lazyColumn(name, source.type, () => source.values);
+  for (const key of ['dictionary', 'epochMs', 'cell'] as const) {
+    if (source[key] !== undefined)
+      Object.defineProperty(column, key, { get: () => source[key], enumerable: true });
+  }
+  return column;
 }
 
 /**
@@ -82,7 +157,21 @@ export function columnFromChunk(name: string, type: KustoType, rowCount: number,
     const epochMs = chunk.epochMs;
     let whole = true;
     for (let i = 0; i < rowCount && whole; i++) whole = Number.isInteger(epochMs[i]);
-    if (whole) Object.defineProperty(column, 'epochMs', { value: epochMs, enumerable: true });
+    if (whole) {
+      Object.defineProperty(column, 'epochMs', { value: epochMs, enumerable: true });
+      const cell = (row: number) => BigInt(epochMs[row]!) * TICKS_PER_MS;
+      Object.defineProperty(column, 'cell', { value: cell, enumerable: true });
+    }
+  }
+  if ((type === 'string' || type === 'guid') && 'dictionary' in chunk) {
+    const texts = chunk.dictionary;
+    const codes = chunk.codes;
+    Object.defineProperty(column, 'dictionary', { value: { texts, codes }, enumerable: true });
+    const cell = (row: number) => {
+      const code = codes[row]!;
+      return code < 0 ? '' : (texts[code] ?? '');
+    };
+    Object.defineProperty(column, 'cell', { value: cell, enumerable: true });
   }
   return column;
 }

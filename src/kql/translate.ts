@@ -3,7 +3,14 @@
  * file and kusto.ts: the plan holds only plain values. Names and types of result columns come from the analyzer.
  */
 import { EngineError, unsupported } from './errors';
-import { symbolKindName, syntaxKindName, scalarTypeName, tableColumns, type KNode } from './kusto';
+import {
+  LOCAL_DATABASE,
+  symbolKindName,
+  syntaxKindName,
+  scalarTypeName,
+  tableColumns,
+  type KNode,
+} from './kusto';
 import type {
   ColumnSchema,
   Expr,
@@ -21,16 +28,20 @@ import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
 import { translateReduce } from './operators/reduce';
+import { filterBelowInnerunique } from './operators/joinFilter';
 import { translatePlugin } from './plugins/translate';
+import { declarePattern, invokePattern, type PatternDeclaration } from './statements/pattern';
+import { declareAlias, tableReference, type Aliases } from './statements/alias';
 import type { GraphVariable } from './graph/plan';
 import {
   graphPropertyReference,
   translateGraphFunction,
-  translateGraphMatch,
-  translateGraphToTable,
-  translateMakeGraph,
+  translateGraphOperator,
   type GraphTranslateHost,
 } from './graph/translate';
+import { isInFunctionBody, projectByNamesPlan } from './operators/projectByNames';
+import { columnNamesOfExpr } from './operators/columnNamesOf';
+import { inlineExternalTableError } from './operators/inlineExternalTable';
 
 type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
@@ -38,6 +49,7 @@ type Binding =
   | { readonly kind: 'function'; readonly node: KNode; readonly env: Env }
   /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
   | { readonly kind: 'rowState'; readonly prefix: string }
+  | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration }
   | { readonly kind: 'graph'; readonly variable: GraphVariable };
 
 interface ColumnSchemaTable {
@@ -155,6 +167,9 @@ class Translator {
     return textOf(this.source, node);
   }
 
+  /** `alias database` statements seen so far: name -> cluster and database. */
+  private readonly aliases: Aliases = new Map();
+
   /** The view of this translator that the modules in operators/ and plugins/ use. */
   readonly api: TranslateApi = {
     kind,
@@ -163,6 +178,7 @@ class Translator {
     text: (node) => this.text(node),
     typeName: (typeNode) => this.typeName(typeNode),
     typeOf,
+    schemaOf,
     scalar: (node, scope, rowSchema) => this.scalar(node, scope as unknown as Env, rowSchema),
     tabular: (node, scope) => this.tabular(node, scope as unknown as Env),
     literal: (node, type, scope) => {
@@ -178,6 +194,12 @@ class Translator {
       inner.set(name, { kind: 'rowState', prefix });
       return inner as unknown as Scope;
     },
+    withScalar: (scope, name, value) => {
+      const inner = new Env(scope as unknown as Env);
+      inner.set(name, { kind: 'scalar', expr: value });
+      return inner as unknown as Scope;
+    },
+    block: (statements, scope, final) => this.block(statements, new Env(scope as unknown as Env), final),
   };
 
   /** Named parameters (`kind=inner`, `with_itemindex=i`) as text. */
@@ -202,6 +224,11 @@ class Translator {
         const plan = this.tabular(statement.Expression, env);
         // graph-to-table nodes as N, edges as E: binds N and E for the statements that follow.
         if (plan.op !== 'graph' || plan.operation.kind !== 'bind') outputs.push(plan);
+      } else if (statementKind === 'AliasStatement') {
+        declareAlias(this.api, statement, this.aliases);
+      } else if (statementKind === 'PatternStatement') {
+        const pattern = declarePattern(this.api, statement, env as unknown as Scope);
+        env.set(pattern.name, { kind: 'pattern', pattern });
       } else if (statementKind === 'SetOptionStatement') {
         const value = statement.ValueClause?.Expression;
         if (value) this.queryOptions.set(String(statement.Name.SimpleName).toLowerCase(), value);
@@ -298,6 +325,17 @@ class Translator {
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
+      case 'PathExpression': {
+        const call = node.Expression;
+        const binding = kind(call) === 'FunctionCallExpression' ? env.get(call.Name.SimpleName) : undefined;
+        if (binding?.kind !== 'pattern') {
+          const table = tableReference(this.api, node, this.aliases, LOCAL_DATABASE, span);
+          if (table) return table;
+          throw unsupported(`tabular expression '${nodeKind}'`, span);
+        }
+        const args = elements(call.ArgumentList.Expressions);
+        return invokePattern(this.api, binding.pattern, args, node.Selector, env as unknown as Scope, span);
+      }
       case 'ExternalDataExpression':
         throw new EngineError(
           'KQL_NO_NETWORK',
@@ -305,6 +343,8 @@ class Translator {
           span,
           'Put the data in a datatable or a let statement instead.',
         );
+      case 'InlineExternalTableExpression':
+        throw inlineExternalTableError(node, span);
       case 'ContextualDataTableExpression':
         throw unsupported('contextual datatable', span);
       default:
@@ -319,6 +359,10 @@ class Translator {
     if (binding?.kind === 'function')
       return this.callUserFunction(binding, elements(node.ArgumentList.Expressions), node, env, input);
     if (binding?.kind === 'tabular') return binding.plan;
+    if (binding?.kind === 'pattern') {
+      const args = elements(node.ArgumentList.Expressions);
+      return invokePattern(this.api, binding.pattern, args, undefined, env as unknown as Scope, span);
+    }
     const lower = name.toLowerCase();
     if (lower === 'table' || lower === 'view') {
       const args = elements(node.ArgumentList.Expressions);
@@ -402,14 +446,18 @@ class Translator {
       return input;
     };
     switch (nodeKind) {
-      case 'FilterOperator':
-        return {
-          op: 'where',
-          input: need(),
-          predicate: this.scalar(node.Condition, env, inputSchema),
-          schema,
-          span,
-        };
+      case 'FilterOperator': {
+        const predicate = this.scalar(node.Condition, env, inputSchema);
+        return (
+          filterBelowInnerunique(need(), predicate, span) ?? {
+            op: 'where',
+            input: need(),
+            predicate,
+            schema,
+            span,
+          }
+        );
+      }
       case 'ExtendOperator':
         return {
           op: 'extend',
@@ -437,6 +485,16 @@ class Translator {
           schema,
           span,
         };
+      case 'ProjectByNamesOperator':
+        return projectByNamesPlan(
+          need(),
+          elements(node.Expressions).map((item) => ({
+            expr: this.scalar(item, env, inputSchema),
+            span: spanOf(item),
+          })),
+          isInFunctionBody(node) ? undefined : schema,
+          span,
+        );
       case 'ProjectRenameOperator': {
         const renames = new Map<string, string>();
         for (const item of elements(node.Expressions)) {
@@ -592,11 +650,11 @@ class Translator {
       case 'ReduceByOperator':
         return translateReduce(this.api, node, need(), env as unknown as Scope, schema);
       case 'MakeGraphOperator':
-        return translateMakeGraph(this.graphHost(), node, need(), env);
+      case 'GraphMarkComponentsOperator':
       case 'GraphMatchOperator':
-        return translateGraphMatch(this.graphHost(), node, need(), env, schema);
+      case 'GraphShortestPathsOperator':
       case 'GraphToTableOperator':
-        return translateGraphToTable(this.graphHost(), node, need(), env, schema);
+        return translateGraphOperator(this.graphHost(), node, need(), env, schema);
       default:
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
     }
@@ -1116,16 +1174,45 @@ class Translator {
     const name = (call.Name.SimpleName as string).toLowerCase();
     const span = spanOf(node);
     if (name === 'bag_unpack' && input) {
+      // bag_unpack(column [, prefix] [, columnsConflict] [, ignoredProperties]), positionally or by name.
       const args = elements(call.ArgumentList.Expressions);
-      // columnsConflict and ignoredProperties change which columns come out: refuse rather than answer wrongly.
-      const option = args.slice(1).find((arg, index) => index > 0 || kind(arg) === 'SimpleNamedExpression');
-      if (option)
-        throw unsupported('bag_unpack options columnsConflict and ignoredProperties', spanOf(option));
+      const options = new Map<string, KNode>();
+      const positional = ['prefix', 'columnsconflict', 'ignoredproperties'];
+      args.slice(1).forEach((arg, index) => {
+        if (kind(arg) === 'SimpleNamedExpression')
+          options.set(String(arg.Name.SimpleName).toLowerCase(), arg.Expression);
+        else if (positional[index]) options.set(positional[index], arg);
+      });
+      const constant = (key: string): unknown => {
+        const option = options.get(key);
+        if (!option) return undefined;
+        const expr = this.scalar(option, env, undefined);
+        if (expr.kind !== 'literal')
+          throw unsupported(`a bag_unpack ${key} that is not a constant`, spanOf(option));
+        return expr.value;
+      };
       const column = this.scalar(args[0], env, input.schema ?? []);
-      const prefix = args[1]
-        ? String(this.scalar(args[1], env, undefined).kind === 'literal' ? (args[1].LiteralValue ?? '') : '')
-        : '';
-      return { op: 'bagunpack', input, column, prefix, schema, span };
+      const prefix = String(constant('prefix') ?? '');
+      const conflict = String(constant('columnsconflict') ?? 'error').toLowerCase();
+      if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
+        throw new EngineError(
+          'KQL_BAD_ARGUMENT',
+          `bag_unpack: columnsConflict must be 'error', 'replace_source' or 'keep_source', not '${conflict}'.`,
+          spanOf(options.get('columnsconflict')),
+        );
+      }
+      const ignored = constant('ignoredproperties');
+      const ignoredProperties = Array.isArray(ignored) ? ignored.map(String) : [];
+      return {
+        op: 'bagunpack',
+        input,
+        column,
+        prefix,
+        columnsConflict: conflict,
+        ignoredProperties,
+        schema,
+        span,
+      };
     }
     return translatePlugin(this.api, node, name, input, env as unknown as Scope, schema);
   }
@@ -1502,6 +1589,8 @@ class Translator {
       if (column) return { kind: 'column', name: column.name, type: column.type, span };
       return this.scalar(argNodes[1], env, rowSchema, allowAggregates);
     }
+    if (lower === 'column_names_of' && argNodes.length === 1 && this.isTabular(argNodes[0]))
+      return columnNamesOfExpr(this.tabular(argNodes[0], env), span);
     const args = argNodes.map((arg) => {
       if (kind(arg) === 'StarExpression') return { kind: 'star' } as Expr;
       if (this.isTabular(arg))

@@ -19,6 +19,8 @@ export interface TranslateApi {
   text(node: KNode): string;
   /** A type in the query text (`long`, `typeof(string)`). */
   typeName(typeNode: KNode): KustoType;
+  /** The columns Kusto.Language computed for a tabular expression. */
+  schemaOf(node: KNode): ColumnSchema[] | undefined;
   /** The scalar type Kusto.Language computed for an expression. */
   typeOf(node: KNode): KustoType;
   scalar(node: KNode, scope: Scope, rowSchema: readonly ColumnSchema[] | undefined): Expr;
@@ -33,4 +35,8 @@ export interface TranslateApi {
    * steps' state this way).
    */
   withRowState(scope: Scope, name: string, prefix: string): Scope;
+  /** A scope where `name` is the given scalar. */
+  withScalar(scope: Scope, name: string, value: Expr): Scope;
+  /** Translates statements (let, pattern...) in the scope, then `final`; the tabular results in order. */
+  block(statements: KNode[], scope: Scope, final?: KNode): Tabular[];
 }

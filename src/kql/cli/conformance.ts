@@ -40,6 +40,6 @@ for (const testCase of cases) {
 if (reportPath) writeFileSync(reportPath, JSON.stringify(report, null, 1));
 if (excepted > 0)
   console.log(
-    `${excepted} excepted (known-wrong documentation or newer functions, see src/kql/conformance-exceptions.json)`,
+    `${excepted} excepted (documentation output known to be wrong, see src/kql/conformance-exceptions.json)`,
   );
 console.log(`${passed} passed, ${failed} failed`);

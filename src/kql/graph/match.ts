@@ -12,7 +12,7 @@ import { toDynamic } from '../functions';
 import type { Expr, Span } from '../plan';
 import { lazyColumn, type Column, type Table } from '../table';
 import type { KustoType } from '../types';
-import type { Graph } from './graph';
+import { nodePropertiesAndFunctions, type Graph } from './graph';
 import type { GraphExecutionHost } from './host';
 import { graphColumnName, isGraphFunctionCall, type GraphMatchPlan, type PatternEdge } from './plan';
 
@@ -130,7 +130,7 @@ class Matcher {
 
   /** The graph's node properties as columns named `@variable.property` (or by the bare property name). */
   private nodeTable(variable: string | undefined): Table {
-    const nodes = this.graph.nodes;
+    const nodes = nodePropertiesAndFunctions(this.graph);
     return {
       length: nodes.length,
       columns: nodes.columns.map((c) => ({
@@ -380,7 +380,7 @@ function bindingColumns(matches: Matches, graph: Graph, owner?: readonly number[
   const through = (indices: readonly number[]) => (owner ? owner.map((row) => indices[row]!) : indices);
   for (const [variable, indices] of matches.nodes) {
     const rows = through(indices);
-    for (const c of graph.nodes.columns)
+    for (const c of nodePropertiesAndFunctions(graph).columns)
       columns.push(gathered(graphColumnName(variable, c.name), c.type, c, rows));
   }
   for (const [variable, indices] of matches.edges) {
@@ -419,7 +419,7 @@ function withGraphCalls(
     }
   });
   const elementColumns: Column[] = [];
-  const source = over === 'edges' ? graph.edges : graph.nodes;
+  const source = over === 'edges' ? graph.edges : nodePropertiesAndFunctions(graph);
   for (const c of source.columns) {
     elementColumns.push(gathered(c.name, c.type, c, element));
     if (over === 'edges')
@@ -478,8 +478,35 @@ function evaluate(
   return values;
 }
 
+/**
+ * graph-shortest-paths: per pair of end nodes (the pattern's first and last node), the matches with the fewest edges;
+ * `any` keeps the first of them.
+ */
+function shortestOnly(plan: GraphMatchPlan, matches: Matches): Matches {
+  const first = matches.nodes.get(plan.nodes[0]!)!;
+  const last = matches.nodes.get(plan.edges[plan.edges.length - 1]?.right ?? plan.nodes[0]!)!;
+  const lengthOf = (row: number): number => {
+    let length = matches.edges.size;
+    for (const paths of matches.paths.values()) length += paths[row]!.edges.length;
+    return length;
+  };
+  const best = new Map<string, { length: number; rows: number[] }>();
+  for (let row = 0; row < matches.length; row++) {
+    const key = `${first[row]}:${last[row]}`;
+    const length = lengthOf(row);
+    const current = best.get(key);
+    if (!current || length < current.length) best.set(key, { length, rows: [row] });
+    else if (length === current.length && plan.shortest === 'all') current.rows.push(row);
+  }
+  return select(
+    matches,
+    [...best.values()].flatMap((entry) => entry.rows).sort((a, b) => a - b),
+  );
+}
+
 export function graphMatch(plan: GraphMatchPlan, graph: Graph, host: GraphExecutionHost): Table {
-  const matches = new Matcher(plan, graph, host).run();
+  const all = new Matcher(plan, graph, host).run();
+  const matches = plan.shortest ? shortestOnly(plan, all) : all;
   const columns: Column[] = plan.project.map((item) => ({
     name: item.name,
     type: typeOf(item.expr),

@@ -7,8 +7,24 @@ export interface MakeGraphPlan {
   readonly sourceColumn: string;
   readonly targetColumn: string;
   readonly nodeTables: readonly { readonly table: Tabular; readonly keyColumn: string }[];
+  /** `with_node_id=name`: no node tables; each node's one property `name` is its id. */
+  readonly implicitIdColumn?: string;
   readonly span: Span;
 }
+
+/** A graph value: built by make-graph, then possibly marked by graph-mark-components. */
+export type GraphSource =
+  | { readonly kind: 'make'; readonly make: MakeGraphPlan }
+  /** graph-mark-components: each node gets its (weak or strong) connected component's index as a property. */
+  | {
+      readonly kind: 'components';
+      readonly input: GraphSource;
+      readonly strong: boolean;
+      readonly property: string;
+      readonly span: Span;
+    }
+  /** Inside `make-graph ... partitioned-by column (subquery)`: the graph of the partition at hand. */
+  | { readonly kind: 'partition'; readonly make: MakeGraphPlan };
 
 /** A named (or anonymous, given a generated name) node or edge of a graph-match pattern. */
 export interface GraphVariable {
@@ -36,7 +52,9 @@ export interface PatternEdge {
 export type CyclesMode = 'unique_edges' | 'none' | 'all';
 
 export interface GraphMatchPlan {
-  readonly graph: MakeGraphPlan;
+  readonly graph: GraphSource;
+  /** graph-shortest-paths: per pair of end nodes, the shortest matches only (`any`: one of them). */
+  readonly shortest?: 'any' | 'all';
   /** Node variables, each once, in order of first appearance. */
   readonly nodes: readonly string[];
   readonly edges: readonly PatternEdge[];
@@ -49,14 +67,21 @@ export interface GraphMatchPlan {
 }
 
 export type GraphOperation =
-  | { readonly kind: 'make'; readonly graph: MakeGraphPlan }
+  | { readonly kind: 'graph'; readonly graph: GraphSource }
   | { readonly kind: 'match'; readonly match: GraphMatchPlan }
-  | { readonly kind: 'nodes'; readonly graph: MakeGraphPlan; readonly nodeIdColumn?: string }
+  | { readonly kind: 'nodes'; readonly graph: GraphSource; readonly nodeIdColumn?: string }
   | {
       readonly kind: 'edges';
-      readonly graph: MakeGraphPlan;
+      readonly graph: GraphSource;
       readonly sourceIdColumn?: string;
       readonly targetIdColumn?: string;
+    }
+  /** `make-graph ... partitioned-by column (subquery)`: the subquery over each partition's graph, unioned. */
+  | {
+      readonly kind: 'partitioned';
+      readonly make: MakeGraphPlan;
+      readonly partitionColumn: string;
+      readonly subquery: GraphOperation;
     }
   /** `graph-to-table nodes as N, edges as E`: binds N and E for the next statements and returns nothing itself. */
   | { readonly kind: 'bind' };
@@ -78,3 +103,10 @@ export type GraphFunctionCall = (typeof GRAPH_FUNCTION_CALLS)[keyof typeof GRAPH
 export function isGraphFunctionCall(name: string): name is GraphFunctionCall {
   return name === '__graph_map' || name === '__graph_all' || name === '__graph_any';
 }
+
+/** Node functions (`node_id(n)`, `node_degree_in(n)`, `node_degree_out(n)`) read as extra node properties. */
+export const NODE_FUNCTION_PROPERTIES = {
+  node_id: '\u0001node_id',
+  node_degree_in: '\u0001node_degree_in',
+  node_degree_out: '\u0001node_degree_out',
+} as const;

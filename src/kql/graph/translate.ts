@@ -8,11 +8,13 @@ import type { ColumnSchema, Expr, NamedExpr, Span, Tabular } from '../plan';
 import {
   GRAPH_FUNCTION_CALLS,
   graphColumnName,
+  NODE_FUNCTION_PROPERTIES,
   isGraphFunctionCall,
   type CyclesMode,
   type EdgeDirection,
   type GraphOperation,
   type GraphVariable,
+  type GraphSource,
   type MakeGraphPlan,
   type PatternEdge,
 } from './plan';
@@ -43,62 +45,159 @@ function elements(list: KNode): KNode[] {
   return result;
 }
 
-function graphOf(operation: GraphOperation, span: Span): MakeGraphPlan {
-  if (operation.kind === 'make') return operation.graph;
-  throw unsupported('this graph source (only make-graph builds graphs here)', span);
+function graphPlan(operation: GraphOperation, span: Span, schema?: readonly ColumnSchema[]): Tabular {
+  return schema ? { op: 'graph', operation, span, schema } : { op: 'graph', operation, span };
 }
 
-function graphPlan(operation: GraphOperation, span: Span): Tabular {
-  return { op: 'graph', operation, span };
-}
-
-/** The make-graph behind a graph-valued input (through let bindings and materialize). */
-export function graphInput(input: Tabular, span: Span): MakeGraphPlan {
+/** The graph behind a graph-valued input (through let bindings and materialize). */
+export function graphInput(input: Tabular, span: Span): GraphSource {
   let plan = input;
   while (plan.op === 'shared' || plan.op === 'passthrough') plan = plan.input;
-  if (plan.op !== 'graph')
+  if (plan.op !== 'graph' || plan.operation.kind !== 'graph')
     throw unsupported('a graph operator over a table (make-graph builds its graph)', span);
-  return graphOf(plan.operation, span);
+  return plan.operation.graph;
 }
 
-export function translateMakeGraph<Scope>(
+/** make-graph, graph-mark-components, graph-match, graph-shortest-paths and graph-to-table. */
+export function translateGraphOperator<Scope>(
   host: GraphTranslateHost<Scope>,
   node: KNode,
   input: Tabular,
   scope: Scope,
+  schema: readonly ColumnSchema[] | undefined,
+): Tabular {
+  switch (kind(node)) {
+    case 'MakeGraphOperator':
+      return translateMakeGraph(host, node, input, scope, schema);
+    case 'GraphMarkComponentsOperator':
+      return translateMarkComponents(node, input);
+    case 'GraphMatchOperator':
+    case 'GraphShortestPathsOperator':
+      return translateGraphMatch(host, node, input, scope, schema);
+    case 'GraphToTableOperator':
+      return translateGraphToTable(host, node, input, scope, schema);
+    default:
+      throw unsupported(`'${kind(node)}' in a graph subquery`, spanOf(node));
+  }
+}
+
+function parameterValue(parameter: KNode): string {
+  const expression = parameter.Expression;
+  return String(
+    expression?.LiteralValue ?? expression?.SimpleName ?? expression?.GetChild?.(0)?.Text ?? '',
+  ).trim();
+}
+
+function translateMakeGraph<Scope>(
+  host: GraphTranslateHost<Scope>,
+  node: KNode,
+  input: Tabular,
+  scope: Scope,
+  schema: readonly ColumnSchema[] | undefined,
 ): Tabular {
   const span = spanOf(node);
   const direction = node.DirectionToken?.Text as string | undefined;
   if (direction !== '-->') throw unsupported(`make-graph with '${direction ?? ''}' edges`, span);
+  for (const parameter of elements(node.Parameters)) {
+    const name = String(parameter.Name?.SimpleName ?? '').toLowerCase();
+    if (!name.startsWith('hint.')) throw unsupported(`make-graph parameter '${name}'`, spanOf(parameter));
+  }
   const columnName = (reference: KNode): string => {
     if (kind(reference) !== 'NameReference')
       throw unsupported('make-graph with a computed column', spanOf(reference));
     return reference.SimpleName as string;
   };
-  const nodeTables = node.WithClause
-    ? elements(node.WithClause.TablesAndKeys).map((clause) => ({
-        table: host.tabular(clause.Table, scope),
-        keyColumn: columnName(clause.Column),
-      }))
-    : [];
-  const graph: MakeGraphPlan = {
+  const withClause = node.WithClause;
+  const implicit = withClause && kind(withClause) === 'MakeGraphWithImplicitIdClause';
+  const nodeTables =
+    withClause && !implicit
+      ? elements(withClause.TablesAndKeys).map((clause) => ({
+          table: host.tabular(clause.Table, scope),
+          keyColumn: columnName(clause.Column),
+        }))
+      : [];
+  const make: MakeGraphPlan = {
     edges: input,
     sourceColumn: columnName(node.SourceColumn),
     targetColumn: columnName(node.TargetColumn),
     nodeTables,
     span,
+    ...(implicit ? { implicitIdColumn: withClause.Name.SimpleName as string } : {}),
   };
-  return graphPlan({ kind: 'make', graph }, span);
+  const partitioned = node.PartitionedByClause;
+  if (!partitioned) return graphPlan({ kind: 'graph', graph: { kind: 'make', make } }, span);
+  const partitionInput = graphPlan({ kind: 'graph', graph: { kind: 'partition', make } }, span);
+  const subquery = translateSubquery(host, partitioned.Subquery, partitionInput, scope);
+  if (subquery.op !== 'graph' || !['match', 'nodes', 'edges'].includes(subquery.operation.kind))
+    throw unsupported('a partitioned-by subquery that does not end in a graph-to-table or graph-match', span);
+  return graphPlan(
+    {
+      kind: 'partitioned',
+      make,
+      partitionColumn: columnName(partitioned.Entity),
+      subquery: subquery.operation,
+    },
+    span,
+    schema,
+  );
 }
 
-function nodeProperties(graph: MakeGraphPlan): ColumnSchema[] {
+function translateSubquery<Scope>(
+  host: GraphTranslateHost<Scope>,
+  node: KNode,
+  input: Tabular,
+  scope: Scope,
+): Tabular {
+  const nodeKind = kind(node);
+  if (nodeKind === 'ParenthesizedExpression') return translateSubquery(host, node.Expression, input, scope);
+  if (nodeKind === 'PipeExpression') {
+    const inner = translateSubquery(host, node.Expression, input, scope);
+    return translateGraphOperator(host, node.Operator, inner, scope, undefined);
+  }
+  return translateGraphOperator(host, node, input, scope, undefined);
+}
+
+function translateMarkComponents(node: KNode, input: Tabular): Tabular {
+  const span = spanOf(node);
+  let strong = false;
+  let property = 'ComponentId';
+  for (const parameter of elements(node.Parameters)) {
+    const name = String(parameter.Name?.SimpleName ?? '').toLowerCase();
+    const value = parameterValue(parameter);
+    if (name === 'kind' && (value.toLowerCase() === 'weak' || value.toLowerCase() === 'strong'))
+      strong = value.toLowerCase() === 'strong';
+    else if (name === 'with_component_id' && value) property = value;
+    else throw unsupported(`graph-mark-components parameter '${name}=${value}'`, spanOf(parameter));
+  }
+  const graph: GraphSource = { kind: 'components', input: graphInput(input, span), strong, property, span };
+  return graphPlan({ kind: 'graph', graph }, span);
+}
+
+function makeOf(graph: GraphSource): MakeGraphPlan {
+  return graph.kind === 'components' ? makeOf(graph.input) : graph.make;
+}
+
+function nodeProperties(graph: GraphSource): ColumnSchema[] {
+  if (graph.kind === 'components') {
+    const inner = nodeProperties(graph.input).filter((p) => p.name !== graph.property);
+    return [...inner, { name: graph.property, type: 'long' }];
+  }
+  const make = graph.make;
   const properties: ColumnSchema[] = [];
-  for (const { table } of graph.nodeTables) {
+  if (make.implicitIdColumn) {
+    const idType = make.edges.schema?.find((c) => c.name === make.sourceColumn)?.type ?? 'string';
+    properties.push({ name: make.implicitIdColumn, type: idType });
+  }
+  for (const { table } of make.nodeTables) {
     for (const column of table.schema ?? []) {
       if (!properties.some((p) => p.name === column.name)) properties.push(column);
     }
   }
   return properties;
+}
+
+function edgeProperties(graph: GraphSource): readonly ColumnSchema[] {
+  return makeOf(graph).edges.schema ?? [];
 }
 
 const CYCLES: Record<string, CyclesMode> = { unique_edges: 'unique_edges', none: 'none', all: 'all' };
@@ -118,7 +217,7 @@ function rangeBound(node: KNode): number {
   return value;
 }
 
-export function translateGraphMatch<Scope>(
+function translateGraphMatch<Scope>(
   host: GraphTranslateHost<Scope>,
   node: KNode,
   input: Tabular,
@@ -127,21 +226,23 @@ export function translateGraphMatch<Scope>(
 ): Tabular {
   const span = spanOf(node);
   const graph = graphInput(input, span);
-  let cycles: CyclesMode = 'unique_edges';
+  const shortestPaths = kind(node) === 'GraphShortestPathsOperator';
+  let cycles: CyclesMode = shortestPaths ? 'none' : 'unique_edges';
+  let shortest: 'any' | 'all' | undefined = shortestPaths ? 'any' : undefined;
   for (const parameter of elements(node.Parameters)) {
     const name = (parameter.Name?.SimpleName as string | undefined)?.toLowerCase();
-    const value = String(
-      parameter.Expression?.LiteralValue ?? parameter.Expression?.GetChild?.(0)?.Text ?? '',
-    )
-      .trim()
-      .toLowerCase();
-    if (name !== 'cycles' || !CYCLES[value])
-      throw unsupported(`graph-match parameter '${name ?? ''}=${value}'`, spanOf(parameter));
-    cycles = CYCLES[value];
+    const value = parameterValue(parameter).toLowerCase();
+    if (!shortestPaths && name === 'cycles' && CYCLES[value]) cycles = CYCLES[value];
+    else if (shortestPaths && name === 'output' && (value === 'any' || value === 'all')) shortest = value;
+    else
+      throw unsupported(
+        `${shortestPaths ? 'graph-shortest-paths' : 'graph-match'} parameter '${name ?? ''}=${value}'`,
+        spanOf(parameter),
+      );
   }
 
   const nodeSchema = nodeProperties(graph);
-  const edgeSchema = graph.edges.schema ?? [];
+  const edgeSchema = edgeProperties(graph);
   const variables = new Map<string, GraphVariable>();
   const nodes: string[] = [];
   const edges: PatternEdge[] = [];
@@ -186,6 +287,12 @@ export function translateGraphMatch<Scope>(
     }
   }
 
+  if (shortestPaths) {
+    if (elements(node.Patterns).length !== 1)
+      throw unsupported('graph-shortest-paths over several pattern sequences', span);
+    if (!edges.some((edge) => edge.variableLength))
+      throw unsupported('graph-shortest-paths without a variable length edge', span);
+  }
   const inner = host.withGraphVariables(scope, [...variables.values()]);
   const pathVariables = [...variables.values()].filter((v) => v.element === 'path').map((v) => v.name);
   const conditions = node.WhereClause
@@ -211,7 +318,17 @@ export function translateGraphMatch<Scope>(
   return graphPlan(
     {
       kind: 'match',
-      match: { graph, nodes, edges, pathVariables, cycles, conditions, project, span },
+      match: {
+        graph,
+        nodes,
+        edges,
+        pathVariables,
+        cycles,
+        conditions,
+        project,
+        span,
+        ...(shortest ? { shortest } : {}),
+      },
     },
     span,
   );
@@ -262,6 +379,9 @@ function perEdge(
   };
 }
 
+/** What the graph function whose argument is being translated runs over (translation is synchronous). */
+const lambdaScopes: ('edges' | 'inner_nodes')[] = [];
+
 /** `variable.property` inside graph-match. */
 export function graphPropertyReference(variable: GraphVariable, property: string, span: Span): Expr {
   const column = variable.properties.find((p) => p.name === property);
@@ -289,6 +409,27 @@ export function translateGraphFunction<Scope>(
     if (variableOf(args[0])) throw unsupported('inner_nodes() outside all(), any() or map()', span);
     return undefined;
   }
+  if (name in NODE_FUNCTION_PROPERTIES) {
+    const property = NODE_FUNCTION_PROPERTIES[name as keyof typeof NODE_FUNCTION_PROPERTIES];
+    const type = name === 'node_id' ? 'string' : 'long';
+    if (args.length === 0) {
+      // node_degree_out() inside map(inner_nodes(e), ...): the inner node at hand.
+      if (lambdaScopes[lambdaScopes.length - 1] !== 'inner_nodes')
+        throw unsupported(`${name}() without a node outside all(), any() or map() over inner_nodes()`, span);
+      return { kind: 'column', name: property, type, span };
+    }
+    const variable = variableOf(args[0]);
+    if (!variable) return undefined;
+    if (variable.element !== 'node')
+      throw unsupported(`${name}() of '${variable.name}', which is not a node`, span);
+    return { kind: 'column', name: graphColumnName(variable.name, property), type, span };
+  }
+  if (name === 'labels') {
+    // make-graph gives its nodes and edges no labels.
+    if (args.length === 0 ? lambdaScopes.length > 0 : variableOf(args[0]))
+      return { kind: 'literal', type: 'dynamic', value: [] };
+    return undefined;
+  }
   if (!(name in GRAPH_FUNCTION_CALLS)) return undefined;
   const first = args[0];
   let variable: GraphVariable | undefined;
@@ -308,7 +449,13 @@ export function translateGraphFunction<Scope>(
   if (variable.element !== 'path')
     throw unsupported(`${name}() over '${variable.name}', which is not a variable length edge`, span);
   if (args.length !== 2) throw unsupported(`${name}() with ${args.length} arguments`, span);
-  const lambda = host.scalar(args[1], scope, undefined);
+  lambdaScopes.push(over);
+  let lambda: Expr;
+  try {
+    lambda = host.scalar(args[1], scope, undefined);
+  } finally {
+    lambdaScopes.pop();
+  }
   return {
     kind: 'call',
     name: GRAPH_FUNCTION_CALLS[name as keyof typeof GRAPH_FUNCTION_CALLS],
@@ -322,7 +469,7 @@ export function translateGraphFunction<Scope>(
   };
 }
 
-export function translateGraphToTable<Scope>(
+function translateGraphToTable<Scope>(
   host: GraphTranslateHost<Scope>,
   node: KNode,
   input: Tabular,
@@ -378,9 +525,6 @@ function tableSchema(operation: GraphOperation): ColumnSchema[] | undefined {
     names.filter((name): name is string => Boolean(name)).map((name) => ({ name, type: 'long' }));
   if (operation.kind === 'nodes') return [...ids(operation.nodeIdColumn), ...nodeProperties(operation.graph)];
   if (operation.kind === 'edges')
-    return [
-      ...ids(operation.sourceIdColumn, operation.targetIdColumn),
-      ...(operation.graph.edges.schema ?? []),
-    ];
+    return [...ids(operation.sourceIdColumn, operation.targetIdColumn), ...edgeProperties(operation.graph)];
   return undefined;
 }

@@ -104,3 +104,16 @@ export function alongArc(a: Vector, b: Vector, t: number): Vector {
   const wb = Math.sin(t * omega) / s;
   return { x: wa * a.x + wb * b.x, y: wa * a.y + wb * b.y, z: wa * a.z + wb * b.z };
 }
+
+/** The point of the shorter great-circle arc from a to b nearest to x (an end point when x projects outside). */
+export function closestOnArc(x: Vector, a: Vector, b: Vector): Vector {
+  const n = cross(a, b);
+  const length = norm(n);
+  if (length > 0 && dot(cross(n, a), x) > 0 && dot(cross(b, n), x) > 0) {
+    const unit = { x: n.x / length, y: n.y / length, z: n.z / length };
+    const offset = dot(x, unit);
+    const projected = { x: x.x - offset * unit.x, y: x.y - offset * unit.y, z: x.z - offset * unit.z };
+    if (norm(projected) > 0) return normalize(projected);
+  }
+  return angleBetween(x, a) <= angleBetween(x, b) ? a : b;
+}
