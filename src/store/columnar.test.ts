@@ -150,6 +150,18 @@ describe('columnar encoding', () => {
     );
   });
 
+  it('merges string dictionaries of several chunks for the engine, a missing column being ""', () => {
+    const column = { name: 'S', type: 'string' as const, description: '' };
+    const first = encodeColumn([{ S: 'a' }, { S: 'b' }, { S: '' }], column);
+    const second = encodeColumn([{ S: 'b' }, { S: 'c' }], column);
+    const merged = mergeForEngine([first, undefined, second], [3, 2, 2], 'string');
+    const engine = createKqlEngine({ tables: [{ name: 'T', columns: [column] }] });
+    engine.loadColumns('T', 7, { S: merged });
+    const result = engine.query('T');
+    if (!result.ok) throw new Error('query failed');
+    expect(result.rows().map((row) => row[0])).toEqual(['a', 'b', '', '', '', 'b', 'c']);
+  });
+
   it('treats a column missing from an older chunk as null', () => {
     const column = ALL_TYPES_TABLE.columns[2]!;
     const merged = mergeForEngine([undefined, encodeColumn([{ Count: 5 }], column)], [2, 1], 'long');

@@ -133,6 +133,49 @@ function concatNulls(parts: readonly (Uint8Array | undefined)[], lengths: readon
   return nulls;
 }
 
+type DictColumn = Extract<StoredColumn, { kind: 'dict' }>;
+
+/**
+ * String columns stay dictionary-encoded for the engine, which expands a column only when a query first reads it:
+ * loading a table then costs a pass over Int32 codes instead of a string array per column. (Not for guid and
+ * dynamic, whose empty cell is null where the engine's dictionary form gives "".)
+ */
+function mergeDictionaries(
+  parts: readonly (DictColumn | undefined)[],
+  lengths: readonly number[],
+  total: number,
+) {
+  if (parts.length === 1 && parts[0]) return { dictionary: parts[0].dictionary, codes: parts[0].codes };
+  const dictionary: string[] = [];
+  const lookup = new Map<string, number>();
+  const codes = new Int32Array(total);
+  let offset = 0;
+  parts.forEach((part, index) => {
+    const length = lengths[index]!;
+    if (!part) {
+      codes.fill(-1, offset, offset + length);
+    } else {
+      const remap = new Int32Array(part.dictionary.length);
+      part.dictionary.forEach((text, code) => {
+        let merged = lookup.get(text);
+        if (merged === undefined) {
+          merged = dictionary.length;
+          dictionary.push(text);
+          lookup.set(text, merged);
+        }
+        remap[code] = merged;
+      });
+      const source = part.codes;
+      for (let i = 0; i < length; i++) {
+        const code = source[i]!;
+        codes[offset + i] = code < 0 ? -1 : remap[code]!;
+      }
+    }
+    offset += length;
+  });
+  return { dictionary, codes };
+}
+
 /**
  * Joins the same column of several chunks into one engine ColumnChunk (typed arrays copied once; dictionaries
  * merged). `parts[i]` undefined means the chunk was written before the column existed: its cells are null.
@@ -146,6 +189,9 @@ export function mergeForEngine(
     if (part && !KNOWN_KINDS.has(part.kind)) throw new UnknownColumnFormatError(part.kind);
   }
   const total = lengths.reduce((sum, length) => sum + length, 0);
+  if (type === 'string' && parts.every((part) => part === undefined || part.kind === 'dict')) {
+    return mergeDictionaries(parts as readonly (DictColumn | undefined)[], lengths, total);
+  }
   switch (type) {
     case 'string':
     case 'guid':

@@ -73,7 +73,8 @@ describe('dataset store', () => {
     expect(info).toMatchObject({ rowCount: 13, chunkCount: 4, minTime: Date.UTC(2026, 10, 26) });
     const load = await store.loadTableForEngine(dataset.id, 'AllTypes');
     expect(load.rowCount).toBe(13);
-    const texts = (load.columns['Text'] as { values: string[] }).values;
+    const text = load.columns['Text'] as { dictionary: string[]; codes: Int32Array };
+    const texts = Array.from(text.codes, (code) => (code < 0 ? '' : text.dictionary[code]));
     expect(texts).toEqual([...timedRows(9), ...timedRows(4)].map((row) => row.Text));
   });
 
