@@ -1151,18 +1151,34 @@ function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): T
     context.check(plan.span);
   }
   context.temp.delete('__mvapply_rows');
-  const subColumns = outputs[0]?.table.columns ?? [];
-  const subNames = new Set(subColumns.map((c) => c.name));
-  const contextColumns = input.columns.filter((c) => !subNames.has(c.name));
-  const columns: Column[] = [
-    ...contextColumns.map((c) => ({ ...c, values: [] as unknown[] })),
-    ...subColumns.map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] })),
+  // The output keeps the input's columns (less those expanded by plain name) in place, a subquery column of the same
+  // name taking its slot, then the subquery's other columns, as Kusto.Language's result schema lays them out.
+  const subColumns: readonly Column[] =
+    outputs[0]?.table.columns ??
+    (plan.subquery.schema ?? []).map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] }));
+  const subIndex = new Map(subColumns.map((c, k) => [c.name, k]));
+  const consumed = new Set(plan.consumed);
+  const contextColumns = input.columns.filter((c) => !consumed.has(c.name));
+  const contextNames = new Set(contextColumns.map((c) => c.name));
+  const sources: ({ from: 'row'; column: Column } | { from: 'sub'; index: number })[] = [
+    ...contextColumns.map((column) => {
+      const index = subIndex.get(column.name);
+      return index === undefined ? { from: 'row' as const, column } : { from: 'sub' as const, index };
+    }),
+    ...subColumns.flatMap((c, index) => (contextNames.has(c.name) ? [] : [{ from: 'sub' as const, index }])),
   ];
+  const columns: Column[] = sources.map((source) => {
+    const like = source.from === 'row' ? source.column : subColumns[source.index]!;
+    return { name: like.name, type: like.type, values: [] as unknown[] };
+  });
   let length = 0;
   for (const { row, table } of outputs) {
     for (let i = 0; i < table.length; i++) {
-      contextColumns.forEach((c, k) => columns[k]!.values.push(c.values[row]));
-      table.columns.forEach((c, k) => columns[contextColumns.length + k]?.values.push(c.values[i]));
+      sources.forEach((source, k) => {
+        columns[k]!.values.push(
+          source.from === 'row' ? source.column.values[row] : table.columns[source.index]?.values[i],
+        );
+      });
       length++;
     }
   }

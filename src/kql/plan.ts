@@ -133,6 +133,8 @@ export type Tabular = TabularBase &
         readonly op: 'mvapply';
         readonly input: Tabular;
         readonly items: readonly { readonly name: string; readonly expr: Expr; readonly type: KustoType }[];
+        /** Input columns expanded by plain (unaliased) name: they leave the output beside the subquery's. */
+        readonly consumed: readonly string[];
         readonly indexColumn?: string;
         readonly subquery: Tabular;
         readonly limit?: Expr;

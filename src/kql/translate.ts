@@ -959,7 +959,7 @@ class Translator {
     list: KNode,
     env: Env,
     rowSchema: readonly ColumnSchema[],
-  ): { name: string; expr: Expr; type: KustoType }[] {
+  ): { name: string; expr: Expr; type: KustoType; aliased: boolean }[] {
     return elements(list).map((item) => {
       let expression = item.Expression;
       let name: string | undefined;
@@ -967,21 +967,22 @@ class Translator {
         name = expression.Name.SimpleName;
         expression = expression.Expression;
       }
+      const aliased = name !== undefined;
       const expr = this.scalar(expression, env, rowSchema);
       if (!name) name = expr.kind === 'column' ? expr.name : this.text(expression).trim();
       const type = item.ToTypeOf
         ? this.typeName(item.ToTypeOf.TypeOf.Type ?? item.ToTypeOf.TypeOf)
         : 'dynamic';
-      return { name, expr, type };
+      return { name, expr, type, aliased };
     });
   }
 
   mvExpand(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const parameters = this.parameters(node.Parameters);
     const items = this.expandItems(node.Expressions, env, input.schema ?? []);
-    const fixed = items.map((item) => {
-      const fromSchema = schema?.find((column) => column.name === item.name);
-      return { ...item, type: item.type !== 'dynamic' ? item.type : (fromSchema?.type ?? 'dynamic') };
+    const fixed = items.map(({ name, expr, type }) => {
+      const fromSchema = schema?.find((column) => column.name === name);
+      return { name, expr, type: type !== 'dynamic' ? type : (fromSchema?.type ?? 'dynamic') };
     });
     const limit = node.RowLimitClause ? this.scalar(node.RowLimitClause.RowLimit, env, undefined) : undefined;
     const indexColumn = parameters.get('with_itemindex')?.text;
@@ -1014,10 +1015,16 @@ class Translator {
     const subqueryRoot = node.Subquery.Expression;
     const subquery = this.pipelineOver(subqueryRoot, rowsPlan, inner);
     const limit = node.RowLimitClause ? this.scalar(node.RowLimitClause.RowLimit, env, undefined) : undefined;
+    // Kusto drops an input column expanded by its plain name (`mv-apply Arr on`), with or without `to typeof()`;
+    // `x = Arr` keeps Arr beside the subquery's columns.
+    const consumed = items.flatMap((item) =>
+      !item.aliased && item.expr.kind === 'column' ? [item.expr.name] : [],
+    );
     return {
       op: 'mvapply',
       input,
-      items,
+      items: items.map(({ name, expr, type }) => ({ name, expr, type })),
+      consumed,
       subquery,
       schema,
       span: spanOf(node),
