@@ -41,6 +41,7 @@ import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 import type { ExecuteApi } from './executeApi';
 import { runScan } from './operators/scan';
 import { runReduce } from './operators/reduce';
+import { runPartition } from './operators/partition';
 import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
@@ -391,6 +392,8 @@ function runOperator(plan: Tabular, context: Context): Table {
     }
     case 'scan':
       return runScan(plan, executeApi(context));
+    case 'partition':
+      return runPartition(plan, executeApi(context));
     case 'plugin':
       return runPlugin(plan, executeApi(context));
     case 'reduce':
@@ -406,8 +409,24 @@ function executeApi(context: Context): ExecuteApi {
     constant: (expr) => constantOf(expr, context),
     typeOf: typeOfExpr,
     check: (span) => context.check(span),
+    withTemp: (tables, body) => withTemp(context, tables, body),
     nowTicks: context.nowTicks,
   };
+}
+
+function withTemp<T>(context: Context, tables: ReadonlyMap<string, Table>, body: () => T): T {
+  const saved = new Map([...tables.keys()].map((name) => [name, context.temp.get(name)]));
+  for (const [name, table] of tables) context.temp.set(name, table);
+  context.scalars.clear();
+  try {
+    return body();
+  } finally {
+    for (const [name, table] of saved) {
+      if (table) context.temp.set(name, table);
+      else context.temp.delete(name);
+    }
+    context.scalars.clear();
+  }
 }
 
 function systemTypeName(type: KustoType): string {

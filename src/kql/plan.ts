@@ -210,6 +210,16 @@ export type Tabular = TabularBase &
         readonly threshold: number;
         readonly characters?: string;
       }
+    /** `partition by Column (subquery)` / `{ query }` (operators/partition.ts). */
+    | {
+        readonly op: 'partition';
+        readonly input: Tabular;
+        readonly key: string;
+        /** Temporary tables holding, while a partition runs, its rows and its key (one row). */
+        readonly rowsTable: string;
+        readonly keyTable: string;
+        readonly subquery: Tabular;
+      }
     /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
     | {
         readonly op: 'plugin';

@@ -27,6 +27,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER
 import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
+import { translatePartition } from './operators/partition';
 import { translateReduce } from './operators/reduce';
 import { filterBelowInnerunique } from './operators/joinFilter';
 import { translatePlugin } from './plugins/translate';
@@ -199,6 +200,7 @@ class Translator {
       inner.set(name, { kind: 'scalar', expr: value });
       return inner as unknown as Scope;
     },
+    pipelineOver: (node, input, scope) => this.pipelineOver(node, input, scope as unknown as Env),
     block: (statements, scope, final) => this.block(statements, new Env(scope as unknown as Env), final),
   };
 
@@ -645,6 +647,8 @@ class Translator {
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'PartitionOperator':
+        return translatePartition(this.api, node, need(), env as unknown as Scope, schema);
       case 'ScanOperator':
         return translateScan(this.api, node, need(), env as unknown as Scope);
       case 'ReduceByOperator':
@@ -1480,8 +1484,12 @@ class Translator {
       nodeKind === 'BracketedExpression' ? String(node.Expression.LiteralValue) : (node.SimpleName as string);
     const symbol = node.ReferencedSymbol;
     const symbolKind = symbol ? symbolKindName(symbol) : '';
-    if (symbolKind === 'Column') return { kind: 'column', name: symbol.Name, type, span };
     const binding = env.get(name);
+    // A scalar bound under a column's name stands for it where the rows lack that column (`toscalar(Key)` in a
+    // legacy partition query reads the partition's key).
+    const columnAbsent = rowSchema !== undefined && !rowSchema.some((column) => column.name === name);
+    if (symbolKind === 'Column' && !(binding?.kind === 'scalar' && columnAbsent))
+      return { kind: 'column', name: symbol.Name, type, span };
     if (binding?.kind === 'scalar') return binding.expr;
     if (binding?.kind === 'tabular') return { kind: 'tabularList', query: binding.plan, type: 'dynamic' };
     if (binding?.kind === 'function') return this.call(node, env, rowSchema, false, type);
