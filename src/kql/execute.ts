@@ -22,7 +22,7 @@ import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
 import { pickColumnsByNames } from './operators/projectByNames';
 import { columnNamesTable } from './operators/columnNamesOf';
-import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
+import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Span, Tabular } from './plan';
 import { compileOverDictionary, dictionaryFormOf, dictionaryInput, selectRows } from './dictionaryForm';
 import {
   binEncoder,
@@ -2046,17 +2046,27 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
     try {
       result = fn(args.slice(), callContext);
     } catch (error) {
-      throw new EngineError(
-        'KQL_RUNTIME',
-        `${name}(): ${error instanceof Error ? error.message : String(error)}`,
-        expr.span,
-      );
+      throw functionError(error, name, expr.span);
     }
     if (result === undefined) return null;
     if (wantsDynamicString && isNull(result)) return '';
     return result;
   };
 }
+
+/**
+ * What a scalar function's failure tells the user: an EngineError (KQL_UNSUPPORTED, KQL_NO_NETWORK...) keeps its code
+ * and position; a library's "not supported yet: X" becomes KQL_UNSUPPORTED at the call; anything else is KQL_RUNTIME.
+ */
+function functionError(error: unknown, name: string, span: Span): EngineError {
+  if (error instanceof EngineError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith(UNSUPPORTED_PREFIX))
+    return unsupported(message.slice(UNSUPPORTED_PREFIX.length), span);
+  return new EngineError('KQL_RUNTIME', `${name}(): ${message}`, span);
+}
+
+const UNSUPPORTED_PREFIX = 'not supported yet: ';
 
 function coerce(value: unknown, from: KustoType, to: KustoType): unknown {
   if (from === to || isNull(value)) return value;
