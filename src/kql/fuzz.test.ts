@@ -15,6 +15,7 @@ const SEEDS = [
   'let t = Users | where Dept != ""; t | union Events | count',
   'range i from 1 to 20 step 2 | extend s = strcat("a", i) | parse s with "a" n:long',
   'datatable(a:string, b:long)["x", 1, "y", 2] | summarize make_list(b) by a | mv-expand list_b',
+  'datatable(s:string, t:string, w:long)["a", "b", 1, "b", "c", 2] | make-graph s --> t with_node_id=n | graph-match (x)-[e*1..3]->(y) where x.n == "a" project y.n, map(e, w)',
 ];
 
 const PIECES = [

@@ -86,7 +86,14 @@ const SEVERITIES: Record<string, Diagnostic['severity']> = {
 
 export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): AnalyzedCode {
   const K = kustoLanguage();
-  const code = K.KustoCode.ParseAndAnalyze(text, globalsFor(tables));
+  let code: KNode;
+  try {
+    code = K.KustoCode.ParseAndAnalyze(text, globalsFor(tables));
+  } catch {
+    // Kusto.Language's binder can throw on some broken queries (a graph-match after a malformed make-graph):
+    // report the parser's own syntax errors instead, or say where analysis gave up.
+    return parseOnly(text, tables);
+  }
   const list = code.GetDiagnostics();
   const diagnostics: Diagnostic[] = [];
   for (let i = 0; i < list.Count; i++) {
@@ -100,6 +107,37 @@ export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): A
       column,
       start: d.Start,
       length: d.Length,
+    });
+  }
+  return { syntax: code.Syntax, diagnostics };
+}
+
+function parseOnly(text: string, tables: readonly TableSchema[]): AnalyzedCode {
+  const code = kustoLanguage().KustoCode.Parse(text, globalsFor(tables));
+  const list = code.GetSyntaxDiagnostics ? code.GetSyntaxDiagnostics() : code.GetDiagnostics();
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < list.Count; i++) {
+    const d = list.getItem(i);
+    const { line, column } = positionOf(text, d.Start);
+    diagnostics.push({
+      code: d.Code,
+      severity: 'error',
+      message: d.Message,
+      line,
+      column,
+      start: d.Start,
+      length: d.Length,
+    });
+  }
+  if (diagnostics.length === 0) {
+    diagnostics.push({
+      code: 'KQL_ANALYZER',
+      severity: 'error',
+      message: 'Kusto.Language could not analyze this query.',
+      line: 1,
+      column: 1,
+      start: 0,
+      length: text.length,
     });
   }
   return { syntax: code.Syntax, diagnostics };

@@ -246,4 +246,22 @@ describe('graph forms that are not supported answer at their position', () => {
     expect(error.message).toMatch(/graph as a query result/);
     expect(error.column).toBe(43);
   });
+
+  it("a graph-match after a malformed make-graph gets the parser's error, not an analyzer crash", () => {
+    const error = runError(
+      engine,
+      'datatable(s:string, t:string)["a", "b"] | make-graph s e--> t | graph-match (x)-->(y) project x.s',
+    );
+    expect(error.code).toBe('KS005');
+    expect(error.line).toBe(1);
+  });
+
+  it('projecting a whole node', () => {
+    const error = runError(
+      engine,
+      'datatable(s:string, t:string)["a", "b"] | make-graph s --> t with_node_id=n | graph-match (x)-->(y) project x',
+    );
+    expect(error.code).toBe('KQL_UNSUPPORTED');
+    expect(error.column).toBe(109);
+  });
 });
