@@ -136,6 +136,14 @@ describe('Kusto semantics', () => {
     expect(query.slice(error.start, error.start + error.length)).toBe('hash_xxhash64(1.5)');
   });
 
+  it('an aggregate Kusto.Language knows and the engine lacks answers not supported yet at its call', () => {
+    const query = 'Events | summarize c = covariance(Bytes, Bytes)';
+    const error = runError(engine, query);
+    expect(error.code).toBe('KQL_UNSUPPORTED');
+    expect(error.message).toBe("not supported yet: aggregate 'covariance'");
+    expect(query.slice(error.start, error.start + error.length)).toBe('covariance(Bytes, Bytes)');
+  });
+
   it('Kusto.Language diagnostics come through with code and position', () => {
     const error = runError(engine, 'Events | where Nope == 1');
     expect(error).toMatchObject({ code: 'KS142', line: 1, column: 16, start: 15, length: 4 });

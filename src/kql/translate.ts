@@ -5,6 +5,7 @@
 import { EngineError, unsupported } from './errors';
 import {
   LOCAL_DATABASE,
+  kustoLanguage,
   symbolKindName,
   syntaxKindName,
   scalarTypeName,
@@ -1613,6 +1614,9 @@ class Translator {
       return this.scalar(arg, env, rowSchema, allowAggregates);
     });
     const symbol = node.ReferencedSymbol;
+    // An aggregate Kusto.Language knows and the engine lacks (covariance...) must not run as a scalar call.
+    if (allowAggregates && !isAggregateName(lower) && kustoAggregateNames().has(lower))
+      throw unsupported(`aggregate '${name}'`, span);
     if (isAggregateName(lower) && (!symbol || this.isAggregateSymbol(symbol) || allowAggregates)) {
       if (!allowAggregates && !['count'].includes(lower)) {
         throw unsupported(`aggregate '${name}' outside summarize`, span);
@@ -1720,6 +1724,23 @@ class Translator {
     }
     return this.scalar(body.Expression, inner, rowSchema, allowAggregates);
   }
+}
+
+let aggregateNames: Set<string> | undefined;
+
+/** The aggregate functions Kusto.Language knows, by lower-case name. */
+function kustoAggregateNames(): Set<string> {
+  if (!aggregateNames) {
+    aggregateNames = new Set<string>();
+    const all = (kustoLanguage() as KNode).Aggregates.All;
+    const symbols: KNode[] = Array.isArray(all) ? all : [];
+    if (!Array.isArray(all)) {
+      const items = all.GetEnumerator();
+      while (items.moveNext()) symbols.push(items.Current);
+    }
+    for (const symbol of symbols) aggregateNames.add(String(symbol.Name).toLowerCase());
+  }
+  return aggregateNames;
 }
 
 export function translateQuery(
