@@ -22,7 +22,7 @@ import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
 import { pickColumnsByNames } from './operators/projectByNames';
 import { columnNamesTable } from './operators/columnNamesOf';
-import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Tabular } from './plan';
+import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Span, Tabular } from './plan';
 import { compileOverDictionary, dictionaryFormOf, dictionaryInput, selectRows } from './dictionaryForm';
 import {
   binEncoder,
@@ -42,6 +42,7 @@ import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
 import type { ExecuteApi } from './executeApi';
 import { runScan } from './operators/scan';
 import { runReduce } from './operators/reduce';
+import { runPartition } from './operators/partition';
 import { runPlugin } from './plugins/index';
 
 export interface ExecutionLimits {
@@ -392,6 +393,8 @@ function runOperator(plan: Tabular, context: Context): Table {
     }
     case 'scan':
       return runScan(plan, executeApi(context));
+    case 'partition':
+      return runPartition(plan, executeApi(context));
     case 'plugin':
       return runPlugin(plan, executeApi(context));
     case 'reduce':
@@ -407,8 +410,24 @@ function executeApi(context: Context): ExecuteApi {
     constant: (expr) => constantOf(expr, context),
     typeOf: typeOfExpr,
     check: (span) => context.check(span),
+    withTemp: (tables, body) => withTemp(context, tables, body),
     nowTicks: context.nowTicks,
   };
+}
+
+function withTemp<T>(context: Context, tables: ReadonlyMap<string, Table>, body: () => T): T {
+  const saved = new Map([...tables.keys()].map((name) => [name, context.temp.get(name)]));
+  for (const [name, table] of tables) context.temp.set(name, table);
+  context.scalars.clear();
+  try {
+    return body();
+  } finally {
+    for (const [name, table] of saved) {
+      if (table) context.temp.set(name, table);
+      else context.temp.delete(name);
+    }
+    context.scalars.clear();
+  }
 }
 
 function systemTypeName(type: KustoType): string {
@@ -1245,18 +1264,34 @@ function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): T
     context.check(plan.span);
   }
   context.temp.delete('__mvapply_rows');
-  const subColumns = outputs[0]?.table.columns ?? [];
-  const subNames = new Set(subColumns.map((c) => c.name));
-  const contextColumns = input.columns.filter((c) => !subNames.has(c.name));
-  const columns: Column[] = [
-    ...contextColumns.map((c) => ({ ...c, values: [] as unknown[] })),
-    ...subColumns.map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] })),
+  // The output keeps the input's columns (less those expanded by plain name) in place, a subquery column of the same
+  // name taking its slot, then the subquery's other columns, as Kusto.Language's result schema lays them out.
+  const subColumns: readonly Column[] =
+    outputs[0]?.table.columns ??
+    (plan.subquery.schema ?? []).map((c) => ({ name: c.name, type: c.type, values: [] as unknown[] }));
+  const subIndex = new Map(subColumns.map((c, k) => [c.name, k]));
+  const consumed = new Set(plan.consumed);
+  const contextColumns = input.columns.filter((c) => !consumed.has(c.name));
+  const contextNames = new Set(contextColumns.map((c) => c.name));
+  const sources: ({ from: 'row'; column: Column } | { from: 'sub'; index: number })[] = [
+    ...contextColumns.map((column) => {
+      const index = subIndex.get(column.name);
+      return index === undefined ? { from: 'row' as const, column } : { from: 'sub' as const, index };
+    }),
+    ...subColumns.flatMap((c, index) => (contextNames.has(c.name) ? [] : [{ from: 'sub' as const, index }])),
   ];
+  const columns: Column[] = sources.map((source) => {
+    const like = source.from === 'row' ? source.column : subColumns[source.index]!;
+    return { name: like.name, type: like.type, values: [] as unknown[] };
+  });
   let length = 0;
   for (const { row, table } of outputs) {
     for (let i = 0; i < table.length; i++) {
-      contextColumns.forEach((c, k) => columns[k]!.values.push(c.values[row]));
-      table.columns.forEach((c, k) => columns[contextColumns.length + k]?.values.push(c.values[i]));
+      sources.forEach((source, k) => {
+        columns[k]!.values.push(
+          source.from === 'row' ? source.column.values[row] : table.columns[source.index]?.values[i],
+        );
+      });
       length++;
     }
   }
@@ -2105,17 +2140,27 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
     try {
       result = fn(args.slice(), callContext);
     } catch (error) {
-      throw new EngineError(
-        'KQL_RUNTIME',
-        `${name}(): ${error instanceof Error ? error.message : String(error)}`,
-        expr.span,
-      );
+      throw functionError(error, name, expr.span);
     }
     if (result === undefined) return null;
     if (wantsDynamicString && isNull(result)) return '';
     return result;
   };
 }
+
+/**
+ * What a scalar function's failure tells the user: an EngineError (KQL_UNSUPPORTED, KQL_NO_NETWORK...) keeps its code
+ * and position; a library's "not supported yet: X" becomes KQL_UNSUPPORTED at the call; anything else is KQL_RUNTIME.
+ */
+function functionError(error: unknown, name: string, span: Span): EngineError {
+  if (error instanceof EngineError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith(UNSUPPORTED_PREFIX))
+    return unsupported(message.slice(UNSUPPORTED_PREFIX.length), span);
+  return new EngineError('KQL_RUNTIME', `${name}(): ${message}`, span);
+}
+
+const UNSUPPORTED_PREFIX = 'not supported yet: ';
 
 function coerce(value: unknown, from: KustoType, to: KustoType): unknown {
   if (from === to || isNull(value)) return value;

@@ -17,6 +17,11 @@ export interface ExecuteApi {
   /** The value of an expression that reads no column (a literal, a let scalar, toscalar()). */
   constant(expr: Expr): unknown;
   typeOf(expr: Expr): KustoType;
+  /**
+   * Runs `body` with temporary tables bound by name (read by `{ op: 'table' }` plans), and with toscalar() results
+   * computed afresh, since they may read those tables.
+   */
+  withTemp<T>(tables: ReadonlyMap<string, Table>, body: () => T): T;
   /** Call in loops: throws when the query was cancelled or ran past its time limit. */
   check(span: Span): void;
   /** The caller's "now", in 100-ns ticks since 1970. */

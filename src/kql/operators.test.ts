@@ -136,6 +136,37 @@ describe('tabular operators', () => {
     ).toEqual([[5]]);
   });
 
+  it('mv-apply drops a column expanded by its plain name, keeps one expanded under an alias', () => {
+    const plain = run(engine, 'print a = dynamic([1, 2]), b = 7 | mv-apply a on (take 1)');
+    expect(plain.columns).toEqual(['b', 'a']);
+    expect(plain.rows).toEqual([[7, 1]]);
+    const typed = run(
+      engine,
+      'print a = dynamic([1, 2]), b = 7 | mv-apply a to typeof(long) on (summarize s = sum(a))',
+    );
+    expect(typed.columns).toEqual(['b', 's']);
+    expect(typed.rows).toEqual([[7, 3]]);
+    const aliased = run(
+      engine,
+      'print a = dynamic([1, 2]), b = 7 | mv-apply x = a to typeof(long) on (summarize s = sum(x))',
+    );
+    expect(aliased.columns).toEqual(['a', 'b', 's']);
+    expect(aliased.rows).toEqual([[[1, 2], 7, 3]]);
+    // A subquery column named like an input column takes that column's place.
+    const replaced = run(
+      engine,
+      'print a = dynamic([1, 2]), b = 7 | mv-apply a on (project q = 1, b = b + a)',
+    );
+    expect(replaced.columns).toEqual(['b', 'q']);
+    expect(replaced.rows).toEqual([
+      [8, 1],
+      [9, 1],
+    ]);
+    const empty = run(engine, 'Events | where Bytes < 0 | mv-apply Props on (summarize n = count())');
+    expect(empty.columns).toEqual(['TimeGenerated', 'User', 'Action', 'Bytes', 'n']);
+    expect(empty.rows).toEqual([]);
+  });
+
   it('parse (simple, regex, relaxed) and parse-where', () => {
     expect(
       rows('print s = "user=alice id=42" | parse s with "user=" name " id=" id:long | project name, id'),

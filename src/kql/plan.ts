@@ -133,6 +133,8 @@ export type Tabular = TabularBase &
         readonly op: 'mvapply';
         readonly input: Tabular;
         readonly items: readonly { readonly name: string; readonly expr: Expr; readonly type: KustoType }[];
+        /** Input columns expanded by plain (unaliased) name: they leave the output beside the subquery's. */
+        readonly consumed: readonly string[];
         readonly indexColumn?: string;
         readonly subquery: Tabular;
         readonly limit?: Expr;
@@ -207,6 +209,16 @@ export type Tabular = TabularBase &
         readonly expr: Expr;
         readonly threshold: number;
         readonly characters?: string;
+      }
+    /** `partition by Column (subquery)` / `{ query }` (operators/partition.ts). */
+    | {
+        readonly op: 'partition';
+        readonly input: Tabular;
+        readonly key: string;
+        /** Temporary tables holding, while a partition runs, its rows and its key (one row). */
+        readonly rowsTable: string;
+        readonly keyTable: string;
+        readonly subquery: Tabular;
       }
     /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
     | {

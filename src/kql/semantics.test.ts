@@ -127,6 +127,23 @@ describe('Kusto semantics', () => {
     expect(error.line).toBe(2);
   });
 
+  it('a scalar function answering "not supported yet" gives KQL_UNSUPPORTED at the call, not KQL_RUNTIME', () => {
+    const query = 'print a = 1\n| extend h = hash_xxhash64(1.5)';
+    const error = runError(engine, query);
+    expect(error.code).toBe('KQL_UNSUPPORTED');
+    expect(error.message).toBe('not supported yet: hashing a real value (only string and datetime)');
+    expect(error.line).toBe(2);
+    expect(query.slice(error.start, error.start + error.length)).toBe('hash_xxhash64(1.5)');
+  });
+
+  it('an aggregate Kusto.Language knows and the engine lacks answers not supported yet at its call', () => {
+    const query = 'Events | summarize c = covariance(Bytes, Bytes)';
+    const error = runError(engine, query);
+    expect(error.code).toBe('KQL_UNSUPPORTED');
+    expect(error.message).toBe("not supported yet: aggregate 'covariance'");
+    expect(query.slice(error.start, error.start + error.length)).toBe('covariance(Bytes, Bytes)');
+  });
+
   it('Kusto.Language diagnostics come through with code and position', () => {
     const error = runError(engine, 'Events | where Nope == 1');
     expect(error).toMatchObject({ code: 'KS142', line: 1, column: 16, start: 15, length: 4 });

@@ -5,6 +5,7 @@
 import { EngineError, unsupported } from './errors';
 import {
   LOCAL_DATABASE,
+  kustoLanguage,
   symbolKindName,
   syntaxKindName,
   scalarTypeName,
@@ -27,6 +28,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER
 import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
+import { translatePartition } from './operators/partition';
 import { translateReduce } from './operators/reduce';
 import { filterBelowInnerunique } from './operators/joinFilter';
 import { translatePlugin } from './plugins/translate';
@@ -199,6 +201,7 @@ class Translator {
       inner.set(name, { kind: 'scalar', expr: value });
       return inner as unknown as Scope;
     },
+    pipelineOver: (node, input, scope) => this.pipelineOver(node, input, scope as unknown as Env),
     block: (statements, scope, final) => this.block(statements, new Env(scope as unknown as Env), final),
   };
 
@@ -645,6 +648,8 @@ class Translator {
         return this.search(node, input, env, schema);
       case 'ExecuteAndCacheOperator':
         return need();
+      case 'PartitionOperator':
+        return translatePartition(this.api, node, need(), env as unknown as Scope, schema);
       case 'ScanOperator':
         return translateScan(this.api, node, need(), env as unknown as Scope);
       case 'ReduceByOperator':
@@ -959,7 +964,7 @@ class Translator {
     list: KNode,
     env: Env,
     rowSchema: readonly ColumnSchema[],
-  ): { name: string; expr: Expr; type: KustoType }[] {
+  ): { name: string; expr: Expr; type: KustoType; aliased: boolean }[] {
     return elements(list).map((item) => {
       let expression = item.Expression;
       let name: string | undefined;
@@ -967,21 +972,22 @@ class Translator {
         name = expression.Name.SimpleName;
         expression = expression.Expression;
       }
+      const aliased = name !== undefined;
       const expr = this.scalar(expression, env, rowSchema);
       if (!name) name = expr.kind === 'column' ? expr.name : this.text(expression).trim();
       const type = item.ToTypeOf
         ? this.typeName(item.ToTypeOf.TypeOf.Type ?? item.ToTypeOf.TypeOf)
         : 'dynamic';
-      return { name, expr, type };
+      return { name, expr, type, aliased };
     });
   }
 
   mvExpand(node: KNode, input: Tabular, env: Env, schema: ColumnSchema[] | undefined): Tabular {
     const parameters = this.parameters(node.Parameters);
     const items = this.expandItems(node.Expressions, env, input.schema ?? []);
-    const fixed = items.map((item) => {
-      const fromSchema = schema?.find((column) => column.name === item.name);
-      return { ...item, type: item.type !== 'dynamic' ? item.type : (fromSchema?.type ?? 'dynamic') };
+    const fixed = items.map(({ name, expr, type }) => {
+      const fromSchema = schema?.find((column) => column.name === name);
+      return { name, expr, type: type !== 'dynamic' ? type : (fromSchema?.type ?? 'dynamic') };
     });
     const limit = node.RowLimitClause ? this.scalar(node.RowLimitClause.RowLimit, env, undefined) : undefined;
     const indexColumn = parameters.get('with_itemindex')?.text;
@@ -1014,10 +1020,16 @@ class Translator {
     const subqueryRoot = node.Subquery.Expression;
     const subquery = this.pipelineOver(subqueryRoot, rowsPlan, inner);
     const limit = node.RowLimitClause ? this.scalar(node.RowLimitClause.RowLimit, env, undefined) : undefined;
+    // Kusto drops an input column expanded by its plain name (`mv-apply Arr on`), with or without `to typeof()`;
+    // `x = Arr` keeps Arr beside the subquery's columns.
+    const consumed = items.flatMap((item) =>
+      !item.aliased && item.expr.kind === 'column' ? [item.expr.name] : [],
+    );
     return {
       op: 'mvapply',
       input,
-      items,
+      items: items.map(({ name, expr, type }) => ({ name, expr, type })),
+      consumed,
       subquery,
       schema,
       span: spanOf(node),
@@ -1473,8 +1485,12 @@ class Translator {
       nodeKind === 'BracketedExpression' ? String(node.Expression.LiteralValue) : (node.SimpleName as string);
     const symbol = node.ReferencedSymbol;
     const symbolKind = symbol ? symbolKindName(symbol) : '';
-    if (symbolKind === 'Column') return { kind: 'column', name: symbol.Name, type, span };
     const binding = env.get(name);
+    // A scalar bound under a column's name stands for it where the rows lack that column (`toscalar(Key)` in a
+    // legacy partition query reads the partition's key).
+    const columnAbsent = rowSchema !== undefined && !rowSchema.some((column) => column.name === name);
+    if (symbolKind === 'Column' && !(binding?.kind === 'scalar' && columnAbsent))
+      return { kind: 'column', name: symbol.Name, type, span };
     if (binding?.kind === 'scalar') return binding.expr;
     if (binding?.kind === 'tabular') return { kind: 'tabularList', query: binding.plan, type: 'dynamic' };
     if (binding?.kind === 'function') return this.call(node, env, rowSchema, false, type);
@@ -1598,6 +1614,9 @@ class Translator {
       return this.scalar(arg, env, rowSchema, allowAggregates);
     });
     const symbol = node.ReferencedSymbol;
+    // An aggregate Kusto.Language knows and the engine lacks (covariance...) must not run as a scalar call.
+    if (allowAggregates && !isAggregateName(lower) && kustoAggregateNames().has(lower))
+      throw unsupported(`aggregate '${name}'`, span);
     if (isAggregateName(lower) && (!symbol || this.isAggregateSymbol(symbol) || allowAggregates)) {
       if (!allowAggregates && !['count'].includes(lower)) {
         throw unsupported(`aggregate '${name}' outside summarize`, span);
@@ -1705,6 +1724,23 @@ class Translator {
     }
     return this.scalar(body.Expression, inner, rowSchema, allowAggregates);
   }
+}
+
+let aggregateNames: Set<string> | undefined;
+
+/** The aggregate functions Kusto.Language knows, by lower-case name. */
+function kustoAggregateNames(): Set<string> {
+  if (!aggregateNames) {
+    aggregateNames = new Set<string>();
+    const all = (kustoLanguage() as KNode).Aggregates.All;
+    const symbols: KNode[] = Array.isArray(all) ? all : [];
+    if (!Array.isArray(all)) {
+      const items = all.GetEnumerator();
+      while (items.moveNext()) symbols.push(items.Current);
+    }
+    for (const symbol of symbols) aggregateNames.add(String(symbol.Name).toLowerCase());
+  }
+  return aggregateNames;
 }
 
 export function translateQuery(

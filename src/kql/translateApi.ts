@@ -37,6 +37,8 @@ export interface TranslateApi {
   withRowState(scope: Scope, name: string, prefix: string): Scope;
   /** A scope where `name` is the given scalar. */
   withScalar(scope: Scope, name: string, value: Expr): Scope;
+  /** A subquery that starts with an operator (`sort by x | scan ...`), applied to `input`. */
+  pipelineOver(node: KNode, input: Tabular, scope: Scope): Tabular;
   /** Translates statements (let, pattern...) in the scope, then `final`; the tabular results in order. */
   block(statements: KNode[], scope: Scope, final?: KNode): Tabular[];
 }

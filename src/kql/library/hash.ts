@@ -42,7 +42,7 @@ function md5Input(value: unknown, type: KustoType | undefined): string {
 function xxhashInput(value: unknown, type: KustoType | undefined): string | Uint8Array {
   if (typeof value === 'bigint') return int64Bytes(type === 'timespan' ? value : dotnetTicks(value));
   if (typeof value === 'string') return value;
-  throw new Error(`hashing a ${type ?? typeof value} value is not supported yet (only string and datetime)`);
+  throw new Error(`not supported yet: hashing a ${type ?? typeof value} value (only string and datetime)`);
 }
 
 /** xxHash64 of a value as Kusto hashes it, as a signed 64-bit integer. */
