@@ -39,3 +39,18 @@ describe('buildschema()', () => {
     ]);
   });
 });
+
+describe('make_list()', () => {
+  it('collects the elements of array values, as the geo_h3cell_rings docs example shows', () => {
+    const result = run(
+      engine,
+      'datatable(v: dynamic) [dynamic(["a"]), dynamic(["b", "c"]), dynamic("d")] | summarize l = make_list(v)',
+    );
+    expect(result.rows).toEqual([[['a', 'b', 'c', 'd']]]);
+  });
+
+  it('stops at maxSize also inside an array', () => {
+    const result = run(engine, 'datatable(v: dynamic) [dynamic([1, 2, 3])] | summarize l = make_list(v, 2)');
+    expect(result.rows).toEqual([[[1, 2]]]);
+  });
+});

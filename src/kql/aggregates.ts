@@ -133,6 +133,11 @@ function collect(
           }
           return;
         }
+        // make_list of arrays also collects their elements (the geo_h3cell_rings docs example relies on it).
+        if (kind === 'list' && Array.isArray(value)) {
+          for (const item of value) if (values.length < limit) values.push(item);
+          return;
+        }
         values.push(value);
       },
       result: () => values,
