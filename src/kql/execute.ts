@@ -417,6 +417,8 @@ function executeApi(context: Context): ExecuteApi {
 
 function withTemp<T>(context: Context, tables: ReadonlyMap<string, Table>, body: () => T): T {
   const saved = new Map([...tables.keys()].map((name) => [name, context.temp.get(name)]));
+  // What the body caches (toscalar values, `as` and materialize results) was computed over these tables alone.
+  const sharedBefore = new Set(context.shared.keys());
   for (const [name, table] of tables) context.temp.set(name, table);
   context.scalars.clear();
   try {
@@ -427,6 +429,7 @@ function withTemp<T>(context: Context, tables: ReadonlyMap<string, Table>, body:
       else context.temp.delete(name);
     }
     context.scalars.clear();
+    for (const id of [...context.shared.keys()]) if (!sharedBefore.has(id)) context.shared.delete(id);
   }
 }
 
@@ -1235,8 +1238,10 @@ function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): T
     });
     const count = Math.max(0, ...arrays.map((a) => a.length));
     // The subquery sees the row's columns, with each expanded item replacing (or added beside) its source.
+    // Fresh columns: a source column's dictionary codes or cell reader index the input's rows, not these.
     const columns: Column[] = input.columns.map((column) => ({
-      ...column,
+      name: column.name,
+      type: column.type,
       values: new Array(count).fill(column.values[row]),
     }));
     plan.items.forEach((item, k) => {
@@ -1259,11 +1264,10 @@ function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): T
         values: Array.from({ length: count }, (_, i) => i),
       });
     }
-    context.temp.set('__mvapply_rows', makeTable(columns, count));
-    outputs.push({ row, table: run(plan.subquery, context) });
+    const rows = new Map([['__mvapply_rows', makeTable(columns, count)]]);
+    outputs.push({ row, table: withTemp(context, rows, () => run(plan.subquery, context)) });
     context.check(plan.span);
   }
-  context.temp.delete('__mvapply_rows');
   // The output keeps the input's columns (less those expanded by plain name) in place, a subquery column of the same
   // name taking its slot, then the subquery's other columns, as Kusto.Language's result schema lays them out.
   const subColumns: readonly Column[] =

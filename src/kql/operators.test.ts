@@ -136,6 +136,19 @@ describe('tabular operators', () => {
     ).toEqual([[5]]);
   });
 
+  it("mv-apply runs its subquery over each row's own values, with its own `as` and toscalar()", () => {
+    const result = run(
+      engine,
+      'range x from 1 to 2 step 1 | extend a = pack_array(x, x * 10) | mv-apply a to typeof(long) on (as Q | extend s = toscalar(Q | summarize sum(a)))',
+    );
+    expect(result.rows).toEqual([
+      [1, 1, 11],
+      [1, 10, 11],
+      [2, 2, 22],
+      [2, 20, 22],
+    ]);
+  });
+
   it('mv-apply drops a column expanded by its plain name, keeps one expanded under an alias', () => {
     const plain = run(engine, 'print a = dynamic([1, 2]), b = 7 | mv-apply a on (take 1)');
     expect(plain.columns).toEqual(['b', 'a']);

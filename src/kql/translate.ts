@@ -1488,7 +1488,7 @@ class Translator {
     const binding = env.get(name);
     // A scalar bound under a column's name stands for it where the rows lack that column (`toscalar(Key)` in a
     // legacy partition query reads the partition's key).
-    const columnAbsent = rowSchema !== undefined && !rowSchema.some((column) => column.name === name);
+    const columnAbsent = !rowSchema?.some((column) => column.name === name);
     if (symbolKind === 'Column' && !(binding?.kind === 'scalar' && columnAbsent))
       return { kind: 'column', name: symbol.Name, type, span };
     if (binding?.kind === 'scalar') return binding.expr;
@@ -1600,7 +1600,11 @@ class Translator {
     const graphCall = translateGraphFunction(this.graphHost(), node, env, lower);
     if (graphCall) return graphCall;
     if (lower === 'column_ifexists') {
-      const columnName = String(argNodes[0]?.LiteralValue ?? '');
+      // The name may be a literal or a function's string parameter (time_weighted_avg_fl(T, 'ts', ...)).
+      const nameExpr = argNodes[0] ? this.scalar(argNodes[0], env, undefined) : undefined;
+      if (nameExpr && nameExpr.kind !== 'literal')
+        throw unsupported('column_ifexists() with a computed column name', spanOf(argNodes[0]));
+      const columnName = String(nameExpr?.value ?? '');
       const column = rowSchema?.find((c) => c.name === columnName);
       if (column) return { kind: 'column', name: column.name, type: column.type, span };
       return this.scalar(argNodes[1], env, rowSchema, allowAggregates);

@@ -51,6 +51,29 @@ describe('partition', () => {
     ]);
   });
 
+  it('gives each partition its own `as` name and toscalar() value', () => {
+    const result = run(
+      engine,
+      'range x from 1 to 6 step 1 | extend k = x % 2 | partition by k (as P | extend share = x * 1.0 / toscalar(P | summarize sum(x)))',
+    );
+    expect(result.rows).toEqual([
+      [1, 1, 1 / 9],
+      [3, 1, 3 / 9],
+      [5, 1, 5 / 9],
+      [2, 0, 2 / 12],
+      [4, 0, 4 / 12],
+      [6, 0, 6 / 12],
+    ]);
+  });
+
+  it('legacy { query } form: toscalar(Column) reads the key where no rows are in scope', () => {
+    const result = run(
+      engine,
+      'range x from 1 to 2 step 1 | partition hint.strategy=legacy by x { print k = toscalar(x) }',
+    );
+    expect(result.rows).toEqual([[1], [2]]);
+  });
+
   it('an empty input gives no rows with the subquery columns', () => {
     const result = run(engine, 'Events | take 0 | partition by User (summarize n = count())');
     expect(result.columns).toEqual(['n']);
