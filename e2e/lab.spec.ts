@@ -115,6 +115,8 @@ test('history survives a reload and a share link reopens the same result elsewhe
   const query = "SecurityAlert | where AlertSeverity == 'High' | summarize Alerts = count() by AlertName";
   await typeQuery(page, query);
   await page.keyboard.press('Shift+Enter');
+  // The grid shows this query's column before the status is read: an earlier status would also say "rows in".
+  await expect(page.getByRole('columnheader', { name: /^Alerts/ }).first()).toBeVisible({ timeout: 30_000 });
   await expect(status(page)).toHaveText(/rows in/, { timeout: 30_000 });
   const rowsText = (await status(page).textContent())!.replace(/ in \d+ ms/, '');
 
