@@ -127,6 +127,9 @@ async function main(): Promise<void> {
     console.log(
       `load into the engine: ${Math.round(figures.loadMs)} ms (IndexedDB read + merge ${Math.round(figures.readMs)} ms, of which reading the records ≈ ${Math.round(figures.rawReadMs)} ms; engine.loadColumns ${Math.round(figures.engineLoadMs)} ms; browser CPU ${Number.isFinite(figures.loadCpuMs) ? `${Math.round(figures.loadCpuMs)} ms` : 'unknown'}) (goal < 1,000 ms for 1M rows: ${ok(figures.loadMs < 1000 * (figures.rows / 1_000_000))})`,
     );
+    console.log(
+      `columns decoded on first use: first \`take 10\` ${Math.round(figures.firstTakeMs)} ms; first query reading every cell of the text, guid and dynamic columns (dcount of each) ${Math.round(figures.firstFullReadMs)} ms`,
+    );
     if (figures.storedBytes !== undefined) {
       console.log(`origin storage in use after ingest: ${(figures.storedBytes / 1024 / 1024).toFixed(1)} MB`);
     }

@@ -29,6 +29,9 @@ export interface StoreBenchFigures {
   /** CPU time all the browser's processes spent on the load (NaN when unknown). */
   loadCpuMs: number;
   checkCount: number;
+  /** Text and dynamic columns are decoded on first use: a first `take 10`, and a first query over every cell of all of them. */
+  firstTakeMs: number;
+  firstFullReadMs: number;
   storedBytes?: number;
 }
 
@@ -135,6 +138,16 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
 
   const check = engine.query(`${table} | count`, { now: new Date() });
   const checkCount = check.ok ? Number(check.rows()[0]![0]) : -1;
+  const takeStarted = performance.now();
+  const take = engine.query(`${table} | take 10`, { now: new Date() });
+  if (take.ok) take.rows();
+  const firstTakeMs = performance.now() - takeStarted;
+  const textColumns = definition.columns.filter((c) => ['string', 'guid', 'dynamic'].includes(c.type));
+  const fullRead = `${table} | summarize ${textColumns.map((c, i) => `c${i} = dcount(tostring(['${c.name}']))`).join(', ')}`;
+  const fullStarted = performance.now();
+  const full = engine.query(fullRead, { now: new Date() });
+  if (!full.ok) throw new Error(`the full-read query failed: ${full.message}`);
+  const firstFullReadMs = performance.now() - fullStarted;
   const estimate = await navigator.storage?.estimate?.();
   const figures: StoreBenchFigures = {
     table,
@@ -151,6 +164,8 @@ export async function runStoreBench(table: string, rowCount: number): Promise<St
     loadMs,
     loadCpuMs,
     checkCount,
+    firstTakeMs,
+    firstFullReadMs,
   };
   if (estimate?.usage !== undefined) figures.storedBytes = estimate.usage;
   store.db.close();

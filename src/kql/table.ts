@@ -140,7 +140,12 @@ export function tableFromRows(schema: TableSchema, rows: readonly Record<string,
  * - dynamic: `{ values: unknown[] }` (parsed JSON values, null for empty) or `{ json: string[] }` (JSON texts, "" for empty).
  */
 export type ColumnChunk =
-  | { readonly values: ArrayLike<unknown>; readonly nulls?: Uint8Array }
+  | {
+      readonly values: ArrayLike<unknown>;
+      readonly nulls?: Uint8Array;
+      /** Reads one engine value without building `values` (a column decoded on first use). */
+      readonly cell?: (row: number) => unknown;
+    }
   | { readonly dictionary: readonly string[]; readonly codes: ArrayLike<number> }
   | {
       readonly epochMs: ArrayLike<number>;
@@ -163,6 +168,8 @@ export function columnFromChunk(name: string, type: KustoType, rowCount: number,
       Object.defineProperty(column, 'cell', { value: cell, enumerable: true });
     }
   }
+  if ('cell' in chunk && chunk.cell)
+    Object.defineProperty(column, 'cell', { value: chunk.cell, enumerable: true });
   if ((type === 'string' || type === 'guid') && 'dictionary' in chunk) {
     const texts = chunk.dictionary;
     const codes = chunk.codes;

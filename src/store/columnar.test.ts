@@ -138,6 +138,36 @@ describe('columnar encoding', () => {
     }
   });
 
+  it('reads single cells of text columns before expanding them, across chunks, as the expanded values', () => {
+    const dictRows = Array.from({ length: 50 }, (_, i) => ({
+      S: i % 9 === 0 ? '' : `s${i % 3}`,
+      D: { k: i % 2 },
+    }));
+    const textRows = Array.from({ length: 6_000 }, (_, i) => ({
+      S: i % 7 === 0 ? '' : `row-${i}`,
+      D: i % 11 === 0 ? null : { n: i },
+    }));
+    for (const [name, type] of [
+      ['S', 'string'],
+      ['D', 'dynamic'],
+    ] as const) {
+      const column = { name, type, description: '' };
+      const parts = [encodeColumn(dictRows, column), undefined, encodeColumn(textRows, column)];
+      const lengths = [dictRows.length, 3, textRows.length];
+      const single = mergeForEngine(parts, lengths, type);
+      const expanded = mergeForEngine(parts, lengths, type);
+      if (!('values' in single) || !single.cell || !('values' in expanded))
+        throw new Error('not a values chunk');
+      const total = lengths.reduce((sum, length) => sum + length, 0);
+      // Each cell is read alone first (the reader switches to the expanded column after a few thousand reads).
+      for (const row of [0, 9, 49, 50, 52, 53, 60, 53 + 5_999, 1_000]) {
+        expect(single.cell(row), `${name} row ${row}`).toEqual(expanded.values[row]);
+      }
+      for (let row = 0; row < total; row++)
+        expect(single.cell(row), `${name} row ${row}`).toEqual(expanded.values[row]);
+    }
+  });
+
   it('reads JSON texts of dynamic cells, and other strings as strings, as the engine does', () => {
     const column = { name: 'D', type: 'dynamic' as const, description: '' };
     fc.assert(

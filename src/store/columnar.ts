@@ -197,41 +197,13 @@ export function mergeForEngine(
     case 'guid':
     case 'dynamic': {
       // The engine keeps a plain array per column, so each chunk's dictionary is expanded straight into it
-      // (no merged dictionary to build); a dynamic chunk parses each distinct JSON text once.
-      const empty = type === 'string' ? '' : null;
-      const values = new Array<unknown>(total);
-      let offset = 0;
-      parts.forEach((part, index) => {
-        const length = lengths[index]!;
-        if (part === undefined) {
-          for (let i = 0; i < length; i++) values[offset + i] = empty;
-        } else if (part.kind === 'dict') {
-          const decoded: readonly unknown[] =
-            type === 'dynamic' ? part.dictionary.map(decodeDynamicText) : part.dictionary;
-          const codes = part.codes;
-          for (let i = 0; i < length; i++) {
-            const code = codes[i]!;
-            values[offset + i] = code < 0 ? empty : decoded[code];
-          }
-        } else if (part.kind === 'text') {
-          const { text, ends, nulls } = part;
-          let start = 0;
-          for (let i = 0; i < length; i++) {
-            const end = ends[i]!;
-            if (nulls?.[i] === 1) values[offset + i] = empty;
-            else {
-              const cell = text.slice(start, end);
-              values[offset + i] = type === 'dynamic' ? decodeDynamicText(cell) : cell;
-            }
-            start = end;
-          }
-        } else {
-          // Written when the column had another type: nothing to read, as for a missing column.
-          for (let i = 0; i < length; i++) values[offset + i] = empty;
-        }
-        offset += length;
-      });
-      return { values };
+      // (no merged dictionary to build); a dynamic chunk parses each distinct JSON text once. Expanded on the
+      // first read, so that loading a table costs nothing for the columns no query reads.
+      return expandedOnFirstRead(
+        () => expandTexts(parts, lengths, type, total),
+        textCellReader(parts, lengths, type),
+        total,
+      );
     }
     case 'long':
     case 'int':
@@ -289,4 +261,116 @@ export function mergeForEngine(
       return nulls ? { ticks, nulls } : { ticks };
     }
   }
+}
+
+/**
+ * A ColumnChunk whose values are computed when the engine first reads them all. Single cells (a `take 10`, the
+ * rows a filter kept) are read one by one until so many are read that expanding the column costs less.
+ */
+function expandedOnFirstRead(
+  expand: () => unknown[],
+  readOne: (row: number) => unknown,
+  total: number,
+): ColumnChunk {
+  let values: unknown[] | undefined;
+  let reads = 0;
+  const singleReads = Math.min(total, SINGLE_CELL_READS);
+  return {
+    get values() {
+      values ??= expand();
+      return values;
+    },
+    cell(row: number) {
+      if (values) return values[row];
+      if (++reads > singleReads) {
+        values = expand();
+        return values[row];
+      }
+      return readOne(row);
+    },
+  };
+}
+
+/** Cells read one at a time from a text column before it is expanded whole. */
+const SINGLE_CELL_READS = 4_096;
+
+/** Reads one cell of string, guid or dynamic chunks without expanding them. */
+function textCellReader(
+  parts: readonly (StoredColumn | undefined)[],
+  lengths: readonly number[],
+  type: KustoType,
+): (row: number) => unknown {
+  const empty = type === 'string' ? '' : null;
+  const starts: number[] = [];
+  let offset = 0;
+  for (const length of lengths) {
+    starts.push(offset);
+    offset += length;
+  }
+  return (row) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= row) low = middle;
+      else high = middle - 1;
+    }
+    const part = parts[low];
+    const index = row - starts[low]!;
+    if (part?.kind === 'dict') {
+      const code = part.codes[index]!;
+      if (code < 0) return empty;
+      const text = part.dictionary[code]!;
+      return type === 'dynamic' ? decodeDynamicText(text) : text;
+    }
+    if (part?.kind === 'text') {
+      if (part.nulls?.[index] === 1) return empty;
+      const text = part.text.slice(index === 0 ? 0 : part.ends[index - 1]!, part.ends[index]!);
+      return type === 'dynamic' ? decodeDynamicText(text) : text;
+    }
+    return empty;
+  };
+}
+
+/** The cells of string, guid or dynamic chunks (dictionary or plain text) as engine values, in chunk order. */
+function expandTexts(
+  parts: readonly (StoredColumn | undefined)[],
+  lengths: readonly number[],
+  type: KustoType,
+  total: number,
+): unknown[] {
+  const empty = type === 'string' ? '' : null;
+  const values = new Array<unknown>(total);
+  let offset = 0;
+  parts.forEach((part, index) => {
+    const length = lengths[index]!;
+    if (part === undefined) {
+      for (let i = 0; i < length; i++) values[offset + i] = empty;
+    } else if (part.kind === 'dict') {
+      const decoded: readonly unknown[] =
+        type === 'dynamic' ? part.dictionary.map(decodeDynamicText) : part.dictionary;
+      const codes = part.codes;
+      for (let i = 0; i < length; i++) {
+        const code = codes[i]!;
+        values[offset + i] = code < 0 ? empty : decoded[code];
+      }
+    } else if (part.kind === 'text') {
+      const { text, ends, nulls } = part;
+      let start = 0;
+      for (let i = 0; i < length; i++) {
+        const end = ends[i]!;
+        if (nulls?.[i] === 1) values[offset + i] = empty;
+        else {
+          const cell = text.slice(start, end);
+          values[offset + i] = type === 'dynamic' ? decodeDynamicText(cell) : cell;
+        }
+        start = end;
+      }
+    } else {
+      // Written when the column had another type: nothing to read, as for a missing column.
+      for (let i = 0; i < length; i++) values[offset + i] = empty;
+    }
+    offset += length;
+  });
+  return values;
 }
