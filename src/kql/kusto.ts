@@ -94,14 +94,27 @@ export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): A
     // report the parser's own syntax errors instead, or say where analysis gave up.
     return parseOnly(text, tables);
   }
-  const list = code.GetDiagnostics();
+  const diagnostics = diagnosticsOf(
+    code.GetDiagnostics(),
+    text,
+    (d) => SEVERITIES[d.Severity as string] ?? 'error',
+  );
+  return { syntax: code.Syntax, diagnostics };
+}
+
+/** Kusto.Language's diagnostics as ours, with line and column. */
+function diagnosticsOf(
+  list: KNode,
+  text: string,
+  severityOf: (diagnostic: KNode) => Diagnostic['severity'],
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (let i = 0; i < list.Count; i++) {
     const d = list.getItem(i);
     const { line, column } = positionOf(text, d.Start);
     diagnostics.push({
       code: d.Code,
-      severity: SEVERITIES[d.Severity as string] ?? 'error',
+      severity: severityOf(d),
       message: d.Message,
       line,
       column,
@@ -109,26 +122,13 @@ export function parseAndAnalyze(text: string, tables: readonly TableSchema[]): A
       length: d.Length,
     });
   }
-  return { syntax: code.Syntax, diagnostics };
+  return diagnostics;
 }
 
 function parseOnly(text: string, tables: readonly TableSchema[]): AnalyzedCode {
   const code = kustoLanguage().KustoCode.Parse(text, globalsFor(tables));
   const list = code.GetSyntaxDiagnostics ? code.GetSyntaxDiagnostics() : code.GetDiagnostics();
-  const diagnostics: Diagnostic[] = [];
-  for (let i = 0; i < list.Count; i++) {
-    const d = list.getItem(i);
-    const { line, column } = positionOf(text, d.Start);
-    diagnostics.push({
-      code: d.Code,
-      severity: 'error',
-      message: d.Message,
-      line,
-      column,
-      start: d.Start,
-      length: d.Length,
-    });
-  }
+  const diagnostics = diagnosticsOf(list, text, () => 'error');
   if (diagnostics.length === 0) {
     diagnostics.push({
       code: 'KQL_ANALYZER',

@@ -9,6 +9,7 @@
 import { unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import type { KNode } from '../kusto';
+import { acceptHintsOnly } from './hints';
 import type { ColumnSchema, Expr, Tabular } from '../plan';
 import type { Column, Table } from '../table';
 import type { Scope, TranslateApi } from '../translateApi';
@@ -26,12 +27,7 @@ export function translatePartition(
   schema: ColumnSchema[] | undefined,
 ): Tabular {
   const span = api.span(node);
-  for (const parameter of api.elements(node.Parameters)) {
-    const name =
-      api.kind(parameter) === 'NamedParameter' ? api.text(parameter.Name).trim().toLowerCase() : '';
-    if (!name.startsWith('hint.'))
-      throw unsupported(`partition parameter '${api.text(parameter).trim()}'`, api.span(parameter));
-  }
+  acceptHintsOnly(api, node.Parameters, 'partition');
   if (node.Scope) throw unsupported("partition's 'in' scope", api.span(node.Scope));
   const by = node.ByExpression;
   if (!by || api.kind(by) !== 'NameReference')

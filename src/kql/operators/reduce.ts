@@ -14,6 +14,7 @@ import { EngineError, unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import { toStringValue } from '../functions';
 import type { KNode } from '../kusto';
+import { acceptHintsOnly } from './hints';
 import type { ColumnSchema, Tabular } from '../plan';
 import type { Table } from '../table';
 import type { Scope, TranslateApi } from '../translateApi';
@@ -30,12 +31,7 @@ export function translateReduce(
   schema: ColumnSchema[] | undefined,
 ): Tabular {
   const span = api.span(node);
-  for (const parameter of api.elements(node.Parameters)) {
-    const name =
-      api.kind(parameter) === 'NamedParameter' ? api.text(parameter.Name).trim().toLowerCase() : '';
-    if (!name.startsWith('hint.'))
-      throw unsupported(`reduce parameter '${api.text(parameter).trim()}'`, api.span(parameter));
-  }
+  acceptHintsOnly(api, node.Parameters, 'reduce');
   let threshold = DEFAULT_THRESHOLD;
   let characters: string | undefined;
   if (node.With) {
