@@ -55,10 +55,42 @@ type Compiled = (row: number) => unknown;
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 
+/** Tables set for a while (an mv-apply row, a partition), and the cached results computed from them meanwhile. */
+interface TempScope {
+  readonly names: ReadonlySet<string>;
+  readonly shared: number[];
+  readonly scalars: Expr[];
+}
+
+/** The names of the tables a plan (or expression) reads, found once per plan object. */
+const tablesReadCache = new WeakMap<object, ReadonlySet<string>>();
+
+function tablesRead(plan: object): ReadonlySet<string> {
+  const known = tablesReadCache.get(plan);
+  if (known) return known;
+  const names = new Set<string>();
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    const node = value as { op?: unknown; name?: unknown };
+    if (node.op === 'table' && typeof node.name === 'string') names.add(node.name);
+    Object.values(value).forEach(visit);
+  };
+  visit(plan);
+  tablesReadCache.set(plan, names);
+  return names;
+}
+
 class Context {
   readonly shared = new Map<number, Table>();
   readonly scalars = new Map<Expr, unknown>();
   readonly temp = new Map<string, Table>();
+  readonly tempScopes: TempScope[] = [];
   readonly nowTicks: bigint;
   chart: ChartSpec | undefined;
 
@@ -67,6 +99,17 @@ class Context {
     readonly limits: ExecutionLimits,
   ) {
     this.nowTicks = BigInt(limits.now.getTime()) * TICKS_PER_MS;
+  }
+
+  /** Ties a cached result to the temp scopes whose tables its query reads: it is dropped when they end. */
+  cachedFrom(plan: object, key: { shared: number } | { scalar: Expr }): void {
+    if (this.tempScopes.length === 0) return;
+    const read = tablesRead(plan);
+    for (const scope of this.tempScopes) {
+      if (![...scope.names].some((name) => read.has(name))) continue;
+      if ('shared' in key) scope.shared.push(key.shared);
+      else scope.scalars.push(key.scalar);
+    }
   }
 
   /** Called in loops: stops a cancelled or runaway query. */
@@ -168,6 +211,7 @@ function runOperator(plan: Tabular, context: Context): Table {
       if (!cached) {
         cached = run(plan.input, context);
         context.shared.set(plan.id, cached);
+        context.cachedFrom(plan.input, { shared: plan.id });
       }
       return cached;
     }
@@ -415,21 +459,25 @@ function executeApi(context: Context): ExecuteApi {
   };
 }
 
+/**
+ * Runs `body` with `tables` readable by name. What the body caches from them (toscalar values, `as` and materialize
+ * results) belongs to this run alone; cached results that read none of them stay for the next run.
+ */
 function withTemp<T>(context: Context, tables: ReadonlyMap<string, Table>, body: () => T): T {
   const saved = new Map([...tables.keys()].map((name) => [name, context.temp.get(name)]));
-  // What the body caches (toscalar values, `as` and materialize results) was computed over these tables alone.
-  const sharedBefore = new Set(context.shared.keys());
+  const scope: TempScope = { names: new Set(tables.keys()), shared: [], scalars: [] };
   for (const [name, table] of tables) context.temp.set(name, table);
-  context.scalars.clear();
+  context.tempScopes.push(scope);
   try {
     return body();
   } finally {
+    context.tempScopes.pop();
     for (const [name, table] of saved) {
       if (table) context.temp.set(name, table);
       else context.temp.delete(name);
     }
-    context.scalars.clear();
-    for (const id of [...context.shared.keys()]) if (!sharedBefore.has(id)) context.shared.delete(id);
+    for (const id of scope.shared) context.shared.delete(id);
+    for (const expr of scope.scalars) context.scalars.delete(expr);
   }
 }
 
@@ -1742,6 +1790,7 @@ function compile(expr: Expr, table: Table, context: Context): Compiled {
         const value = result.length > 0 && result.columns.length > 0 ? result.columns[0]!.values[0] : null;
         const sourceType = result.columns[0]?.type ?? expr.type;
         context.scalars.set(expr, sourceType === expr.type ? value : convertTo(value, expr.type, sourceType));
+        context.cachedFrom(expr.query, { scalar: expr });
       }
       const value = context.scalars.get(expr);
       return () => value;

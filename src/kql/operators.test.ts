@@ -149,6 +149,17 @@ describe('tabular operators', () => {
     ]);
   });
 
+  it('mv-apply reads a value computed outside the rows (materialize, toscalar) the same for every row', () => {
+    const result = run(
+      engine,
+      'let M = materialize(range y from 1 to 3 step 1); range x from 1 to 2 step 1 | extend a = pack_array(x) | mv-apply a to typeof(long) on (extend s = toscalar(M | summarize sum(y)) + a)',
+    );
+    expect(result.rows).toEqual([
+      [1, 1, 7],
+      [2, 2, 8],
+    ]);
+  });
+
   it('mv-apply drops a column expanded by its plain name, keeps one expanded under an alias', () => {
     const plain = run(engine, 'print a = dynamic([1, 2]), b = 7 | mv-apply a on (take 1)');
     expect(plain.columns).toEqual(['b', 'a']);
