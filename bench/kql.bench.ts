@@ -11,6 +11,7 @@ import * as aq from 'arquero';
 import alasql from 'alasql';
 import { createKqlEngine } from '../src/kql/index';
 import { hasTerm } from '../src/kql/functions';
+import { seededRandom } from '../src/kql/seededRandom';
 
 // Four engines hold their own copy of 2 x 1M rows in this one process: with Node's default heap limit (about 4 GB
 // here) every engine's time is mostly garbage collection of the others' data. The bench runs itself again with 8 GB.
@@ -28,21 +29,10 @@ const ROWS = Number(process.env['ROWS'] ?? 1_000_000);
 const RUNS = 5;
 const require = createRequire(import.meta.url);
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // ---------- data ----------
 const START = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
-const rand = random(42);
+const rand = seededRandom(42);
 const pick = (n: number) => Math.floor(rand() * n);
 
 const severities = ['High', 'Medium', 'Low', 'Informational'];

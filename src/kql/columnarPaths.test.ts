@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine, type KqlEngine } from './engine';
 import type { TableSchema } from './types';
+import { seededRandom } from './seededRandom';
 
 const TABLES: readonly TableSchema[] = [
   {
@@ -27,19 +28,8 @@ const TABLES: readonly TableSchema[] = [
   },
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ROWS = 3000;
-const rand = random(7);
+const rand = seededRandom(7);
 const pick = (n: number) => Math.floor(rand() * n);
 // Dictionaries with a repeated text, an empty text and mixed case; codes include negative and out-of-range ones
 // (both read as "").

@@ -36,6 +36,7 @@ import {
   type KeyEncoder,
 } from './grouping';
 import { firstRowPerKey, matchFlags, matchPairs } from './hashJoin';
+import { seededRandom } from './seededRandom';
 import { gatherColumn, lazyColumn, renamedColumn, type Column, type Table } from './table';
 import type { ChartSpec, KustoType } from './types';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from './values';
@@ -370,15 +371,8 @@ function runOperator(plan: Tabular, context: Context): Table {
     case 'sample': {
       const input = run(plan.input, context);
       const count = Math.min(input.length, Math.max(0, Number(constantOf(plan.count, context) ?? 0)));
-      // Seeded (mulberry32) so the same query on the same data gives the same sample.
-      let seed = 0x2545f491;
-      const random = () => {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = seed;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
+      // Seeded so the same query on the same data gives the same sample.
+      const random = seededRandom(0x2545f491);
       const indices = Array.from({ length: input.length }, (_, i) => i);
       for (let i = 0; i < count; i++) {
         const j = i + Math.floor(random() * (input.length - i));

@@ -4,17 +4,7 @@
  * shaped by column name and type only.
  */
 import type { TableSchema } from './types';
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 export const FIXTURE_CLUSTER_ID =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-lab/providers/microsoft.containerservice/managedclusters/aks-lab';
@@ -66,7 +56,7 @@ export function fixtureRows(
   seed = 1,
   days = 7,
 ): Record<string, unknown>[] {
-  const random = mulberry32(seed * 7919 + table.name.length);
+  const random = seededRandom(seed * 7919 + table.name.length);
   const rows: Record<string, unknown>[] = [];
   const span = days * 86_400_000;
   for (let row = 0; row < count; row++) {

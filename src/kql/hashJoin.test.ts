@@ -2,17 +2,7 @@
 // is indexed, for text keys (the typed hash table) and other keys (the Map), with duplicates and null keys.
 import { describe, expect, it } from 'vitest';
 import { firstRowPerKey, matchFlags, matchPairs, type JoinSide } from './hashJoin';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 function side(keys: unknown[], everyOther = false): JoinSide & { rows: Int32Array } {
   const rows = keys.map((_, i) => i).filter((i) => !everyOther || i % 2 === 0);
@@ -39,7 +29,7 @@ function nestedLoop(
 }
 
 const check = () => {};
-const rand = random(11);
+const rand = seededRandom(11);
 const texts = (n: number, distinct: number) =>
   Array.from({ length: n }, () => (rand() < 0.1 ? null : `k${Math.floor(rand() * distinct)}`));
 const numbers = (n: number, distinct: number) =>

@@ -3,6 +3,7 @@
  * code grades in the lesson page, the review queue and exam mode, and is unit-tested in Node.
  */
 import type { KnowledgeCheck } from '../../schemas/check';
+import { seededRandom } from '../../kql/seededRandom';
 
 /** What the widget of each check type hands in. Indices refer to the authored order of the content. */
 export type LearnerResponse =
@@ -129,13 +130,7 @@ export function grade(response: LearnerResponse, key: AnswerKey): Grade {
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   let state = 2166136261;
   for (const char of seed) state = Math.imul(state ^ char.charCodeAt(0), 16777619) >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(state);
   const result = [...items];
   for (let i = result.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
