@@ -8,7 +8,10 @@ export type { DatasetManifest, RunOptions, RunResult, ScenarioRef } from './scen
 export { listScenarios, parseScenarioDocument } from './scenario/scenarioDocuments';
 export type { LoadedScenario, ScenarioDocument } from './scenario/scenarioDocuments';
 export { STORYLINES, findStoryline } from './storylines/index';
-export type { Storyline, StorylineStep, StepAction, StorylineActor, PodRef } from './scenario/storyline';
+export type {
+  Storyline,
+  StorylineDefinition,
+  StorylineStep, StepAction, StorylineActor, PodRef } from './scenario/storyline';
 export { clusterSnapshot } from './cluster/snapshot';
 export { learnerAuditRows, LEARNER } from './telemetry/learnerAudit';
 export type { LearnerCall } from './telemetry/learnerAudit';

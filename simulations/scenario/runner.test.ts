@@ -76,11 +76,11 @@ describe('scenario runner', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  for (const storyline of STORYLINES) {
-    it(`plays ${storyline.id}: each expected alert at its step's virtual time, delivered with a realistic delay`, async () => {
-      const { sink, result } = await run(storyline.id);
+  for (const definition of STORYLINES) {
+    it(`plays ${definition.id}: each expected alert at its step's virtual time, delivered with a realistic delay`, async () => {
+      const { sink, result } = await run(definition.id);
       const rows = sink.rows('SecurityAlert');
-      for (const expected of storyline.expectedAlerts) {
+      for (const expected of result.storyline.expectedAlerts) {
         const stepTime = result.stepTimes[expected.step]!;
         const within = (expected.withinSeconds ?? 0) * 1000;
         const match = rows.find((row) => {

@@ -71,6 +71,8 @@ export interface RunResult {
   alerts: RaisedAlert[];
   /** Virtual time at which each storyline step ran. */
   stepTimes: number[];
+  /** The storyline as built for this scenario and seed (its indicators). */
+  storyline: Storyline;
   world: ClusterWorld;
   /** The cluster at the dataset's "now", for the simulated terminal. */
   snapshot: ClusterSnapshot;
@@ -105,8 +107,8 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     typeof options.scenario === 'string'
       ? { id: options.scenario, storyline: options.scenario }
       : options.scenario;
-  const storyline = findStoryline(scenario.storyline);
-  if (!storyline) throw new Error(`Unknown storyline "${scenario.storyline}" (scenario "${scenario.id}")`);
+  const definition = findStoryline(scenario.storyline);
+  if (!definition) throw new Error(`Unknown storyline "${scenario.storyline}" (scenario "${scenario.id}")`);
   if (!Number.isInteger(options.seed) || options.seed < 0)
     throw new Error(`Seed must be a non-negative integer, got ${options.seed}`);
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > 30)
@@ -115,6 +117,8 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   if (Number.isNaN(startMs)) throw new Error(`Invalid virtual start "${options.start}"`);
   const endMs = startMs + options.days * DAY;
   const root = new Random(`${scenario.id}:${options.seed}`);
+  // Its own stream, not a fork of root: drawing indicators must not shift the numbers every other part gets.
+  const storyline = definition.build(new Random(`${scenario.id}:${options.seed}:indicators`));
   const clock = new SimulatedClock(startMs);
   const writer = new RowWriter(options.sink);
   const context = (label: string): EmitContext => ({ clock, random: root.fork(label), writer, endMs });
@@ -216,6 +220,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     manifest,
     alerts: alerts.raised,
     stepTimes: player.stepTimes,
+    storyline,
     world,
     snapshot: clusterSnapshot(world, endMs),
   };

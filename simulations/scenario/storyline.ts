@@ -1,4 +1,18 @@
 import type { ClusterSpec, NodeSpec, PodTemplate, WorkloadSpec } from '../cluster/types';
+import type { Random } from '../core/random';
+
+/**
+ * A storyline as the registry holds it: what it is, and how to build its data for one case. `build` draws the
+ * case's indicators (attacker pod and user names, source IPs within the documentation ranges, image tags, pool
+ * hosts, timings) from `random`, which is seeded by the scenario and seed alone, so the same case always gets
+ * the same indicators and another seed gives another investigation with other answers.
+ */
+export interface StorylineDefinition {
+  id: string;
+  title: string;
+  summary: string;
+  build(random: Random): Storyline;
+}
 
 /**
  * A storyline is data: who does what, when (seconds after the attack starts), from where, with which

@@ -1,40 +1,152 @@
 import { z } from 'zod';
 
-export const scenarioObjective = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
-    .describe('Stable identifier of the objective within the scenario.'),
-  question: z
+const identifier = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+/** One tier of help for an objective: the first says which table, the next which columns or operator, the last a near-complete query. */
+export const scenarioHint = z.object({
+  text: z
     .string()
     .min(1)
-    .describe('What the learner must find out, e.g. "Which pod mounted the Docker socket?".'),
-  answers: z
-    .array(z.string().min(1))
+    .describe('The hint itself (Markdown inline code allowed), e.g. "Start from SecurityAlert: which alert names a pod?".'),
+  cost: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Points taken from the objective when the learner opens this tier.'),
+});
+
+/** A wrong answer learners are known to give, with why it is wrong. */
+export const scenarioWrongAnswer = z
+  .object({
+    answer: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The wrong answer as text (compared after normalisation), for answers that are the same in every seed.'),
+    query: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A KQL query whose single value on the case's dataset is the wrong answer, for answers that change with the seed (the node's own kubelet identity).",
+      ),
+    explanation: z
+      .string()
+      .min(1)
+      .describe('What the learner is told, e.g. "That is the node\'s own kubelet identity, not the attacker\'s."'),
+  })
+  .refine((value) => (value.answer === undefined) !== (value.query === undefined), {
+    message: 'give exactly one of answer or query',
+  });
+
+/** The module's four investigation steps (lesson "Investigating a container escape"). */
+export const investigationStep = z
+  .enum(['preserve-evidence', 'image', 'pod-configuration', 'lateral-movement'])
+  .describe(
+    'Which of the four investigation steps the finding belongs to: preserve-evidence (what happened, who, when, before the pod is gone), image (the image and its vulnerabilities), pod-configuration (privileges, mounts, namespaces, service account), lateral-movement (what the attacker reached beyond the pod).',
+  );
+
+export const scenarioObjective = z
+  .object({
+    id: identifier.describe('Stable identifier of the objective within the scenario.'),
+    question: z
+      .string()
+      .min(1)
+      .describe('What the learner must find out, e.g. "Which pod mounted the Docker socket?".'),
+    points: z.number().int().positive().default(100).describe('Points for a correct answer before hints.'),
+    query: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Reference KQL query: its single value (one row, first column) on the case's dataset is the answer, so answers follow the seed. Must parse and bind against the table schemas.",
+      ),
+    answers: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        'Static accepted answers, for answers that are not in the data (a concept, a choice); also accepted beside the query\'s value.',
+      ),
+    answerFormat: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What form the answer takes, shown under the field, e.g. "namespace/name" or "an IPv4 address".'),
+    wrongAnswers: z
+      .array(scenarioWrongAnswer)
+      .default([])
+      .describe('Known wrong answers, each with its own explanation.'),
+    hints: z
+      .array(scenarioHint)
+      .min(1)
+      .max(4)
+      .describe('Hints in tiers, cheapest first: which table, then which columns or operator, then a near-complete query.'),
+    step: investigationStep,
+    debrief: z
+      .string()
+      .min(1)
+      .describe('Shown in the debrief beside the answer: why it matters, and the detection or prevention behind it.'),
+  })
+  .refine((value) => value.query !== undefined || value.answers !== undefined, {
+    message: 'give a reference query, static answers, or both',
+  });
+
+/** A control that would have stopped the attack, for the debrief. */
+export const scenarioPrevention = z.object({
+  control: z
+    .enum(['pod-security', 'image-policy', 'rbac', 'network-policy', 'configuration'])
+    .describe('Which kind of control: a Pod Security level, an image policy, RBAC, a network policy, or cluster configuration.'),
+  text: z.string().min(1).describe('What to configure and what it would have refused or contained.'),
+});
+
+/** A detection that could have fired, for the debrief. */
+export const scenarioMissedDetection = z.object({
+  alert: z
+    .string()
     .min(1)
-    .describe('Accepted answers, compared case-insensitively after trimming.'),
-  hint: z.string().optional().describe('A nudge shown on request, e.g. which table to query.'),
+    .describe('The Defender for Containers alert name exactly as the alert catalog spells it, or a Sentinel analytics rule idea.'),
+  why: z.string().min(1).describe('Why it did not fire here, or what would have made it fire.'),
 });
 
 /** A scripted investigation: a storyline played over simulated background activity, and what to find. */
 export const scenario = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
-    .describe('Stable identifier; the dataset id is the scenario id plus the seed.'),
+  id: identifier.describe('Stable identifier; the dataset id is the scenario id, the seed and the days.'),
   title: z.string().min(1).describe('Title shown in the scenario list.'),
   summary: z.string().min(1).describe('One or two sentences that set the scene for the learner.'),
   difficulty: z
     .enum(['beginner', 'intermediate', 'advanced'])
     .describe('How much KQL and Kubernetes it assumes.'),
+  minutes: z.number().int().positive().describe('Estimated minutes to solve it.'),
+  objective: z
+    .string()
+    .min(1)
+    .describe('The SC-200 skill it practises, as in the lessons, e.g. "Investigate and remediate container threats".'),
+  lessons: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Slugs of the lessons that the case practises (e.g. "modules/4-7/investigate-escape"); they link to it.'),
   seed: z
     .number()
     .int()
     .nonnegative()
-    .describe('Default seed of the random source; the same seed gives the same data.'),
+    .describe('Default seed of the random source; the same seed gives the same data and the same answers.'),
   storyline: z.string().min(1).describe('Id of the attack storyline (timed steps) the simulation plays.'),
   days: z.number().int().positive().max(30).default(1).describe('Days of background activity to simulate.'),
+  openingAlert: z
+    .string()
+    .min(1)
+    .describe('AlertType of the alert that opens the case (its incident is shown as the evidence), e.g. "K8S_PrivilegedContainer".'),
   objectives: z.array(scenarioObjective).min(1).describe('What the learner is graded on.'),
+  prevention: z
+    .array(scenarioPrevention)
+    .min(1)
+    .describe('The controls that would have stopped the attack, shown in the debrief.'),
+  missedDetections: z
+    .array(scenarioMissedDetection)
+    .default([])
+    .describe('Detections that could have fired and did not, shown in the debrief.'),
 });
 
 export type Scenario = z.infer<typeof scenario>;
+export type ScenarioObjective = z.infer<typeof scenarioObjective>;
