@@ -4,7 +4,7 @@ import { runScenario, MemorySink } from '../../simulations/index';
 import { createKqlEngine } from '../kql/index';
 import { createDatasetDb } from './datasetDb';
 import { createDatasetStore } from './datasets';
-import { generateDataset } from './generate';
+import { generateDataset, storylineFacts } from './generate';
 import { createQueryService } from './queryService';
 
 describe('generating a scenario into IndexedDB', () => {
@@ -26,6 +26,7 @@ describe('generating a scenario into IndexedDB', () => {
       expect(dataset.status).toBe('ready');
       expect(new Date(dataset.virtualNow!).toISOString()).toBe(manifest.virtualNow);
       expect(progress.at(-1)).toBe(1);
+      expect(new Date(dataset.attackStart!).toISOString()).toBe(manifest.attackStart);
       for (const [table, rows] of Object.entries(manifest.rowCounts)) {
         expect(dataset.tables[table]?.rowCount ?? 0, table).toBe(rows);
       }
@@ -48,4 +49,21 @@ describe('generating a scenario into IndexedDB', () => {
       await store.db.delete();
     },
   );
+});
+
+describe('storylineFacts', () => {
+  const manifest = { attackStart: '2026-03-02T10:43:22.000Z' } as Parameters<typeof storylineFacts>[0];
+  it('keeps the attack start and the timeline steps that have a time and a description', () => {
+    const timeline = [
+      { at: '2026-03-02T10:43:22.000Z', description: 'The pod is created' },
+      { at: 5, description: 'not a time' },
+    ];
+    expect(storylineFacts({ ...manifest, timeline } as typeof manifest)).toEqual({
+      attackStart: Date.parse('2026-03-02T10:43:22.000Z'),
+      timeline: [{ at: '2026-03-02T10:43:22.000Z', description: 'The pod is created' }],
+    });
+  });
+  it('gives no timeline when the simulation reports none', () => {
+    expect(storylineFacts(manifest).timeline).toBeUndefined();
+  });
 });
