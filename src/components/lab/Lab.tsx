@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
+import type { WireValue } from '../../kql/types';
 import type { DatasetSummary, GenerateProgress, LabBackend, RunOutcome, ScenarioOption } from './backend';
 import { DatasetControls } from './dataset/DatasetControls';
 import { KqlEditor, type EditorMarker, type KqlEditorHandle } from './editor/KqlEditor';
@@ -21,6 +22,21 @@ export interface LabProps {
   readonly initialSeed?: number;
   /** An embedded lab (in a lesson) shows no history or tabs of its own and does not save tabs. */
   readonly embedded?: boolean;
+  /**
+   * The dataset a host page owns (a case): the lab queries it and neither generates, offers nor remembers another.
+   * `null` while the host is still preparing it.
+   */
+  readonly datasetId?: string | null;
+  /** Told of every query that ran successfully (a case pins it, or a row of it, to its notebook). */
+  readonly onResult?: (result: LabResult) => void;
+  /** A query for the lab to open and run (once its dataset is ready); a new `id` asks again. */
+  readonly queryRequest?: { readonly id: number; readonly text: string; readonly title?: string };
+}
+
+export interface LabResult {
+  readonly query: string;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  readonly rows: readonly (readonly WireValue[])[];
 }
 
 interface TabRun {
@@ -45,6 +61,9 @@ export default function Lab({
   initialScenarioId,
   initialSeed,
   embedded = false,
+  datasetId,
+  onResult,
+  queryRequest,
 }: LabProps) {
   const [tabs, dispatch] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
   const [runs, setRuns] = useState<Readonly<Record<string, TabRun>>>({});
@@ -145,6 +164,7 @@ export default function Lab({
       ...current,
       [tabId]: { running: false, outcome, ranText: text, ranOffset: offset },
     }));
+    if (outcome.ok) onResult?.({ query: text, columns: outcome.columns, rows: outcome.rows });
     // From Run to the frame that shows the result: what the benchmark reads (bench/lab.bench.ts). The history is
     // written after that frame, so IndexedDB work never delays the result on screen.
     await new Promise<void>((resolve) =>
@@ -170,7 +190,7 @@ export default function Lab({
     } catch (error) {
       console.error('The query ran but could not be added to the history.', error);
     }
-  }, [backend, tabs.activeId, dataset, store]);
+  }, [backend, tabs.activeId, dataset, store, onResult]);
 
   const cancel = useCallback(() => {
     controllers.current.get(tabs.activeId)?.abort();
@@ -187,6 +207,13 @@ export default function Lab({
         setBackend(created);
         const stored = await created.listDatasets();
         if (!current) return;
+        if (datasetId !== undefined) {
+          const owned = stored.filter((candidate) => candidate.id === datasetId && candidate.ready);
+          setDatasets(owned);
+          if (owned[0]) chooseDataset(owned[0]);
+          else setDataset(undefined);
+          return;
+        }
         setDatasets(stored);
         const shared = parseShareLinkHash(location.hash);
         const wantedId = shared.ok === true ? shared.shared.scenarioId : initialScenarioId;
@@ -238,7 +265,17 @@ export default function Lab({
     return () => {
       current = false;
     };
-  }, [chooseDataset, embedded, generate, initialScenarioId, initialSeed, scenarios, store]);
+  }, [chooseDataset, datasetId, embedded, generate, initialScenarioId, initialSeed, scenarios, store]);
+
+  useEffect(() => {
+    if (!queryRequest) return;
+    dispatch({
+      type: 'open',
+      text: queryRequest.text,
+      ...(queryRequest.title ? { title: queryRequest.title } : {}),
+    });
+    pendingRun.current = true;
+  }, [queryRequest]);
 
   // Restore the learner's own tabs (not for a lesson's embedded lab, which starts from the lesson's query); a share
   // link then opens its query in a tab of its own and runs it once the dataset is ready.
@@ -338,19 +375,21 @@ export default function Lab({
     // not-content: keeps Starlight's prose spacing out of the editor and the grid.
     <div className={`lab not-content${embedded ? ' lab--embedded' : ''}`}>
       <div className="lab__side">
-        <DatasetControls
-          scenarios={scenarios}
-          datasets={datasets}
-          current={dataset}
-          progress={progress}
-          error={datasetError}
-          onGenerate={
-            backend?.generate
-              ? (scenarioId, seed, days) => void generate(backend, scenarioId, seed, days)
-              : undefined
-          }
-          onSelect={(id) => chooseDataset(datasets.find((candidate) => candidate.id === id))}
-        />
+        {datasetId === undefined && (
+          <DatasetControls
+            scenarios={scenarios}
+            datasets={datasets}
+            current={dataset}
+            progress={progress}
+            error={datasetError}
+            onGenerate={
+              backend?.generate
+                ? (scenarioId, seed, days) => void generate(backend, scenarioId, seed, days)
+                : undefined
+            }
+            onSelect={(id) => chooseDataset(datasets.find((candidate) => candidate.id === id))}
+          />
+        )}
         <SchemaTree
           tables={TABLE_DEFINITIONS}
           {...(dataset ? { rowCounts: dataset.rowCounts } : {})}
@@ -414,7 +453,9 @@ export default function Lab({
               (!backend
                 ? 'Starting the query engine…'
                 : !dataset
-                  ? 'Choose a dataset to run queries on.'
+                  ? datasetId !== undefined
+                    ? 'Waiting for the case’s dataset…'
+                    : 'Choose a dataset to run queries on.'
                   : running
                     ? 'Running…'
                     : outcome?.ok
