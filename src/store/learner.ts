@@ -304,7 +304,8 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
           queryHistory: await db.queryHistory.toArray(),
           savedQueries: await db.savedQueries.toArray(),
           settings: await db.settings.toArray(),
-          cases: await db.cases.toArray(),
+          // Case records are readonly in the app; the export's type is the same shape, mutable.
+          cases: (await db.cases.toArray()) as LearnerDataExport['cases'],
         })),
       );
     },
