@@ -147,7 +147,7 @@ export function entitiesOf(value: WireValue | undefined): EntityEvidence[] {
   const shown: EntityEvidence[] = [];
   for (const entity of parsed as Entity[]) {
     const type = field(entity, 'Type');
-    let valueText = '';
+    let valueText: string;
     switch (type) {
       case 'K8s-pod': {
         const namespace = field(resolve(entity.Namespace), 'Name');
