@@ -98,6 +98,21 @@ describe('scenario runner', () => {
     });
   }
 
+  it('lists the storyline steps in the manifest timeline at the virtual times they ran, in order', async () => {
+    const { result } = await run('docker-sock-escape');
+    const { timeline, virtualEnd, attackStart } = result.manifest;
+    expect(timeline.map((entry) => entry.description)).toEqual(
+      result.storyline.steps.map((step) => step.description),
+    );
+    expect(timeline[0]!.time).toBe(attackStart);
+    const times = timeline.map((entry) => Date.parse(entry.time));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(Math.max(...times)).toBeLessThan(Date.parse(virtualEnd));
+    expect(timeline.some((entry) => entry.description.includes(result.storyline.indicators!.job!))).toBe(
+      true,
+    );
+  });
+
   it('gives byte-identical output for the same scenario and seed, and different output for another seed', async () => {
     const digest = async (seed: number) => {
       const sink = new HashingSink();

@@ -50,7 +50,7 @@ function buildDockerSocketEscape(random: Random): Storyline {
     steps: [
       {
         at: 0,
-        description: 'The PR validation job starts its script on the agent',
+        description: `Pipeline job ${job} (pull-request validation) starts its script on the agent`,
         actions: [
           { type: 'log', pod: AGENT, message: `{time}: Running job: ${job} validate` },
           {
