@@ -80,6 +80,35 @@ describe('scenario:check', () => {
     expect(report.generationMs.get(1)).toBeGreaterThan(0);
   }, 60_000);
 
+  it('requires an answer to change between seeds unless the objective is fixed, and a fixed one not to change', async () => {
+    const samePerSeed = 'SecurityAlert | where AlertType == "K8S_PrivilegedContainer" | distinct AlertType';
+    const podPerSeed =
+      'SecurityAlert | where AlertType == "K8S_PrivilegedContainer" | project Pod = tostring(parse_json(ExtendedProperties)["Pod name"]) | distinct Pod';
+    const text = readFileSync(join(brokenContent, 'scenarios/unknown-column.md'), 'utf8')
+      .replace(/query: AKSAudit .*\n/, `query: '${samePerSeed}'\n`)
+      .replace(
+        'prevention:',
+        [
+          '  - id: pod',
+          '    question: Which pod?',
+          '    step: preserve-evidence',
+          '    fixed: true',
+          `    query: '${podPerSeed}'`,
+          '    hints: [{ text: t, cost: 1 }]',
+          '    debrief: d',
+          'prevention:',
+        ].join('\n'),
+      );
+    const entry = parseScenarioDocument({ path: 'fixture.md', text });
+    const report = await checkCase(entry, [1, 4]);
+    expect(report.problems).toEqual([
+      'unknown-column objective "creator": the answer is "K8S_PrivilegedContainer" for every seed (1, 4); vary the indicator in the storyline, or mark the objective fixed: true if it cannot vary',
+      expect.stringMatching(
+        /^unknown-column objective "pod" is marked fixed but its answer changes with the seed/,
+      ),
+    ]);
+  }, 90_000);
+
   it.runIf(haveCatalog)('uses only alert types and names of the Defender catalog', () => {
     const catalog = (
       JSON.parse(readFileSync(catalogPath, 'utf8')) as {
