@@ -317,8 +317,9 @@ A scenario query that names a column that does not exist stops the build with th
 and column within the query:
 
 \`\`\`text
+[ERROR] [sc200-scenario-queries] An unhandled error occurred while running the "astro:build:start" hook
 Scenario queries do not parse or bind against the table schemas:
-…/content/scenarios/privileged-pod-escape.md: objective "creator", reference query, line 1 column 64: The name 'Userr' does not refer to any known column, table, variable or function.
+…/content/scenarios/privileged-pod-escape.md: objective "creator", reference query, line 10 column 113: The name 'Userr' does not refer to any known column, table, variable or function.
 \`\`\`
 `;
 }
