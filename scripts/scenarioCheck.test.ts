@@ -80,7 +80,7 @@ describe('scenario:check', () => {
     expect(report.generationMs.get(1)).toBeGreaterThan(0);
   }, 60_000);
 
-  it('requires an answer to change between seeds unless the objective is fixed, and a fixed one not to change', async () => {
+  it('requires an opening alert with an incident, and an answer that changes between seeds unless the objective is fixed (and then does not)', async () => {
     const samePerSeed = 'SecurityAlert | where AlertType == "K8S_PrivilegedContainer" | distinct AlertType';
     const podPerSeed =
       'SecurityAlert | where AlertType == "K8S_PrivilegedContainer" | project Pod = tostring(parse_json(ExtendedProperties)["Pod name"]) | distinct Pod';
@@ -101,7 +101,11 @@ describe('scenario:check', () => {
       );
     const entry = parseScenarioDocument({ path: 'fixture.md', text });
     const report = await checkCase(entry, [1, 4]);
+    const noIncident = (seed: number) =>
+      `unknown-column seed ${seed}: the opening alert K8S_PrivilegedContainer opens no incident in SecurityIncident (informational alerts do not); the case page shows the incident, so pick an alert of severity Low or above`;
     expect(report.problems).toEqual([
+      noIncident(1),
+      noIncident(4),
       'unknown-column objective "creator": the answer is "K8S_PrivilegedContainer" for every seed (1, 4); vary the indicator in the storyline, or mark the objective fixed: true if it cannot vary',
       expect.stringMatching(
         /^unknown-column objective "pod" is marked fixed but its answer changes with the seed/,
