@@ -3,10 +3,10 @@
  *
  * For each scenario file and each seed it generates the dataset in memory, loads it into the KQL engine at the
  * dataset's virtual now, and runs every reference query. A case fails unless each query answers with exactly one
- * value, the opening alert is in SecurityAlert, each query-based answer changes between seeds (unless the objective
- * is marked `fixed`), and each known wrong answer differs from the answer. `--static` only parses and binds the
- * queries against the table schemas (the build runs that). Exit code 1 on any problem; the last line is
- * `N cases, M objectives, all solvable`.
+ * value, the opening alert is in SecurityAlert and opens an incident, each query-based answer changes between
+ * seeds (unless the objective is marked `fixed`), and each known wrong answer differs from the answer. `--static`
+ * only parses and binds the queries against the table schemas (the build runs that). Exit code 1 on any problem;
+ * the last line is `N cases, M objectives, all solvable`.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
