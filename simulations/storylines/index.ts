@@ -1,20 +1,15 @@
-import type { Storyline, StorylineDefinition } from '../scenario/storyline';
+import type { StorylineDefinition } from '../scenario/storyline';
 import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
 
-/** A storyline whose indicators do not depend on the seed. */
-function fixed(storyline: Storyline): StorylineDefinition {
-  return { id: storyline.id, title: storyline.title, summary: storyline.summary, build: () => storyline };
-}
-
 /** Every storyline the simulation can play, by id (scenario files name one in `storyline`). */
 export const STORYLINES: readonly StorylineDefinition[] = [
-  fixed(privilegedPodEscape),
-  fixed(dockerSocketEscape),
-  fixed(stolenTokenEscalation),
-  fixed(cryptoMinerDaemonSet),
+  privilegedPodEscape,
+  dockerSocketEscape,
+  stolenTokenEscalation,
+  cryptoMinerDaemonSet,
 ];
 
 export function findStoryline(id: string): StorylineDefinition | undefined {
