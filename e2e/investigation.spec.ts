@@ -20,6 +20,7 @@ interface ScenarioFile {
     answers?: string[];
     wrongAnswers?: { answer?: string; query?: string; explanation: string }[];
     hints: { cost: number }[];
+    fixed?: boolean;
   }[];
 }
 
@@ -153,7 +154,12 @@ test('a learner works a case: wrong answer explained, a hint, every objective so
   await expect.poll(() => runCount(page), { timeout: 30_000 }).toBeGreaterThan(before);
 
   const axe = await new AxeBuilder({ page }).include('.case-room').exclude('.monaco-editor').analyze();
-  expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  expect(
+    axe.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    ),
+  ).toEqual([]);
 
   // Kept after a reload.
   await page.reload();
@@ -182,4 +188,53 @@ test('a learner works a case: wrong answer explained, a hint, every objective so
   await expect(page.getByText(/^Dataset ready:/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('case-score')).toHaveText(String(expectedScore));
   await context.setOffline(false);
+});
+
+test('a new case with another seed is a fresh investigation with other answers', async ({ page }) => {
+  test.setTimeout(300_000);
+  const varied = scenario.objectives.filter((objective) => objective.query && !objective.fixed);
+  async function answersOnThisSeed(): Promise<string[]> {
+    await expect(page.getByText(/^Dataset ready:/)).toBeVisible({ timeout: 180_000 });
+    await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+    const values: string[] = [];
+    for (const objective of varied) {
+      await runQuery(page, objective.query!);
+      values.push(await firstCell(page));
+    }
+    return values;
+  }
+
+  await page.goto(`/scenarios/${CASE_ID}/`);
+  const before = await answersOnThisSeed();
+  await answer(page, varied[0]!.question, before[0]!);
+  await expect(objectiveRegion(page, varied[0]!.question).getByRole('status')).toHaveText(/^Correct/, {
+    timeout: 30_000,
+  });
+
+  const status = page.getByRole('group', { name: 'Case status' });
+  const seedBefore = /Seed (\d+)/.exec((await status.textContent()) ?? '')?.[1];
+  await status.getByRole('button', { name: 'New case with another seed' }).click();
+  await status.getByRole('button', { name: 'Start the new case' }).click();
+  await expect(status).not.toContainText(`Seed ${seedBefore}`);
+  await expect(status).toContainText('Not started');
+  await expect(page.getByText(/^Earlier runs: seed/)).toBeVisible();
+
+  // Some answers change with the seed (a seed may draw the same value for one indicator, not for all).
+  const after = await answersOnThisSeed();
+  const changed = varied.findIndex((_, index) => before[index] !== after[index]);
+  expect(changed, `answers before ${before.join(', ')} and after ${after.join(', ')}`).toBeGreaterThanOrEqual(
+    0,
+  );
+  const question = varied[changed]!.question;
+  await answer(page, question, before[changed]!);
+  await expect(objectiveRegion(page, question).getByRole('status')).toHaveText(
+    /^(That is not it|Not this one)/,
+    {
+      timeout: 30_000,
+    },
+  );
+  await answer(page, question, after[changed]!);
+  await expect(objectiveRegion(page, question).getByRole('status')).toHaveText(/^Correct/, {
+    timeout: 30_000,
+  });
 });

@@ -19,7 +19,7 @@ export interface DatasetTableInfo {
 /** One storyline step at its virtual time, as the simulation's manifest gives it (for a case's debrief). */
 export interface DatasetTimelineStep {
   /** ISO 8601 UTC. */
-  at: string;
+  time: string;
   description: string;
 }
 

@@ -22,19 +22,13 @@ export interface GenerateProgress {
   virtualNow: string;
 }
 
-/** The attack's start and its steps' times, when the manifest has them (older simulations give no timeline). */
-export function storylineFacts(manifest: DatasetManifest): StorylineFacts {
+/** The attack's start and its steps at their virtual times, for a case's evidence and debrief. */
+export function storylineFacts(manifest: Pick<DatasetManifest, 'attackStart' | 'timeline'>): StorylineFacts {
   const facts: StorylineFacts = {};
   const attackStart = Date.parse(manifest.attackStart);
   if (!Number.isNaN(attackStart)) facts.attackStart = attackStart;
-  const timeline = (manifest as { timeline?: unknown }).timeline;
-  if (Array.isArray(timeline)) {
-    facts.timeline = timeline.flatMap((step: unknown) => {
-      if (!step || typeof step !== 'object') return [];
-      const { at, description } = step as { at?: unknown; description?: unknown };
-      return typeof at === 'string' && typeof description === 'string' ? [{ at, description }] : [];
-    });
-  }
+  // Datasets are stored as they were made: a step keeps its time and description only.
+  facts.timeline = (manifest.timeline ?? []).map(({ time, description }) => ({ time, description }));
   return facts;
 }
 

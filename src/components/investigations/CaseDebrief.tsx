@@ -78,7 +78,7 @@ export function CaseDebrief({ definition, record, dataset, score, maxScore, onRu
         <ol className="case-timeline">
           {timeline.map((step, index) => (
             <li key={index}>
-              <time dateTime={step.at}>{formatUtc(step.at)}</time> {step.description}
+              <time dateTime={step.time}>{formatUtc(step.time)}</time> {step.description}
             </li>
           ))}
         </ol>

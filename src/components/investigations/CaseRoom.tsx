@@ -324,7 +324,8 @@ export default function CaseRoom({ definition }: Props) {
             {...(queryRequest ? { queryRequest } : {})}
           />
         </section>
-        <section className="case-objectives" aria-labelledby="case-objectives-heading">
+        {/* Focusable: on a wide screen the panel scrolls on its own, also when no field is left in it. */}
+        <section className="case-objectives" aria-labelledby="case-objectives-heading" tabIndex={0}>
           <h2 id="case-objectives-heading">Objectives</h2>
           {!ready && <p>Answers are graded once the case’s data is ready.</p>}
           {definition.objectives.map((objective, index) => (
