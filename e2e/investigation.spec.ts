@@ -238,3 +238,35 @@ test('a new case with another seed is a fresh investigation with other answers',
     timeout: 30_000,
   });
 });
+
+test('the case list and a case page load cleanly, fetch nothing from outside, and pass axe', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1')
+      problems.push(`left: ${request.url()}`);
+  });
+
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Investigations' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Investigations' })).toBeVisible();
+  const list = await new AxeBuilder({ page }).analyze();
+  expect(list.violations.map((violation) => violation.id)).toEqual([]);
+
+  await page.getByRole('link', { name: scenario.title }).click();
+  await expect(page.getByText(/^Dataset ready:/)).toBeVisible({ timeout: 180_000 });
+  await expect(
+    page.getByRole('region', { name: 'Opening evidence' }).getByRole('heading', { level: 3 }).first(),
+  ).toBeVisible({ timeout: 60_000 });
+  // Every field of the case is labelled and reachable (the editor is Monaco's, checked by the lab's own e2e).
+  const casePage = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  expect(casePage.violations.map((violation) => violation.id)).toEqual([]);
+  expect(problems).toEqual([]);
+});
