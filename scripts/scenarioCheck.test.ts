@@ -150,6 +150,17 @@ describe('scenario:check', () => {
     }
   });
 
+  it('links only lessons that exist', () => {
+    for (const { scenario } of scenarios) {
+      expect(scenario.lessons.length, scenario.id).toBeGreaterThan(0);
+      for (const slug of scenario.lessons)
+        expect(
+          existsSync(join(root, 'content', `${slug}.md`)) || existsSync(join(root, 'content', `${slug}.mdx`)),
+          `${scenario.id}: lesson ${slug}`,
+        ).toBe(true);
+    }
+  });
+
   it('gives every case at least five objectives, tiered hints, and one objective that correlates two tables', () => {
     for (const { scenario } of scenarios) {
       expect(scenario.objectives.length, scenario.id).toBeGreaterThanOrEqual(5);
