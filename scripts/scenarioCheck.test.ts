@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFiles } from '../simulations/node/loadScenarios';
 import { parseScenarioDocument } from '../simulations/scenario/scenarioDocuments';
-import { checkCase, seedsFor, staticProblems } from './scenarioCheck';
+import { checkCase, giveaways, seedsFor, staticProblems } from './scenarioCheck';
 
 const root = join(import.meta.dirname, '..');
 const scenarios = loadScenarioFiles(join(root, 'content/scenarios'));
@@ -113,6 +113,28 @@ describe('scenario:check', () => {
     ]);
   }, 90_000);
 
+  it('flags an answer written in the brief or a hint, also as the name of a namespace/name answer', () => {
+    const text = readFileSync(join(brokenContent, 'scenarios/unknown-column.md'), 'utf8').replace(
+      'A fixture:',
+      'The pod sys-diag was deleted. A fixture:',
+    );
+    const entry = parseScenarioDocument({ path: 'fixture.md', text });
+    const answers = new Map([
+      [
+        'creator',
+        new Map([
+          [1, 'default/sys-diag'],
+          [2, 'default/node-debug'],
+        ]),
+      ],
+    ]);
+    expect(giveaways(entry, answers)).toEqual([
+      'unknown-column seed 1 objective "creator": the answer "sys-diag" is written in what the learner reads before solving',
+    ]);
+    entry.scenario.objectives[0]!.fixed = true;
+    expect(giveaways(entry, answers)).toEqual([]);
+  });
+
   it.runIf(haveCatalog)('uses only alert types and names of the Defender catalog', () => {
     const catalog = (
       JSON.parse(readFileSync(catalogPath, 'utf8')) as {
@@ -125,6 +147,17 @@ describe('scenario:check', () => {
       expect(types.has(scenario.openingAlert), `${scenario.id} openingAlert`).toBe(true);
       for (const missed of scenario.missedDetections)
         expect(names.has(missed.alert), `${scenario.id}: "${missed.alert}"`).toBe(true);
+    }
+  });
+
+  it('links only lessons that exist', () => {
+    for (const { scenario } of scenarios) {
+      expect(scenario.lessons.length, scenario.id).toBeGreaterThan(0);
+      for (const slug of scenario.lessons)
+        expect(
+          existsSync(join(root, 'content', `${slug}.md`)) || existsSync(join(root, 'content', `${slug}.mdx`)),
+          `${scenario.id}: lesson ${slug}`,
+        ).toBe(true);
     }
   });
 

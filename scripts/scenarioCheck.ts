@@ -129,6 +129,43 @@ async function checkSeed(scenario: Scenario, seed: number, report: CaseReport): 
   }
 }
 
+/**
+ * What the learner reads before solving (title, summary, brief, questions, answer formats, hints) must not contain
+ * an answer that the data gives: the case would be solved by reading. Fixed answers (a well-known path) are exempt.
+ */
+export function giveaways(
+  entry: LoadedScenario,
+  answers: ReadonlyMap<string, ReadonlyMap<number, string>>,
+): string[] {
+  const { scenario } = entry;
+  const visible = [
+    scenario.title,
+    scenario.summary,
+    entry.briefing,
+    ...scenario.objectives.flatMap((objective) => [
+      objective.question,
+      objective.answerFormat ?? '',
+      ...objective.hints.map((hint) => hint.text),
+    ]),
+  ]
+    .join('\n')
+    .toLowerCase();
+  const problems: string[] = [];
+  for (const objective of scenario.objectives) {
+    if (objective.fixed) continue;
+    for (const [seed, answer] of answers.get(objective.id) ?? []) {
+      const value = normalizeAnswer(answer);
+      const name = /^[^/\s]+\/[^/\s]+$/.test(value) ? value.split('/')[1]! : value;
+      const leaked = [value, name].find((form) => form.length >= 4 && visible.includes(form));
+      if (leaked)
+        problems.push(
+          `${scenario.id} seed ${seed} objective "${objective.id}": the answer "${leaked}" is written in what the learner reads before solving`,
+        );
+    }
+  }
+  return problems;
+}
+
 /** Checks one case for the given seeds; answers must vary across them unless there is only one. */
 export async function checkCase(entry: LoadedScenario, seeds: readonly number[]): Promise<CaseReport> {
   const { scenario } = entry;
@@ -140,6 +177,7 @@ export async function checkCase(entry: LoadedScenario, seeds: readonly number[])
     problems: [],
   };
   for (const seed of seeds) await checkSeed(scenario, seed, report);
+  report.problems.push(...giveaways(entry, report.answers));
   if (seeds.length > 1)
     for (const objective of scenario.objectives) {
       const bySeed = report.answers.get(objective.id);
