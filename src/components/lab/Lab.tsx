@@ -4,8 +4,11 @@ import type { DatasetSummary, GenerateProgress, LabBackend, RunOutcome, Scenario
 import { DatasetControls } from './dataset/DatasetControls';
 import { KqlEditor, type EditorMarker, type KqlEditorHandle } from './editor/KqlEditor';
 import { HistoryPanel } from './history/HistoryPanel';
+import { LabLayout } from './layout/LabLayout';
 import { ResultsPanel } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
+import { preloadOrder } from './preloadOrder';
+import { runStatus } from './runStatus';
 import { parseShareLinkHash, shareLinkUrl } from './share/shareLink';
 import { QueryTabs } from './tabs/QueryTabs';
 import { initialTabs, restoreTabs, tabsReducer } from './tabs/tabsModel';
@@ -21,6 +24,8 @@ export interface LabProps {
   readonly initialSeed?: number;
   /** An embedded lab (in a lesson) shows no history or tabs of its own and does not save tabs. */
   readonly embedded?: boolean;
+  /** The scenario whose dataset a first visit generates, so the starter query runs with no other step. */
+  readonly starterScenarioId?: string;
 }
 
 interface TabRun {
@@ -29,6 +34,10 @@ interface TabRun {
   /** The text that was run and its offset in the editor, to place markers and hints. */
   readonly ranText?: string;
   readonly ranOffset?: number;
+  /** This run replaced one that was still running in the same tab. */
+  readonly replacedPrevious?: boolean;
+  /** From Run to the outcome. */
+  readonly wallMs?: number;
 }
 
 const DEFAULT_QUERY =
@@ -45,6 +54,7 @@ export default function Lab({
   initialScenarioId,
   initialSeed,
   embedded = false,
+  starterScenarioId,
 }: LabProps) {
   const [tabs, dispatch] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
   const [runs, setRuns] = useState<Readonly<Record<string, TabRun>>>({});
@@ -60,7 +70,10 @@ export default function Lab({
   const editorRef = useRef<KqlEditorHandle>(null);
   const controllers = useRef(new Map<string, AbortController>());
   const storeRef = useRef<StoreModule | undefined>(undefined);
-  const pendingRun = useRef(false);
+  /** A run asked for before the engine or the dataset was ready (a shared link, Shift+Enter on a first visit). */
+  const pendingRun = useRef<{ requestedAt: number; scheduled?: boolean } | undefined>(undefined);
+  const [runWaiting, setRunWaiting] = useState(false);
+  const [narrowPane, setNarrowPane] = useState('results');
 
   const activeTab = tabs.tabs.find((tab) => tab.id === tabs.activeId) ?? tabs.tabs[0]!;
   const activeRun = runs[activeTab.id];
@@ -112,17 +125,28 @@ export default function Lab({
   );
 
   const run = useCallback(async () => {
+    const requestedAt = performance.now();
     const editor = editorRef.current;
     if (!editor) return;
-    if (!backend || !dataset?.ready) return;
+    if (!backend || !dataset?.ready) {
+      // A first visit: the dataset is still on its way. The run starts as soon as it is ready.
+      pendingRun.current = { requestedAt };
+      setRunWaiting(true);
+      return;
+    }
     const tabId = tabs.activeId;
     const { text, offset } = editor.textToRun();
     if (text.trim() === '') return;
-    controllers.current.get(tabId)?.abort();
+    const previous = controllers.current.get(tabId);
+    previous?.abort();
     const controller = new AbortController();
     controllers.current.set(tabId, controller);
-    setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true } }));
-    const started = performance.now();
+    const replacedPrevious = previous !== undefined;
+    setNarrowPane('results');
+    setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true, replacedPrevious } }));
+    const started = pendingRun.current?.requestedAt ?? requestedAt;
+    pendingRun.current = undefined;
+    setRunWaiting(false);
     let outcome: RunOutcome;
     try {
       outcome = await backend.run(text, dataset.id, controller.signal);
@@ -139,11 +163,13 @@ export default function Lab({
         length: 0,
       };
     }
+    // A newer run replaced this one: its outcome is not shown.
     if (controllers.current.get(tabId) !== controller) return;
     controllers.current.delete(tabId);
+    const wallMs = performance.now() - started;
     setRuns((current) => ({
       ...current,
-      [tabId]: { running: false, outcome, ranText: text, ranOffset: offset },
+      [tabId]: { running: false, outcome, ranText: text, ranOffset: offset, replacedPrevious, wallMs },
     }));
     // From Run to the frame that shows the result: what the benchmark reads (bench/lab.bench.ts). The history is
     // written after that frame, so IndexedDB work never delays the result on screen.
@@ -152,7 +178,11 @@ export default function Lab({
         performance.measure('lab:run', {
           start: started,
           end: performance.now(),
-          detail: { engineMs: outcome.ok ? outcome.elapsedMs : undefined, ok: outcome.ok },
+          detail: {
+            engineMs: outcome.ok ? outcome.elapsedMs : undefined,
+            loadMs: outcome.ok ? outcome.loadMs : undefined,
+            ok: outcome.ok,
+          },
         });
         resolve();
       }),
@@ -225,7 +255,14 @@ export default function Lab({
         const choice =
           stored.find((candidate) => candidate.id === lastUsed) ??
           stored.find((candidate) => candidate.ready);
-        if (choice) chooseDataset(choice);
+        if (choice) {
+          chooseDataset(choice);
+          return;
+        }
+        // Data on arrival: a first visit generates the starter scenario's dataset in the background (the editor is
+        // usable meanwhile, the status shows progress, and a run asked for meanwhile starts when it is ready).
+        const starter = scenarios.find((candidate) => candidate.id === starterScenarioId) ?? scenarios[0];
+        if (starter && created.generate) await generate(created, starter.id, starter.seed, starter.days);
       })
       .catch((error: unknown) => {
         console.error(error);
@@ -238,7 +275,42 @@ export default function Lab({
     return () => {
       current = false;
     };
-  }, [chooseDataset, embedded, generate, initialScenarioId, initialSeed, scenarios, store]);
+  }, [
+    chooseDataset,
+    embedded,
+    generate,
+    initialScenarioId,
+    initialSeed,
+    scenarios,
+    starterScenarioId,
+    store,
+  ]);
+
+  // The first query should not pay for loading: once a dataset is ready, load the tables the active query reads, then
+  // the others, one table per request so that a query asked for meanwhile waits for one table at most.
+  const activeText = activeTab.text;
+  const activeTextRef = useRef(activeText);
+  activeTextRef.current = activeText;
+  useEffect(() => {
+    if (!backend || !dataset?.ready) return;
+    let current = true;
+    const order = preloadOrder(activeTextRef.current, dataset.rowCounts);
+    void (async () => {
+      for (const table of order) {
+        if (!current) return;
+        try {
+          await backend.preload(dataset.id, table);
+        } catch (error) {
+          // Not fatal: the query that needs the table loads it and reports any problem itself.
+          console.warn(`The table ${table} could not be loaded ahead of time.`, error);
+          return;
+        }
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [backend, dataset]);
 
   // Restore the learner's own tabs (not for a lesson's embedded lab, which starts from the lesson's query); a share
   // link then opens its query in a tab of its own and runs it once the dataset is ready.
@@ -258,7 +330,7 @@ export default function Lab({
       const shared = parseShareLinkHash(location.hash);
       if (shared.ok === true) {
         dispatch({ type: 'open', text: shared.shared.query, title: 'Shared query' });
-        pendingRun.current = true;
+        pendingRun.current = { requestedAt: performance.now() };
       } else if (shared.ok === false) {
         setShareNotice(shared.reason);
       }
@@ -280,12 +352,13 @@ export default function Lab({
   }, [tabs, embedded, tabsRestored, store]);
 
   useEffect(() => {
-    if (pendingRun.current && tabsRestored && backend && dataset && !progress) {
-      pendingRun.current = false;
+    const pending = pendingRun.current;
+    if (pending && !pending.scheduled && tabsRestored && backend && dataset?.ready && !progress) {
+      pending.scheduled = true;
       // Wait a frame so the editor holds the shared tab's text before it is read.
       requestAnimationFrame(() => void run());
     }
-  }, [backend, dataset, progress, run, tabsRestored]);
+  }, [backend, dataset, progress, run, tabsRestored, runWaiting]);
 
   async function share() {
     if (!dataset) {
@@ -333,11 +406,84 @@ export default function Lab({
         ]
       : [];
   const running = activeRun?.running === true;
+  const statusText = runStatus({
+    ...(backendError ? { engineError: backendError } : {}),
+    engineStarted: backend !== undefined,
+    hasDataset: dataset?.ready === true,
+    ...(progress ? { preparing: progress } : {}),
+    runWaiting,
+    running,
+    replacedPrevious: activeRun?.replacedPrevious === true,
+    ...(outcome ? { outcome } : {}),
+    ...(activeRun?.wallMs !== undefined ? { wallMs: activeRun.wallMs } : {}),
+  });
 
-  return (
-    // not-content: keeps Starlight's prose spacing out of the editor and the grid.
-    <div className={`lab not-content${embedded ? ' lab--embedded' : ''}`}>
-      <div className="lab__side">
+  const editorPane = (
+    <div className="lab__work">
+      {!embedded && (
+        <QueryTabs
+          state={tabs}
+          onSelect={(id) => dispatch({ type: 'select', id })}
+          onAdd={() => dispatch({ type: 'add' })}
+          onClose={(id) => {
+            controllers.current.get(id)?.abort();
+            dispatch({ type: 'close', id });
+          }}
+        />
+      )}
+      <div
+        className="lab__editor"
+        role={embedded ? undefined : 'tabpanel'}
+        id={embedded ? undefined : `panel-${activeTab.id}`}
+        aria-labelledby={embedded ? undefined : `tab-${activeTab.id}`}
+      >
+        <KqlEditor
+          ref={editorRef}
+          tabId={activeTab.id}
+          initialText={activeTab.text}
+          onChange={(id, text) => dispatch({ type: 'edit', id, text })}
+          onRun={() => void run()}
+          markers={markers}
+          label="KQL query"
+        />
+      </div>
+      <div className="lab__toolbar" role="toolbar" aria-label="Query actions">
+        <button type="button" className="lab__run" onClick={() => void run()} disabled={!backend}>
+          Run
+        </button>
+        <button type="button" onClick={cancel} disabled={!running}>
+          Cancel
+        </button>
+        <button type="button" onClick={() => void share()}>
+          Copy share link
+        </button>
+        <button type="button" onClick={() => void saveQuery()}>
+          Save query
+        </button>
+        <span className="lab__status" role="status" aria-live="polite">
+          {statusText}
+        </span>
+        {shareNotice && <span className="lab__notice">{shareNotice}</span>}
+      </div>
+    </div>
+  );
+
+  const sidePanes = [
+    {
+      id: 'tables',
+      label: 'Tables',
+      content: (
+        <SchemaTree
+          tables={TABLE_DEFINITIONS}
+          {...(dataset ? { rowCounts: dataset.rowCounts } : {})}
+          onInsert={(name) => editorRef.current?.insertText(name)}
+        />
+      ),
+    },
+    {
+      id: 'dataset',
+      label: 'Dataset',
+      content: (
         <DatasetControls
           scenarios={scenarios}
           datasets={datasets}
@@ -351,82 +497,34 @@ export default function Lab({
           }
           onSelect={(id) => chooseDataset(datasets.find((candidate) => candidate.id === id))}
         />
-        <SchemaTree
-          tables={TABLE_DEFINITIONS}
-          {...(dataset ? { rowCounts: dataset.rowCounts } : {})}
-          onInsert={(name) => editorRef.current?.insertText(name)}
-        />
-        {!embedded && (
-          <HistoryPanel
-            revision={historyRevision}
-            onOpen={(text, title) => dispatch({ type: 'open', text, ...(title ? { title } : {}) })}
-          />
-        )}
-      </div>
-      <div className="lab__main">
-        {!embedded && (
-          <QueryTabs
-            state={tabs}
-            onSelect={(id) => dispatch({ type: 'select', id })}
-            onAdd={() => dispatch({ type: 'add' })}
-            onClose={(id) => {
-              controllers.current.get(id)?.abort();
-              dispatch({ type: 'close', id });
-            }}
-          />
-        )}
-        <div
-          className="lab__editor"
-          role={embedded ? undefined : 'tabpanel'}
-          id={embedded ? undefined : `panel-${activeTab.id}`}
-          aria-labelledby={embedded ? undefined : `tab-${activeTab.id}`}
-        >
-          <KqlEditor
-            ref={editorRef}
-            tabId={activeTab.id}
-            initialText={activeTab.text}
-            onChange={(id, text) => dispatch({ type: 'edit', id, text })}
-            onRun={() => void run()}
-            markers={markers}
-            label="KQL query"
-          />
-        </div>
-        <div className="lab__toolbar" role="toolbar" aria-label="Query actions">
-          <button
-            type="button"
-            className="lab__run"
-            onClick={() => void run()}
-            disabled={running || !backend}
-          >
-            Run
-          </button>
-          <button type="button" onClick={cancel} disabled={!running}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void share()}>
-            Copy share link
-          </button>
-          <button type="button" onClick={() => void saveQuery()}>
-            Save query
-          </button>
-          <span className="lab__status" role="status" aria-live="polite">
-            {backendError ||
-              (!backend
-                ? 'Starting the query engine…'
-                : !dataset
-                  ? 'Choose a dataset to run queries on.'
-                  : running
-                    ? 'Running…'
-                    : outcome?.ok
-                      ? `${outcome.rows.length.toLocaleString('en')} rows in ${outcome.elapsedMs.toFixed(0)} ms`
-                      : outcome
-                        ? 'The query failed.'
-                        : '')}
-          </span>
-          {shareNotice && <span className="lab__notice">{shareNotice}</span>}
-        </div>
-        <ResultsPanel run={activeRun} dataset={dataset} label={activeTab.title} />
-      </div>
-    </div>
+      ),
+    },
+    ...(embedded
+      ? []
+      : [
+          {
+            id: 'history',
+            label: 'History',
+            content: (
+              <HistoryPanel
+                revision={historyRevision}
+                onOpen={(text, title) => dispatch({ type: 'open', text, ...(title ? { title } : {}) })}
+              />
+            ),
+          },
+        ]),
+  ];
+
+  return (
+    <LabLayout
+      // not-content: keeps Starlight's prose spacing out of the editor and the grid.
+      className={`lab not-content${embedded ? ' lab--embedded' : ' lab--page'}`}
+      layoutId={embedded ? 'lab-embedded' : 'lab'}
+      sidePanes={sidePanes}
+      editor={editorPane}
+      results={<ResultsPanel run={activeRun} dataset={dataset} label={activeTab.title} />}
+      narrowPane={narrowPane}
+      onNarrowPaneChange={setNarrowPane}
+    />
   );
 }
