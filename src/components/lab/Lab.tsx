@@ -5,7 +5,9 @@ import { DatasetControls } from './dataset/DatasetControls';
 import { KqlEditor, type EditorMarker, type KqlEditorHandle } from './editor/KqlEditor';
 import { HistoryPanel } from './history/HistoryPanel';
 import { LabLayout } from './layout/LabLayout';
-import { ResultsPanel } from './ResultsPanel';
+import { caseProbe } from './fixes/caseProbe';
+import type { QueryFix } from './fixes/nameFixes';
+import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
 import { preloadOrder } from './preloadOrder';
 import { runStatus } from './runStatus';
@@ -38,6 +40,7 @@ interface TabRun {
   readonly replacedPrevious?: boolean;
   /** From Run to the outcome. */
   readonly wallMs?: number;
+  readonly caseAdvice?: CaseAdvice;
 }
 
 const DEFAULT_QUERY =
@@ -124,6 +127,28 @@ export default function Lab({
     [chooseDataset],
   );
 
+  /** An empty `==` result: run it again with `=~`; if that finds rows, the case differs and the learner is told. */
+  const adviseOnCase = useCallback(
+    async (tabId: string, text: string, emptyOutcome: RunOutcome, datasetId: string) => {
+      const probe = caseProbe(text);
+      if (!probe || !backend) return;
+      try {
+        const probed = await backend.run(probe.probeText, datasetId, new AbortController().signal);
+        if (!probed.ok || probed.rows.length === 0) return;
+        const advice: CaseAdvice = { rows: probed.rows.length, fix: probe.fix };
+        setRuns((current) => {
+          const tabRun = current[tabId];
+          // Only for the run it was made for: a newer run has its own outcome.
+          if (tabRun?.outcome !== emptyOutcome) return current;
+          return { ...current, [tabId]: { ...tabRun, caseAdvice: advice } };
+        });
+      } catch {
+        // Advice is optional: a probe that fails (replaced, cancelled) leaves the plain empty result.
+      }
+    },
+    [backend],
+  );
+
   const run = useCallback(async () => {
     const requestedAt = performance.now();
     const editor = editorRef.current;
@@ -171,6 +196,7 @@ export default function Lab({
       ...current,
       [tabId]: { running: false, outcome, ranText: text, ranOffset: offset, replacedPrevious, wallMs },
     }));
+    if (outcome.ok && outcome.rows.length === 0) void adviseOnCase(tabId, text, outcome, dataset.id);
     // From Run to the frame that shows the result: what the benchmark reads (bench/lab.bench.ts). The history is
     // written after that frame, so IndexedDB work never delays the result on screen.
     await new Promise<void>((resolve) =>
@@ -200,7 +226,17 @@ export default function Lab({
     } catch (error) {
       console.error('The query ran but could not be added to the history.', error);
     }
-  }, [backend, tabs.activeId, dataset, store]);
+  }, [backend, tabs.activeId, dataset, store, adviseOnCase]);
+
+  const applyFix = useCallback(
+    (fix: QueryFix) => {
+      const offset = runs[tabs.activeId]?.ranOffset ?? 0;
+      editorRef.current?.replaceRange(offset + fix.start, fix.length, fix.replacement);
+      // The edit reaches the editor's model at once; run on the next frame, after React has seen the change.
+      requestAnimationFrame(() => void run());
+    },
+    [runs, tabs.activeId, run],
+  );
 
   const cancel = useCallback(() => {
     controllers.current.get(tabs.activeId)?.abort();
@@ -522,7 +558,9 @@ export default function Lab({
       layoutId={embedded ? 'lab-embedded' : 'lab'}
       sidePanes={sidePanes}
       editor={editorPane}
-      results={<ResultsPanel run={activeRun} dataset={dataset} label={activeTab.title} />}
+      results={
+        <ResultsPanel run={activeRun} dataset={dataset} label={activeTab.title} onApplyFix={applyFix} />
+      }
       narrowPane={narrowPane}
       onNarrowPaneChange={setNarrowPane}
     />
