@@ -7,8 +7,9 @@
  * first option likewise. Over n checks the count of checks where it happens is then a sum of
  * independent Bernoulli(c/k) variables, with mean Σ c/k and variance Σ (c/k)(1 − c/k). The tests allow
  * the mean plus two standard deviations (about a 2.5 % chance of failing content that is in fact fair)
- * and fail above it. Ties for the longest count fractionally: the share of correct options among the
- * longest ones.
+ * and fail above it. Length is also held to the mean minus two standard deviations from below, since
+ * "the longest option is never right" is as much a tell as "it always is". Ties for the longest count
+ * fractionally: the share of correct options among the longest ones.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,13 +27,18 @@ const choiceChecks: ChoiceCheck[] = readContentFolder(join(import.meta.dirname, 
 /** What a reader sees: Markdown markers and code ticks do not make an option look longer. */
 const visibleLength = (text: string) => text.replace(/[`*_]/g, '').trim().length;
 
-function chanceBound(checks: ChoiceCheck[]): number {
+function chance(checks: ChoiceCheck[]): { mean: number; sd: number } {
   const probabilities = checks.map(
     (check) => check.choices.filter((choice) => choice.isCorrect).length / check.choices.length,
   );
   const mean = probabilities.reduce((sum, p) => sum + p, 0);
   const variance = probabilities.reduce((sum, p) => sum + p * (1 - p), 0);
-  return mean + 2 * Math.sqrt(variance);
+  return { mean, sd: Math.sqrt(variance) };
+}
+
+function chanceBound(checks: ChoiceCheck[]): number {
+  const { mean, sd } = chance(checks);
+  return mean + 2 * sd;
 }
 
 function longestIsCorrect(check: ChoiceCheck): number {
@@ -54,6 +60,12 @@ describe('options do not give the answer away', () => {
     expect(observed, `checks whose longest option is correct:\n${giveaways.join('\n')}`).toBeLessThanOrEqual(
       chanceBound(choiceChecks),
     );
+  });
+
+  it('the longest option is not conspicuously rarely correct either', () => {
+    const observed = choiceChecks.reduce((sum, check) => sum + longestIsCorrect(check), 0);
+    const { mean, sd } = chance(choiceChecks);
+    expect(observed).toBeGreaterThanOrEqual(mean - 2 * sd);
   });
 
   it('the first option in the source file is a correct one no more often than chance', () => {
