@@ -171,6 +171,15 @@ Guidelines:
 - The knowledge checks of a lesson are shown at its end automatically (every check whose \`lesson\` is the lesson's id).
 - Module 4.7 has a topic checklist (\`src/schemas/module-4-7.test.ts\`): removing a topic of the source text from the
   lessons fails the tests. Add a topic there when you add one to the lesson.
+- Alert and recommendation names have one source each, and \`src/content/facts.test.ts\` checks them in every lesson,
+  check and scenario. Write an alert as "Display name" (\`K8S_Type\`), as the "Display name" alert, in a table whose
+  first column is headed \`Alert\`, or (as a check's option) wholly in double quotes; write a recommendation name in
+  italics. Alerts must be in the catalog (\`../shared/reference/defender-k8s-alerts.json\`), recommendations among
+  those the simulation writes to \`SecurityRecommendation\`. Where the course text says something else, teach what is
+  true and quote the course text in a blockquote aside that starts with **The course text says otherwise.**
+- Checks are held to exam standards (\`src/content/distractors.test.ts\`, \`src/content/checkBank.test.ts\`): over
+  all single- and multiple-choice checks the right option is the longest, or the first, about as often as chance, and
+  a case study (\`caseStudy\`) has three or more questions with one title and one situation.
 
 ## Writing a knowledge check
 
