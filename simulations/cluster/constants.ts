@@ -37,6 +37,19 @@ export const IP = {
   miningPool: '203.0.113.50',
 } as const;
 
+/**
+ * Anonymising proxies and TOR exits on the threat-intelligence feed Defender for Containers matches API calls
+ * against (K8S_TI_Proxy). Storylines whose attacker hides behind one pick it from this list.
+ */
+export const ANONYMISING_PROXY_IPS: readonly string[] = [
+  IP.torExit,
+  '198.51.100.147',
+  '198.51.100.219',
+  '203.0.113.174',
+  '203.0.113.201',
+  '192.0.2.213',
+];
+
 export const USER_AGENT = {
   kubectl: 'kubectl/v1.30.2 (linux/amd64) kubernetes/3968350',
   curl: 'curl/7.88.1',

@@ -1,4 +1,4 @@
-import { IP } from '../cluster/constants';
+import { ANONYMISING_PROXY_IPS, IP } from '../cluster/constants';
 import type { ApiCall, AuditEvent } from '../telemetry/auditLog';
 import type { AlertEmitter } from './alerts';
 
@@ -26,7 +26,7 @@ export const SENSITIVE_HOST_PATHS = new Set([
 ]);
 
 /** Addresses on a threat-intelligence list of anonymising proxies and TOR exits. */
-const TI_PROXY_IPS = new Set<string>([IP.torExit]);
+const TI_PROXY_IPS = new Set<string>(ANONYMISING_PROXY_IPS);
 
 function isClusterAddress(ip: string): boolean {
   return (
