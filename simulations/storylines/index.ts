@@ -1,6 +1,7 @@
 import type { Storyline, StorylineDefinition } from '../scenario/storyline';
 import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
+import { exposedDashboard } from './exposedDashboard';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
 
@@ -15,6 +16,7 @@ export const STORYLINES: readonly StorylineDefinition[] = [
   fixed(dockerSocketEscape),
   fixed(stolenTokenEscalation),
   fixed(cryptoMinerDaemonSet),
+  exposedDashboard,
 ];
 
 export function findStoryline(id: string): StorylineDefinition | undefined {
