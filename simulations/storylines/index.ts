@@ -2,6 +2,7 @@ import type { Storyline, StorylineDefinition } from '../scenario/storyline';
 import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
 import { exposedDashboard } from './exposedDashboard';
+import { hostPathKubeletCredentials } from './hostPathKubeletCredentials';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
 
@@ -17,6 +18,7 @@ export const STORYLINES: readonly StorylineDefinition[] = [
   fixed(stolenTokenEscalation),
   fixed(cryptoMinerDaemonSet),
   exposedDashboard,
+  hostPathKubeletCredentials,
 ];
 
 export function findStoryline(id: string): StorylineDefinition | undefined {
