@@ -5,6 +5,7 @@ import { exposedDashboard } from './exposedDashboard';
 import { hostPathKubeletCredentials } from './hostPathKubeletCredentials';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
+import { webShellReverseShell } from './webShellReverseShell';
 
 /** A storyline whose indicators do not depend on the seed. */
 function fixed(storyline: Storyline): StorylineDefinition {
@@ -19,6 +20,7 @@ export const STORYLINES: readonly StorylineDefinition[] = [
   fixed(cryptoMinerDaemonSet),
   exposedDashboard,
   hostPathKubeletCredentials,
+  webShellReverseShell,
 ];
 
 export function findStoryline(id: string): StorylineDefinition | undefined {
