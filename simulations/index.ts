@@ -4,14 +4,18 @@
  * file loader live in simulations/node/ and are imported by Node callers only).
  */
 export { runScenario, simulate, DEFAULT_VIRTUAL_START } from './scenario/runner';
-export type { DatasetManifest, RunOptions, RunResult, ScenarioRef } from './scenario/runner';
+export type { DatasetManifest, RunOptions, RunResult, ScenarioRef, TimelineEntry } from './scenario/runner';
 export { listScenarios, parseScenarioDocument } from './scenario/scenarioDocuments';
 export type { LoadedScenario, ScenarioDocument } from './scenario/scenarioDocuments';
 export { STORYLINES, findStoryline } from './storylines/index';
 export type {
   Storyline,
   StorylineDefinition,
-  StorylineStep, StepAction, StorylineActor, PodRef } from './scenario/storyline';
+  StorylineStep,
+  StepAction,
+  StorylineActor,
+  PodRef,
+} from './scenario/storyline';
 export { clusterSnapshot } from './cluster/snapshot';
 export { learnerAuditRows, LEARNER } from './telemetry/learnerAudit';
 export type { LearnerCall } from './telemetry/learnerAudit';

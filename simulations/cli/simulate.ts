@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     virtualEnd: manifest.virtualEnd,
     virtualNow: manifest.virtualNow,
     attackStart: manifest.attackStart,
+    timeline: manifest.timeline,
     rowCounts: manifest.rowCounts,
     tables: Object.fromEntries(manifest.tables.map((table) => [table.name, table.schema])),
   };

@@ -183,8 +183,6 @@ export class ControlPlaneAnalytics {
             deployment,
             container: String(container.name),
             image: String(container.image),
-            account: user,
-            ips: [call.sourceIp],
           },
           {
             'Pod name': podName,
@@ -216,8 +214,6 @@ export class ControlPlaneAnalytics {
           deployment,
           container: String(mounting.name ?? ''),
           image: String(mounting.image ?? ''),
-          account: user,
-          ips: [call.sourceIp],
         },
         {
           'Pod name': podName,

@@ -98,6 +98,21 @@ describe('scenario runner', () => {
     });
   }
 
+  it('lists the storyline steps in the manifest timeline at the virtual times they ran, in order', async () => {
+    const { result } = await run('docker-sock-escape');
+    const { timeline, virtualEnd, attackStart } = result.manifest;
+    expect(timeline.map((entry) => entry.description)).toEqual(
+      result.storyline.steps.map((step) => step.description),
+    );
+    expect(timeline[0]!.time).toBe(attackStart);
+    const times = timeline.map((entry) => Date.parse(entry.time));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(Math.max(...times)).toBeLessThan(Date.parse(virtualEnd));
+    expect(timeline.some((entry) => entry.description.includes(result.storyline.indicators!.job!))).toBe(
+      true,
+    );
+  });
+
   it('gives byte-identical output for the same scenario and seed, and different output for another seed', async () => {
     const digest = async (seed: number) => {
       const sink = new HashingSink();
@@ -111,17 +126,18 @@ describe('scenario runner', () => {
 
   it("removes a deleted pod's runtime evidence, while telemetry about it remains", async () => {
     const { sink, result } = await run('privileged-pod-escape');
-    expect(result.world.findPod('default', 'sys-diag')).toBeUndefined();
-    const former = [...result.world.formerPods.values()].find((pod) => pod.name === 'sys-diag');
+    const podName = result.storyline.indicators!.pod!.split('/')[1]!;
+    expect(result.world.findPod('default', podName)).toBeUndefined();
+    const former = [...result.world.formerPods.values()].find((pod) => pod.name === podName);
     expect(former).toBeDefined();
-    const inventory = sink.rows('KubePodInventory').filter((row) => row.Name === 'sys-diag');
+    const inventory = sink.rows('KubePodInventory').filter((row) => row.Name === podName);
     expect(inventory.length).toBeGreaterThan(0);
     expect(Math.max(...inventory.map((row) => Date.parse(String(row.TimeGenerated))))).toBeLessThan(
       former!.deletedAt + 6 * MINUTE,
     );
-    expect(
-      sink.rows('SecurityAlert').some((row) => String(row.ExtendedProperties).includes('sys-diag')),
-    ).toBe(true);
+    expect(sink.rows('SecurityAlert').some((row) => String(row.ExtendedProperties).includes(podName))).toBe(
+      true,
+    );
   });
 
   it('replaces pods on rollouts under new names and drops the old pods’ runtime state', async () => {
@@ -182,13 +198,14 @@ describe('cluster snapshot at the virtual now', () => {
   it('shows what the attacker left (RBAC objects, service account) and only live pods, with their runtime state', async () => {
     const { result } = await run('stolen-token-escalation');
     const snapshot = JSON.parse(JSON.stringify(result.snapshot)) as typeof result.snapshot;
+    const drawn = result.storyline.indicators!;
     expect(snapshot.takenAt).toBe(result.manifest.virtualNow);
-    expect(snapshot.bindings.find((b) => b.name === 'system:node-health-binding')?.roleName).toBe(
-      'cluster-admin',
-    );
-    expect(snapshot.clusterRoles.some((r) => r.name === 'system:node-health')).toBe(true);
+    expect(snapshot.bindings.find((b) => b.name === drawn.binding)?.roleName).toBe('cluster-admin');
+    expect(snapshot.clusterRoles.some((r) => r.name === drawn.clusterRole)).toBe(true);
     expect(
-      snapshot.serviceAccounts.some((a) => a.namespace === 'kube-system' && a.name === 'node-health-probe'),
+      snapshot.serviceAccounts.some(
+        (a) => `${a.namespace}/${a.name}` === drawn.serviceAccount && a.namespace === 'kube-system',
+      ),
     ).toBe(true);
     const storefront = snapshot.pods.filter(
       (p) => p.namespace === 'shop' && p.name.startsWith('storefront-'),
@@ -196,11 +213,12 @@ describe('cluster snapshot at the virtual now', () => {
     expect(storefront.length).toBe(3);
     expect(
       storefront.some((p) =>
-        p.runtime.processes.some((proc) => proc.cmdline.includes('/dev/tcp/203.0.113.66/4444')),
+        p.runtime.processes.some((proc) => proc.cmdline.includes(`/dev/tcp/${drawn.attackerIp}/`)),
       ),
     ).toBe(true);
     const escaped = await run('privileged-pod-escape');
-    expect(escaped.result.snapshot.pods.some((p) => p.name === 'sys-diag')).toBe(false);
+    const escapedPod = escaped.result.storyline.indicators!.pod!.split('/')[1];
+    expect(escaped.result.snapshot.pods.some((p) => p.name === escapedPod)).toBe(false);
   });
 });
 

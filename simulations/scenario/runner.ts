@@ -49,6 +49,12 @@ export interface RunOptions {
   collectionIntervalMinutes?: number;
 }
 
+export interface TimelineEntry {
+  /** ISO 8601 UTC. */
+  time: string;
+  description: string;
+}
+
 export interface DatasetManifest {
   scenario: string;
   storyline: string;
@@ -61,6 +67,8 @@ export interface DatasetManifest {
   /** The dataset's "now" (queries' now() / ago()). */
   virtualNow: string;
   attackStart: string;
+  /** The storyline's steps at the virtual times they ran (the case's debrief shows it), in order. */
+  timeline: TimelineEntry[];
   rowCounts: Record<string, number>;
   tables: { name: string; rows: number; schema: { name: string; type: string }[] }[];
 }
@@ -209,6 +217,13 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     virtualEnd: new Date(endMs).toISOString(),
     virtualNow: new Date(endMs).toISOString(),
     attackStart: new Date(attackStartMs).toISOString(),
+    timeline: storyline.steps.flatMap((step, index) => {
+      const time = player.stepTimes[index];
+      // A step scheduled after the dataset's end never ran: the debrief must not show it.
+      return time === undefined || time >= endMs
+        ? []
+        : [{ time: new Date(time).toISOString(), description: step.description }];
+    }),
     rowCounts: Object.fromEntries(SIMULATED_TABLES.map((table) => [table.name, rowCounts[table.name] ?? 0])),
     tables: SIMULATED_TABLES.map((table) => ({
       name: table.name,

@@ -23,6 +23,11 @@ export interface Storyline {
   id: string;
   title: string;
   summary: string;
+  /**
+   * The indicators drawn for this case, by name (e.g. `attackerIp`), for tests and authors. Learners never see
+   * them: they find each one by querying.
+   */
+  indicators?: Record<string, string>;
   /** UTC hour on the dataset's last day at which the attack starts. */
   attackHourUtc: number;
   setup?: StorylineSetup;

@@ -1,4 +1,4 @@
-import type { Storyline, StorylineDefinition } from '../scenario/storyline';
+import type { StorylineDefinition } from '../scenario/storyline';
 import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
 import { exposedDashboard } from './exposedDashboard';
@@ -7,17 +7,12 @@ import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
 import { webShellReverseShell } from './webShellReverseShell';
 
-/** A storyline whose indicators do not depend on the seed. */
-function fixed(storyline: Storyline): StorylineDefinition {
-  return { id: storyline.id, title: storyline.title, summary: storyline.summary, build: () => storyline };
-}
-
 /** Every storyline the simulation can play, by id (scenario files name one in `storyline`). */
 export const STORYLINES: readonly StorylineDefinition[] = [
-  fixed(privilegedPodEscape),
-  fixed(dockerSocketEscape),
-  fixed(stolenTokenEscalation),
-  fixed(cryptoMinerDaemonSet),
+  privilegedPodEscape,
+  dockerSocketEscape,
+  stolenTokenEscalation,
+  cryptoMinerDaemonSet,
   exposedDashboard,
   hostPathKubeletCredentials,
   webShellReverseShell,

@@ -7,7 +7,9 @@ export const scenarioHint = z.object({
   text: z
     .string()
     .min(1)
-    .describe('The hint itself (Markdown inline code allowed), e.g. "Start from SecurityAlert: which alert names a pod?".'),
+    .describe(
+      'The hint itself (Markdown inline code allowed), e.g. "Start from SecurityAlert: which alert names a pod?".',
+    ),
   cost: z
     .number()
     .int()
@@ -22,7 +24,9 @@ export const scenarioWrongAnswer = z
       .string()
       .min(1)
       .optional()
-      .describe('The wrong answer as text (compared after normalisation), for answers that are the same in every seed.'),
+      .describe(
+        'The wrong answer as text (compared after normalisation), for answers that are the same in every seed.',
+      ),
     query: z
       .string()
       .min(1)
@@ -33,7 +37,9 @@ export const scenarioWrongAnswer = z
     explanation: z
       .string()
       .min(1)
-      .describe('What the learner is told, e.g. "That is the node\'s own kubelet identity, not the attacker\'s."'),
+      .describe(
+        'What the learner is told, e.g. "That is the node\'s own kubelet identity, not the attacker\'s."',
+      ),
   })
   .refine((value) => (value.answer === undefined) !== (value.query === undefined), {
     message: 'give exactly one of answer or query',
@@ -61,18 +67,26 @@ export const scenarioObjective = z
       .describe(
         "Reference KQL query: its single value (one row, first column) on the case's dataset is the answer, so answers follow the seed. Must parse and bind against the table schemas.",
       ),
+    fixed: z
+      .boolean()
+      .default(false)
+      .describe(
+        "True when the query's answer is the same for every seed by nature (a fixed path such as /var/run/docker.sock, a CVE, a workload the cluster always runs); scenario:check then does not require it to change between seeds.",
+      ),
     answers: z
       .array(z.string().min(1))
       .min(1)
       .optional()
       .describe(
-        'Static accepted answers, for answers that are not in the data (a concept, a choice); also accepted beside the query\'s value.',
+        "Static accepted answers, for answers that are not in the data (a concept, a choice); also accepted beside the query's value.",
       ),
     answerFormat: z
       .string()
       .min(1)
       .optional()
-      .describe('What form the answer takes, shown under the field, e.g. "namespace/name" or "an IPv4 address".'),
+      .describe(
+        'What form the answer takes, shown under the field, e.g. "namespace/name" or "an IPv4 address".',
+      ),
     wrongAnswers: z
       .array(scenarioWrongAnswer)
       .default([])
@@ -81,12 +95,16 @@ export const scenarioObjective = z
       .array(scenarioHint)
       .min(1)
       .max(4)
-      .describe('Hints in tiers, cheapest first: which table, then which columns or operator, then a near-complete query.'),
+      .describe(
+        'Hints in tiers, cheapest first: which table, then which columns or operator, then a near-complete query.',
+      ),
     step: investigationStep,
     debrief: z
       .string()
       .min(1)
-      .describe('Shown in the debrief beside the answer: why it matters, and the detection or prevention behind it.'),
+      .describe(
+        'Shown in the debrief beside the answer: why it matters, and the detection or prevention behind it.',
+      ),
   })
   .refine((value) => value.query !== undefined || value.answers !== undefined, {
     message: 'give a reference query, static answers, or both',
@@ -96,7 +114,9 @@ export const scenarioObjective = z
 export const scenarioPrevention = z.object({
   control: z
     .enum(['pod-security', 'image-policy', 'rbac', 'network-policy', 'configuration'])
-    .describe('Which kind of control: a Pod Security level, an image policy, RBAC, a network policy, or cluster configuration.'),
+    .describe(
+      'Which kind of control: a Pod Security level, an image policy, RBAC, a network policy, or cluster configuration.',
+    ),
   text: z.string().min(1).describe('What to configure and what it would have refused or contained.'),
 });
 
@@ -105,7 +125,9 @@ export const scenarioMissedDetection = z.object({
   alert: z
     .string()
     .min(1)
-    .describe('The Defender for Containers alert name exactly as the alert catalog spells it, or a Sentinel analytics rule idea.'),
+    .describe(
+      'The Defender for Containers alert name exactly as the alert catalog spells it, or a Sentinel analytics rule idea.',
+    ),
   why: z.string().min(1).describe('Why it did not fire here, or what would have made it fire.'),
 });
 
@@ -121,11 +143,15 @@ export const scenario = z.object({
   objective: z
     .string()
     .min(1)
-    .describe('The SC-200 skill it practises, as in the lessons, e.g. "Investigate and remediate container threats".'),
+    .describe(
+      'The SC-200 skill it practises, as in the lessons, e.g. "Investigate and remediate container threats".',
+    ),
   lessons: z
     .array(z.string().min(1))
     .default([])
-    .describe('Slugs of the lessons that the case practises (e.g. "modules/4-7/investigate-escape"); they link to it.'),
+    .describe(
+      'Slugs of the lessons that the case practises (e.g. "modules/4-7/investigate-escape"); they link to it.',
+    ),
   seed: z
     .number()
     .int()
@@ -136,7 +162,9 @@ export const scenario = z.object({
   openingAlert: z
     .string()
     .min(1)
-    .describe('AlertType of the alert that opens the case (its incident is shown as the evidence), e.g. "K8S_PrivilegedContainer".'),
+    .describe(
+      'AlertType of the alert that opens the case (its incident is shown as the evidence), e.g. "K8S_PrivilegedContainer".',
+    ),
   objectives: z.array(scenarioObjective).min(1).describe('What the learner is graded on.'),
   prevention: z
     .array(scenarioPrevention)
