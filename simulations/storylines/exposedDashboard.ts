@@ -79,6 +79,16 @@ function build(random: Random): Storyline {
   const imageName = `${image.registry}/${image.repository}:${image.tag}`;
   return {
     id: 'exposed-dashboard',
+    indicators: {
+      admin: admin.upn,
+      adminIp: admin.usualIp,
+      visitorIp: visitor,
+      binding: bindingName,
+      secret,
+      shellWorkload: target.workload,
+      pod: podName,
+      image: imageName,
+    },
     title: 'An exposed Kubernetes dashboard',
     summary:
       'An administrator publishes the Kubernetes dashboard on a public load balancer; a stranger skips its login, reads kube-system secrets, opens a shell in a shop pod and starts a privileged pod, all as the dashboard’s cluster-admin service account.',

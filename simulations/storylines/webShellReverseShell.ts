@@ -73,6 +73,15 @@ function build(random: Random): Storyline {
   const shellAt = recon + random.int(60, 180);
   return {
     id: 'web-shell-reverse-shell',
+    indicators: {
+      attackerIp,
+      c2Ip,
+      c2Port: String(c2Port),
+      uploadPage,
+      shellFile,
+      parameter,
+      dropper,
+    },
     title: 'A web shell in the shop',
     summary:
       "An unchecked upload form in the storefront takes a PHP web shell; the attacker looks around, opens a reverse shell, asks the node's metadata service for a managed-identity token and runs a script from their server.",
