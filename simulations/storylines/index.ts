@@ -2,6 +2,7 @@ import type { StorylineDefinition } from '../scenario/storyline';
 import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
 import { exposedDashboard } from './exposedDashboard';
+import { hostNamespacesNsenter } from './hostNamespacesNsenter';
 import { hostPathKubeletCredentials } from './hostPathKubeletCredentials';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
@@ -16,6 +17,7 @@ export const STORYLINES: readonly StorylineDefinition[] = [
   exposedDashboard,
   hostPathKubeletCredentials,
   webShellReverseShell,
+  hostNamespacesNsenter,
 ];
 
 export function findStoryline(id: string): StorylineDefinition | undefined {
