@@ -212,17 +212,86 @@ ${checkTables()}
 
 ## Writing a scenario
 
-A scenario plays a scripted attack (a storyline) over simulated background activity of the AKS cluster and asks the
-learner to find things out with KQL.
+A scenario (a case) plays a scripted attack (a storyline) over simulated background activity of the AKS cluster and
+asks the learner to find things out with KQL. Answers come from the data, not from the Markdown: each objective names a
+reference \`query\`, and the single value it returns (one row, first column) on the case's dataset is the answer. The
+storyline draws its indicators (accounts, addresses, pod and object names, images, hosts) from the seed, so another seed
+is another investigation with other answers. Use static \`answers\` only for what is not in the data (a concept, a pod
+setting to name).
 
 ${fieldTable(scenario)}
+
+### Worked example: a case from a storyline
+
+The catalogue of storylines is \`../shared/reference/attack-storylines.md\` (part B); the ones the simulation plays are
+in \`simulations/storylines/\`. This example writes the case for B1, "Privileged container escape via nsenter", played
+by \`simulations/storylines/privilegedPodEscape.ts\`.
+
+1. **Read the storyline's steps and indicators.** Its \`build(random)\` draws a developer's account, an outside
+   address, a pod name from a list of diagnostic-sounding names, an image and a node
+   (\`simulations/scenario/indicators.ts\` has the pickers), then creates the pod in \`default\` (privileged, hostPID,
+   \`/\` mounted at \`/host\`), runs nsenter, reads the kubelet's kubeconfig, adds an SSH key, and deletes the pod. Its
+   \`expectedAlerts\` say which Defender alerts fire at which step.
+2. **Pick the opening alert**: the alert whose incident the learner sees first. \`K8S.NODE_KubeConfigAccess\` (Medium)
+   opens an incident; informational alerts do not.
+3. **List what an analyst must establish**, following the module's four steps: preserve the evidence (which pod, who
+   created it, from where), the image, the pod's configuration (hostPID), lateral movement (the node, the SSH key).
+   Five to eight objectives; at least one must correlate two tables, e.g. the alert that names the pod with the
+   \`AKSAudit\` row that created it.
+4. **Write each reference query from structure, never from a value**: start from something every seed has (an alert
+   type, a namespace, a verb and resource) and follow it. This returns the creator for every seed:
+
+   \`\`\`yaml
+   - id: creator
+     question: Which identity created that pod?
+     answerFormat: a user principal name
+     step: preserve-evidence
+     query: |
+       SecurityAlert
+       | where AlertType == "K8S_PrivilegedContainer"
+       | extend Props = parse_json(ExtendedProperties)
+       | project Namespace = tostring(Props["Namespace"]), PodName = tostring(Props["Pod name"])
+       | join kind=inner (
+           AKSAudit
+           | where Verb == "create" and tostring(ObjectRef.resource) == "pods" and toint(ResponseStatus.code) == 201
+           | project Namespace = tostring(ObjectRef.namespace), PodName = tostring(ObjectRef.name), Creator = tostring(User.username)
+         ) on Namespace, PodName
+       | distinct Creator
+     wrongAnswers:
+       - query: |
+           AKSAudit
+           | where tostring(User.username) startswith "system:node:" and toint(ResponseStatus.code) == 403
+           | project Identity = tostring(User.username)
+           | distinct Identity
+         explanation: That is the node's own kubelet identity, used later with stolen credentials; it did not create the pod.
+     hints:
+       - { text: "The alert names the pod but not who asked for it. Look in AKSAudit.", cost: 10 }
+       - { text: "Find the create of that pod with a 201 and read User.username.", cost: 20 }
+       - { text: 'AKSAudit | where Verb == "create" and tostring(ObjectRef.name) == "<pod>" | project User.username', cost: 40 }
+     debrief: A real developer account created the pod from an address the developer never uses.
+   \`\`\`
+
+   A wrong answer that changes with the seed (the node's kubelet identity) is given by a query; one that does not
+   (Contoso's corporate egress address) by \`answer\`. Hints go from the table, to the columns or operator, to a
+   near-complete query that still leaves the learner a value to fill in.
+5. **Mark what cannot vary.** \`/root/.ssh/authorized_keys\` is the same in every case by nature: give that objective
+   \`fixed: true\`. Everything else must change between seeds; if it does not, draw it in the storyline's \`build\`.
+6. **Write the brief** (the Markdown body): the situation and what to find out, never an answer. Add \`prevention\`
+   (what would have refused the pod: the Baseline Pod Security level, an image policy, RBAC) and \`missedDetections\`
+   (alert names exactly as the Defender catalog spells them).
+7. **Check it** with \`npm run -s scenario:check -- --scenario privileged-pod-escape --all --answers\`: it generates the
+   dataset for the default seed and seeds 1 to 4, prints every answer per seed, and names any objective whose query
+   does not return exactly one value, whose answer never changes, or whose known wrong answer turns out right.
 
 ## Checking your work
 
 | Command | What it checks |
 | --- | --- |
 | \`npx vitest run src/schemas\` | every lesson and check against its schema, the topic checklist, the KQL examples |
-| \`npm run build\` | the whole site; a malformed file stops the build |
+| \`npm run build\` | the whole site; a malformed file, or a scenario query that does not parse or bind, stops the build |
+| \`npm run -s scenario:check\` | every case on its default seed: each reference query gives one answer, the opening alert exists, no known wrong answer is right |
+| \`npm run -s scenario:check -- --all --answers\` | the same for seeds 1 to 4 as well (what CI runs), with every answer, and that answers change between seeds |
+| \`npm run -s scenario:check -- --static\` | only that every query parses and binds against the table schemas (what the build runs) |
 | \`npx tsx scripts/lessonWeight.ts\` | the JavaScript each lesson page loads (gzip), after a build |
 
 ## What a build error looks like
@@ -243,6 +312,15 @@ second choice, counting from 0), problem \`Required\`. Other problems read the s
 \`objective: Too small: expected string to have >=10 characters\` or \`type: Invalid input\` (a type that is not one of
 \`single\`, \`multiple\`, \`ordering\`, \`matching\`, \`query\`). YAML mistakes (a missing quote, bad indentation) are
 reported before the schema with the line and column of the frontmatter.
+
+A scenario query that names a column that does not exist stops the build with the file, the objective, and the line
+and column within the query:
+
+\`\`\`text
+[ERROR] [sc200-scenario-queries] An unhandled error occurred while running the "astro:build:start" hook
+Scenario queries do not parse or bind against the table schemas:
+…/content/scenarios/privileged-pod-escape.md: objective "creator", reference query, line 10 column 113: The name 'Userr' does not refer to any known column, table, variable or function.
+\`\`\`
 `;
 }
 

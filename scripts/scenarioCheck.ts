@@ -1,0 +1,199 @@
+/**
+ * `npm run -s scenario:check`: proves every case can be solved, for several seeds.
+ *
+ * For each scenario file and each seed it generates the dataset in memory, loads it into the KQL engine at the
+ * dataset's virtual now, and runs every reference query. A case fails unless each query answers with exactly one
+ * value, the opening alert is in SecurityAlert, each query-based answer changes between seeds (unless the objective
+ * is marked `fixed`), and each known wrong answer differs from the answer. `--static` only parses and binds the
+ * queries against the table schemas (the build runs that). Exit code 1 on any problem; the last line is
+ * `N cases, M objectives, all solvable`.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { answerFromResult, answerMatches, normalizeAnswer } from '../src/investigations/answers';
+import { createKqlEngine, type KqlEngine } from '../src/kql/index';
+import type { Scenario } from '../src/schemas/scenario';
+import { MemorySink } from '../simulations/core/sink';
+import { loadScenarioFiles } from '../simulations/node/loadScenarios';
+import { queryProblems } from '../simulations/scenario/referenceQueries';
+import { simulate } from '../simulations/scenario/runner';
+import type { LoadedScenario } from '../simulations/scenario/scenarioDocuments';
+
+/** Seeds every case is checked with, besides its own default. */
+export const CHECK_SEEDS = [1, 2, 3, 4] as const;
+
+export interface CaseReport {
+  id: string;
+  objectives: number;
+  /** Generation time in Node, per seed, in milliseconds. */
+  generationMs: Map<number, number>;
+  /** Answers of query-based objectives, by objective then seed. */
+  answers: Map<string, Map<number, string>>;
+  problems: string[];
+}
+
+const engineForDiagnostics = (() => {
+  let engine: KqlEngine | undefined;
+  return () => (engine ??= createKqlEngine());
+})();
+
+/** Parse and bind problems of every query of every file (what the build checks). */
+export function staticProblems(scenarios: readonly LoadedScenario[]): string[] {
+  const engine = engineForDiagnostics();
+  return scenarios.flatMap((entry) =>
+    queryProblems(entry.path, entry.scenario, (text) => engine.diagnose(text)),
+  );
+}
+
+function runQuery(
+  engine: KqlEngine,
+  text: string,
+  now: Date,
+): { ok: true; value: string } | { ok: false; reason: string } {
+  const outcome = engine.query(text, { now, maxRows: 10 });
+  if (!outcome.ok)
+    return { ok: false, reason: `line ${outcome.line} column ${outcome.column}: ${outcome.message}` };
+  return answerFromResult({ rowCount: outcome.rowCount, columns: outcome.columns, rows: outcome.page(0, 1) });
+}
+
+/** Generates one case's dataset for one seed and checks every objective on it. */
+async function checkSeed(scenario: Scenario, seed: number, report: CaseReport): Promise<void> {
+  const where = (objective?: string) =>
+    `${scenario.id} seed ${seed}${objective ? ` objective "${objective}"` : ''}`;
+  const sink = new MemorySink();
+  const started = performance.now();
+  const result = await simulate({ scenario, seed, days: scenario.days, sink });
+  report.generationMs.set(seed, performance.now() - started);
+
+  if (!sink.rows('SecurityAlert').some((row) => row.AlertType === scenario.openingAlert))
+    report.problems.push(`${where()}: the opening alert ${scenario.openingAlert} is not in SecurityAlert`);
+
+  const engine = createKqlEngine();
+  for (const [table, rows] of sink.tables) engine.loadTable(table, rows);
+  const now = new Date(result.manifest.virtualNow);
+
+  for (const objective of scenario.objectives) {
+    let answer: string | undefined;
+    if (objective.query) {
+      const outcome = runQuery(engine, objective.query, now);
+      if (!outcome.ok) {
+        report.problems.push(`${where(objective.id)}: reference query: ${outcome.reason}`);
+        continue;
+      }
+      answer = outcome.value;
+      const bySeed = report.answers.get(objective.id) ?? new Map<number, string>();
+      bySeed.set(seed, answer);
+      report.answers.set(objective.id, bySeed);
+    }
+    const expected = [...(answer === undefined ? [] : [answer]), ...(objective.answers ?? [])];
+    objective.wrongAnswers.forEach((wrong, index) => {
+      const label = `wrong answer ${index + 1}`;
+      let value = wrong.answer;
+      if (wrong.query) {
+        const outcome = runQuery(engine, wrong.query, now);
+        if (!outcome.ok) {
+          report.problems.push(`${where(objective.id)}: ${label} query: ${outcome.reason}`);
+          return;
+        }
+        value = outcome.value;
+      }
+      if (value !== undefined && answerMatches(value, expected))
+        report.problems.push(`${where(objective.id)}: ${label} "${value}" is accepted as the right answer`);
+    });
+  }
+}
+
+/** Checks one case for the given seeds; answers must vary across them unless there is only one. */
+export async function checkCase(entry: LoadedScenario, seeds: readonly number[]): Promise<CaseReport> {
+  const { scenario } = entry;
+  const report: CaseReport = {
+    id: scenario.id,
+    objectives: scenario.objectives.length,
+    generationMs: new Map(),
+    answers: new Map(),
+    problems: [],
+  };
+  for (const seed of seeds) await checkSeed(scenario, seed, report);
+  if (seeds.length > 1)
+    for (const objective of scenario.objectives) {
+      const bySeed = report.answers.get(objective.id);
+      if (!bySeed || bySeed.size < seeds.length) continue;
+      const distinct = new Set([...bySeed.values()].map(normalizeAnswer));
+      if (!objective.fixed && distinct.size < 2)
+        report.problems.push(
+          `${scenario.id} objective "${objective.id}": the answer is "${[...bySeed.values()][0]}" for every seed (${seeds.join(', ')}); vary the indicator in the storyline, or mark the objective fixed: true if it cannot vary`,
+        );
+      if (objective.fixed && distinct.size > 1)
+        report.problems.push(
+          `${scenario.id} objective "${objective.id}" is marked fixed but its answer changes with the seed (${[...distinct].join(', ')})`,
+        );
+    }
+  return report;
+}
+
+/** Seeds to check: the case's own, and the others too when `all`. */
+export function seedsFor(scenario: Scenario, all: boolean): number[] {
+  return all ? [...new Set([scenario.seed, ...CHECK_SEEDS])] : [scenario.seed];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      static: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: process.env.CI === 'true' },
+      quick: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
+      content: { type: 'string', default: 'content' },
+      answers: { type: 'boolean', default: false },
+    },
+  });
+  const directory = resolve(values.content, 'scenarios');
+  const scenarios = loadScenarioFiles(directory).filter(
+    (entry) => values.scenario === undefined || entry.scenario.id === values.scenario,
+  );
+  if (scenarios.length === 0) throw new Error(`no scenario files matched in ${directory}`);
+  const objectiveCount = scenarios.reduce((sum, entry) => sum + entry.scenario.objectives.length, 0);
+
+  const parseProblems = staticProblems(scenarios);
+  if (values.static || parseProblems.length > 0) {
+    for (const problem of parseProblems) console.error(problem);
+    console.log(
+      parseProblems.length === 0
+        ? `${scenarios.length} cases, ${objectiveCount} objectives, every query parses and binds`
+        : `${scenarios.length} cases, ${objectiveCount} objectives, ${parseProblems.length} queries do not parse or bind`,
+    );
+    process.exitCode = parseProblems.length === 0 ? 0 : 1;
+    return;
+  }
+
+  const all = values.all && !values.quick;
+  const problems: string[] = [];
+  for (const entry of scenarios) {
+    const seeds = seedsFor(entry.scenario, all);
+    const report = await checkCase(entry, seeds);
+    const timings = [...report.generationMs]
+      .map(([seed, ms]) => `seed ${seed} ${Math.round(ms)} ms`)
+      .join(', ');
+    console.log(
+      `${report.id}: ${report.objectives} objectives, ${entry.scenario.days} days; generated in Node: ${timings}${report.problems.length ? `; ${report.problems.length} problems` : ''}`,
+    );
+    if (values.answers)
+      for (const [objective, bySeed] of report.answers)
+        console.log(`  ${objective}: ${[...bySeed].map(([seed, answer]) => `${seed}=${answer}`).join('  ')}`);
+    for (const problem of report.problems) console.error(`  ${problem}`);
+    problems.push(...report.problems);
+  }
+  if (problems.length > 0) {
+    console.log(`${scenarios.length} cases, ${objectiveCount} objectives, ${problems.length} problems`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`${scenarios.length} cases, ${objectiveCount} objectives, all solvable`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    console.error(`scenario:check: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
