@@ -93,7 +93,8 @@ function build(random: Random): Storyline {
       secret: `${secretNamespace}/${secretName}`,
     },
     title: "A housekeeping Job that read the node's credentials",
-    summary: `A leaked deployment token starts a Job whose pod mounts its node's root filesystem, then reads the node's cloud configuration, the kubelet's credentials, SSH keys and password hashes, and uses the kubelet's certificate from outside.`,
+    summary:
+      "A leaked deployment token starts a Job whose pod mounts its node's root filesystem, then reads the node's cloud configuration, the kubelet's credentials, SSH keys and password hashes, and uses the kubelet's certificate from outside.",
     attackHourUtc: 15,
     setup: { patch: (spec) => addTeamNamespace(spec, namespace, account) },
     actors: {
