@@ -289,7 +289,7 @@ by \`simulations/storylines/privilegedPodEscape.ts\`.
 | --- | --- |
 | \`npx vitest run src/schemas\` | every lesson and check against its schema, the topic checklist, the KQL examples |
 | \`npm run build\` | the whole site; a malformed file, or a scenario query that does not parse or bind, stops the build |
-| \`npm run -s scenario:check\` | every case on its default seed: each reference query gives one answer, the opening alert exists, no known wrong answer is right |
+| \`npm run -s scenario:check\` | every case on its default seed: each reference query gives one answer, the opening alert exists and opens an incident, no known wrong answer is right |
 | \`npm run -s scenario:check -- --all --answers\` | the same for seeds 1 to 4 as well (what CI runs), with every answer, and that answers change between seeds |
 | \`npm run -s scenario:check -- --static\` | only that every query parses and binds against the table schemas (what the build runs) |
 | \`npx tsx scripts/lessonWeight.ts\` | the JavaScript each lesson page loads (gzip), after a build |

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFiles } from '../simulations/node/loadScenarios';
 import { parseScenarioDocument } from '../simulations/scenario/scenarioDocuments';
-import { checkCase, seedsFor, staticProblems } from './scenarioCheck';
+import { checkCase, giveaways, seedsFor, staticProblems } from './scenarioCheck';
 
 const root = join(import.meta.dirname, '..');
 const scenarios = loadScenarioFiles(join(root, 'content/scenarios'));
@@ -80,7 +80,7 @@ describe('scenario:check', () => {
     expect(report.generationMs.get(1)).toBeGreaterThan(0);
   }, 60_000);
 
-  it('requires an answer to change between seeds unless the objective is fixed, and a fixed one not to change', async () => {
+  it('requires an opening alert with an incident, and an answer that changes between seeds unless the objective is fixed (and then does not)', async () => {
     const samePerSeed = 'SecurityAlert | where AlertType == "K8S_PrivilegedContainer" | distinct AlertType';
     const podPerSeed =
       'SecurityAlert | where AlertType == "K8S_PrivilegedContainer" | project Pod = tostring(parse_json(ExtendedProperties)["Pod name"]) | distinct Pod';
@@ -101,13 +101,39 @@ describe('scenario:check', () => {
       );
     const entry = parseScenarioDocument({ path: 'fixture.md', text });
     const report = await checkCase(entry, [1, 4]);
+    const noIncident = (seed: number) =>
+      `unknown-column seed ${seed}: the opening alert K8S_PrivilegedContainer opens no incident in SecurityIncident (informational alerts do not); the case page shows the incident, so pick an alert of severity Low or above`;
     expect(report.problems).toEqual([
+      noIncident(1),
+      noIncident(4),
       'unknown-column objective "creator": the answer is "K8S_PrivilegedContainer" for every seed (1, 4); vary the indicator in the storyline, or mark the objective fixed: true if it cannot vary',
       expect.stringMatching(
         /^unknown-column objective "pod" is marked fixed but its answer changes with the seed/,
       ),
     ]);
   }, 90_000);
+
+  it('flags an answer written in the brief or a hint, also as the name of a namespace/name answer', () => {
+    const text = readFileSync(join(brokenContent, 'scenarios/unknown-column.md'), 'utf8').replace(
+      'A fixture:',
+      'The pod sys-diag was deleted. A fixture:',
+    );
+    const entry = parseScenarioDocument({ path: 'fixture.md', text });
+    const answers = new Map([
+      [
+        'creator',
+        new Map([
+          [1, 'default/sys-diag'],
+          [2, 'default/node-debug'],
+        ]),
+      ],
+    ]);
+    expect(giveaways(entry, answers)).toEqual([
+      'unknown-column seed 1 objective "creator": the answer "sys-diag" is written in what the learner reads before solving',
+    ]);
+    entry.scenario.objectives[0]!.fixed = true;
+    expect(giveaways(entry, answers)).toEqual([]);
+  });
 
   it.runIf(haveCatalog)('uses only alert types and names of the Defender catalog', () => {
     const catalog = (
@@ -121,6 +147,17 @@ describe('scenario:check', () => {
       expect(types.has(scenario.openingAlert), `${scenario.id} openingAlert`).toBe(true);
       for (const missed of scenario.missedDetections)
         expect(names.has(missed.alert), `${scenario.id}: "${missed.alert}"`).toBe(true);
+    }
+  });
+
+  it('links only lessons that exist', () => {
+    for (const { scenario } of scenarios) {
+      expect(scenario.lessons.length, scenario.id).toBeGreaterThan(0);
+      for (const slug of scenario.lessons)
+        expect(
+          existsSync(join(root, 'content', `${slug}.md`)) || existsSync(join(root, 'content', `${slug}.mdx`)),
+          `${scenario.id}: lesson ${slug}`,
+        ).toBe(true);
     }
   });
 

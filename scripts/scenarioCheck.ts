@@ -3,19 +3,19 @@
  *
  * For each scenario file and each seed it generates the dataset in memory, loads it into the KQL engine at the
  * dataset's virtual now, and runs every reference query. A case fails unless each query answers with exactly one
- * value, the opening alert is in SecurityAlert, each query-based answer changes between seeds (unless the objective
- * is marked `fixed`), and each known wrong answer differs from the answer. `--static` only parses and binds the
- * queries against the table schemas (the build runs that). Exit code 1 on any problem; the last line is
- * `N cases, M objectives, all solvable`.
+ * value, the opening alert is in SecurityAlert and opens an incident, each query-based answer changes between
+ * seeds (unless the objective is marked `fixed`), and each known wrong answer differs from the answer. `--static`
+ * only parses and binds the queries against the table schemas (the build runs that). Exit code 1 on any problem;
+ * the last line is `N cases, M objectives, all solvable`.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerFromResult, answerMatches, normalizeAnswer } from '../src/investigations/answers';
 import { createKqlEngine, type KqlEngine } from '../src/kql/index';
 import type { Scenario } from '../src/schemas/scenario';
-import { MemorySink } from '../simulations/core/sink';
+import { MemorySink, type Row } from '../simulations/core/sink';
 import { loadScenarioFiles } from '../simulations/node/loadScenarios';
-import { queryProblems } from '../simulations/scenario/referenceQueries';
+import { queryProblems, scenarioQueries } from '../simulations/scenario/referenceQueries';
 import { simulate } from '../simulations/scenario/runner';
 import type { LoadedScenario } from '../simulations/scenario/scenarioDocuments';
 
@@ -56,6 +56,26 @@ function runQuery(
   return answerFromResult({ rowCount: outcome.rowCount, columns: outcome.columns, rows: outcome.page(0, 1) });
 }
 
+function opensAnIncident(alerts: readonly Row[], incidents: readonly Row[]): boolean {
+  const ids = new Set(alerts.map((alert) => String(alert.SystemAlertId)));
+  return incidents.some((incident) => {
+    const linked: unknown = incident.AlertIds;
+    const list: unknown = typeof linked === 'string' ? JSON.parse(linked) : linked;
+    return Array.isArray(list) && list.some((id) => ids.has(String(id)));
+  });
+}
+
+/**
+ * Which tables a case's queries can read: loading only those makes a check several times faster. A query that
+ * can reach any table (`search`, `union *`) gets them all.
+ */
+function tablesUsed(scenario: Scenario): (table: string) => boolean {
+  const texts = scenarioQueries(scenario).map((query) => query.text);
+  if (texts.some((text) => /\bsearch\b|\bunion\s+\*/.test(text))) return () => true;
+  const words = new Set(texts.flatMap((text) => text.match(/\b[A-Za-z_][A-Za-z0-9_]*\b/g) ?? []));
+  return (table) => words.has(table);
+}
+
 /** Generates one case's dataset for one seed and checks every objective on it. */
 async function checkSeed(scenario: Scenario, seed: number, report: CaseReport): Promise<void> {
   const where = (objective?: string) =>
@@ -65,11 +85,17 @@ async function checkSeed(scenario: Scenario, seed: number, report: CaseReport): 
   const result = await simulate({ scenario, seed, days: scenario.days, sink });
   report.generationMs.set(seed, performance.now() - started);
 
-  if (!sink.rows('SecurityAlert').some((row) => row.AlertType === scenario.openingAlert))
+  const opening = sink.rows('SecurityAlert').filter((row) => row.AlertType === scenario.openingAlert);
+  if (opening.length === 0)
     report.problems.push(`${where()}: the opening alert ${scenario.openingAlert} is not in SecurityAlert`);
+  else if (!opensAnIncident(opening, sink.rows('SecurityIncident')))
+    report.problems.push(
+      `${where()}: the opening alert ${scenario.openingAlert} opens no incident in SecurityIncident (informational alerts do not); the case page shows the incident, so pick an alert of severity Low or above`,
+    );
 
   const engine = createKqlEngine();
-  for (const [table, rows] of sink.tables) engine.loadTable(table, rows);
+  const needed = tablesUsed(scenario);
+  for (const [table, rows] of sink.tables) if (needed(table)) engine.loadTable(table, rows);
   const now = new Date(result.manifest.virtualNow);
 
   for (const objective of scenario.objectives) {
@@ -103,6 +129,43 @@ async function checkSeed(scenario: Scenario, seed: number, report: CaseReport): 
   }
 }
 
+/**
+ * What the learner reads before solving (title, summary, brief, questions, answer formats, hints) must not contain
+ * an answer that the data gives: the case would be solved by reading. Fixed answers (a well-known path) are exempt.
+ */
+export function giveaways(
+  entry: LoadedScenario,
+  answers: ReadonlyMap<string, ReadonlyMap<number, string>>,
+): string[] {
+  const { scenario } = entry;
+  const visible = [
+    scenario.title,
+    scenario.summary,
+    entry.briefing,
+    ...scenario.objectives.flatMap((objective) => [
+      objective.question,
+      objective.answerFormat ?? '',
+      ...objective.hints.map((hint) => hint.text),
+    ]),
+  ]
+    .join('\n')
+    .toLowerCase();
+  const problems: string[] = [];
+  for (const objective of scenario.objectives) {
+    if (objective.fixed) continue;
+    for (const [seed, answer] of answers.get(objective.id) ?? []) {
+      const value = normalizeAnswer(answer);
+      const name = /^[^/\s]+\/[^/\s]+$/.test(value) ? value.split('/')[1]! : value;
+      const leaked = [value, name].find((form) => form.length >= 4 && visible.includes(form));
+      if (leaked)
+        problems.push(
+          `${scenario.id} seed ${seed} objective "${objective.id}": the answer "${leaked}" is written in what the learner reads before solving`,
+        );
+    }
+  }
+  return problems;
+}
+
 /** Checks one case for the given seeds; answers must vary across them unless there is only one. */
 export async function checkCase(entry: LoadedScenario, seeds: readonly number[]): Promise<CaseReport> {
   const { scenario } = entry;
@@ -114,6 +177,7 @@ export async function checkCase(entry: LoadedScenario, seeds: readonly number[])
     problems: [],
   };
   for (const seed of seeds) await checkSeed(scenario, seed, report);
+  report.problems.push(...giveaways(entry, report.answers));
   if (seeds.length > 1)
     for (const objective of scenario.objectives) {
       const bySeed = report.answers.get(objective.id);

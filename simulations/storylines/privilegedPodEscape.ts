@@ -38,10 +38,10 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
   const victim = developer(random);
   const attackerIp = externalIp(random);
   const podName = nameFrom(random, DIAGNOSTIC_POD_NAMES);
-  const NODE = nodepoolNode(random.int(0, 2)).name;
+  const nodeName = nodepoolNode(random.int(0, 2)).name;
   const image = random.pick(DEBUG_IMAGES);
   const sshKey = sshPublicKey(random);
-  const POD = { namespace: 'default', name: podName };
+  const attackPod = { namespace: 'default', name: podName };
   return {
     id: privilegedPodEscape.id,
     title: privilegedPodEscape.title,
@@ -50,7 +50,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
       pod: `default/${podName}`,
       creator: victim.upn,
       attackerIp,
-      node: NODE,
+      node: nodeName,
       image: `${image.registry}/${image.repository}:${image.tag}`,
     },
     attackHourUtc: 10,
@@ -63,7 +63,12 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         sourceIp: attackerIp,
         userAgent: USER_AGENT.kubectl,
       },
-      stolenKubelet: { kind: 'node', node: NODE, sourceIp: IP.clusterEgress, userAgent: USER_AGENT.kubectl },
+      stolenKubelet: {
+        kind: 'node',
+        node: nodeName,
+        sourceIp: IP.clusterEgress,
+        userAgent: USER_AGENT.kubectl,
+      },
     },
     steps: [
       {
@@ -75,7 +80,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
             actor: 'attacker',
             namespace: 'default',
             name: podName,
-            node: NODE,
+            node: nodeName,
             fieldManager: 'kubectl-client-side-apply',
             template: {
               labels: { app: podName },
@@ -100,7 +105,14 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         at: 40,
         description: `kubectl exec -it ${podName} -- bash`,
         actions: [
-          { type: 'exec', actor: 'attacker', pod: POD, container: podName, command: ['bash'], tty: true },
+          {
+            type: 'exec',
+            actor: 'attacker',
+            pod: attackPod,
+            container: podName,
+            command: ['bash'],
+            tty: true,
+          },
         ],
       },
       {
@@ -109,7 +121,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/bash',
             cmdline: 'id; hostname; uname -a; ps aux',
             parentExe: '/usr/bin/bash',
@@ -124,7 +136,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/nsenter',
             cmdline: 'nsenter --target 1 --mount --uts --ipc --net --pid -- bash',
             parentExe: '/usr/bin/bash',
@@ -139,7 +151,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/cat',
             cmdline: 'cat /etc/kubernetes/azure.json',
             ...hostShell,
@@ -147,7 +159,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
           },
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/cat',
             cmdline: 'cat /var/lib/kubelet/kubeconfig',
             ...hostShell,
@@ -161,7 +173,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/cat',
             cmdline: 'cat /etc/shadow',
             ...hostShell,
@@ -175,7 +187,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/bash',
             cmdline: `mkdir -p /root/.ssh; echo '${sshKey}' >> /root/.ssh/authorized_keys`,
             ...hostShell,
@@ -189,7 +201,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/local/bin/kubectl',
             cmdline: 'kubectl --kubeconfig /var/lib/kubelet/kubeconfig get pods -A',
             ...hostShell,
@@ -204,7 +216,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
             namespace: 'kube-system',
             name: 'azure-policy-webhook-cert',
             code: 403,
-            message: `secrets "azure-policy-webhook-cert" is forbidden: User "system:node:${NODE}" cannot get resource "secrets" in API group "" in the namespace "kube-system": no relationship found between node '${NODE}' and this object`,
+            message: `secrets "azure-policy-webhook-cert" is forbidden: User "system:node:${nodeName}" cannot get resource "secrets" in API group "" in the namespace "kube-system": no relationship found between node '${nodeName}' and this object`,
           },
         ],
       },
@@ -214,7 +226,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
         actions: [
           {
             type: 'process',
-            pod: POD,
+            pod: attackPod,
             exe: '/usr/bin/bash',
             cmdline: 'history -c; rm -f /root/.bash_history',
             ...hostShell,
@@ -225,7 +237,7 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
       {
         at: 450,
         description: 'Deletes the pod: its processes and files are gone',
-        actions: [{ type: 'deletePod', actor: 'attacker', pod: POD }],
+        actions: [{ type: 'deletePod', actor: 'attacker', pod: attackPod }],
       },
     ],
     expectedAlerts: [

