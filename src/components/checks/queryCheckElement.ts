@@ -1,10 +1,13 @@
 /**
- * <query-check>: a "write a query" question. The learner's query and the reference query run on
- * the same simulated data set and the results are compared; the feedback says what differs.
- * The query backend (worker, engine) loads only when the learner presses "Run and check".
+ * <query-check>: a "write a query" question. The learner starts the check (which loads the lab's editor and
+ * looks for the data set), generates the data set in place when this browser does not have it, and runs their
+ * query; it and the reference query run on the same simulated data and the feedback says how the results differ.
+ * The query worker, the simulation and the editor load only when the learner starts the check.
  */
+import type { QueryCheckSpec } from './answerSheet';
+import { loadAnswerSheet } from './answerSheetClient';
 import { CHECK_ANSWERED, loadLearnerStore, type CheckAnsweredDetail, type CheckMode } from './checkElement';
-import type { QueryCheckSpec } from './queryRunner';
+import type { DatasetState } from './queryRunner';
 
 export interface StoredQueryAnswer {
   response: { type: 'query'; query: string };
@@ -12,12 +15,33 @@ export interface StoredQueryAnswer {
   score: number;
 }
 
-class QueryCheckElement extends HTMLElement {
+const loadRunner = () => import('./queryRunner');
+
+export class QueryCheckElement extends HTMLElement {
   #spec!: QueryCheckSpec;
   #running: AbortController | undefined;
+  #started: Promise<void> | undefined;
+  #feedbackLines: string[] = [];
+  #answered = false;
 
   get #wrapper(): HTMLElement {
     return this.closest('knowledge-check') ?? this;
+  }
+
+  get #mode(): CheckMode {
+    return (this.#wrapper.dataset.mode as CheckMode | undefined) ?? 'lesson';
+  }
+
+  get #checkId(): string {
+    return this.#wrapper.dataset.checkId ?? '';
+  }
+
+  get #textarea(): HTMLTextAreaElement {
+    return this.querySelector('textarea')!;
+  }
+
+  get #runButton(): HTMLButtonElement {
+    return this.querySelector<HTMLButtonElement>('button[type=submit]')!;
   }
 
   connectedCallback(): void {
@@ -27,49 +51,138 @@ class QueryCheckElement extends HTMLElement {
       event.preventDefault();
       void this.#run();
     });
-    if ((this.#wrapper.dataset.mode ?? 'lesson') === 'lesson') void this.#restore();
+    this.querySelector('.query-start')!.addEventListener('click', () => void this.start());
+    this.querySelector('.query-generate-button')!.addEventListener('click', () => void this.#generate());
+    if (this.#mode === 'lesson') void this.#restore();
+  }
+
+  /** Loads the editor and looks for the data set; resolves when both are settled. */
+  start(): Promise<void> {
+    this.#started ??= (async () => {
+      const startButton = this.querySelector<HTMLButtonElement>('.query-start')!;
+      startButton.hidden = true;
+      void this.#mountEditor();
+      this.#say('Looking for the data set in this browser…');
+      try {
+        const { datasetState } = await loadRunner();
+        this.#showDatasetState(await datasetState(this.#spec));
+      } catch (error) {
+        this.#say(`The data sets in this browser could not be read: ${(error as Error).message}`);
+      }
+    })();
+    return this.#started;
+  }
+
+  async #mountEditor(): Promise<void> {
+    const host = this.querySelector<HTMLElement>('.query-editor')!;
+    try {
+      const { mountQueryEditor } = await import('./queryEditor');
+      const label = this.querySelector('.query-label')!;
+      mountQueryEditor(host, {
+        initialText: this.#textarea.value,
+        label: 'Your query',
+        onChange: (text) => (this.#textarea.value = text),
+        onRun: () => this.querySelector('form')!.requestSubmit(),
+      });
+      host.hidden = false;
+      label.setAttribute('hidden', '');
+    } catch (error) {
+      // The plain text box stays: the check works without the editor.
+      console.error('The query editor could not load; the text box stays in use.', error);
+    }
+  }
+
+  #showDatasetState(state: DatasetState): void {
+    const generate = this.querySelector<HTMLElement>('.query-generate')!;
+    const { datasetId } = this.#spec;
+    switch (state.kind) {
+      case 'ready':
+        generate.hidden = true;
+        this.#say(`The data set ${datasetId} is ready. Write your query and run it.`);
+        return;
+      case 'generating':
+      case 'missing':
+        generate.hidden = false;
+        this.#say(
+          `The data set ${datasetId} is not in this browser yet. Generate it here: it is simulated on this device and stays for the lab and other checks.`,
+        );
+        return;
+      case 'incomplete':
+        generate.hidden = false;
+        this.#say(`The data set ${datasetId} is incomplete (${state.problem}). Generate it again.`);
+        return;
+    }
+  }
+
+  async #generate(): Promise<void> {
+    const button = this.querySelector<HTMLButtonElement>('.query-generate-button')!;
+    const progress = this.querySelector<HTMLProgressElement>('.query-generate-progress')!;
+    button.disabled = true;
+    this.#runButton.disabled = true;
+    progress.hidden = false;
+    progress.value = 0;
+    this.#say('Generating the data set…');
+    try {
+      const { generateDataset } = await loadRunner();
+      const state = await generateDataset(this.#spec, (step) => {
+        if (step.fraction !== undefined) progress.value = step.fraction;
+        const clock = step.virtualNow
+          ? `, simulated time ${step.virtualNow.slice(0, 16).replace('T', ' ')} UTC`
+          : '';
+        this.#say(`Generating the data set: ${step.rows.toLocaleString('en')} rows${clock}…`);
+      });
+      progress.value = 1;
+      this.#showDatasetState(state);
+    } catch (error) {
+      this.#say(`The data set could not be generated: ${(error as Error).message}`);
+    } finally {
+      button.disabled = false;
+      this.#runButton.disabled = this.#answered && this.#mode === 'exam';
+      progress.hidden = true;
+    }
   }
 
   async #restore(): Promise<void> {
     try {
-      const record = await (await loadLearnerStore()).latestAnswer(this.#wrapper.dataset.checkId ?? '');
+      const record = await (await loadLearnerStore()).latestAnswer(this.#checkId);
       const answer = record?.answer as StoredQueryAnswer | undefined;
       if (!record || answer?.response?.type !== 'query') return;
-      this.querySelector('textarea')!.value = answer.response.query;
+      this.#textarea.value = answer.response.query;
       this.#say(
         record.correct
           ? 'Your last query was correct.'
           : 'Your last query did not match yet. Run it again to see what differs.',
       );
-      if (record.correct) this.#showExplanation();
+      if (record.correct) await this.#showExplanation();
     } catch (error) {
       this.#say(`Your earlier answer could not be loaded: ${(error as Error).message}`);
     }
   }
 
   async #run(): Promise<void> {
-    const query = this.querySelector('textarea')!.value.trim();
+    const query = this.#textarea.value.trim();
     if (!query) {
       this.#say('Write a query first.');
       return;
     }
+    await this.start();
     this.#running?.abort();
     const running = new AbortController();
     this.#running = running;
-    const button = this.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const button = this.#runButton;
     button.disabled = true;
     this.#feedback([]);
     this.#say('Running your query and the reference query…');
     try {
-      const { runQueryCheck } = await import('./queryRunner');
-      const outcome = await runQueryCheck(query, this.#spec, running.signal);
+      const sheet = await loadAnswerSheet(this.#checkId);
+      if (!sheet.query) throw new Error('this question has no reference query');
+      const { runQueryCheck } = await loadRunner();
+      const outcome = await runQueryCheck(query, this.#spec, sheet.query, running.signal);
       if (outcome.kind === 'no-dataset') {
-        const lab = this.querySelector<HTMLAnchorElement>('a.open-in-lab-link');
-        this.#say(
-          `The data set ${outcome.datasetId} is not in this browser yet${outcome.problem ? ` (${outcome.problem})` : ''}. ` +
-            'Open this question in the lab once to generate it, then come back.',
+        this.#showDatasetState(
+          outcome.problem ? { kind: 'incomplete', problem: outcome.problem } : { kind: 'missing' },
         );
-        lab?.focus();
+        this.querySelector<HTMLButtonElement>('.query-generate-button')!.focus();
         return;
       }
       if (outcome.kind === 'error') {
@@ -82,32 +195,48 @@ class QueryCheckElement extends HTMLElement {
         return;
       }
       const { diff, rowCount } = outcome;
-      this.#say(diff.correct ? `Correct: your ${rowCount} rows match the reference.` : 'Not quite yet:');
-      this.#feedback(diff.feedback);
-      this.#showExplanation();
+      this.#feedbackLines = diff.feedback;
+      const verdict = diff.correct ? `Correct: your ${rowCount} rows match the reference.` : 'Not quite yet:';
+      if (this.#mode === 'exam') {
+        this.#answered = true;
+        this.#say('Answer saved. Your query is graded at the end of the exam.');
+      } else {
+        this.#say(verdict);
+        this.#feedback(diff.feedback);
+        await this.#showExplanation();
+      }
+      this.#wrapper.dataset.lastVerdict = verdict;
       await this.#record(query, diff.correct);
     } catch (error) {
       this.#say(`The query could not run: ${(error as Error).message}`);
     } finally {
-      button.disabled = false;
+      button.disabled = this.#answered && this.#mode === 'exam';
     }
+  }
+
+  /** At the end of an exam: the verdict, what differed, and the explanation. */
+  async reveal(): Promise<void> {
+    const verdict = this.#wrapper.dataset.lastVerdict;
+    if (verdict === undefined) return;
+    this.#say(verdict);
+    this.#feedback(this.#feedbackLines);
+    this.#runButton.disabled = true;
+    await this.#showExplanation();
   }
 
   async #record(query: string, correct: boolean): Promise<void> {
     const wrapper = this.#wrapper;
-    const mode = (wrapper.dataset.mode as CheckMode | undefined) ?? 'lesson';
+    const mode = this.#mode;
     wrapper.dataset.answered = 'true';
     wrapper.dataset.verdict = correct ? 'correct' : 'wrong';
     try {
       const answer: StoredQueryAnswer = { response: { type: 'query', query }, mode, score: correct ? 1 : 0 };
-      await (
-        await loadLearnerStore()
-      ).recordAnswer({ checkId: wrapper.dataset.checkId ?? '', answer, correct });
+      await (await loadLearnerStore()).recordAnswer({ checkId: this.#checkId, answer, correct });
     } catch (error) {
       this.#say(`Your answer could not be saved: ${(error as Error).message}`);
     }
     const detail: CheckAnsweredDetail = {
-      checkId: wrapper.dataset.checkId ?? '',
+      checkId: this.#checkId,
       objective: wrapper.dataset.objective ?? '',
       lesson: wrapper.dataset.lesson ?? '',
       correct,
@@ -117,8 +246,25 @@ class QueryCheckElement extends HTMLElement {
     wrapper.dispatchEvent(new CustomEvent<CheckAnsweredDetail>(CHECK_ANSWERED, { detail, bubbles: true }));
   }
 
-  #showExplanation(): void {
-    this.querySelector<HTMLElement>('.check-explanation')!.hidden = false;
+  async #showExplanation(): Promise<void> {
+    const sheet = await loadAnswerSheet(this.#checkId);
+    if (!sheet.query) return;
+    const block = this.querySelector<HTMLElement>('.check-explanation')!;
+    const explanation = document.createElement('p');
+    const label = document.createElement('strong');
+    label.textContent = 'Explanation.';
+    const text = document.createElement('span');
+    // Built from the author's Markdown at build time by inlineMarkdown, which escapes any HTML.
+    text.innerHTML = sheet.query.explanationHtml;
+    explanation.append(label, ' ', text);
+    const intro = document.createElement('p');
+    intro.textContent = 'Reference query:';
+    const code = document.createElement('code');
+    code.textContent = sheet.query.referenceQuery;
+    const pre = document.createElement('pre');
+    pre.append(code);
+    block.replaceChildren(explanation, intro, pre);
+    block.hidden = false;
   }
 
   #feedback(lines: string[]): void {
