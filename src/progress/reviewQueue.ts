@@ -130,22 +130,27 @@ export function formatInterval(from: Date, due: Date): string {
 }
 
 /**
- * The next card of a review session: the most overdue card due now; failing that, a card still in its
- * learning steps that was rated in this session and comes due within LEARN_AHEAD_MS.
+ * The next card of a review session: the most overdue card due now; failing that, a card the learner rated
+ * Again in this session, still in its learning steps and due within LEARN_AHEAD_MS, so that a wrong answer
+ * comes back before the session ends.
  */
 export function nextSessionCard(
   cards: readonly CardState[],
   now: Date,
-  ratedThisSession: ReadonlySet<string>,
+  ratedAgainThisSession: ReadonlySet<string>,
 ): CardState | undefined {
   const due = dueCards(cards, now)[0];
   if (due) return due;
+  return learningSoon(cards, now).find((state) => ratedAgainThisSession.has(state.checkId));
+}
+
+/** Cards in their (re)learning steps that come due within LEARN_AHEAD_MS, soonest first. */
+export function learningSoon(cards: readonly CardState[], now: Date): CardState[] {
   return cards
     .filter(
       (state) =>
-        ratedThisSession.has(state.checkId) &&
         (state.card.state === State.Learning || state.card.state === State.Relearning) &&
         state.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS,
     )
-    .sort((a, b) => a.card.due.getTime() - b.card.due.getTime())[0];
+    .sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
 }

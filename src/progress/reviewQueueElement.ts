@@ -4,7 +4,7 @@
  * (Again, Hard, Good, Easy) and FSRS schedules the card. A card rated in this session that is still in its
  * learning steps comes back before the session ends (nextSessionCard).
  */
-import type { Grade } from 'ts-fsrs';
+import { Rating, type Grade } from 'ts-fsrs';
 import {
   CHECK_ANSWERED,
   learnerShuffleSeed,
@@ -13,6 +13,7 @@ import {
 import { learnerStore } from '../store/learner';
 import {
   formatInterval,
+  learningSoon,
   nextSessionCard,
   ratingPreview,
   rateCard,
@@ -22,7 +23,8 @@ import {
 
 class ReviewQueueElement extends HTMLElement {
   #cards = new Map<string, CardState>();
-  #ratedThisSession = new Set<string>();
+  #ratedAgain = new Set<string>();
+  #wakeUp: ReturnType<typeof setTimeout> | undefined;
   #current: KnowledgeCheckElement | undefined;
   #ratings!: HTMLElement;
   #reviewed = 0;
@@ -37,6 +39,10 @@ class ReviewQueueElement extends HTMLElement {
       if (button) void this.#rate(Number(button.dataset.rating) as Grade);
     });
     void this.#load();
+  }
+
+  disconnectedCallback(): void {
+    clearTimeout(this.#wakeUp);
   }
 
   get #checks(): KnowledgeCheckElement[] {
@@ -62,8 +68,15 @@ class ReviewQueueElement extends HTMLElement {
     this.#current = undefined;
     const now = new Date();
     const cards = [...this.#cards.values()];
-    const next = nextSessionCard(cards, now, this.#ratedThisSession);
+    const next = nextSessionCard(cards, now, this.#ratedAgain);
+    clearTimeout(this.#wakeUp);
     if (!next) {
+      const soon = learningSoon(cards, now)[0];
+      if (soon) {
+        // A card in its learning steps comes back while the page stays open.
+        const wait = Math.max(0, soon.card.due.getTime() - now.getTime());
+        this.#wakeUp = setTimeout(() => void this.#showNext(), wait + 500);
+      }
       if (cards.length === 0) {
         this.#say(
           'Your queue is empty. Questions you answer wrong in a lesson or an exam will come back here.',
@@ -71,7 +84,10 @@ class ReviewQueueElement extends HTMLElement {
       } else {
         const soonest = Math.min(...cards.map((state) => state.card.due.getTime()));
         const done = this.#reviewed > 0 ? `${this.#reviewed} reviewed in this session. ` : '';
-        this.#say(`${done}Nothing more is due now. Next review: ${new Date(soonest).toLocaleString()}.`);
+        const stay = soon ? ' It comes back here if this page stays open.' : '';
+        this.#say(
+          `${done}Nothing more is due now. Next review: ${new Date(soonest).toLocaleString()}.${stay}`,
+        );
       }
       return;
     }
@@ -131,7 +147,8 @@ class ReviewQueueElement extends HTMLElement {
       return;
     }
     this.#cards.set(state.checkId, state);
-    this.#ratedThisSession.add(state.checkId);
+    if (rating === Rating.Again) this.#ratedAgain.add(state.checkId);
+    else this.#ratedAgain.delete(state.checkId);
     this.#reviewed++;
     await this.#showNext();
   }

@@ -98,7 +98,7 @@ describe("JSON embedded in a check's HTML", () => {
       days: 1,
       datasetId: 'x:1:1',
       note: ATTACK,
-      choice: single.choices,
+      options: checkViewOf(single).options,
     };
     const embedded = jsonForHtml(spec);
     expect(embedded).not.toContain('</script');
