@@ -186,6 +186,17 @@ test('review cards are rated Again/Hard/Good/Easy; a card rated Again comes back
   );
   await expect(page.locator('knowledge-check:visible')).toHaveCount(0);
 
+  // Good was a learning step too: while the page stays open the card comes back when it is due.
+  await page.clock.fastForward('11:00');
+  await expect(queueStatus).toHaveText('1 question is due for review.');
+  const third = check(page, 'is still running. What do you do first?');
+  await third.getByRole('radio', { name: /Leave it running for now/ }).check();
+  await third.getByRole('button', { name: 'Check answer' }).click();
+  await rating.getByRole('button', { name: /^Good · / }).click();
+  await expect(queueStatus).toHaveText(
+    /^3 reviewed in this session\. Nothing more is due now\. Next review: [^.]*\.$/,
+  );
+
   await page.goto('/');
   await expect(page.getByText('No review cards due now (1 in your queue).')).toBeVisible();
 });
