@@ -76,7 +76,7 @@ export class QueryCheckElement extends HTMLElement {
   async #mountEditor(): Promise<void> {
     const host = this.querySelector<HTMLElement>('.query-editor')!;
     try {
-      const { mountQueryEditor } = await import('./queryEditor');
+      const { mountQueryEditor } = await (await loadRunner()).loadQueryEditor();
       const label = this.querySelector('.query-label')!;
       mountQueryEditor(host, {
         initialText: this.#textarea.value,
