@@ -228,22 +228,27 @@ export class KnowledgeCheckElement extends HTMLElement {
       score: result.score,
       mode: this.mode,
     };
-    if (this.mode === 'exam') {
-      this.#setLocked(true);
-      this.#say('Answer saved. Explanations follow at the end of the exam.');
-    } else {
-      this.reveal();
-    }
+    // Saved before the verdict shows, so that a learner who reads it and leaves at once keeps the answer.
+    let saveProblem = '';
     try {
       const stored: StoredCheckAnswer = { response, mode: this.mode, score: result.score };
       await (
         await loadLearnerStore()
       ).recordAnswer({ checkId: this.checkId, answer: stored, correct: result.correct });
     } catch (error) {
-      this.#say(
-        `${this.#status.textContent ?? ''} Your answer could not be saved: ${(error as Error).message}`,
-      );
+      saveProblem = ` Your answer could not be saved: ${(error as Error).message}`;
     }
+    if (this.mode === 'exam') {
+      this.#setLocked(true);
+      this.#say(
+        saveProblem
+          ? 'Answer kept for this exam; explanations follow at the end.'
+          : 'Answer saved. Explanations follow at the end of the exam.',
+      );
+    } else {
+      this.reveal();
+    }
+    if (saveProblem) this.#say(`${this.#status.textContent ?? ''}${saveProblem}`);
     this.dispatchEvent(new CustomEvent<CheckAnsweredDetail>(CHECK_ANSWERED, { detail, bubbles: true }));
   }
 

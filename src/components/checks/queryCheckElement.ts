@@ -1,11 +1,12 @@
 /**
- * <query-check>: a "write a query" question. The learner starts the check (which loads the lab's editor and
- * looks for the data set), generates the data set in place when this browser does not have it, and runs their
+ * <query-check>: a "write a query" question. The learner starts the check (which opens the lab's editor in a
+ * frame and looks for the data set), generates the data set in place when this browser does not have it, and runs their
  * query; it and the reference query run on the same simulated data and the feedback says how the results differ.
  * The query worker, the simulation and the editor load only when the learner starts the check.
  */
 import type { QueryCheckSpec } from './answerSheet';
 import { loadAnswerSheet } from './answerSheetClient';
+import { CHECK_EDITOR_PATH, isEditorMessage, type CheckToEditor } from './checkEditorProtocol';
 import { CHECK_ANSWERED, loadLearnerStore, type CheckAnsweredDetail, type CheckMode } from './checkElement';
 import type { DatasetState } from './queryRunner';
 
@@ -61,7 +62,7 @@ export class QueryCheckElement extends HTMLElement {
     this.#started ??= (async () => {
       const startButton = this.querySelector<HTMLButtonElement>('.query-start')!;
       startButton.hidden = true;
-      void this.#mountEditor();
+      this.#mountEditor();
       this.#say('Looking for the data set in this browser…');
       try {
         const { datasetState } = await loadRunner();
@@ -73,23 +74,37 @@ export class QueryCheckElement extends HTMLElement {
     return this.#started;
   }
 
-  async #mountEditor(): Promise<void> {
+  /**
+   * The lab's editor, in a frame of its own (checkEditorProtocol.ts); the text box stays the answer's source of
+   * truth, and stays in use if the frame never answers.
+   */
+  #mountEditor(): void {
     const host = this.querySelector<HTMLElement>('.query-editor')!;
-    try {
-      const { mountQueryEditor } = await (await loadRunner()).loadQueryEditor();
-      const label = this.querySelector('.query-label')!;
-      mountQueryEditor(host, {
-        initialText: this.#textarea.value,
-        label: 'Your query',
-        onChange: (text) => (this.#textarea.value = text),
-        onRun: () => this.querySelector('form')!.requestSubmit(),
-      });
-      host.hidden = false;
-      label.setAttribute('hidden', '');
-    } catch (error) {
-      // The plain text box stays: the check works without the editor.
-      console.error('The query editor could not load; the text box stays in use.', error);
-    }
+    const frame = document.createElement('iframe');
+    frame.src = CHECK_EDITOR_PATH;
+    frame.title = 'Query editor';
+    frame.className = 'query-editor-frame';
+    window.addEventListener('message', (event) => {
+      if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
+      if (!isEditorMessage(event.data)) return;
+      const message = event.data;
+      if (message.type === 'ready') {
+        const init: CheckToEditor = {
+          source: 'query-check',
+          type: 'init',
+          text: this.#textarea.value,
+          label: 'Your query',
+        };
+        frame.contentWindow!.postMessage(init, location.origin);
+        host.hidden = false;
+        this.querySelector<HTMLElement>('.query-label')!.hidden = true;
+      } else if (message.type === 'change') {
+        this.#textarea.value = message.text;
+      } else {
+        this.querySelector('form')!.requestSubmit();
+      }
+    });
+    host.append(frame);
   }
 
   #showDatasetState(state: DatasetState): void {
@@ -197,16 +212,23 @@ export class QueryCheckElement extends HTMLElement {
       const { diff, rowCount } = outcome;
       this.#feedbackLines = diff.feedback;
       const verdict = diff.correct ? `Correct: your ${rowCount} rows match the reference.` : 'Not quite yet:';
+      this.#wrapper.dataset.lastVerdict = verdict;
+      // Saved before the verdict shows, so that a learner who reads it and leaves at once keeps the answer.
+      const saveProblem = await this.#save(query, diff.correct);
       if (this.#mode === 'exam') {
         this.#answered = true;
-        this.#say('Answer saved. Your query is graded at the end of the exam.');
+        this.#say(
+          saveProblem
+            ? 'Answer kept for this exam; your query is graded at the end.'
+            : 'Answer saved. Your query is graded at the end of the exam.',
+        );
       } else {
         this.#say(verdict);
         this.#feedback(diff.feedback);
         await this.#showExplanation();
       }
-      this.#wrapper.dataset.lastVerdict = verdict;
-      await this.#record(query, diff.correct);
+      if (saveProblem) this.#say(`${this.#statusText()} ${saveProblem}`);
+      this.#announce(diff.correct);
     } catch (error) {
       this.#say(`The query could not run: ${(error as Error).message}`);
     } finally {
@@ -224,24 +246,33 @@ export class QueryCheckElement extends HTMLElement {
     await this.#showExplanation();
   }
 
-  async #record(query: string, correct: boolean): Promise<void> {
+  /** Keeps the answer in the learner store; returns what went wrong, in words, or an empty string. */
+  async #save(query: string, correct: boolean): Promise<string> {
     const wrapper = this.#wrapper;
-    const mode = this.#mode;
     wrapper.dataset.answered = 'true';
     wrapper.dataset.verdict = correct ? 'correct' : 'wrong';
     try {
-      const answer: StoredQueryAnswer = { response: { type: 'query', query }, mode, score: correct ? 1 : 0 };
+      const answer: StoredQueryAnswer = {
+        response: { type: 'query', query },
+        mode: this.#mode,
+        score: correct ? 1 : 0,
+      };
       await (await loadLearnerStore()).recordAnswer({ checkId: this.#checkId, answer, correct });
+      return '';
     } catch (error) {
-      this.#say(`Your answer could not be saved: ${(error as Error).message}`);
+      return `Your answer could not be saved: ${(error as Error).message}`;
     }
+  }
+
+  #announce(correct: boolean): void {
+    const wrapper = this.#wrapper;
     const detail: CheckAnsweredDetail = {
       checkId: this.#checkId,
       objective: wrapper.dataset.objective ?? '',
       lesson: wrapper.dataset.lesson ?? '',
       correct,
       score: correct ? 1 : 0,
-      mode,
+      mode: this.#mode,
     };
     wrapper.dispatchEvent(new CustomEvent<CheckAnsweredDetail>(CHECK_ANSWERED, { detail, bubbles: true }));
   }
@@ -276,6 +307,10 @@ export class QueryCheckElement extends HTMLElement {
         return item;
       }),
     );
+  }
+
+  #statusText(): string {
+    return this.querySelector('.check-status')!.textContent ?? '';
   }
 
   #say(message: string): void {

@@ -9,12 +9,6 @@ import { createStoreBackend } from '../lab/storeBackend';
 import type { QueryCheckSpec } from './answerSheet';
 import { compareResultSets, type ResultSetDiff } from './resultSetDiff';
 
-/**
- * The lab's editor for the check, loaded from here so that it comes with the rest of what a started check needs
- * (the lesson page itself never refers to the editor or React).
- */
-export const loadQueryEditor = () => import('./queryEditor');
-
 export interface ReferenceQuery {
   referenceQuery: string;
   orderMatters: boolean;
