@@ -233,11 +233,39 @@ test('review cards are rated Again/Hard/Good/Easy; a card rated Again comes back
   await expect(page.getByText('No review cards due now (1 in your queue).')).toBeVisible();
 });
 
-test('an exam can draw "write a query" checks', async ({ page }) => {
+test('a "write a query" check counts in an exam, graded only at the end', async ({ page }) => {
+  test.setTimeout(300_000);
   await page.goto('/exam/');
   await page.getByRole('spinbutton', { name: 'Questions' }).fill('100');
   await page.getByRole('button', { name: 'Start the exam' }).click();
-  const queryQuestion = page.locator('knowledge-check:visible[data-type="query"]').first();
-  await expect(queryQuestion).toBeVisible();
-  await expect(queryQuestion.getByRole('button', { name: 'Run and save answer' })).toBeVisible();
+  const question = check(page, 'Which pods raised Defender for Containers alerts');
+  const status = question.locator('.check-status');
+  await question.getByRole('button', { name: 'Start this check' }).click();
+  await question.getByRole('button', { name: 'Generate this dataset' }).click();
+  await expect(status).toContainText(/The data set docker-sock-escape:11:\d+ is ready/, { timeout: 240_000 });
+
+  const frame = question.frameLocator('iframe[title="Query editor"]');
+  await expect(frame.locator('.kql-editor[data-phase="ready"]')).toBeAttached({ timeout: 30_000 });
+  await frame.getByRole('textbox', { name: 'Your query' }).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(
+    'SecurityAlert | where AlertType startswith "K8S" | extend Props = parse_json(ExtendedProperties) | extend Namespace = tostring(Props["Namespace"]), PodName = tostring(Props["Pod name"]) | where isnotempty(PodName) | summarize Alerts = count() by Namespace, PodName',
+  );
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: 'Run and save answer' }).click();
+  await expect(status).toHaveText('Answer saved. Your query is graded at the end of the exam.', {
+    timeout: 60_000,
+  });
+  await expect(question.getByRole('button', { name: 'Run and save answer' })).toBeDisabled();
+  await expect(question.getByText('Reference query:')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Finish the exam' }).click();
+  await expect(page.getByText(/^1 of \d+ correct \(\d+%\)\.$/)).toBeVisible();
+  await expect(status).toHaveText(/^Correct: your \d+ rows match the reference\.$/);
+  await expect(question.getByText('Reference query:')).toBeVisible();
+  const kqlRow = page
+    .getByRole('table', { name: /Score per objective/ })
+    .getByRole('row', { name: /Kusto Query Language/ });
+  await expect(kqlRow).toContainText(/[1-9]\d* of \d+/);
 });
