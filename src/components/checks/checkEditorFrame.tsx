@@ -6,7 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { KqlEditor } from '../lab/editor/KqlEditor';
 import { isCheckMessage, type EditorToCheck } from './checkEditorProtocol';
 
-function tell(message: Omit<EditorToCheck, 'source'>): void {
+type Unsourced<T> = T extends unknown ? Omit<T, 'source'> : never;
+
+function tell(message: Unsourced<EditorToCheck>): void {
   window.parent.postMessage({ source: 'check-editor', ...message }, location.origin);
 }
 
