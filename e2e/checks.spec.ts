@@ -143,6 +143,7 @@ test('a "write a query" check generates its data set in place and grades a wrong
   const editor = frame.getByRole('textbox', { name: 'Your query' });
   await expect(frame.locator('.kql-editor[data-phase="ready"]')).toBeAttached({ timeout: 30_000 });
   await expect(frame.getByRole('status')).toContainText('Shift+Enter runs the query.');
+  await expect(frame.locator('html[data-lab-intellisense="ready"]')).toBeAttached({ timeout: 60_000 });
   await expect(question.getByRole('textbox', { name: 'Your query' })).toHaveCount(0);
 
   const typeQuery = async (text: string) => {
