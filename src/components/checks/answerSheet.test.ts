@@ -90,6 +90,45 @@ describe('the answer sheet fetched on submit', () => {
   });
 });
 
+describe('ordering and matching checks', () => {
+  const base = {
+    module: '4.7',
+    lesson: 'modules/4-7-investigation-and-forensics',
+    objective: 'Investigate and remediate threats to containers',
+  };
+
+  it("grade a response made of the page's tokens, mapped back through the sheet", () => {
+    const ordering = knowledgeCheck.parse({
+      ...base,
+      id: 'sample-ordering',
+      type: 'ordering',
+      items: ['First', 'Second', 'Third'].map((text) => ({ text, explanation: `${text} because.` })),
+    });
+    const sheet = answerSheetOf(ordering);
+    const shown = checkViewOf(ordering).options.map((option) => option.token);
+    const inAuthoredOrder = [...shown].sort((a, b) => sheet.tokens.indexOf(a) - sheet.tokens.indexOf(b));
+    const order = inAuthoredOrder.map((token) => sheet.tokens.indexOf(token));
+    expect(grade({ type: 'ordering', order }, sheet.key!).correct).toBe(true);
+    expect(grade({ type: 'ordering', order: [...order].reverse() }, sheet.key!).correct).toBe(false);
+  });
+
+  it('offer each right-hand value once, in a neutral order, and keep the pairs in the sheet', () => {
+    const matching = knowledgeCheck.parse({
+      ...base,
+      id: 'sample-matching',
+      type: 'matching',
+      pairs: [
+        { left: 'Docker socket mounted', right: 'Critical', explanation: 'Root on the node.' },
+        { left: 'Privileged container', right: 'High', explanation: 'Close to root.' },
+        { left: 'hostPath of /etc', right: 'High', explanation: 'Host files.' },
+      ],
+    });
+    const view = checkViewOf(matching);
+    expect(view.type === 'matching' && view.rights).toEqual(['Critical', 'High']);
+    expect(answerSheetOf(matching).key).toEqual({ type: 'matching', rights: ['Critical', 'High', 'High'] });
+  });
+});
+
 describe("JSON embedded in a check's HTML", () => {
   it('cannot close its script element when the text holds </script><img onerror>', () => {
     const spec = {
