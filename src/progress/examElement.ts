@@ -23,6 +23,7 @@ class ExamModeElement extends HTMLElement {
   #startedAt = 0;
   #minutes = 0;
   #finished = false;
+  #started = false;
 
   connectedCallback(): void {
     const setup = this.querySelector<HTMLFormElement>('.exam-setup')!;
@@ -39,6 +40,9 @@ class ExamModeElement extends HTMLElement {
   }
 
   async #start(questionCount: number, minutes: number): Promise<void> {
+    // The options are arranged asynchronously: a second press of "Start" meanwhile must not start a second exam.
+    if (this.#started) return;
+    this.#started = true;
     const startedAt = Date.now();
     const all = [...this.querySelectorAll<KnowledgeCheckElement>('knowledge-check')];
     const byId = new Map(all.map((check) => [check.checkId, check]));
