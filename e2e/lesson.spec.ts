@@ -52,7 +52,7 @@ test('a learner answers checks right and wrong, reads the explanations, and find
   await ranking.getByRole('button', { name: 'Check answer' }).click();
   await expect(ranking.getByRole('status')).toHaveText('Correct.');
 
-  await expect(page.getByText('Score: 2 of 10 correct (3 answered).')).toBeVisible();
+  await expect(page.getByText('Score: 2 of 13 correct (3 answered).')).toBeVisible();
   await page.getByRole('button', { name: 'Mark lesson as complete' }).click();
   await expect(page.getByRole('button', { name: /Lesson completed/ })).toHaveAttribute(
     'aria-pressed',
@@ -69,7 +69,7 @@ test('a learner answers checks right and wrong, reads the explanations, and find
   await expect(
     check(page, 'An attacker has code execution in a container that mounts').getByRole('status'),
   ).toContainText('Not quite');
-  await expect(page.getByText('Score: 2 of 10 correct (3 answered).')).toBeVisible();
+  await expect(page.getByText('Score: 2 of 13 correct (3 answered).')).toBeVisible();
   await expect(page.getByRole('button', { name: /Lesson completed/ })).toHaveAttribute(
     'aria-pressed',
     'true',
@@ -83,7 +83,7 @@ test('a learner answers checks right and wrong, reads the explanations, and find
 
   await page.goto('/progress/');
   const row = page.getByRole('row', { name: /Container escape and how to prevent it/ });
-  await expect(row).toContainText('2 of 10 (3 answered)');
+  await expect(row).toContainText('2 of 13 (3 answered)');
 });
 
 test('an ordering question is solved with the move buttons', async ({ page }) => {
@@ -131,6 +131,10 @@ test('a wrong answer becomes a review card that comes due', async ({ page }) => 
   await due.getByRole('radio', { name: /Leave it running for now/ }).check();
   await due.getByRole('button', { name: 'Check answer' }).click();
   await expect(due.getByRole('status')).toHaveText('Correct.');
+  await page
+    .getByRole('group', { name: 'Rate your recall' })
+    .getByRole('button', { name: /^Good · / })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Nothing more is due now' })).toBeVisible();
   const accessibility = await new AxeBuilder({ page }).include('review-queue').analyze();
   expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
@@ -208,7 +212,8 @@ test('a "write a query" check explains what it needs when its data set is not in
   await expect(question.getByRole('textbox', { name: 'Your query' })).toHaveValue(/SecurityAlert/);
   await expect(question.getByRole('link', { name: 'Open in lab' })).toHaveAttribute('href', /^\/lab\/#q=/);
   await question.getByRole('button', { name: 'Run and check' }).click();
-  await expect(question.getByRole('status')).toContainText('is not in this browser yet');
+  await expect(question.getByRole('status').filter({ hasText: 'is not in this browser yet' })).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Generate this dataset' })).toBeVisible();
 });
 
 test('an exam ends by itself when the time is up', async ({ page }) => {
@@ -241,7 +246,7 @@ test('progress is exported to a JSON file and imported into a fresh browser', as
   const other = await fresh.newPage();
   await other.goto('/progress/');
   const row = other.getByRole('row', { name: /Container escape and how to prevent it/ });
-  await expect(row).toContainText('0 of 10 (0 answered)');
+  await expect(row).toContainText('0 of 13 (0 answered)');
   await other.getByLabel(/Import a file exported earlier/).setInputFiles({
     name: 'not-an-export.json',
     mimeType: 'application/json',
@@ -250,7 +255,7 @@ test('progress is exported to a JSON file and imported into a fresh browser', as
   await expect(other.getByRole('status').filter({ hasText: 'was not imported' })).toBeVisible();
   await other.getByLabel(/Import a file exported earlier/).setInputFiles(file);
   await expect(other.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
-  await expect(row).toContainText('1 of 10 (1 answered)');
+  await expect(row).toContainText('1 of 13 (1 answered)');
   const accessibility = await new AxeBuilder({ page: other }).include('learner-progress').analyze();
   expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
   await fresh.close();

@@ -171,6 +171,15 @@ Guidelines:
 - The knowledge checks of a lesson are shown at its end automatically (every check whose \`lesson\` is the lesson's id).
 - Module 4.7 has a topic checklist (\`src/schemas/module-4-7.test.ts\`): removing a topic of the source text from the
   lessons fails the tests. Add a topic there when you add one to the lesson.
+- Alert and recommendation names have one source each, and \`src/content/facts.test.ts\` checks them in every lesson,
+  check and scenario. Write an alert as "Display name" (\`K8S_Type\`), as the "Display name" alert, in a table whose
+  first column is headed \`Alert\`, or (as a check's option) wholly in double quotes; write a recommendation name in
+  italics. Alerts must be in the catalog (\`../shared/reference/defender-k8s-alerts.json\`), recommendations among
+  those the simulation writes to \`SecurityRecommendation\`. Where the course text says something else, teach what is
+  true and quote the course text in a blockquote aside that starts with **The course text says otherwise.**
+- Checks are held to exam standards (\`src/content/distractors.test.ts\`, \`src/content/checkBank.test.ts\`): over
+  all single- and multiple-choice checks the right option is the longest, or the first, about as often as chance, and
+  a case study (\`caseStudy\`) has three or more questions with one title and one situation.
 
 ## Writing a knowledge check
 
@@ -202,11 +211,15 @@ Why can one kernel vulnerability break the isolation of every container on a nod
 - \`id\` is permanent: answers and review cards refer to it. Fix a typo in the text, never in the id.
 - \`objective\` is the SC-200 skill the question tests, worded as in the skills outline; exam mode scores each
   objective separately, so use the same wording for the same objective.
+- Write choices in any order: each learner sees them shuffled, in a new order on each attempt, in lessons, exams and
+  the review queue. The page holds no answer key or explanation until the learner answers (they are fetched then).
 - Ordering questions list their items in the right order; learners see them shuffled. Matching questions list the
   right pairs; the right-hand values are offered in a shuffled list, and the same value may serve several items.
 - "Write a query" checks run the learner's query and a reference query on the same simulated data and compare the
-  results (rows, columns, and order when \`orderMatters\`), telling the learner what differs. A unit test runs every
-  reference query on its data set: it must return rows, and the \`starterQuery\` must not already be the answer.
+  results (rows, columns and their types, and order when \`orderMatters\`), telling the learner what differs. The
+  data set is the scenario's, at its default number of days; learners generate it in the check itself. A unit test
+  runs every reference query on its data set: it must return rows, and the \`starterQuery\` must not already be the
+  answer.
 
 ${checkTables()}
 

@@ -15,6 +15,24 @@ const choice = z
   })
   .describe('One answer option.');
 
+const caseStudy = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
+      .describe('Identifier of the case study, the same in each of its questions.'),
+    title: z.string().min(1).describe('Title of the case study, shown above each of its questions.'),
+    situation: z
+      .string()
+      .min(40)
+      .describe(
+        'The situation (a paragraph, Markdown inline syntax allowed) that every question of the case study refers to; shown above each of them. Write it the same way in each question.',
+      ),
+  })
+  .describe(
+    'Makes the question part of a case study: one situation followed by three or more questions, as in the exam. Every question of the case repeats the same id, title and situation.',
+  );
+
 const commonFields = {
   id: z
     .string()
@@ -37,6 +55,7 @@ const commonFields = {
     .min(10)
     .describe('The SC-200 exam objective the question tests; exam mode scores each objective separately.'),
   order: z.number().int().nonnegative().default(0).describe('Position of the question within its lesson.'),
+  caseStudy: caseStudy.optional(),
 };
 
 export const singleChoiceCheck = z
