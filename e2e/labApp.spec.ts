@@ -151,3 +151,30 @@ test('no page of the site is wider than a phone', async ({ page }) => {
     expect({ path, ...(await pageWidth(page)) }).toEqual({ path, scrollWidth: 390, viewport: 390 });
   }
 });
+
+test('a row opens in a details panel, a dynamic value as a tree, and columns hide and move', async ({
+  page,
+}) => {
+  await importLabDataset(page);
+  await openLab(page);
+  await typeQuery(
+    page,
+    'SecurityAlert | take 3 | project AlertName, AlertSeverity, Props = parse_json(ExtendedProperties)',
+  );
+  await page.keyboard.press('Shift+Enter');
+  const grid = page.getByRole('grid', { name: 'Query 1 result' });
+  await expect(grid.getByRole('columnheader', { name: /^Props/ }).first()).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Row details' }).click();
+  const details = page.getByRole('region', { name: 'Row 1 details' });
+  await expect(details).toContainText('AlertSeverity');
+  await expect(details.locator('details summary').first()).toContainText('{2}');
+  await expect(details.getByRole('button', { name: 'Copy Props' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const columns = page.getByRole('region', { name: 'Columns' });
+  await columns.getByRole('checkbox', { name: 'AlertSeverity' }).uncheck();
+  await expect(grid).toHaveAttribute('aria-colcount', '2');
+  await columns.getByRole('button', { name: 'Move Props left' }).click();
+  await expect(grid.getByRole('columnheader').first()).toContainText('Props');
+});
