@@ -171,7 +171,7 @@ test('a row opens in a details panel, a dynamic value as a tree, and columns hid
   await expect(details.locator('details summary').first()).toContainText('{2}');
   await expect(details.getByRole('button', { name: 'Copy Props' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   const columns = page.getByRole('region', { name: 'Columns' });
   await columns.getByRole('checkbox', { name: 'AlertSeverity' }).uncheck();
   await expect(grid).toHaveAttribute('aria-colcount', '2');
