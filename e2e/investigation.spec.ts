@@ -8,7 +8,7 @@ import { parse } from 'yaml';
  * (`npm run bench -- cases`); its questions and reference queries are read from its scenario file, as a learner who
  * knows the right query would type it. The answers themselves come from the result grid.
  */
-const CASE_ID = process.env.E2E_CASE ?? 'crypto-miner-daemonset';
+const CASE_ID = process.env.E2E_CASE ?? 'exposed-dashboard';
 
 interface ScenarioFile {
   title: string;
