@@ -20,6 +20,7 @@ import {
 } from './functions';
 import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
+import { escapeRegex, RegexSyntaxError } from './regex';
 import { pickColumnsByNames } from './operators/projectByNames';
 import { columnNamesTable } from './operators/columnNamesOf';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Span, Tabular } from './plan';
@@ -170,8 +171,24 @@ function coerceColumn(values: unknown[], from: KustoType, to: KustoType): unknow
 
 function run(plan: Tabular, context: Context): Table {
   context.check(plan.span);
-  const result = runOperator(plan, context);
+  let result: Table;
+  try {
+    result = runOperator(plan, context);
+  } catch (error) {
+    // A pattern of an operator (parse, parse-kv) that RE2 rejects: positioned at the operator.
+    if (error instanceof RegexSyntaxError) throw regexError(error, plan.span);
+    throw error;
+  }
   return conform(result, plan.schema);
+}
+
+function regexError(error: RegexSyntaxError, span: Span): EngineError {
+  return new EngineError(
+    'KQL_REGEX',
+    error.message,
+    span,
+    'Kusto regular expressions are RE2: no look-around or back-references; see https://github.com/google/re2/wiki/Syntax',
+  );
 }
 
 function gather(table: Table, rows: ArrayLike<number>): Table {
@@ -387,6 +404,7 @@ function runOperator(plan: Tabular, context: Context): Table {
       const source = compile(plan.source, input, context);
       const extracted = plan.keys.map(() => new Array<unknown>(input.length));
       for (let row = 0; row < input.length; row++) {
+        if ((row & 1023) === 1023) context.check(plan.span);
         const pairs = parseKeyValues(
           toStringValue(source(row)),
           plan.options,
@@ -1372,9 +1390,9 @@ function parseKeyValues(
   const quote = options['quote'];
   const escape = options['escape'];
   if (options['regex']) {
-    for (const match of text.matchAll(new RegExp(regex(options['regex']).source, 'g'))) {
-      if (match[1] !== undefined && !result.has(match[1].trim()))
-        result.set(match[1].trim(), (match[2] ?? '').trim());
+    for (const { groups } of regex(options['regex']).matchAll(text)) {
+      if (groups[1] !== undefined && !result.has(groups[1].trim()))
+        result.set(groups[1].trim(), (groups[2] ?? '').trim());
     }
     return result;
   }
@@ -1383,9 +1401,9 @@ function parseKeyValues(
   if (!pairDelimiter || !kvDelimiter) {
     // Known keys: each key is followed by ':' or '=', its value runs to the next ',' or ';' (or is quoted).
     for (const key of keys) {
-      const match = new RegExp(`(?:^|[^\\w])${escapeRegex(key)}\\s*[:=]\\s*`).exec(text);
+      const match = regex(`(?:^|[^\\w])${escapeRegex(key)}\\s*[:=]\\s*`).exec(text);
       if (!match) continue;
-      const start = match.index + match[0].length;
+      const start = match.end;
       if (quote && quote.includes(text[start] ?? '\u0000')) {
         result.set(key, readQuoted(text, start, quote, escape)[0]);
       } else {
@@ -1452,10 +1470,6 @@ function parseKeyValues(
 
 // ---------- parse ----------
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context): Table {
   const input = run(plan.input, context);
   const source = compile(plan.source, input, context);
@@ -1486,24 +1500,23 @@ function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context
       pattern += `(?<c${groupIndex++}>${group})`;
     }
   });
-  const compiled = new RegExp(
-    plan.mode === 'regex' ? pattern : `^${pattern}`,
-    plan.mode === 'regex' ? plan.flags.replace(/[^ims]/g, '') : 's',
-  );
+  const compiled =
+    plan.mode === 'regex' ? regex(pattern, plan.flags) : regex(`^${pattern}`, 's');
   const extracted: unknown[][] = columnParts.map(() => []);
   const rows: number[] = [];
   for (let row = 0; row < input.length; row++) {
+    if ((row & 1023) === 1023) context.check(plan.span);
     const text = toStringValue(source(row), typeOfExpr(plan.source));
     let match = compiled.exec(text);
     if (match && plan.mode === 'simple') {
       // simple mode: the whole pattern must match the text from its start; a trailing text part anchors the end.
       const lastPart = plan.parts[plan.parts.length - 1];
-      if (lastPart?.kind === 'text' && !text.slice(0, match[0].length).endsWith(lastPart.text)) match = null;
+      if (lastPart?.kind === 'text' && !text.slice(0, match.end).endsWith(lastPart.text)) match = null;
     }
     let ok = !!match;
     const values = columnParts.map((part, k) => {
       if (!match) return part.type === 'string' ? '' : null;
-      const raw = match.groups?.[`c${k}`];
+      const raw = match.named[`c${k}`];
       if (raw === undefined) return part.type === 'string' ? '' : null;
       const converted = part.type === 'string' ? raw : convertTo(raw, part.type, 'string');
       if (converted === null && part.type !== 'string' && plan.mode !== 'relaxed') ok = false;
@@ -2122,10 +2135,21 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
   if (name === 'matches regex') {
     const right = expr.args[1]!;
     if (right.kind === 'literal') {
-      const pattern = regex(String(right.value));
+      let pattern: ReturnType<typeof regex>;
+      try {
+        pattern = regex(String(right.value));
+      } catch (error) {
+        throw error instanceof RegexSyntaxError ? regexError(error, expr.span) : error;
+      }
       return (row) => pattern.test(toStringValue(a!(row), argTypes[0]));
     }
-    return (row) => regex(toStringValue(b!(row))).test(toStringValue(a!(row), argTypes[0]));
+    return (row) => {
+      try {
+        return regex(toStringValue(b!(row))).test(toStringValue(a!(row), argTypes[0]));
+      } catch (error) {
+        throw error instanceof RegexSyntaxError ? regexError(error, expr.span) : error;
+      }
+    };
   }
   if (name === '__index') {
     return (row) => {
@@ -2201,6 +2225,10 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
  */
 function functionError(error: unknown, name: string, span: Span): EngineError {
   if (error instanceof EngineError) return error;
+  if (error instanceof RegexSyntaxError) {
+    const base = regexError(error, span);
+    return new EngineError(base.code, `${name}(): ${base.message}`, span, base.hint);
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith(UNSUPPORTED_PREFIX))
     return unsupported(message.slice(UNSUPPORTED_PREFIX.length), span);
