@@ -152,6 +152,8 @@ export class KqlEngine {
       deadline: Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       signal: options.signal,
       now: options.now ?? new Date(),
+      ...(options.maxOperatorRows !== undefined ? { maxOperatorRows: options.maxOperatorRows } : {}),
+      ...(options.memoryBudgetBytes !== undefined ? { memoryBudgetBytes: options.memoryBudgetBytes } : {}),
     };
     try {
       const plan = prepared.plan ?? translateQuery(prepared.syntax, text, this.schemas);

@@ -831,7 +831,7 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
     if (needle === '') return 0;
     if (str(kind) === 'regex') {
       let count = 0;
-      for (const matches = regex(needle).matchAll(text); !matches.next().done; ) count++;
+      for (const matches = regex(needle).matchAll(text); !matches.next().done;) count++;
       return count;
     }
     let count = 0;
