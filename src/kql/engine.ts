@@ -13,6 +13,7 @@ import {
 } from './table';
 import type { QueryPlan } from './plan';
 import { translateQuery } from './translate';
+import { checkPlanDepth } from './planDepth';
 import type {
   Diagnostic,
   QueryError,
@@ -157,7 +158,10 @@ export class KqlEngine {
     };
     try {
       const plan = prepared.plan ?? translateQuery(prepared.syntax, text, this.schemas);
-      if (!prepared.plan) this.rememberPlan(text, plan);
+      if (!prepared.plan) {
+        checkPlanDepth(plan);
+        this.rememberPlan(text, plan);
+      }
       const outputs = executePlan(
         plan,
         (name) => this.data.get(name) ?? emptyTable(this.schemaOf(name)),

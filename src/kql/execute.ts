@@ -21,6 +21,7 @@ import {
 import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
 import { dynamicBytes, QueryBudget } from './budget';
+import { JsonDepthError } from './json';
 import { escapeRegex, RegexSyntaxError } from './regex';
 import { pickColumnsByNames } from './operators/projectByNames';
 import { columnNamesTable } from './operators/columnNamesOf';
@@ -77,18 +78,20 @@ function tablesRead(plan: object): ReadonlySet<string> {
   if (known) return known;
   const names = new Set<string>();
   const seen = new Set<object>();
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) return;
+  // An explicit stack: a plan nests as deep as its query (long let chains), deeper than the call stack allows.
+  const pending: unknown[] = [plan];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach(visit);
-      return;
+      pending.push(...(value as unknown[]));
+      continue;
     }
     const node = value as { op?: unknown; name?: unknown };
     if (node.op === 'table' && typeof node.name === 'string') names.add(node.name);
-    Object.values(value).forEach(visit);
-  };
-  visit(plan);
+    pending.push(...Object.values(value));
+  }
   tablesReadCache.set(plan, names);
   return names;
 }
@@ -2276,6 +2279,8 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
  */
 function functionError(error: unknown, name: string, span: Span): EngineError {
   if (error instanceof EngineError) return error;
+  if (error instanceof JsonDepthError)
+    return new EngineError('KQL_LIMIT', `${name}(): ${error.message}`, span);
   if (error instanceof RegexSyntaxError) {
     const base = regexError(error, span);
     return new EngineError(base.code, `${name}(): ${base.message}`, span, base.hint);

@@ -4,6 +4,7 @@
  */
 import { compareValues, valueKey, valuesEqual } from './compare';
 import { compileRegex } from './regex';
+import { JsonDepthError, parseJsonText } from './json';
 import { GEO_FUNCTIONS } from './library/geo';
 import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { GEO_BUFFER_FUNCTIONS } from './library/geoBuffer';
@@ -127,8 +128,9 @@ export function parseJsonValue(value: unknown): unknown {
   if (isNull(value)) return null;
   if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(value) as unknown;
-  } catch {
+    return parseJsonText(value);
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw error;
     return value;
   }
 }
