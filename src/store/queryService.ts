@@ -31,7 +31,10 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
       return engine;
     });
   let enginePromise: Promise<KqlEngine> | undefined;
-  /** table → `${datasetId}#${revision}` of what the engine holds. */
+  /**
+   * table → `${datasetId}@${createdAt}#${revision}` of what the engine holds. Writes happen in another worker, so a
+   * dataset that is reset and made again (its revisions start again from 0) is told apart by its creation time.
+   */
   const loaded = new Map<string, string>();
   const results = new Map<number, QueryResult>();
   let nextResultId = 1;
@@ -69,7 +72,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     const started = performance.now();
     for (const table of tables) {
       const info = dataset.tables[table];
-      const wanted = `${dataset.id}#${info?.revision ?? 'empty'}`;
+      const wanted = `${dataset.id}@${dataset.createdAt}#${info?.revision ?? 'empty'}`;
       if (loaded.get(table) === wanted) continue;
       if (signal?.aborted) throw new StoreError('unknown', 'cancelled');
       if (!info || info.rowCount === 0) {
@@ -164,7 +167,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
 
     /** Forgets what the engine holds of a dataset (after a reset). */
     forget(datasetId: string): void {
-      for (const [table, key] of loaded) if (key.startsWith(`${datasetId}#`)) loaded.delete(table);
+      for (const [table, key] of loaded) if (key.startsWith(`${datasetId}@`)) loaded.delete(table);
     },
   };
 }
