@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import starlight from '@astrojs/starlight';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
 import { kustoScripts } from './src/integrations/kustoScripts.ts';
+import { contentSecurityPolicyIntegration } from './src/integrations/contentSecurityPolicy.ts';
 
 // A test builds a folder of broken fixtures (SC200_CONTENT_DIR) to check the build's error messages;
 // that build must not write over the real dist/ or content cache.
@@ -78,6 +79,8 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
     }),
     react(),
+    // Before the service worker: its precache records each page's bytes, CSP <meta> included.
+    contentSecurityPolicyIntegration(),
     serviceWorker(),
   ],
 });
