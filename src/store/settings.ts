@@ -22,7 +22,11 @@ const examRecord = z
   .object({
     finishedAt: epochMs.describe('When the exam ended'),
     questionCount: z.number().int().positive().max(1000).describe('Questions asked'),
-    minutes: z.number().positive().max(24 * 60).describe('The time allowed'),
+    minutes: z
+      .number()
+      .positive()
+      .max(24 * 60)
+      .describe('The time allowed'),
     score: z
       .object({
         correct: z.number().int().nonnegative().describe('Questions answered right'),
