@@ -176,3 +176,35 @@ describe('learner data from a file (issue 16, item 5)', () => {
     expect(Math.min(...kept.map((entry) => entry.ranAt))).toBe(101);
   });
 });
+
+describe('state shared across browser tabs (issue 16, item 7)', () => {
+  it('two tabs appending to the same setting at once both keep their entry', async () => {
+    const other = createLearnerStore(createLearnerDb(store.db.name));
+    const record = (finishedAt: number) => ({
+      finishedAt,
+      questionCount: 1,
+      minutes: 1,
+      score: { correct: 1, total: 1, percent: 100, byObjective: [] },
+    });
+    await Promise.all([
+      store.updateSetting('exam-history', [] as unknown[], (history) => [...history, record(1)]),
+      other.updateSetting('exam-history', [] as unknown[], (history) => [...history, record(2)]),
+    ]);
+    const history = await store.getSetting<{ finishedAt: number }[]>('exam-history', []);
+    expect(history.map((exam) => exam.finishedAt).sort()).toEqual([1, 2]);
+    other.db.close();
+  });
+
+  it('two tabs running queries both keep their history entries', async () => {
+    const other = createLearnerStore(createLearnerDb(store.db.name));
+    await Promise.all([
+      store.addQueryHistory({ text: 'print 1', ranAt: 1 }),
+      other.addQueryHistory({ text: 'print 2', ranAt: 2 }),
+    ]);
+    expect((await store.listQueryHistory()).map((entry) => entry.text).sort()).toEqual([
+      'print 1',
+      'print 2',
+    ]);
+    other.db.close();
+  });
+});

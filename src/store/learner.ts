@@ -282,6 +282,24 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
 
     readSetting,
 
+    /**
+     * Changes a setting from its stored value in one transaction, so that two browser tabs that update the same
+     * setting at once (each finishing an exam) both keep their change instead of the last writer's alone. `update`
+     * gets the stored value, or the fallback when there is none or it makes no sense.
+     */
+    updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
+      return guarded(`saving the setting "${key}"`, () =>
+        db.transaction('rw', db.settings, async () => {
+          const record = await db.settings.get(key);
+          const current =
+            record !== undefined && checkSetting(key, record.value).ok ? (record.value as T) : fallback;
+          const next = update(current);
+          await db.settings.put({ key, value: next });
+          return next;
+        }),
+      );
+    },
+
     /** Removes a setting, so that its readers start from their default. */
     resetSetting(key: string): Promise<void> {
       return guarded(`resetting the setting "${key}"`, async () => {
