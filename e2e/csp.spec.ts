@@ -22,7 +22,7 @@ test('every page and worker script is served with a strict Content-Security-Poli
 });
 
 test.describe('script injected into a page', () => {
-  test.use({ expectedPageProblems: [/\[csp-violation\] script-src/, /Content Security Policy/] });
+  test.use({ expectedPageProblem: /\[csp-violation\] script-src|Content Security Policy/ });
 
   test('an inline handler or an inline script that reached the page does not run', async ({ page }) => {
     await page.goto('/progress/');

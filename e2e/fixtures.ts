@@ -3,11 +3,11 @@ import { expect, test as base } from '@playwright/test';
 /**
  * The e2e suite's `test`: every page a test opens fails it on a Content-Security-Policy violation, an uncaught
  * exception (`pageerror`) or an unhandled promise rejection. A test that provokes one on purpose names it with
- * `test.use({ expectedPageProblems: [/…/] })`. Import `test` and `expect` from here, not from @playwright/test.
+ * `test.use({ expectedPageProblem: /…/ })`. Import `test` and `expect` from here, not from @playwright/test.
  */
-export const test = base.extend<{ expectedPageProblems: RegExp[] }>({
-  expectedPageProblems: [[], { option: true }],
-  page: async ({ page, expectedPageProblems }, use) => {
+export const test = base.extend<{ expectedPageProblem: RegExp | null }>({
+  expectedPageProblem: [null, { option: true }],
+  page: async ({ page, expectedPageProblem }, use) => {
     const problems: string[] = [];
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -26,9 +26,7 @@ export const test = base.extend<{ expectedPageProblems: RegExp[] }>({
       if (/\[csp-violation\]|\[unhandled-rejection\]|Content Security Policy/.test(text)) problems.push(text);
     });
     await use(page);
-    const unexpected = problems.filter(
-      (problem) => !expectedPageProblems.some((pattern) => pattern.test(problem)),
-    );
+    const unexpected = problems.filter((problem) => !expectedPageProblem?.test(problem));
     expect(unexpected, 'CSP violations, uncaught exceptions or unhandled rejections on the page').toEqual([]);
   },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zodConfig';
 import { StoreError } from './storeError';
 import { checkSetting } from './settings';
 

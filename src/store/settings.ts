@@ -3,7 +3,7 @@
  * may come from an imported file: a value of the right shape can still make no sense (`exam-history: [{}]`). Each
  * known key has a schema here; a value that fails it is reported, never handed to a view as if it were good.
  */
-import { z } from 'zod';
+import { z } from './zodConfig';
 
 const epochMs = z.number().int().nonnegative().describe('Epoch milliseconds (UTC)');
 const percent = z.number().int().min(0).max(100).describe('Whole percent');
