@@ -6,6 +6,9 @@ test('every page and worker script is served with a strict Content-Security-Poli
   page,
   request,
 }) => {
+  // A worker's policy is the one its own script is served with.
+  const worker = await request.get('/sw.js');
+  expect(worker.headers()['content-security-policy'] ?? '').toContain("script-src 'self'");
   for (const path of PAGES) {
     const response = await request.get(path);
     const header = response.headers()['content-security-policy'] ?? '';
