@@ -34,9 +34,12 @@ export async function createStoreBackend(): Promise<LabBackend> {
   const client = queryClient();
   // Start the engine now (Kusto.Language loads and runs its first, slow analysis once) rather than when the learner's
   // first query needs it: a diagnosis is the cheapest request that does.
-  client.diagnose('print 1').catch((error: unknown) => {
-    console.warn('The query engine could not be warmed up; the first query will start it.', error);
-  });
+  void client.diagnose('print 1').then(
+    () => performance.mark('lab:engine-warm'),
+    (error: unknown) => {
+      console.warn('The query engine could not be warmed up; the first query will start it.', error);
+    },
+  );
 
   async function runOnce(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
     const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
