@@ -80,7 +80,8 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
     ...(chromePath ? { executablePath: chromePath } : {}),
   });
   try {
-    const page = await browser.newPage({ baseURL: ORIGIN, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     await importLabDataset(page);
     await page.goto('/lab/');
     await page.waitForSelector('html[data-lab-editor="ready"]', { state: 'attached', timeout: 60_000 });

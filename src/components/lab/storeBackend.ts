@@ -32,6 +32,14 @@ export function summaryOf(record: DatasetRecord): DatasetSummary {
 /** The lab's data side over the store's one typed client (the query worker owns the engine and IndexedDB). */
 export async function createStoreBackend(): Promise<LabBackend> {
   const client = queryClient();
+  // Start the engine now (Kusto.Language loads and runs its first, slow analysis once) rather than when the learner's
+  // first query needs it: a diagnosis is the cheapest request that does.
+  void client.diagnose('print 1').then(
+    () => performance.mark('lab:engine-warm'),
+    (error: unknown) => {
+      console.warn('The query engine could not be warmed up; the first query will start it.', error);
+    },
+  );
 
   async function runOnce(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
     const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
