@@ -160,12 +160,18 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   });
   live.world = world;
 
-  const incidents = new SentinelIncidents(context('incidents'));
+  // Incidents set their alerts' status and alerts feed incidents: the emitter is created first, then linked.
+  const incidentsContext = context('incidents');
+  const linked: { incidents?: SentinelIncidents } = {};
   const alerts = new AlertEmitter(context('alerts'), (row, generatedMs) =>
-    incidents.onAlert(row, generatedMs),
+    linked.incidents?.onAlert(row, generatedMs),
   );
+  const incidents = new SentinelIncidents(incidentsContext, (id, status, atMs) =>
+    alerts.updateStatus(id, status, atMs),
+  );
+  linked.incidents = incidents;
   const controlPlane = new ControlPlaneAnalytics(alerts);
-  audit.subscribe((event, call) => controlPlane.analyze(event, call));
+  audit.subscribe((event, call, stageMs) => controlPlane.analyze(event, call, stageMs));
   const sensor = new RuntimeSensor(alerts);
   world.onRuntime((event) => sensor.observe(event));
   world.onImagePull((image) => scanner.onPull(image));
