@@ -4,6 +4,8 @@ import { findTableDefinition, type TableDefinition } from '../src/tables/index';
 export const SIMULATED_TABLE_NAMES = [
   'AKSAudit',
   'AKSAuditAdmin',
+  'AKSControlPlane',
+  'AzureActivity',
   'AzureDiagnostics',
   'ContainerImageInventory',
   'ContainerInventory',

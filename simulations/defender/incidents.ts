@@ -64,7 +64,8 @@ export class SentinelIncidents {
       joined.alerts.push(alert);
       joined.lastActivityMs = Math.max(joined.lastActivityMs, Date.parse(String(alert.EndTime)));
       const changedMs = deliveredMs + random.int(20_000, 2 * MINUTE);
-      if (joined.status === 'Active') this.setAlertStatus(String(alert.SystemAlertId), 'InProgress', changedMs);
+      if (joined.status === 'Active')
+        this.setAlertStatus(String(alert.SystemAlertId), 'InProgress', changedMs);
       // Before its creation the incident simply holds the alert; afterwards, the change is a new row.
       if (joined.number !== undefined || changedMs > joined.createdMs)
         this.at(changedMs, () => this.write(joined, changedMs, 'Microsoft Defender XDR'));
@@ -133,7 +134,11 @@ export class SentinelIncidents {
     incident.classification = { ...classification, closedMs };
     this.write(incident, closedMs, ANALYST.userPrincipalName);
     for (const member of incident.alerts)
-      this.setAlertStatus(String(member.SystemAlertId), 'Resolved', closedMs + this.ctx.random.int(1000, 20_000));
+      this.setAlertStatus(
+        String(member.SystemAlertId),
+        'Resolved',
+        closedMs + this.ctx.random.int(1000, 20_000),
+      );
   }
 
   /** What the SOC already knows: catalog-api's managed-identity calls. */

@@ -261,7 +261,7 @@ describe('registry scanning', () => {
       .find(
         (row) =>
           row.RecommendationDisplayName ===
-          'Container registry images should have vulnerability findings resolved',
+          'Azure registry container images should have vulnerabilities resolved (powered by Microsoft Defender Vulnerability Management)',
       )!;
     expect(parent.Properties).toMatchObject({
       resourceDetails: { Source: 'Azure' },

@@ -1,3 +1,5 @@
+import { ActivityLog } from '../azure/activityLog';
+import { ControlPlaneLogs } from '../azure/controlPlaneLogs';
 import { AdmissionChain } from '../admission/admission';
 import { ImagePolicy } from '../admission/imagePolicy';
 import { BackgroundActivity } from '../background/activity';
@@ -17,6 +19,7 @@ import { SentinelIncidents } from '../defender/incidents';
 import { PostureAssessor } from '../defender/posture';
 import { RuntimeSensor } from '../defender/sensor';
 import { ImageRegistry } from '../registry/registry';
+import { RunningImagesAssessment, type RunningPod } from '../registry/runningImages';
 import { VulnerabilityScanner } from '../registry/scanner';
 import { AuditLog } from '../telemetry/auditLog';
 import { ContainerInsightsCollector } from '../telemetry/containerInsights';
@@ -109,6 +112,26 @@ function applySetup(spec: ClusterSpec, storyline: Storyline): ClusterSpec {
   return spec;
 }
 
+/** Pods running each image right now, for Defender's running-images assessment. */
+function runningPods(world: ClusterWorld): Map<string, RunningPod[]> {
+  const byImage = new Map<string, RunningPod[]>();
+  for (const pod of world.pods.values()) {
+    if (pod.phase !== 'Running') continue;
+    for (const container of pod.containers) {
+      const list = byImage.get(container.image) ?? [];
+      if (!list.some((entry) => entry.pod === pod.name))
+        list.push({
+          namespace: pod.namespace,
+          pod: pod.name,
+          controllerKind: pod.controllerKind || 'Pod',
+          controllerName: pod.controllerName || pod.name,
+        });
+      byImage.set(container.image, list);
+    }
+  }
+  return byImage;
+}
+
 /** Runs a scenario and keeps the live objects (tests use the world and the raised alerts). */
 export async function simulate(options: RunOptions): Promise<RunResult> {
   const scenario =
@@ -199,6 +222,20 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     attackRandom.int(0, 59) * 1000;
   const player = new StorylinePlayer(world, storyline, { clock, traffic, logs });
   player.schedule(attackStartMs);
+
+  // Forked after every older consumer, so adding them shifted no earlier stream.
+  new RunningImagesAssessment(context('running-images'), scanner, startMs, () =>
+    runningPods(world),
+  ).scheduleDaily(root.fork('running-images-schedule'));
+  const activity = new ActivityLog(context('activity-log'), startMs);
+  activity.scheduleMaintenance();
+  const controlPlaneLogs = new ControlPlaneLogs(context('control-plane-logs'), () => world.nodes.length);
+  controlPlaneLogs.start(startMs);
+  audit.subscribe((_event, call) => {
+    activity.onApiCall(call);
+    controlPlaneLogs.onApiCall(call);
+  });
+  world.onPod((pod, phase) => controlPlaneLogs.onPod(pod, phase));
 
   for (let t = startMs; t < endMs; t += HOUR) {
     clock.runUntil(Math.min(t + HOUR, endMs) - 1);

@@ -42,7 +42,7 @@ const TOPICS: Record<string, RegExp[]> = {
     /CVSS score/,
     /image, layer and package/,
   ],
-  'the container vulnerability recommendation': [/vulnerability findings resolved/],
+  'the container vulnerability recommendation': [/vulnerability findings\s+resolved/, /vulnerabilities resolved/],
   'admission control with Azure Policy for Kubernetes': [
     /Admission control/,
     /Azure Policy for\s+Kubernetes/,
