@@ -16,7 +16,9 @@ import { DAY, HOUR, MINUTE } from '../core/time';
 import { AlertEmitter, type RaisedAlert } from '../defender/alerts';
 import { ControlPlaneAnalytics } from '../defender/controlPlane';
 import { SentinelIncidents } from '../defender/incidents';
-import { PostureAssessor } from '../defender/posture';
+import { AttackPathAnalysis } from '../defender/attackPaths';
+import { RegulatoryCompliance } from '../defender/compliance';
+import { PostureAssessor, type PostureResult } from '../defender/posture';
 import { RuntimeSensor } from '../defender/sensor';
 import { ImageRegistry } from '../registry/registry';
 import { RunningImagesAssessment, type RunningPod } from '../registry/runningImages';
@@ -208,7 +210,11 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   traffic.start(startMs);
   new ComponentChatter(context('chatter'), world, logs).start(startMs);
   scanner.scheduleDaily(root.fork('scan-schedule'));
-  new PostureAssessor(context('posture'), world, startMs).schedule();
+  // Consumers of the daily posture results that are created later (their random streams fork last).
+  const postureListeners: ((results: PostureResult[], timeMs: number) => void)[] = [];
+  new PostureAssessor(context('posture'), world, startMs, (results, timeMs) => {
+    for (const listener of postureListeners) listener(results, timeMs);
+  }).schedule();
   new BackgroundActivity(context('background'), world, logs, startMs, (spec) =>
     scanner.onPush(images.push(spec, 'shop/storefront:1.4.2', clock.now())),
   ).start();
@@ -236,6 +242,11 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     controlPlaneLogs.onApiCall(call);
   });
   world.onPod((pod, phase) => controlPlaneLogs.onPod(pod, phase));
+  const compliance = new RegulatoryCompliance(context('compliance'));
+  postureListeners.push((results, timeMs) => compliance.onAssessed(results, timeMs));
+  new AttackPathAnalysis(context('attack-paths'), world, scanner, startMs).scheduleDaily(
+    root.fork('attack-path-schedule'),
+  );
 
   for (let t = startMs; t < endMs; t += HOUR) {
     clock.runUntil(Math.min(t + HOUR, endMs) - 1);
