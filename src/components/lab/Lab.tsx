@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
+import { datasetIdOf } from '../../store/datasetId';
 import type { DatasetSummary, GenerateProgress, LabBackend, RunOutcome, ScenarioOption } from './backend';
 import { DatasetControls } from './dataset/DatasetControls';
 import { KqlEditor, type EditorMarker, type KqlEditorHandle } from './editor/KqlEditor';
@@ -203,9 +204,11 @@ export default function Lab({
           const matches = stored.filter(
             (candidate) => candidate.scenarioId === wanted.scenarioId && candidate.seed === wanted.seed,
           );
-          // The same scenario and seed with the intended length; failing that, any ready length that is stored.
+          // The dataset of the intended length, named as the store names it; failing that, any ready length stored.
+          const wantedId =
+            wanted.days === undefined ? undefined : datasetIdOf(wanted.scenarioId, wanted.seed, wanted.days);
           const match =
-            matches.find((candidate) => candidate.ready && candidate.days === wanted.days) ??
+            matches.find((candidate) => candidate.ready && candidate.id === wantedId) ??
             matches.find((candidate) => candidate.ready);
           if (match) chooseDataset(match);
           else if (created.generate && scenario) {

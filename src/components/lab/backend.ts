@@ -11,7 +11,7 @@ export interface ScenarioOption {
 
 /** A dataset stored in this browser that queries can run on. */
 export interface DatasetSummary {
-  /** `${scenarioId}@${seed}`, the store's dataset id. */
+  /** The store's dataset id, `datasetIdOf(scenarioId, seed, days)` (src/store/datasetId.ts). */
   readonly id: string;
   readonly scenarioId: string;
   readonly seed: number;
