@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
 import { kustoScripts } from './src/integrations/kustoScripts.ts';
 import { scenarioQueries } from './src/integrations/scenarioQueries.ts';
+import { contentSecurityPolicyIntegration } from './src/integrations/contentSecurityPolicy.ts';
 
 // A test builds a folder of broken fixtures (SC200_CONTENT_DIR) to check the build's error messages;
 // that build must not write over the real dist/ or content cache.
@@ -80,6 +81,8 @@ export default defineConfig({
     }),
     react(),
     scenarioQueries(process.env.SC200_CONTENT_DIR ?? './content'),
+    // Before the service worker: its precache records each page's bytes, CSP <meta> included.
+    contentSecurityPolicyIntegration(),
     serviceWorker(),
   ],
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const LESSON = '/modules/4-7-investigation-and-forensics/';
 const CASE_TITLE = 'Case study: The build agent that built more than images';

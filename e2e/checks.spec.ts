@@ -3,7 +3,8 @@
  * key in the page before an answer, a "write a query" check graded on a data set generated in the browser, and
  * review cards rated Again/Hard/Good/Easy with FSRS.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const LESSON = '/modules/4-7-container-escape/';
 

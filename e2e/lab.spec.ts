@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { importLabDataset, LAB_SCENARIO, LAB_SEED } from './labDataset';
 
 /** Files that only the lab may load: Monaco, the Kusto language service and the chart library. */

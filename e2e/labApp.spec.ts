@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { importLabDataset } from './labDataset';
 
 /** The lab as an application: data on arrival, a layout that never widens the page, keys, fixes, offline search. */

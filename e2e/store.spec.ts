@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** The Node engine's answer, from the project's CLI (`npm run kql`) over the same NDJSON files. */
 function nodeEngineRows(folder: string, now: string, query: string): unknown[][] {

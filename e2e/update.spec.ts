@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // The e2e server reads dist/ on every request, so changing sw.js here is a new deployment.
 const SERVICE_WORKER = 'dist/sw.js';

@@ -1,4 +1,4 @@
-// `npm start`: builds the site and serves the production build on 127.0.0.1 (port 4321, or PORT).
+// `npm start`: builds the site and serves the production build on 127.0.0.1 (port 4321, or PORT), with its headers.
 import { spawnSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +11,8 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', port], {
-  stdio: 'inherit',
-});
+// The site's own static server, not `astro preview`: it sends the Content-Security-Policy header the build wrote.
+const serveDist = fileURLToPath(new URL('./serveDist.mjs', import.meta.url));
+const server = spawn(process.execPath, [serveDist, 'dist', port], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

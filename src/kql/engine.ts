@@ -13,6 +13,7 @@ import {
 } from './table';
 import type { QueryPlan } from './plan';
 import { translateQuery } from './translate';
+import { checkPlanDepth } from './planDepth';
 import type {
   Diagnostic,
   QueryError,
@@ -152,10 +153,15 @@ export class KqlEngine {
       deadline: Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       signal: options.signal,
       now: options.now ?? new Date(),
+      ...(options.maxOperatorRows !== undefined ? { maxOperatorRows: options.maxOperatorRows } : {}),
+      ...(options.memoryBudgetBytes !== undefined ? { memoryBudgetBytes: options.memoryBudgetBytes } : {}),
     };
     try {
       const plan = prepared.plan ?? translateQuery(prepared.syntax, text, this.schemas);
-      if (!prepared.plan) this.rememberPlan(text, plan);
+      if (!prepared.plan) {
+        checkPlanDepth(plan);
+        this.rememberPlan(text, plan);
+      }
       const outputs = executePlan(
         plan,
         (name) => this.data.get(name) ?? emptyTable(this.schemaOf(name)),

@@ -20,6 +20,9 @@ import {
 } from './functions';
 import { runGraphOperation } from './graph/execute';
 import { termMatcher } from './termSearch';
+import { dynamicBytes, QueryBudget } from './budget';
+import { JsonDepthError } from './json';
+import { escapeRegex, RegexSyntaxError } from './regex';
 import { pickColumnsByNames } from './operators/projectByNames';
 import { columnNamesTable } from './operators/columnNamesOf';
 import type { ColumnSchema, Expr, NamedExpr, ParsePart, QueryPlan, SortKey, Span, Tabular } from './plan';
@@ -50,6 +53,10 @@ export interface ExecutionLimits {
   readonly deadline: number;
   readonly signal?: AbortSignal;
   readonly now: Date;
+  /** Rows one operator may produce. Default MAX_OPERATOR_ROWS (10,000,000). */
+  readonly maxOperatorRows?: number;
+  /** Bytes the query may allocate, by the budget's estimate. Default DEFAULT_MEMORY_BUDGET_BYTES (512 MB). */
+  readonly memoryBudgetBytes?: number;
 }
 
 type Compiled = (row: number) => unknown;
@@ -71,18 +78,20 @@ function tablesRead(plan: object): ReadonlySet<string> {
   if (known) return known;
   const names = new Set<string>();
   const seen = new Set<object>();
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) return;
+  // An explicit stack: a plan nests as deep as its query (long let chains), deeper than the call stack allows.
+  const pending: unknown[] = [plan];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach(visit);
-      return;
+      pending.push(...(value as unknown[]));
+      continue;
     }
     const node = value as { op?: unknown; name?: unknown };
     if (node.op === 'table' && typeof node.name === 'string') names.add(node.name);
-    Object.values(value).forEach(visit);
-  };
-  visit(plan);
+    pending.push(...Object.values(value));
+  }
   tablesReadCache.set(plan, names);
   return names;
 }
@@ -98,6 +107,7 @@ class Context {
   constructor(
     readonly getTable: (name: string) => Table,
     readonly limits: ExecutionLimits,
+    readonly budget: QueryBudget,
   ) {
     this.nowTicks = BigInt(limits.now.getTime()) * TICKS_PER_MS;
   }
@@ -132,8 +142,9 @@ export function executePlan(
   getTable: (name: string) => Table,
   limits: ExecutionLimits,
 ): { table: Table; chart?: ChartSpec }[] {
+  const budget = new QueryBudget(limits.maxOperatorRows, limits.memoryBudgetBytes);
   return plan.outputs.map((output) => {
-    const context = new Context(getTable, limits);
+    const context = new Context(getTable, limits, budget);
     const table = run(output, context);
     return context.chart ? { table, chart: context.chart } : { table };
   });
@@ -170,8 +181,24 @@ function coerceColumn(values: unknown[], from: KustoType, to: KustoType): unknow
 
 function run(plan: Tabular, context: Context): Table {
   context.check(plan.span);
-  const result = runOperator(plan, context);
+  let result: Table;
+  try {
+    result = runOperator(plan, context);
+  } catch (error) {
+    // A pattern of an operator (parse, parse-kv) that RE2 rejects: positioned at the operator.
+    if (error instanceof RegexSyntaxError) throw regexError(error, plan.span);
+    throw error;
+  }
   return conform(result, plan.schema);
+}
+
+function regexError(error: RegexSyntaxError, span: Span): EngineError {
+  return new EngineError(
+    'KQL_REGEX',
+    error.message,
+    span,
+    'Kusto regular expressions are RE2: no look-around or back-references; see https://github.com/google/re2/wiki/Syntax',
+  );
 }
 
 function gather(table: Table, rows: ArrayLike<number>): Table {
@@ -188,10 +215,20 @@ function evaluateColumn(
   span: { start: number; length: number },
 ): unknown[] {
   const values = new Array<unknown>(length);
+  // Dynamic values are the cells that can be large (range(), make_list, pack_array): they are charged to the
+  // query's memory budget as they are made, a batch at a time.
+  let dynamicBytesSoFar = 0;
   for (let i = 0; i < length; i++) {
-    values[i] = fn(i);
-    if ((i & 4095) === 4095) context.check(span);
+    const value = fn(i);
+    values[i] = value;
+    if (typeof value === 'object' && value !== null) dynamicBytesSoFar += dynamicBytes(value);
+    if ((i & 4095) === 4095 || dynamicBytesSoFar > 16 * 1024 * 1024) {
+      context.check(span);
+      if (dynamicBytesSoFar > 0) context.budget.charge('A computed column', dynamicBytesSoFar, span);
+      dynamicBytesSoFar = 0;
+    }
   }
+  if (dynamicBytesSoFar > 0) context.budget.charge('A computed column', dynamicBytesSoFar, span);
   return values;
 }
 
@@ -249,19 +286,16 @@ function runOperator(plan: Tabular, context: Context): Table {
       if (typeof from === 'bigint') {
         const s = BigInt(step as bigint);
         if (s === 0n) throw new EngineError('KQL_RANGE', 'range: the step must not be zero.', plan.span);
-        for (let v = from; s > 0n ? v <= (to as bigint) : v >= (to as bigint); v += s) {
-          values.push(v);
-          if (values.length > 10_000_000)
-            throw new EngineError('KQL_LIMIT', 'range: more than 10,000,000 rows.', plan.span);
-        }
+        const count = (to as bigint) - from;
+        context.budget.reserveRows('range', count / s < 0n ? 0 : Number(count / s) + 1, 1, plan.span);
+        for (let v = from; s > 0n ? v <= (to as bigint) : v >= (to as bigint); v += s) values.push(v);
       } else {
         const s = Number(step);
-        if (s === 0) throw new EngineError('KQL_RANGE', 'range: the step must not be zero.', plan.span);
-        for (let v = Number(from); s > 0 ? v <= Number(to) : v >= Number(to); v += s) {
-          values.push(v);
-          if (values.length > 10_000_000)
-            throw new EngineError('KQL_LIMIT', 'range: more than 10,000,000 rows.', plan.span);
-        }
+        if (s === 0 || Number.isNaN(s))
+          throw new EngineError('KQL_RANGE', 'range: the step must not be zero.', plan.span);
+        const count = (Number(to) - Number(from)) / s;
+        context.budget.reserveRows('range', count < 0 ? 0 : Math.floor(count) + 1, 1, plan.span);
+        for (let v = Number(from); s > 0 ? v <= Number(to) : v >= Number(to); v += s) values.push(v);
       }
       const type = plan.schema?.[0]?.type ?? typeOfExpr(plan.from);
       return makeTable([{ name: plan.name, type, values }], values.length);
@@ -387,6 +421,7 @@ function runOperator(plan: Tabular, context: Context): Table {
       const source = compile(plan.source, input, context);
       const extracted = plan.keys.map(() => new Array<unknown>(input.length));
       for (let row = 0; row < input.length; row++) {
+        if ((row & 1023) === 1023) context.check(plan.span);
         const pairs = parseKeyValues(
           toStringValue(source(row)),
           plan.options,
@@ -448,6 +483,7 @@ function executeApi(context: Context): ExecuteApi {
     constant: (expr) => constantOf(expr, context),
     typeOf: typeOfExpr,
     check: (span) => context.check(span),
+    reserveRows: (what, rows, columns, span) => context.budget.reserveRows(what, rows, columns, span),
     withTemp: (tables, body) => withTemp(context, tables, body),
     nowTicks: context.nowTicks,
   };
@@ -1094,7 +1130,12 @@ function join(plan: Extract<Tabular, { op: 'join' }>, context: Context): Table {
   // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
   // engine keeps the first, so results are repeatable.
   const leftRows = kind === 'innerunique' ? firstRowPerKey(leftSide) : leftSide.rows;
-  const matches = matchPairs({ ...leftSide, rows: leftRows }, rightSide, check);
+  const width = left.columns.length + right.columns.length;
+  const matches = matchPairs({ ...leftSide, rows: leftRows }, rightSide, check, (pairs) => {
+    const unmatched = kind === 'inner' || kind === 'innerunique' ? 0 : left.length + right.length;
+    // Two row-number arrays plus the gathered columns.
+    context.budget.reserveRows('join', pairs + unmatched, width + 2, plan.span);
+  });
   let pairsLeft: ArrayLike<number> = matches.left;
   let pairsRight: ArrayLike<number> = matches.right;
   if (kind === 'leftouter' || kind === 'rightouter' || kind === 'fullouter') {
@@ -1185,8 +1226,15 @@ function union(plan: Extract<Tabular, { op: 'union' }>, context: Context): Table
       }
     }
   }
+  context.budget.reserveRows(
+    'union',
+    tables.reduce((sum, { table }) => sum + table.length, 0),
+    names.length,
+    plan.span,
+  );
   const columns: Column[] = names.map((name) => ({ name, type: types.get(name)!, values: [] }));
   for (const { table, name: tableName } of tables) {
+    context.check(plan.span);
     const mapping = columns.map((column) => {
       if (plan.withSource && column.name === plan.withSource) return 'source';
       const exact = table.columns.find((c) => c.name === column.name && c.type === column.type);
@@ -1237,6 +1285,7 @@ function mvExpand(plan: Extract<Tabular, { op: 'mvexpand' }>, context: Context):
   const sourceRows: number[] = [];
   const expanded: unknown[][] = plan.items.map(() => []);
   const indexes: number[] = [];
+  let expandedRows = 0;
   for (let row = 0; row < input.length; row++) {
     const arrays = fns.map((fn) => {
       const value = fn(row);
@@ -1248,6 +1297,10 @@ function mvExpand(plan: Extract<Tabular, { op: 'mvexpand' }>, context: Context):
       // Kusto keeps a row whose array is empty? No: an empty array produces no row.
       continue;
     }
+    // Asked before this row's expansion is pushed: the operator stops at the limit, not past it.
+    expandedRows += count;
+    context.budget.checkRows('mv-expand', expandedRows, plan.span);
+    context.budget.charge('mv-expand', count * (plan.items.length + 2) * 8, plan.span);
     for (let i = 0; i < count; i++) {
       sourceRows.push(row);
       indexes.push(i);
@@ -1279,6 +1332,7 @@ function mvApply(plan: Extract<Tabular, { op: 'mvapply' }>, context: Context): T
       return isNull(value) ? [] : expandValues(value, 'bag');
     });
     const count = Math.max(0, ...arrays.map((a) => a.length));
+    context.budget.reserveRows('mv-apply', count, input.columns.length + plan.items.length + 1, plan.span);
     // The subquery sees the row's columns, with each expanded item replacing (or added beside) its source.
     // Fresh columns: a source column's dictionary codes or cell reader index the input's rows, not these.
     const columns: Column[] = input.columns.map((column) => ({
@@ -1372,9 +1426,9 @@ function parseKeyValues(
   const quote = options['quote'];
   const escape = options['escape'];
   if (options['regex']) {
-    for (const match of text.matchAll(new RegExp(regex(options['regex']).source, 'g'))) {
-      if (match[1] !== undefined && !result.has(match[1].trim()))
-        result.set(match[1].trim(), (match[2] ?? '').trim());
+    for (const { groups } of regex(options['regex']).matchAll(text)) {
+      if (groups[1] !== undefined && !result.has(groups[1].trim()))
+        result.set(groups[1].trim(), (groups[2] ?? '').trim());
     }
     return result;
   }
@@ -1383,9 +1437,9 @@ function parseKeyValues(
   if (!pairDelimiter || !kvDelimiter) {
     // Known keys: each key is followed by ':' or '=', its value runs to the next ',' or ';' (or is quoted).
     for (const key of keys) {
-      const match = new RegExp(`(?:^|[^\\w])${escapeRegex(key)}\\s*[:=]\\s*`).exec(text);
+      const match = regex(`(?:^|[^\\w])${escapeRegex(key)}\\s*[:=]\\s*`).exec(text);
       if (!match) continue;
-      const start = match.index + match[0].length;
+      const start = match.end;
       if (quote && quote.includes(text[start] ?? '\u0000')) {
         result.set(key, readQuoted(text, start, quote, escape)[0]);
       } else {
@@ -1452,10 +1506,6 @@ function parseKeyValues(
 
 // ---------- parse ----------
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context): Table {
   const input = run(plan.input, context);
   const source = compile(plan.source, input, context);
@@ -1464,46 +1514,47 @@ function parseOperator(plan: Extract<Tabular, { op: 'parse' }>, context: Context
   );
   let pattern = '';
   let groupIndex = 0;
+  // flags=U makes RE2 swap greedy and lazy quantifiers; the engine's own parts keep their meaning under it: `greedy`
+  // and `lazy` are the suffixes that give a quantifier that meaning whatever the flags.
+  const swapped = plan.mode === 'regex' && plan.flags.includes('U');
+  const greedy = swapped ? '?' : '';
+  const lazy = swapped ? '' : '?';
+  const integer = `[-+]?${greedy}\\d+${greedy}`;
+  const real = `[-+]?${greedy}\\d*${greedy}\\.?${greedy}\\d+${greedy}(?:[eE][-+]?${greedy}\\d+${greedy})?${greedy}`;
   plan.parts.forEach((part, index) => {
     const next = plan.parts[index + 1];
     if (part.kind === 'text') pattern += plan.mode === 'regex' ? part.text : escapeRegex(part.text);
-    else if (part.kind === 'wildcard') pattern += '(?:.*?)';
+    else if (part.kind === 'wildcard') pattern += `(?:.*${lazy})`;
     else {
       const last = !next || (next.kind !== 'text' && index === plan.parts.length - 1);
       let group: string;
-      const ungreedy = plan.flags.includes('U');
-      if (plan.mode === 'regex' && (part.type === 'long' || part.type === 'int')) group = '[-+]?\\d+';
-      else if (plan.mode === 'regex' && (part.type === 'real' || part.type === 'decimal')) {
-        group = '[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?';
-      }
+      if (plan.mode === 'regex' && (part.type === 'long' || part.type === 'int')) group = integer;
+      else if (plan.mode === 'regex' && (part.type === 'real' || part.type === 'decimal')) group = real;
       // In regex mode a string column is greedy unless flags=U (the documentation's examples show it); in simple
       // and relaxed mode every column stops at the next text part and is converted afterwards.
-      else if (plan.mode === 'regex') group = ungreedy ? '.*?' : '.*';
-      else if (part.type === 'long' || part.type === 'int') group = last ? '[-+]?\\d+|.*' : '[-+]?\\d+|.*?';
-      else if (part.type === 'real' || part.type === 'decimal') {
-        group = `[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?|${last ? '.*' : '.*?'}`;
-      } else group = last ? '.*' : '.*?';
+      else if (plan.mode === 'regex') group = '.*';
+      else if (part.type === 'long' || part.type === 'int') group = last ? `${integer}|.*` : `${integer}|.*?`;
+      else if (part.type === 'real' || part.type === 'decimal') group = `${real}|${last ? '.*' : '.*?'}`;
+      else group = last ? '.*' : '.*?';
       pattern += `(?<c${groupIndex++}>${group})`;
     }
   });
-  const compiled = new RegExp(
-    plan.mode === 'regex' ? pattern : `^${pattern}`,
-    plan.mode === 'regex' ? plan.flags.replace(/[^ims]/g, '') : 's',
-  );
+  const compiled = plan.mode === 'regex' ? regex(pattern, plan.flags) : regex(`^${pattern}`, 's');
   const extracted: unknown[][] = columnParts.map(() => []);
   const rows: number[] = [];
   for (let row = 0; row < input.length; row++) {
+    if ((row & 1023) === 1023) context.check(plan.span);
     const text = toStringValue(source(row), typeOfExpr(plan.source));
     let match = compiled.exec(text);
     if (match && plan.mode === 'simple') {
       // simple mode: the whole pattern must match the text from its start; a trailing text part anchors the end.
       const lastPart = plan.parts[plan.parts.length - 1];
-      if (lastPart?.kind === 'text' && !text.slice(0, match[0].length).endsWith(lastPart.text)) match = null;
+      if (lastPart?.kind === 'text' && !text.slice(0, match.end).endsWith(lastPart.text)) match = null;
     }
     let ok = !!match;
     const values = columnParts.map((part, k) => {
       if (!match) return part.type === 'string' ? '' : null;
-      const raw = match.groups?.[`c${k}`];
+      const raw = match.named[`c${k}`];
       if (raw === undefined) return part.type === 'string' ? '' : null;
       const converted = part.type === 'string' ? raw : convertTo(raw, part.type, 'string');
       if (converted === null && part.type !== 'string' && plan.mode !== 'relaxed') ok = false;
@@ -1551,6 +1602,22 @@ function makeSeries(plan: Extract<Tabular, { op: 'makeseries' }>, context: Conte
   const axisType = typeOfExpr(plan.axis.expr);
   const buckets: unknown[] = [];
   if (!isNull(from) && !isNull(to)) {
+    // Each series holds one value per bin: the bins are counted (and the budget asked) before any is made.
+    const positive = typeof step === 'bigint' ? step > 0n : Number(step) > 0;
+    if (!positive)
+      throw new EngineError('KQL_RANGE', 'make-series: the step must be greater than zero.', plan.span);
+    const bins =
+      typeof from === 'bigint'
+        ? Number(((to as bigint) - from + (step as bigint) - 1n) / (step as bigint))
+        : Math.ceil((Number(to) - Number(from)) / Number(step));
+    if (bins > 0)
+      context.budget.reserveRows(
+        'make-series',
+        bins,
+        plan.aggregates.length + 1,
+        plan.span,
+        'bins per series',
+      );
     if (typeof from === 'bigint') {
       const s = step as bigint;
       for (let v = from; v < (to as bigint); v += s) buckets.push(v);
@@ -2122,10 +2189,21 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
   if (name === 'matches regex') {
     const right = expr.args[1]!;
     if (right.kind === 'literal') {
-      const pattern = regex(String(right.value));
+      let pattern: ReturnType<typeof regex>;
+      try {
+        pattern = regex(String(right.value));
+      } catch (error) {
+        throw error instanceof RegexSyntaxError ? regexError(error, expr.span) : error;
+      }
       return (row) => pattern.test(toStringValue(a!(row), argTypes[0]));
     }
-    return (row) => regex(toStringValue(b!(row))).test(toStringValue(a!(row), argTypes[0]));
+    return (row) => {
+      try {
+        return regex(toStringValue(b!(row))).test(toStringValue(a!(row), argTypes[0]));
+      } catch (error) {
+        throw error instanceof RegexSyntaxError ? regexError(error, expr.span) : error;
+      }
+    };
   }
   if (name === '__index') {
     return (row) => {
@@ -2201,6 +2279,12 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
  */
 function functionError(error: unknown, name: string, span: Span): EngineError {
   if (error instanceof EngineError) return error;
+  if (error instanceof JsonDepthError)
+    return new EngineError('KQL_LIMIT', `${name}(): ${error.message}`, span);
+  if (error instanceof RegexSyntaxError) {
+    const base = regexError(error, span);
+    return new EngineError(base.code, `${name}(): ${base.message}`, span, base.hint);
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith(UNSUPPORTED_PREFIX))
     return unsupported(message.slice(UNSUPPORTED_PREFIX.length), span);

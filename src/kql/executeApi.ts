@@ -24,6 +24,8 @@ export interface ExecuteApi {
   withTemp<T>(tables: ReadonlyMap<string, Table>, body: () => T): T;
   /** Call in loops: throws when the query was cancelled or ran past its time limit. */
   check(span: Span): void;
+  /** Before an operator produces `rows` rows of `columns` cells: throws KQL_LIMIT past the row limit or memory budget. */
+  reserveRows(what: string, rows: number, columns: number, span: Span): void;
   /** The caller's "now", in 100-ns ticks since 1970. */
   readonly nowTicks: bigint;
 }

@@ -3,6 +3,8 @@
  * columns. A function receives its evaluated arguments and a context with the argument and result types.
  */
 import { compareValues, valueKey, valuesEqual } from './compare';
+import { compileRegex } from './regex';
+import { JsonDepthError, parseJsonText } from './json';
 import { GEO_FUNCTIONS } from './library/geo';
 import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { GEO_BUFFER_FUNCTIONS } from './library/geoBuffer';
@@ -126,8 +128,9 @@ export function parseJsonValue(value: unknown): unknown {
   if (isNull(value)) return null;
   if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(value) as unknown;
-  } catch {
+    return parseJsonText(value);
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw error;
     return value;
   }
 }
@@ -212,25 +215,8 @@ export function stringPredicate(name: string): StringPredicate | undefined {
 
 // ---------- regex ----------
 
-const regexCache = new Map<string, RegExp>();
-
-/** Translates RE2 syntax Kusto uses to JS RegExp (named groups, inline flags). */
-export function regex(pattern: string, flags = ''): RegExp {
-  const key = pattern + '\u0000' + flags;
-  let compiled = regexCache.get(key);
-  if (!compiled) {
-    let source = pattern.replace(/\(\?P</g, '(?<');
-    let jsFlags = flags.replace(/[^imsu]/g, '');
-    const inline = /^\(\?([imsU]+)\)/.exec(source);
-    if (inline) {
-      source = source.slice(inline[0].length);
-      jsFlags += inline[1]!.replace(/U/g, '');
-    }
-    compiled = new RegExp(source, [...new Set(jsFlags)].join(''));
-    regexCache.set(key, compiled);
-  }
-  return compiled;
-}
+/** Kusto's regexes are RE2: every pattern goes through ./regex (linear time, RE2 syntax and errors). */
+export const regex = compileRegex;
 
 // ---------- datetime helpers ----------
 
@@ -667,10 +653,23 @@ function parsePath(text: string): unknown {
   };
 }
 
+// The pattern is compiled alone first, so that RE2's error names what the author wrote.
+function trimStart(pattern: string, text: string): string {
+  regex(pattern);
+  const match = regex(`^(?:${pattern})+`).exec(text);
+  return match ? text.slice(match.end) : text;
+}
+
+function trimEnd(pattern: string, text: string): string {
+  regex(pattern);
+  const match = regex(`(?:${pattern})+$`).exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
 function extract(pattern: string, group: number, text: string, type: KustoType): unknown {
   const match = regex(pattern).exec(text);
   if (!match) return type === 'string' ? '' : null;
-  const value = match[group];
+  const value = match.groups[group];
   if (value === undefined) return type === 'string' ? '' : null;
   return convertTo(value, type);
 }
@@ -832,7 +831,11 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
     const text = str(v);
     const needle = str(search);
     if (needle === '') return 0;
-    if (str(kind) === 'regex') return [...text.matchAll(new RegExp(regex(needle).source, 'g'))].length;
+    if (str(kind) === 'regex') {
+      let count = 0;
+      for (const matches = regex(needle).matchAll(text); !matches.next().done;) count++;
+      return count;
+    }
     let count = 0;
     let index = text.indexOf(needle);
     while (index >= 0) {
@@ -849,26 +852,17 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
   },
   replace_string: ([v, lookup, rewrite]) =>
     str(lookup) === '' ? str(v) : str(v).split(str(lookup)).join(str(rewrite)),
-  replace: ([pattern, rewrite, v]) =>
-    str(v).replace(new RegExp(regex(str(pattern)).source, 'g'), str(rewrite).replace(/\\(\d)/g, '$$$1')),
-  replace_regex: ([v, pattern, rewrite]) =>
-    str(v).replace(
-      new RegExp(regex(str(pattern)).source, 'g' + regex(str(pattern)).flags),
-      str(rewrite).replace(/\\(\d)/g, '$$$1'),
-    ),
-  trim: ([pattern, v]) => {
-    const source = regex(str(pattern)).source;
-    return str(v).replace(new RegExp(`^(?:${source})+|(?:${source})+$`, 'g'), '');
-  },
-  trim_start: ([pattern, v]) => str(v).replace(new RegExp(`^(?:${regex(str(pattern)).source})+`), ''),
-  trim_end: ([pattern, v]) => str(v).replace(new RegExp(`(?:${regex(str(pattern)).source})+$`), ''),
+  replace: ([pattern, rewrite, v]) => regex(str(pattern)).replaceAll(str(v), str(rewrite)),
+  replace_regex: ([v, pattern, rewrite]) => regex(str(pattern)).replaceAll(str(v), str(rewrite)),
+  trim: ([pattern, v]) => trimEnd(str(pattern), trimStart(str(pattern), str(v))),
+  trim_start: ([pattern, v]) => trimStart(str(pattern), str(v)),
+  trim_end: ([pattern, v]) => trimEnd(str(pattern), str(v)),
   reverse: ([v], c) => [...toStringValue(v, c.argTypes[0])].reverse().join(''),
   extract: ([pattern, group, v, type], c) =>
     extract(str(pattern), Number(group), str(v), isNull(type) ? 'string' : c.resultType),
   extract_all: ([pattern, groupsOrText, maybeText]) => {
     const text = str(maybeText === undefined ? groupsOrText : maybeText);
-    const compiled = regex(str(pattern));
-    const matches = [...text.matchAll(new RegExp(compiled.source, 'g' + compiled.flags))];
+    const matches = [...regex(str(pattern)).matchAll(text)].map((match) => match.groups);
     if (matches.length === 0) return null;
     const groups = maybeText === undefined ? null : (arrayOf(groupsOrText) as number[] | null);
     return matches.map((match) => {

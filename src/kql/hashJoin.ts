@@ -133,11 +133,41 @@ export interface MatchedPairs {
   readonly right: Int32Array;
 }
 
-/** Every (left row, right row) with equal keys, ordered by left row then right row. */
-export function matchPairs(left: JoinSide, right: JoinSide, check: () => void): MatchedPairs {
+/**
+ * How many pairs probing `index` with `probing`'s rows gives, without making them: the length of each key's chain is
+ * counted once, so a cartesian join is known for what it is before one pair is allocated.
+ */
+function countPairs(index: KeyIndex, indexed: JoinSide, probing: JoinSide, check: () => void): number {
+  const chainLength = new Int32Array(indexed.length);
+  for (let i = indexed.rows.length - 1; i >= 0; i--) {
+    const row = indexed.rows[i]!;
+    const after = index.next[row]!;
+    chainLength[row] = 1 + (after >= 0 ? chainLength[after]! : 0);
+  }
+  let total = 0;
+  for (let i = 0; i < probing.rows.length; i++) {
+    const found = index.find(probing.keys[probing.rows[i]!]);
+    if (found >= 0) total++;
+    else if (found < -1) total += chainLength[-2 - found]!;
+    if ((i & 65535) === 65535) check();
+  }
+  return total;
+}
+
+/**
+ * Every (left row, right row) with equal keys, ordered by left row then right row. `reserve` hears the number of
+ * pairs before they are made, and may refuse them by throwing.
+ */
+export function matchPairs(
+  left: JoinSide,
+  right: JoinSide,
+  check: () => void,
+  reserve: (pairs: number) => void = () => {},
+): MatchedPairs {
   const pairs = new RowPairs();
   if (right.rows.length >= left.rows.length) {
     const index = buildIndex(right.keys, right.rows, right.length);
+    reserve(countPairs(index, right, left, check));
     const { next } = index;
     for (let i = 0; i < left.rows.length; i++) {
       const row = left.rows[i]!;
@@ -152,6 +182,7 @@ export function matchPairs(left: JoinSide, right: JoinSide, check: () => void): 
   // The left side is smaller: index it, probe with the right rows in order, then order the pairs by left row
   // (a counting sort, stable, so each left row's matches stay in right-row order).
   const index = buildIndex(left.keys, left.rows, left.length);
+  reserve(countPairs(index, left, right, check));
   const { next } = index;
   for (let i = 0; i < right.rows.length; i++) {
     const row = right.rows[i]!;

@@ -1,5 +1,6 @@
 /** Less common scalar functions (ranges, bags, series maths, encodings), registered into FUNCTIONS. */
 import { FUNCTIONS, arrayOf, hasTerm, regex, str, type ScalarFunction } from './functions';
+import { JsonDepthError, parseJsonText } from './json';
 import { compareValues, valueKey } from './compare';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
@@ -133,8 +134,9 @@ function parseJsonCached(value: unknown): unknown {
   if (cached !== undefined || parsedJson.has(value)) return cached;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(value) as unknown;
-  } catch {
+    parsed = parseJsonText(value);
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw error;
     parsed = value;
   }
   if (value.length <= 4096) {

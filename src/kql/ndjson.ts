@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { KqlEngine } from './engine';
+import { JsonDepthError, parseJsonText } from './json';
 
 export interface LoadReport {
   readonly loaded: { table: string; rows: number }[];
@@ -26,11 +27,11 @@ export function loadTablesDir(engine: KqlEngine, dir: string): LoadReport {
       .forEach((line, index) => {
         if (line.trim() === '') return;
         try {
-          rows.push(JSON.parse(line) as Record<string, unknown>);
+          rows.push(parseJsonText(line) as Record<string, unknown>);
         } catch (error) {
-          throw new Error(`${file} line ${index + 1}: not valid JSON (${(error as Error).message})`, {
-            cause: error,
-          });
+          const reason =
+            error instanceof JsonDepthError ? error.message : `not valid JSON (${(error as Error).message})`;
+          throw new Error(`${file} line ${index + 1}: ${reason}`, { cause: error });
         }
       });
     engine.loadTable(table, rows);

@@ -4,6 +4,16 @@
  */
 import type { KustoType, TableSchema } from './types';
 import { fromWireValue, TICKS_PER_MS } from './values';
+import { parseJsonText } from './json';
+
+/** A stored dynamic cell: its JSON value, or the text itself when it is not JSON or nests too deep to hold. */
+function parseStoredJson(text: string): unknown {
+  try {
+    return parseJsonText(text);
+  } catch {
+    return text;
+  }
+}
 
 export interface Column {
   readonly name: string;
@@ -205,7 +215,7 @@ function valuesFromChunk(type: KustoType, rowCount: number, chunk: ColumnChunk):
   } else if ('json' in chunk) {
     for (let i = 0; i < rowCount; i++) {
       const text = chunk.json[i];
-      values[i] = text ? (JSON.parse(text) as unknown) : null;
+      values[i] = text ? parseStoredJson(text) : null;
     }
   } else {
     const source = chunk.values;

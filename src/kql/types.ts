@@ -76,6 +76,10 @@ export interface QueryOptions {
   readonly timeoutMs?: number;
   /** Default 500,000 (Kusto's result truncation limit). */
   readonly maxRows?: number;
+  /** Rows one operator (join, mv-expand, range...) may produce before KQL_LIMIT. Default 10,000,000. */
+  readonly maxOperatorRows?: number;
+  /** Bytes a query may allocate (the engine's estimate) before KQL_LIMIT. Default 512 MB. */
+  readonly memoryBudgetBytes?: number;
 }
 
 /** A table the engine knows: name and typed columns. */

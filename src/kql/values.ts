@@ -9,6 +9,7 @@
  * A null cell is `null`.
  */
 import type { KustoType, WireValue } from './types';
+import { parseJsonText } from './json';
 
 export const TICKS_PER_MS = 10_000n;
 export const TICKS_PER_SECOND = 10_000_000n;
@@ -258,8 +259,9 @@ export function fromWireValue(value: unknown, type: KustoType): unknown {
     case 'dynamic':
       if (typeof value === 'string') {
         try {
-          return JSON.parse(value) as unknown;
+          return parseJsonText(value);
         } catch {
+          // Not JSON, or nested deeper than the engine holds: the text itself is the value.
           return value;
         }
       }

@@ -108,15 +108,17 @@ class ExamModeElement extends HTMLElement {
     this.querySelector('.exam-timer')!.textContent = reason === 'time' ? 'Time is up.' : 'Exam finished.';
     this.#showResult(score);
     try {
-      const store = learnerStore();
-      const history = await store.getSetting<ExamRecord[]>(EXAM_HISTORY_KEY, []);
       const record: ExamRecord = {
         finishedAt: Date.now(),
         questionCount: this.#questions.length,
         minutes: this.#minutes,
         score,
       };
-      await store.setSetting(EXAM_HISTORY_KEY, [...history, record]);
+      // Appended in one transaction: an exam finished meanwhile in another browser tab is kept too.
+      await learnerStore().updateSetting<ExamRecord[]>(EXAM_HISTORY_KEY, [], (history) => [
+        ...history,
+        record,
+      ]);
     } catch (error) {
       this.querySelector('.exam-status')!.textContent =
         `The result could not be saved: ${(error as Error).message}`;

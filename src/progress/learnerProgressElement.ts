@@ -17,11 +17,14 @@ class LearnerProgressElement extends HTMLElement {
   async #show(): Promise<void> {
     try {
       const store = learnerStore();
-      const [answers, progress, exams] = await Promise.all([
+      const [answers, progress, examSetting] = await Promise.all([
         store.listAnswers(),
         store.getProgress(),
-        store.getSetting<ExamRecord[]>(EXAM_HISTORY_KEY, []),
+        store.readSetting<ExamRecord[]>(EXAM_HISTORY_KEY, []),
       ]);
+      const exams = examSetting.value;
+      // A saved exam history that makes no sense: the rest of the page still shows, with a way to reset it.
+      if (examSetting.problem) this.#offerReset(examSetting.problem);
       const latest = new Map<string, boolean>();
       for (const answer of answers) latest.set(answer.checkId, answer.correct);
       const completed = new Map(progress.map((record) => [record.lessonId, record.completedAt]));
@@ -87,6 +90,25 @@ class LearnerProgressElement extends HTMLElement {
     } catch (error) {
       this.#say(`"${file.name}" was not imported, your data is unchanged: ${(error as Error).message}`);
     }
+  }
+
+  #offerReset(problem: string): void {
+    const reset = document.createElement('button');
+    reset.type = 'button';
+    reset.textContent = 'Reset the exam history';
+    reset.addEventListener('click', () => {
+      void learnerStore()
+        .resetSetting(EXAM_HISTORY_KEY)
+        .then(() => {
+          reset.remove();
+          this.#say('The exam history was reset.');
+        })
+        .catch((error: unknown) =>
+          this.#say(`The exam history could not be reset: ${(error as Error).message}`),
+        );
+    });
+    this.#say(problem);
+    this.querySelector('.progress-status')!.append(' ', reset);
   }
 
   #say(message: string): void {

@@ -174,6 +174,8 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
   return {
     db,
     chunkRows,
+    /** The definition of a table this store writes (undefined for a table it does not know). */
+    tableDefinition: (name: string) => resolveTable(name),
 
     /** Starts a dataset, replacing any earlier one of the same scenario and seed. */
     async beginDataset(dataset: NewDataset, now = Date.now()): Promise<DatasetRecord> {

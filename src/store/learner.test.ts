@@ -169,3 +169,82 @@ describe('learner store', () => {
     await expect(store.importLearnerData({ hello: 'world' })).rejects.toThrow(/not SC-200 Lab learner data/);
   });
 });
+
+describe('learner data from a file (issue 16, item 5)', () => {
+  const exam = {
+    finishedAt: 1000,
+    questionCount: 2,
+    minutes: 5,
+    score: {
+      correct: 1,
+      total: 2,
+      percent: 50,
+      byObjective: [{ objective: 'KQL', correct: 1, total: 2, percent: 50 }],
+    },
+  };
+
+  it('a setting of the right shape but no meaning is reported, not handed to the view, and can be reset', async () => {
+    await store.setSetting('exam-history', [{}]);
+    const read = await store.readSetting('exam-history', []);
+    expect(read.value).toEqual([]);
+    expect(read.problem).toMatch(/practice exam history is not valid at 0/);
+    expect(await store.getSetting('exam-history', [])).toEqual([]);
+    await store.resetSetting('exam-history');
+    expect(await store.readSetting('exam-history', [])).toEqual({ value: [] });
+    await store.setSetting('exam-history', [exam]);
+    expect(await store.readSetting('exam-history', [])).toEqual({ value: [exam] });
+    await store.setSetting('exam-history', [{ ...exam, score: { ...exam.score, correct: 3 } }]);
+    expect((await store.readSetting('exam-history', [])).problem).toContain(
+      'more correct answers than questions',
+    );
+  });
+
+  it('an import with a meaningless setting is refused and changes nothing', async () => {
+    await store.setSetting('exam-history', [exam]);
+    const file = await store.exportLearnerData();
+    const bad = { ...file, settings: [{ key: 'exam-history', value: [{}] }] };
+    await expect(store.importLearnerData(bad)).rejects.toThrow(/settings\.0\.value.*exam history/);
+    expect(await store.getSetting('exam-history', [])).toEqual([exam]);
+  });
+
+  it('imported history keeps the 500-entry cap, the latest entries staying', async () => {
+    const file = await store.exportLearnerData();
+    const queryHistory = Array.from({ length: 600 }, (_, i) => ({ text: `print ${i}`, ranAt: i + 1 }));
+    await store.importLearnerData({ ...file, queryHistory });
+    const kept = await store.listQueryHistory(1000);
+    expect(kept).toHaveLength(QUERY_HISTORY_LIMIT);
+    expect(Math.min(...kept.map((entry) => entry.ranAt))).toBe(101);
+  });
+});
+
+describe('state shared across browser tabs (issue 16, item 7)', () => {
+  it('two tabs appending to the same setting at once both keep their entry', async () => {
+    const other = createLearnerStore(createLearnerDb(store.db.name));
+    const record = (finishedAt: number) => ({
+      finishedAt,
+      questionCount: 1,
+      minutes: 1,
+      score: { correct: 1, total: 1, percent: 100, byObjective: [] },
+    });
+    await Promise.all([
+      store.updateSetting('exam-history', [] as unknown[], (history) => [...history, record(1)]),
+      other.updateSetting('exam-history', [] as unknown[], (history) => [...history, record(2)]),
+    ]);
+    const history = await store.getSetting<{ finishedAt: number }[]>('exam-history', []);
+    expect(history.map((exam) => exam.finishedAt).sort()).toEqual([1, 2]);
+    other.db.close();
+  });
+
+  it('two tabs running queries both keep their history entries', async () => {
+    const other = createLearnerStore(createLearnerDb(store.db.name));
+    await Promise.all([
+      store.addQueryHistory({ text: 'print 1', ranAt: 1 }),
+      other.addQueryHistory({ text: 'print 2', ranAt: 2 }),
+    ]);
+    expect((await store.listQueryHistory()).map((entry) => entry.text).sort()).toEqual([
+      'print 1',
+      'print 2',
+    ]);
+    other.db.close();
+  });
+});

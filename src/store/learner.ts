@@ -13,6 +13,7 @@ import {
 import type { LearnerDataExport } from './learnerExport';
 import { LEARNER_EXPORT_FORMAT } from './learnerExportFormat';
 import { toStoreError } from './storeError';
+import { checkSetting } from './settings';
 
 export type {
   AnswerRecord,
@@ -96,6 +97,19 @@ async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
  * below (bound to the site's database); tests may build their own over a throw-away database.
  */
 export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
+  /**
+   * A setting with what is wrong with it: a view shows the rest of its page with the fallback, says `problem`, and
+   * offers resetSetting(key).
+   */
+  function readSetting<T>(key: string, fallback: T): Promise<{ value: T; problem?: string }> {
+    return guarded(`reading the setting "${key}"`, async () => {
+      const record = await db.settings.get(key);
+      if (record === undefined) return { value: fallback };
+      const check = checkSetting(key, record.value);
+      return check.ok ? { value: record.value as T } : { value: fallback, problem: check.problem };
+    });
+  }
+
   return {
     db,
 
@@ -263,10 +277,35 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
       });
     },
 
+    /** A setting's value; the fallback when it is missing or makes no sense (see settings.ts). */
     async getSetting<T>(key: string, fallback: T): Promise<T> {
-      return guarded(`reading the setting "${key}"`, async () => {
-        const record = await db.settings.get(key);
-        return record === undefined ? fallback : (record.value as T);
+      return (await readSetting(key, fallback)).value;
+    },
+
+    readSetting,
+
+    /**
+     * Changes a setting from its stored value in one transaction, so that two browser tabs that update the same
+     * setting at once (each finishing an exam) both keep their change instead of the last writer's alone. `update`
+     * gets the stored value, or the fallback when there is none or it makes no sense.
+     */
+    updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
+      return guarded(`saving the setting "${key}"`, () =>
+        db.transaction('rw', db.settings, async () => {
+          const record = await db.settings.get(key);
+          const current =
+            record !== undefined && checkSetting(key, record.value).ok ? (record.value as T) : fallback;
+          const next = update(current);
+          await db.settings.put({ key, value: next });
+          return next;
+        }),
+      );
+    },
+
+    /** Removes a setting, so that its readers start from their default. */
+    resetSetting(key: string): Promise<void> {
+      return guarded(`resetting the setting "${key}"`, async () => {
+        await db.settings.delete(key);
       });
     },
 
@@ -348,6 +387,12 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
           await db.settings.bulkPut(parsed.settings);
           // The file's run of a case wins over this browser's, as for settings and lessons.
           await db.cases.bulkPut(parsed.cases as CaseRecord[]);
+          // The history keeps its cap whatever the file holds: the latest entries stay.
+          const excess = (await db.queryHistory.count()) - QUERY_HISTORY_LIMIT;
+          if (excess > 0) {
+            const oldest = await db.queryHistory.orderBy('ranAt').limit(excess).primaryKeys();
+            await db.queryHistory.bulkDelete(oldest);
+          }
         }),
       );
     },

@@ -1,9 +1,21 @@
-import { z } from 'zod';
+import { z } from './zodConfig';
 import { StoreError } from './storeError';
+import { checkSetting } from './settings';
 
 import { LEARNER_EXPORT_FORMAT } from './learnerExportFormat';
 
 export { LEARNER_EXPORT_FORMAT };
+
+/** Caps on what a file may hold: far above a real learner's data, low enough that no file can fill the browser. */
+const LIMITS = {
+  progress: 10_000,
+  answers: 200_000,
+  reviewCards: 10_000,
+  queryHistory: 10_000,
+  savedQueries: 5_000,
+  settings: 1_000,
+  queryText: 1_000_000,
+} as const;
 
 const epochMs = z.number().describe('Epoch milliseconds (UTC); zod numbers are finite');
 
@@ -99,6 +111,7 @@ export const learnerExportSchema = z
           completedAt: epochMs.describe('When the lesson was marked complete'),
         }),
       )
+      .max(LIMITS.progress)
       .describe('Completed lessons'),
     answers: z
       .array(
@@ -111,6 +124,7 @@ export const learnerExportSchema = z
           durationMs: z.number().nonnegative().optional().describe('Time taken to answer'),
         }),
       )
+      .max(LIMITS.answers)
       .describe('Every answer given to a knowledge check'),
     reviewCards: z
       .array(
@@ -121,12 +135,13 @@ export const learnerExportSchema = z
           updatedAt: epochMs.describe('When the card was last written'),
         }),
       )
+      .max(LIMITS.reviewCards)
       .describe('Spaced-repetition state per check'),
     queryHistory: z
       .array(
         z.object({
           id: z.number().optional().describe('Local record id (ignored on import)'),
-          text: z.string().describe('The KQL text that was run'),
+          text: z.string().max(LIMITS.queryText).describe('The KQL text that was run'),
           ranAt: epochMs.describe('When it ran'),
           datasetId: z.string().optional().describe('Dataset it ran against'),
           rowCount: z.number().optional().describe('Rows returned'),
@@ -134,26 +149,34 @@ export const learnerExportSchema = z
           error: z.string().optional().describe('Error message, when it failed'),
         }),
       )
-      .describe('Queries the learner ran'),
+      .max(LIMITS.queryHistory)
+      .describe('Queries the learner ran (the store keeps the latest 500)'),
     savedQueries: z
       .array(
         z.object({
           id: z.number().optional().describe('Local record id (ignored on import)'),
           name: z.string().min(1).describe('Name the learner gave the query'),
-          text: z.string().describe('The KQL text'),
+          text: z.string().max(LIMITS.queryText).describe('The KQL text'),
           savedAt: epochMs.describe('When it was first saved'),
           updatedAt: epochMs.describe('When it was last saved'),
           description: z.string().optional().describe('Optional note'),
         }),
       )
+      .max(LIMITS.savedQueries)
       .describe('Queries the learner saved by name'),
     settings: z
       .array(
-        z.object({
-          key: z.string().min(1).describe('Setting name'),
-          value: z.unknown().describe('Setting value'),
-        }),
+        z
+          .object({
+            key: z.string().min(1).max(200).describe('Setting name'),
+            value: z.unknown().describe('Setting value'),
+          })
+          .superRefine(({ key, value }, context) => {
+            const check = checkSetting(key, value);
+            if (!check.ok) context.addIssue({ code: 'custom', message: check.problem, path: ['value'] });
+          }),
       )
+      .max(LIMITS.settings)
       .describe('Site settings'),
     cases: z
       .array(caseRecord)

@@ -83,3 +83,39 @@ describe('NDJSON export and import', () => {
     expect(tableNameFromFileName('out/AKSAudit.ndjson')).toBe('AKSAudit');
   });
 });
+
+describe('NDJSON import of hostile files (issue 16, item 5)', () => {
+  const request = (file: Blob) => ({ scenario: 'typed', seed: 1, files: [{ table: 'AllTypes', file }] });
+
+  it('refuses wrong-typed cells, counted per column, and keeps nothing', async () => {
+    const rows = [
+      { ...ALL_TYPES_ROWS[0], Ratio: 'abc', TimeGenerated: 'not a date' },
+      { ...ALL_TYPES_ROWS[0], Ratio: 'def' },
+      { ...ALL_TYPES_ROWS[0], Count: 1.5 },
+    ];
+    const error = await importNdjson(store, request(ndjson(rows))).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(StoreError);
+    const message = (error as StoreError).message;
+    expect(message).toContain('2 cells of Ratio (real) are not a number (first on line 1: "abc")');
+    expect(message).toContain('1 cell of TimeGenerated (datetime) is not a date and time (first on line 1');
+    expect(message).toContain('1 cell of Count (long) is not a whole number (first on line 3: 1.5)');
+    expect(await store.listDatasets()).toEqual([]);
+  });
+
+  it('the cells of the export format are all accepted', async () => {
+    // The last test row holds wrong-typed cells on purpose (the encoder's own test): all the others are valid.
+    await expect(importNdjson(store, request(ndjson(ALL_TYPES_ROWS.slice(0, -1))))).resolves.toMatchObject({
+      status: 'ready',
+    });
+  });
+
+  it('refuses a line nested too deep or too long, saying where', async () => {
+    const deep = '{"Bag":' + '['.repeat(5000) + ']'.repeat(5000) + '}\n';
+    await expect(importNdjson(store, request(new Blob([deep])))).rejects.toThrow(
+      /line 1, holds JSON that nests more/,
+    );
+    const long = JSON.stringify({ Text: 'x'.repeat(1_000_001) }) + '\n';
+    await expect(importNdjson(store, request(new Blob([long])))).rejects.toThrow(/line 1, is longer than/);
+    expect(await store.listDatasets()).toEqual([]);
+  });
+});

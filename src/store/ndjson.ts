@@ -5,6 +5,11 @@
 import { datasetIdOf, type DatasetRecord, type DatasetStore } from './datasets';
 import { StoreError } from './storeError';
 import type { ImportRequest } from './workerProtocol';
+import { CellTypeTally } from './cellTypes';
+import { JsonDepthError, parseJsonText } from '../kql/json';
+
+/** Caps on one imported file: a line far longer than any row, and more rows than a 30-day dataset has. */
+export const IMPORT_LIMITS = { lineChars: 1_000_000, rowsPerFile: 5_000_000 } as const;
 
 export async function exportTableNdjson(
   store: DatasetStore,
@@ -75,16 +80,34 @@ export async function importNdjson(
       let batchLines: number[] = [];
       let lineNumber = 0;
       let total = 0;
+      const definition = store.tableDefinition(table);
+      const tally = new CellTypeTally(new Map(definition?.columns.map((c) => [c.name, c.type]) ?? []));
       for await (const line of lines(file)) {
         lineNumber++;
         if (line.trim() === '') continue;
-        let row: unknown;
-        try {
-          row = JSON.parse(line);
-        } catch (error) {
+        if (line.length > IMPORT_LIMITS.lineChars) {
           throw new StoreError(
             'invalid-input',
-            `${label}, line ${lineNumber}, is not valid JSON (${(error as Error).message}). Nothing was imported.`,
+            `${label}, line ${lineNumber}, is longer than ${IMPORT_LIMITS.lineChars.toLocaleString('en-US')} characters: no row is that long. Nothing was imported.`,
+          );
+        }
+        if (total + batch.length >= IMPORT_LIMITS.rowsPerFile) {
+          throw new StoreError(
+            'invalid-input',
+            `${label} has more than ${IMPORT_LIMITS.rowsPerFile.toLocaleString('en-US')} rows, more than this lab holds in one table. Nothing was imported.`,
+          );
+        }
+        let row: unknown;
+        try {
+          row = parseJsonText(line);
+        } catch (error) {
+          const reason =
+            error instanceof JsonDepthError
+              ? error.message
+              : `is not valid JSON (${(error as Error).message})`;
+          throw new StoreError(
+            'invalid-input',
+            `${label}, line ${lineNumber}, ${error instanceof JsonDepthError ? `holds JSON that ${reason.replace(/^the JSON /, '')}` : reason}. Nothing was imported.`,
           );
         }
         if (row === null || typeof row !== 'object' || Array.isArray(row)) {
@@ -93,6 +116,7 @@ export async function importNdjson(
             `${label}, line ${lineNumber}, is not a JSON object (one row per line is expected). Nothing was imported.`,
           );
         }
+        tally.check(row as Record<string, unknown>, lineNumber);
         batch.push(row as Record<string, unknown>);
         batchLines.push(lineNumber);
         if (batch.length >= store.chunkRows) {
@@ -106,6 +130,13 @@ export async function importNdjson(
       await appendOrExplain(store, id, table, batch, label, batchLines);
       total += batch.length;
       onProgress(table, total);
+      const wrongTyped = tally.report();
+      if (wrongTyped) {
+        throw new StoreError(
+          'invalid-input',
+          `${label}: ${wrongTyped}. Nothing was imported; correct the file, or leave such cells out (a missing cell is null).`,
+        );
+      }
     }
     const time: Parameters<DatasetStore['finishDataset']>[1] = {};
     if (request.virtualStart !== undefined) time.virtualStart = request.virtualStart;

@@ -43,11 +43,28 @@ export interface RunHandle {
 
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
+/**
+ * Two workers of the same script: `query` runs the engine (queries, pages, diagnostics), `store` does everything
+ * else (writes, imports, generation, dataset lists, exports). A query busy in a synchronous loop therefore never
+ * holds up an import, and replacing the query worker to cancel it never interrupts a write.
+ */
+type Role = 'query' | 'store';
+
+const QUERY_REQUESTS: ReadonlySet<string> = new Set([
+  'query',
+  'page',
+  'release',
+  'cancel',
+  'diagnose',
+  'schema',
+  'loadTable',
+]);
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?: (progress: Progress) => void;
-  writes: boolean;
+  role: Role;
 }
 
 /** How long a cancelled query may take to stop before the worker is replaced (a running query cannot hear messages). */
@@ -62,19 +79,21 @@ export function createQueryClient(options: QueryClientOptions = {}) {
   const createWorker =
     options.createWorker ??
     (() => new Worker(new URL('./queryWorker.ts', import.meta.url), { type: 'module' }));
-  let worker: Worker | undefined;
+  const workers: Record<Role, Worker | undefined> = { query: undefined, store: undefined };
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
-  function failAll(error: ClientError): void {
+  function failAll(role: Role, error: ClientError): void {
     for (const [id, entry] of pending) {
+      if (entry.role !== role) continue;
       pending.delete(id);
       entry.reject(error);
     }
   }
 
-  function currentWorker(): Worker {
-    if (worker) return worker;
+  function currentWorker(role: Role): Worker {
+    const existing = workers[role];
+    if (existing) return existing;
     const created = createWorker();
     created.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
@@ -90,13 +109,15 @@ export function createQueryClient(options: QueryClientOptions = {}) {
     });
     created.addEventListener('error', (event) => {
       event.preventDefault();
+      created.terminate();
+      if (workers[role] !== created) return;
+      workers[role] = undefined;
       failAll(
+        role,
         new ClientError('unavailable', `The query worker stopped: ${event.message || 'it could not start'}.`),
       );
-      created.terminate();
-      if (worker === created) worker = undefined;
     });
-    worker = created;
+    workers[role] = created;
     return created;
   }
 
@@ -105,27 +126,20 @@ export function createQueryClient(options: QueryClientOptions = {}) {
     onProgress?: Pending['onProgress'],
   ): { id: number; promise: Promise<WorkerReplyValues[K]> } {
     const id = nextId++;
-    const writes = [
-      'ingest',
-      'beginDataset',
-      'finishDataset',
-      'importNdjson',
-      'generate',
-      'resetDataset',
-    ].includes(body.type);
+    const role: Role = QUERY_REQUESTS.has(body.type) ? 'query' : 'store';
     const promise = new Promise<WorkerReplyValues[K]>((resolve, reject) => {
-      const entry: Pending = { resolve: resolve as (value: unknown) => void, reject, writes };
+      const entry: Pending = { resolve: resolve as (value: unknown) => void, reject, role };
       if (onProgress) entry.onProgress = onProgress;
       pending.set(id, entry);
     });
-    currentWorker().postMessage({ ...body, id } as WorkerRequest);
+    currentWorker(role).postMessage({ ...body, id } as WorkerRequest);
     return { id, promise };
   }
 
-  function restartWorker(reason: ClientError): void {
-    worker?.terminate();
-    worker = undefined;
-    failAll(reason);
+  function restartWorker(role: Role, reason: ClientError): void {
+    workers[role]?.terminate();
+    workers[role] = undefined;
+    failAll(role, reason);
   }
 
   return {
@@ -147,12 +161,13 @@ export function createQueryClient(options: QueryClientOptions = {}) {
         outcome,
         cancel() {
           if (settled) return;
-          send({ type: 'cancel', target: id });
+          // The cancel message's own reply is of no interest, and it is rejected when the worker is replaced.
+          send({ type: 'cancel', target: id }).promise.catch(() => undefined);
           setTimeout(() => {
             if (settled) return;
-            // Still running: the engine is busy in a synchronous loop. Replace the worker unless it is writing.
-            const writing = [...pending.values()].some((entry) => entry.writes);
-            if (!writing) restartWorker(new ClientError('cancelled', 'The query was cancelled.'));
+            // Still running: the engine is busy in a synchronous loop. Writes live in the store worker, so the
+            // query worker can always be replaced.
+            restartWorker('query', new ClientError('cancelled', 'The query was cancelled.'));
           }, CANCEL_GRACE_MS);
         },
       };
@@ -233,7 +248,9 @@ export function createQueryClient(options: QueryClientOptions = {}) {
 
     /** Stops the worker (page unload, tests). */
     close(): void {
-      restartWorker(new ClientError('cancelled', 'The query client was closed.'));
+      const closed = new ClientError('cancelled', 'The query client was closed.');
+      restartWorker('query', closed);
+      restartWorker('store', closed);
     },
   };
 }

@@ -102,3 +102,19 @@ describe('query service', () => {
     expect(schema.find((table) => table.definition.name === 'AKSAudit')?.rowCount).toBe(0);
   });
 });
+
+describe('a dataset still being generated (issue 16, item 7)', () => {
+  it('is marked in every result and queried with its own virtual time, never the wall clock', async () => {
+    const dataset = await store.beginDataset({ scenario: 'half', seed: 3 });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(5));
+    const reply = await service.query(dataset.id, 'print now()', 10);
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply.now).toBe(new Date(NOW).toISOString());
+    expect(reply.unfinished).toMatch(/still being generated/);
+    await store.finishDataset(dataset.id, { virtualNow: NOW + 1000 });
+    const done = await service.query(dataset.id, 'print now()', 10);
+    if (!done.ok) throw new Error(done.message);
+    expect(done.unfinished).toBeUndefined();
+    expect(done.now).toBe(new Date(NOW + 1000).toISOString());
+  });
+});

@@ -20,6 +20,29 @@ export function tablesReferenced(text: string, candidates: readonly string[]): s
   return candidates.filter((name) => new RegExp(`(^|\\W)${name}(?!\\w)`).test(text));
 }
 
+/**
+ * The now() of a query over a dataset: its virtual now, never the wall clock. A dataset still being generated has no
+ * virtual now yet: the end of its virtual time, or the latest time in its rows, stands in; the wall clock only for a
+ * dataset with no time at all.
+ */
+export function virtualNowOf(dataset: DatasetRecord): number {
+  if (dataset.virtualNow !== undefined) return dataset.virtualNow;
+  if (dataset.virtualEnd !== undefined) return dataset.virtualEnd;
+  const latest = Object.values(dataset.tables)
+    .map((table) => table.maxTime)
+    .filter((time): time is number => time !== undefined);
+  return latest.length > 0 ? Math.max(...latest) : Date.now();
+}
+
+/** What a result over an unfinished dataset must say about itself; undefined for a ready one. */
+export function unfinishedNotice(dataset: DatasetRecord): string | undefined {
+  if (dataset.status === 'ready') return undefined;
+  if (dataset.status === 'generating') {
+    return `The dataset ${dataset.id} is still being generated: this result covers only the rows written so far.`;
+  }
+  return `The dataset ${dataset.id} is incomplete${dataset.problem ? ` (${dataset.problem})` : ''}: this result covers only part of it.`;
+}
+
 export function createQueryService(options: { store?: DatasetStore; engineFactory?: EngineFactory } = {}) {
   const store = options.store ?? datasetStore();
   const engineFactory: EngineFactory =
@@ -31,7 +54,10 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
       return engine;
     });
   let enginePromise: Promise<KqlEngine> | undefined;
-  /** table → `${datasetId}#${revision}` of what the engine holds. */
+  /**
+   * table → `${datasetId}@${createdAt}#${revision}` of what the engine holds. Writes happen in another worker, so a
+   * dataset that is reset and made again (its revisions start again from 0) is told apart by its creation time.
+   */
   const loaded = new Map<string, string>();
   const results = new Map<number, QueryResult>();
   let nextResultId = 1;
@@ -69,7 +95,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     const started = performance.now();
     for (const table of tables) {
       const info = dataset.tables[table];
-      const wanted = `${dataset.id}#${info?.revision ?? 'empty'}`;
+      const wanted = `${dataset.id}@${dataset.createdAt}#${info?.revision ?? 'empty'}`;
       if (loaded.get(table) === wanted) continue;
       if (signal?.aborted) throw new StoreError('unknown', 'cancelled');
       if (!info || info.rowCount === 0) {
@@ -102,7 +128,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
         const kql = await engine();
         const names = TABLE_DEFINITIONS.map((table) => table.name);
         const loadMs = await ensureLoaded(kql, dataset, tablesReferenced(text, names), options.signal);
-        const now = new Date(dataset.virtualNow ?? Date.now());
+        const now = new Date(virtualNowOf(dataset));
         const queryOptions: { now: Date; signal?: AbortSignal; timeoutMs?: number } = { now };
         if (options.signal) queryOptions.signal = options.signal;
         if (options.timeoutMs !== undefined) queryOptions.timeoutMs = options.timeoutMs;
@@ -119,6 +145,8 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
           now: now.toISOString(),
         };
         if (outcome.chart) reply.chart = outcome.chart;
+        const unfinished = unfinishedNotice(dataset);
+        if (unfinished) reply.unfinished = unfinished;
         if (outcome.truncated) reply.truncated = { ...outcome.truncated };
         return reply;
       });
@@ -164,7 +192,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
 
     /** Forgets what the engine holds of a dataset (after a reset). */
     forget(datasetId: string): void {
-      for (const [table, key] of loaded) if (key.startsWith(`${datasetId}#`)) loaded.delete(table);
+      for (const [table, key] of loaded) if (key.startsWith(`${datasetId}@`)) loaded.delete(table);
     },
   };
 }

@@ -19,7 +19,19 @@ const running = new Map<number, AbortController>();
 const cancelled = new Set<number>();
 
 function reply(message: WorkerResponse): void {
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+  try {
+    (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+  } catch (error) {
+    // A value the structured clone cannot copy (nested too deep, or not cloneable): the caller still gets an
+    // answer, so nothing waits for ever.
+    if (!('ok' in message)) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    (self as unknown as DedicatedWorkerGlobalScope).postMessage({
+      id: message.id,
+      ok: false,
+      error: { kind: 'unknown', message: `The result could not be sent to the page: ${reason}` },
+    } satisfies WorkerResponse);
+  }
 }
 
 async function handle(request: WorkerRequest): Promise<unknown> {

@@ -22,6 +22,8 @@ export interface QueryPage {
   loadMs: number;
   /** The virtual now the query ran with (ISO). */
   now: string;
+  /** Set when the dataset is not finished (still generating, or cut short): the rows are only part of it. */
+  unfinished?: string;
 }
 
 export type QueryReply = ({ ok: true } & QueryPage) | QueryError;

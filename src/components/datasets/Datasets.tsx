@@ -476,6 +476,7 @@ function QuickQuery({ datasets }: { datasets: DatasetRecord[] }) {
             {datasets.map((dataset) => (
               <option key={dataset.id} value={dataset.id}>
                 {dataset.id}
+                {dataset.status === 'ready' ? '' : ` (${dataset.status})`}
               </option>
             ))}
           </select>
@@ -510,6 +511,11 @@ function QuickQuery({ datasets }: { datasets: DatasetRecord[] }) {
       )}
       {outcome?.ok && (
         <>
+          {outcome.unfinished && (
+            <p role="status" className="datasets__error">
+              {outcome.unfinished}
+            </p>
+          )}
           <p>
             {formatCount(outcome.rowCount)} rows in {Math.round(outcome.elapsedMs)} ms (tables loaded in{' '}
             {Math.round(outcome.loadMs)} ms), now() = {outcome.now}

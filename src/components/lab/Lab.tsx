@@ -13,7 +13,7 @@ import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
 import { preloadOrder } from './preloadOrder';
 import { runStatus } from './runStatus';
-import { parseShareLinkHash, shareLinkUrl } from './share/shareLink';
+import { longGenerationQuestion, parseShareLinkHash, shareLinkUrl } from './share/shareLink';
 import { QueryTabs } from './tabs/QueryTabs';
 import { initialTabs, restoreTabs, tabsReducer } from './tabs/tabsModel';
 
@@ -305,7 +305,11 @@ export default function Lab({
             matches.find((candidate) => candidate.ready);
           if (match) chooseDataset(match);
           else if (created.generate && scenario) {
-            await generate(created, wanted.scenarioId, wanted.seed, wanted.days ?? scenario.days);
+            const question =
+              shared.ok === true ? longGenerationQuestion(shared.shared, scenario.days) : undefined;
+            const days =
+              question && !window.confirm(question) ? scenario.days : (wanted.days ?? scenario.days);
+            await generate(created, wanted.scenarioId, wanted.seed, days);
           } else {
             setDatasetError(
               `This query is meant for the dataset of scenario ${wanted.scenarioId} with seed ${wanted.seed}, which is not stored in this browser and is not a published scenario. Import it on the Datasets page.`,

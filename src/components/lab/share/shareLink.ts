@@ -19,6 +19,8 @@ export type ShareLinkParse =
 
 /** A query far beyond anything a learner types: refuse it rather than freeze the editor. */
 const MAX_QUERY_LENGTH = 100_000;
+/** The compressed form of the longest query accepted is well under this; longer is not decompressed at all. */
+const MAX_COMPRESSED_LENGTH = 200_000;
 
 /**
  * The link lives in the URL fragment, so opening it sends nothing to any server (the site is static and works
@@ -39,7 +41,28 @@ export function shareLinkUrl(base: string, shared: SharedQuery): string {
   return url.toString();
 }
 
-/** Reads a share link's fragment; says plainly what is wrong with a damaged one. */
+/** lz-string answers null for some damaged input and throws on other (`q=zz`): both are a damaged link. */
+function decompress(compressed: string): string | null {
+  try {
+    // URLSearchParams turns '+' into a space; lz-string's URI alphabet uses '+', so undo that.
+    const query: unknown = decompressFromEncodedURIComponent(compressed.replace(/ /g, '+'));
+    return typeof query === 'string' ? query : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A link can ask for a longer dataset than the scenario's default, and a long one takes minutes and much of the
+ * browser's storage to generate (30 days is about 1.8 million rows): the learner is asked first. The question, or
+ * undefined when the link asks for no more than the default.
+ */
+export function longGenerationQuestion(shared: SharedQuery, defaultDays: number): string | undefined {
+  if (shared.days === undefined || shared.days <= defaultDays) return undefined;
+  return `This link's query is meant for a ${shared.days}-day dataset of ${shared.scenarioId}, longer than the scenario's ${defaultDays} days: generating it takes longer and more storage. Generate ${shared.days} days? (Cancel generates ${defaultDays} days.)`;
+}
+
+/** Reads a share link's fragment; says plainly what is wrong with a damaged one. Never throws. */
 export function parseShareLinkHash(hash: string): ShareLinkParse {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   if (fragment === '') return { ok: 'none' };
@@ -47,8 +70,10 @@ export function parseShareLinkHash(hash: string): ShareLinkParse {
   const compressed = params.get('q');
   if (compressed === null) return { ok: 'none' };
 
-  // URLSearchParams turns '+' into a space; lz-string's URI alphabet uses '+', so undo that.
-  const query = decompressFromEncodedURIComponent(compressed.replace(/ /g, '+'));
+  if (compressed.length > MAX_COMPRESSED_LENGTH) {
+    return { ok: false, reason: `The shared query is longer than ${MAX_QUERY_LENGTH} characters.` };
+  }
+  const query = decompress(compressed);
   if (query === null || query === '') {
     return { ok: false, reason: 'The shared link is damaged: its query could not be decompressed.' };
   }
