@@ -4,6 +4,8 @@ import { findTableDefinition, type TableDefinition } from '../src/tables/index';
 export const SIMULATED_TABLE_NAMES = [
   'AKSAudit',
   'AKSAuditAdmin',
+  'AKSControlPlane',
+  'AzureActivity',
   'AzureDiagnostics',
   'ContainerImageInventory',
   'ContainerInventory',
@@ -14,9 +16,11 @@ export const SIMULATED_TABLE_NAMES = [
   'KubePodInventory',
   'KubeServices',
   'SecurityAlert',
+  'SecurityAttackPathData',
   'SecurityIncident',
   'SecurityNestedRecommendation',
   'SecurityRecommendation',
+  'SecurityRegulatoryCompliance',
 ] as const;
 
 export const SIMULATED_TABLES: readonly TableDefinition[] = SIMULATED_TABLE_NAMES.map((name) => {

@@ -32,6 +32,9 @@ export interface RaisedAlert {
   systemAlertId: string;
 }
 
+/** SecurityAlert's Status values as Defender for Cloud and Defender XDR sync them to the workspace. */
+export type AlertStatus = 'New' | 'InProgress' | 'Resolved' | 'Dismissed';
+
 /**
  * Turns detections into SecurityAlert rows as Defender for Cloud exports them to the workspace: the
  * alert reaches the table minutes (runtime sensor) to an hour (audit-log analytics) after the activity,
@@ -40,6 +43,8 @@ export interface RaisedAlert {
 export class AlertEmitter {
   readonly raised: RaisedAlert[] = [];
   private readonly lastByKey = new Map<string, number>();
+  /** The latest row written for each alert, by SystemAlertId: a status change is written as a copy of it. */
+  private readonly latest = new Map<string, Row>();
 
   constructor(
     private readonly ctx: EmitContext,
@@ -120,7 +125,23 @@ export class AlertEmitter {
     this.ctx.clock.at(generatedMs, () => {
       if (generatedMs >= this.ctx.endMs) return;
       this.ctx.writer.write('SecurityAlert', row);
+      this.latest.set(systemAlertId, row);
       this.onDelivered(row, generatedMs);
+    });
+  }
+
+  /**
+   * A status change (an analyst taking the incident, or closing it) reaches the workspace as a new row with the
+   * same SystemAlertId, as Sentinel records it: readers take the latest row per alert.
+   */
+  updateStatus(systemAlertId: string, status: AlertStatus, atMs: number): void {
+    this.ctx.clock.at(atMs, () => {
+      const previous = this.latest.get(systemAlertId);
+      if (!previous || previous.Status === status || atMs >= this.ctx.endMs) return;
+      const time = new Date(atMs).toISOString();
+      const row = { ...previous, TimeGenerated: time, ProcessingEndTime: time, Status: status };
+      this.latest.set(systemAlertId, row);
+      this.ctx.writer.write('SecurityAlert', row);
     });
   }
 }

@@ -55,7 +55,16 @@ function isSystemIdentity(username: string): boolean {
 export class ControlPlaneAnalytics {
   constructor(private readonly alerts: AlertEmitter) {}
 
-  analyze(event: AuditEvent, call: ApiCall): void {
+  /**
+   * `stageMs` is when the API server logged the event (AKSAudit's TimeGenerated): an alert starts then, never
+   * before the row that raised it.
+   */
+  analyze(event: AuditEvent, call: ApiCall, stageMs: number = call.time): void {
+    const seen = { ...call, time: stageMs };
+    this.analyzeAt(event, seen);
+  }
+
+  private analyzeAt(event: AuditEvent, call: ApiCall): void {
     const code = call.code;
     const user = event.user.username;
     const source = call.sourceIp;
@@ -65,8 +74,8 @@ export class ControlPlaneAnalytics {
       this.alerts.raise(
         'K8S_TI_Proxy',
         call.time,
-        { namespace, account: user, ips: [source] },
-        { 'IP address': source, 'User name': user, Operation: `${call.verb} ${resource}` },
+        { namespace, ips: [source] },
+        { 'IP address': source, Operation: `${call.verb} ${resource}` },
         { dedupKey: source, dedupMs: 6 * 3600_000 },
       );
     }
@@ -94,13 +103,12 @@ export class ControlPlaneAnalytics {
         this.alerts.raise(
           'K8S_ClusterAdminBinding',
           call.time,
-          { namespace, account: user, ips: [source] },
+          { namespace },
           {
             'Role binding name': String(obj(body?.metadata)?.name ?? call.name ?? ''),
             Subjects: subjects
               .map((s) => `${s.kind}:${s.namespace ? `${s.namespace}/` : ''}${s.name}`)
               .join(', '),
-            'User name': user,
           },
         );
       }
@@ -118,11 +126,10 @@ export class ControlPlaneAnalytics {
         this.alerts.raise(
           'K8S_HighPrivilegesRole',
           call.time,
-          { namespace, account: user, ips: [source] },
+          { namespace },
           {
             'Role name': String(obj(body?.metadata)?.name ?? call.name ?? ''),
             'Role rules': JSON.stringify(rules),
-            'User name': user,
           },
         );
       }
@@ -136,11 +143,10 @@ export class ControlPlaneAnalytics {
       this.alerts.raise(
         'K8S_KubeSystemContainer',
         call.time,
-        { namespace, account: user, ips: [source] },
+        { namespace },
         {
           'Resource type': resource,
           'Resource name': String(obj(body?.metadata)?.name ?? call.name ?? ''),
-          'User name': user,
         },
       );
     }
@@ -153,8 +159,8 @@ export class ControlPlaneAnalytics {
         this.alerts.raise(
           'K8S_ExposedDashboard',
           call.time,
-          { namespace, account: user, ips: [source] },
-          { 'Service name': call.name ?? '', 'User name': user },
+          { namespace },
+          { 'Service name': call.name ?? '' },
         );
     }
   }

@@ -9,7 +9,7 @@ import type { ClusterWorld, PodState } from '../cluster/world';
 import { DAY, HOUR, MINUTE } from '../core/time';
 import type { EmitContext } from '../telemetry/context';
 
-interface WorkloadRecommendation {
+export interface WorkloadRecommendation {
   assessmentKey: string;
   displayName: string;
   /** The Azure Policy for Kubernetes definition that evaluates it. */
@@ -92,6 +92,13 @@ const EXCLUDED_NAMESPACES = new Set([
   'azure-extensions-usage-system',
 ]);
 
+/** One recommendation's daily result: the workloads that violate it, out of those assessed. */
+export interface PostureResult {
+  recommendation: WorkloadRecommendation;
+  unhealthy: { namespace: string; kind: string; owner: string }[];
+  assessedWorkloads: number;
+}
+
 /**
  * Defender's posture assessments of the cluster's running workloads: once a day each recommendation is
  * exported as a snapshot, Unhealthy with the offending workloads while any pod violates it.
@@ -101,6 +108,8 @@ export class PostureAssessor {
     private readonly ctx: EmitContext,
     private readonly world: ClusterWorld,
     private readonly startMs: number,
+    /** Consumers of each day's results (regulatory compliance). */
+    private readonly onAssessed: (results: PostureResult[], timeMs: number) => void = () => {},
   ) {}
 
   schedule(): void {
@@ -116,6 +125,9 @@ export class PostureAssessor {
     if (now >= this.ctx.endMs) return;
     const time = new Date(now).toISOString();
     const pods = [...this.world.pods.values()].filter((pod) => !EXCLUDED_NAMESPACES.has(pod.namespace));
+    const assessedWorkloads = new Set(pods.map((pod) => `${pod.namespace}/${pod.workload?.name ?? pod.name}`))
+      .size;
+    const results: PostureResult[] = [];
     for (const recommendation of RECOMMENDATIONS) {
       const offenders = pods
         .map((pod) => ({ pod, detail: recommendation.violates(pod) }))
@@ -130,6 +142,7 @@ export class PostureAssessor {
       const unique = [...new Map(offenders.map((o) => [`${o.namespace}/${o.owner}`, o])).values()].sort(
         (a, b) => `${a.namespace}/${a.owner}`.localeCompare(`${b.namespace}/${b.owner}`),
       );
+      results.push({ recommendation, unhealthy: unique, assessedWorkloads });
       const state = unique.length > 0 ? 'Unhealthy' : 'Healthy';
       const id = `${CLUSTER_RESOURCE_ID}/providers/Microsoft.Security/assessments/${recommendation.assessmentKey}`;
       this.ctx.writer.write('SecurityRecommendation', {
@@ -181,5 +194,6 @@ export class PostureAssessor {
         },
       });
     }
+    this.onAssessed(results, now);
   }
 }

@@ -12,8 +12,10 @@ import type { EmitContext } from '../telemetry/context';
 import type { ImageRecord, ImageRegistry } from './registry';
 import { VULNERABILITIES, type Severity, type Vulnerability } from './vulnerabilities';
 
+/** Defender for Cloud's registry image recommendation powered by Microsoft Defender Vulnerability Management. */
 export const REGISTRY_VA_ASSESSMENT = 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5';
-export const REGISTRY_VA_NAME = 'Container registry images should have vulnerability findings resolved';
+export const REGISTRY_VA_NAME =
+  'Azure registry container images should have vulnerabilities resolved (powered by Microsoft Defender Vulnerability Management)';
 
 export interface Finding {
   vulnerability: Vulnerability;

@@ -1,3 +1,5 @@
+import { ActivityLog } from '../azure/activityLog';
+import { ControlPlaneLogs } from '../azure/controlPlaneLogs';
 import { AdmissionChain } from '../admission/admission';
 import { ImagePolicy } from '../admission/imagePolicy';
 import { BackgroundActivity } from '../background/activity';
@@ -14,9 +16,12 @@ import { DAY, HOUR, MINUTE } from '../core/time';
 import { AlertEmitter, type RaisedAlert } from '../defender/alerts';
 import { ControlPlaneAnalytics } from '../defender/controlPlane';
 import { SentinelIncidents } from '../defender/incidents';
-import { PostureAssessor } from '../defender/posture';
+import { AttackPathAnalysis } from '../defender/attackPaths';
+import { RegulatoryCompliance } from '../defender/compliance';
+import { PostureAssessor, type PostureResult } from '../defender/posture';
 import { RuntimeSensor } from '../defender/sensor';
 import { ImageRegistry } from '../registry/registry';
+import { RunningImagesAssessment, type RunningPod } from '../registry/runningImages';
 import { VulnerabilityScanner } from '../registry/scanner';
 import { AuditLog } from '../telemetry/auditLog';
 import { ContainerInsightsCollector } from '../telemetry/containerInsights';
@@ -110,6 +115,26 @@ function applySetup(spec: ClusterSpec, storyline: Storyline): ClusterSpec {
   return spec;
 }
 
+/** Pods running each image right now, for Defender's running-images assessment. */
+function runningPods(world: ClusterWorld): Map<string, RunningPod[]> {
+  const byImage = new Map<string, RunningPod[]>();
+  for (const pod of world.pods.values()) {
+    if (pod.phase !== 'Running') continue;
+    for (const container of pod.containers) {
+      const list = byImage.get(container.image) ?? [];
+      if (!list.some((entry) => entry.pod === pod.name))
+        list.push({
+          namespace: pod.namespace,
+          pod: pod.name,
+          controllerKind: pod.controllerKind || 'Pod',
+          controllerName: pod.controllerName || pod.name,
+        });
+      byImage.set(container.image, list);
+    }
+  }
+  return byImage;
+}
+
 /** Runs a scenario and keeps the live objects (tests use the world and the raised alerts). */
 export async function simulate(options: RunOptions): Promise<RunResult> {
   const scenario =
@@ -161,12 +186,18 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   });
   live.world = world;
 
-  const incidents = new SentinelIncidents(context('incidents'));
+  // Incidents set their alerts' status and alerts feed incidents: the emitter is created first, then linked.
+  const incidentsContext = context('incidents');
+  const linked: { incidents?: SentinelIncidents } = {};
   const alerts = new AlertEmitter(context('alerts'), (row, generatedMs) =>
-    incidents.onAlert(row, generatedMs),
+    linked.incidents?.onAlert(row, generatedMs),
   );
+  const incidents = new SentinelIncidents(incidentsContext, (id, status, atMs) =>
+    alerts.updateStatus(id, status, atMs),
+  );
+  linked.incidents = incidents;
   const controlPlane = new ControlPlaneAnalytics(alerts);
-  audit.subscribe((event, call) => controlPlane.analyze(event, call));
+  audit.subscribe((event, call, stageMs) => controlPlane.analyze(event, call, stageMs));
   const sensor = new RuntimeSensor(alerts);
   world.onRuntime((event) => sensor.observe(event));
   world.onImagePull((image) => scanner.onPull(image));
@@ -180,7 +211,11 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   traffic.start(startMs);
   new ComponentChatter(context('chatter'), world, logs).start(startMs);
   scanner.scheduleDaily(root.fork('scan-schedule'));
-  new PostureAssessor(context('posture'), world, startMs).schedule();
+  // Consumers of the daily posture results that are created later (their random streams fork last).
+  const postureListeners: ((results: PostureResult[], timeMs: number) => void)[] = [];
+  new PostureAssessor(context('posture'), world, startMs, (results, timeMs) => {
+    for (const listener of postureListeners) listener(results, timeMs);
+  }).schedule();
   new BackgroundActivity(context('background'), world, logs, startMs, (spec) =>
     scanner.onPush(images.push(spec, 'shop/storefront:1.4.2', clock.now())),
   ).start();
@@ -194,6 +229,25 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     attackRandom.int(0, 59) * 1000;
   const player = new StorylinePlayer(world, storyline, { clock, traffic, logs });
   player.schedule(attackStartMs);
+
+  // Forked after every older consumer, so adding them shifted no earlier stream.
+  new RunningImagesAssessment(context('running-images'), scanner, startMs, () =>
+    runningPods(world),
+  ).scheduleDaily(root.fork('running-images-schedule'));
+  const activity = new ActivityLog(context('activity-log'), startMs);
+  activity.scheduleMaintenance();
+  const controlPlaneLogs = new ControlPlaneLogs(context('control-plane-logs'), () => world.nodes.length);
+  controlPlaneLogs.start(startMs);
+  audit.subscribe((_event, call) => {
+    activity.onApiCall(call);
+    controlPlaneLogs.onApiCall(call);
+  });
+  world.onPod((pod, phase) => controlPlaneLogs.onPod(pod, phase));
+  const compliance = new RegulatoryCompliance(context('compliance'));
+  postureListeners.push((results, timeMs) => compliance.onAssessed(results, timeMs));
+  new AttackPathAnalysis(context('attack-paths'), world, scanner, startMs).scheduleDaily(
+    root.fork('attack-path-schedule'),
+  );
 
   for (let t = startMs; t < endMs; t += HOUR) {
     clock.runUntil(Math.min(t + HOUR, endMs) - 1);

@@ -42,7 +42,9 @@ const TOPICS: Record<string, RegExp[]> = {
     /CVSS score/,
     /image, layer and package/,
   ],
-  'the container vulnerability recommendation': [/vulnerability findings resolved/],
+  'the container vulnerability recommendation': [
+    /registry container images should have vulnerabilities resolved/,
+  ],
   'admission control with Azure Policy for Kubernetes': [
     /Admission control/,
     /Azure Policy for\s+Kubernetes/,
