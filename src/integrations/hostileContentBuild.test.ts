@@ -1,5 +1,5 @@
 // Authored content cannot run script (issue 16, item 5/6): a site built from lessons and checks that carry
-// `</script><script>…</script>` and `<img onerror>` in every author-written field has a policy on every page that lets
+// `</script><script>…</script>` and `<img onerror>` in every author-written field (lessons, checks, a case) has a policy on every page that lets
 // none of it run: script only from files and from the hashes of the site's own inline scripts, no inline handlers.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,48 @@ function writeFixtures(root: string): void {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  mkdirSync(join(root, 'scenarios'), { recursive: true });
+  const field = (name: string, text: string, indent = '') =>
+    `${indent}${name}: ${yaml(`${text} ${PAYLOAD}`)}`;
+  file(
+    'scenarios/hostile-case.md',
+    [
+      '---',
+      'id: hostile-case',
+      field('title', 'Case'),
+      field('summary', 'Summary'),
+      'difficulty: beginner',
+      'minutes: 5',
+      field('objective', 'Objective'),
+      'lessons: [modules/hostile]',
+      'seed: 7',
+      'storyline: privileged-pod-escape',
+      'days: 1',
+      'openingAlert: K8S_PrivilegedContainer',
+      'objectives:',
+      '  - id: payload',
+      field('question', 'Question', '    '),
+      `    query: ${yaml(`print s = '${PAYLOAD}'`)}`,
+      field('answerFormat', 'Format', '    '),
+      '    wrongAnswers:',
+      field('answer', 'Wrong', '      - '),
+      field('explanation', 'Why', '        '),
+      '    hints:',
+      field('text', 'Hint', '      - '),
+      '        cost: 10',
+      '    step: preserve-evidence',
+      field('debrief', 'Debrief', '    '),
+      'prevention:',
+      '  - control: pod-security',
+      field('text', 'Prevention', '    '),
+      'missedDetections:',
+      field('alert', 'Alert', '  - '),
+      field('why', 'Why', '    '),
+      '---',
+      '',
+      `Brief ${PAYLOAD}`,
+      '',
+    ].join('\n'),
+  );
   file(
     'modules/hostile.md',
     [
@@ -68,8 +109,8 @@ function writeFixtures(root: string): void {
     [
       'type: query',
       'dataset:',
-      '  scenario: docker-sock-escape',
-      '  seed: 11',
+      '  scenario: hostile-case',
+      '  seed: 7',
       `starterQuery: ${yaml(`print s = '${PAYLOAD}'`)}`,
       `referenceQuery: ${yaml(`print s = '${PAYLOAD}'`)}`,
       `explanation: ${yaml(`Why ${PAYLOAD}`)}`,
