@@ -6,8 +6,11 @@ import { externalIp, nameFrom, reverseShellPort, SYSTEM_LOOKALIKE_NAMES } from '
 import type { PodRef, StepAction, Storyline, StorylineDefinition } from '../scenario/storyline';
 
 const OPERATOR: PodRef = { namespace: 'monitoring', workload: 'prometheus-operator' };
-/** Namespaces whose Pod Security enforcement refuses host namespaces (restricted or baseline). */
-const GUARDED_NAMESPACES = ['monitoring', 'shop', 'dev'];
+/**
+ * Namespaces whose Pod Security enforcement refuses host namespaces (restricted or baseline). Not `monitoring`: the
+ * brief names the token's own namespace, so that answer would be given away.
+ */
+const GUARDED_NAMESPACES = ['shop', 'dev'];
 /** Namespaces with no Pod Security enforcement, where the same pod is admitted. */
 const OPEN_NAMESPACES = ['default', 'ci', 'kubernetes-dashboard'];
 const NETSHOOT_TAGS = ['v0.11', 'v0.12', 'v0.13'];
