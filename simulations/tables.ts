@@ -7,6 +7,7 @@ export const SIMULATED_TABLE_NAMES = [
   'AzureDiagnostics',
   'ContainerImageInventory',
   'ContainerInventory',
+  'ContainerLog',
   'ContainerLogV2',
   'ContainerNodeInventory',
   'KubeEvents',
