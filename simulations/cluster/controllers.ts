@@ -1,7 +1,7 @@
 import { isoSeconds } from '../core/time';
 import { podObject } from './podObject';
 import type { Requester } from './podState';
-import type { WorkloadSpec } from './types';
+import type { JsonObject, NodeSpec, WorkloadSpec } from './types';
 import type { ClusterWorld } from './world';
 
 // What kube-controller-manager's workload controllers do for requests the simulation makes: a DaemonSet
@@ -36,6 +36,43 @@ export function createDaemonSet(world: ClusterWorld, workload: WorkloadSpec, req
     delay += world.random.int(20, 400);
   }
   return code;
+}
+
+/**
+ * Creates a Job through the API server; the job controller then starts its one pod (on `node` when given,
+ * as a nodeSelector or affinity would). The pod's own `create pods` is audited under the job controller,
+ * not the requester: only the Job's create names who asked.
+ */
+export function createJob(
+  world: ClusterWorld,
+  job: WorkloadSpec,
+  requester: Requester,
+  node?: NodeSpec,
+): number {
+  const code = world.call(requester, {
+    verb: 'create',
+    resource: 'jobs',
+    apiGroup: 'batch',
+    namespace: job.namespace,
+    query: 'fieldManager=kubectl-create&fieldValidation=Strict',
+    code: 201,
+    requestObject: {
+      kind: 'Job',
+      apiVersion: 'batch/v1',
+      metadata: { name: job.name, namespace: job.namespace, creationTimestamp: null },
+      spec: { backoffLimit: 0, template: jobPodTemplate(job) },
+    },
+  });
+  if (code !== 201) return code;
+  world.workloads.push(job);
+  world.clock.setTimeout(() => world.createPod({ workload: job, node }), world.random.int(300, 1500));
+  return code;
+}
+
+/** The pod template inside a Job's spec: a Job's pods never restart in place. */
+function jobPodTemplate(job: WorkloadSpec): JsonObject {
+  const pod = podObject(job.name, job.namespace, job.template);
+  return { metadata: pod.metadata, spec: { ...(pod.spec as JsonObject), restartPolicy: 'Never' } };
 }
 
 /** Rolls a Deployment out: new ReplicaSet, pods replaced one by one (surge 1). */

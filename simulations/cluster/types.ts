@@ -64,7 +64,7 @@ export interface PodTemplate {
   automountServiceAccountToken?: boolean;
 }
 
-export type WorkloadKind = 'Deployment' | 'DaemonSet' | 'CronJob' | 'Pod';
+export type WorkloadKind = 'Deployment' | 'DaemonSet' | 'CronJob' | 'Job' | 'Pod';
 
 export interface WorkloadSpec {
   kind: WorkloadKind;
@@ -76,7 +76,7 @@ export interface WorkloadSpec {
   rolloutEveryHours?: number;
   /** Who rolls it out (user or service account name), for the audit log. */
   rolledOutBy?: string;
-  /** CronJob: hour of day (UTC) of its daily run, and how long the job pod runs. */
+  /** CronJob: hour of day (UTC) of its daily run; CronJob and Job: how long the job pod runs. */
   dailyAtHour?: number;
   runMinutes?: number;
   /** Probability per day that one pod crash-loops for a while (realism). */

@@ -10,7 +10,7 @@ import type { ApiCall, AuditLog } from '../telemetry/auditLog';
 import type { KubeEventsRecorder } from '../telemetry/kubeEvents';
 import { Authorizer } from './authorizer';
 import { Kubelet } from './kubelet';
-import { CONTROL_PLANE_IP, USER_AGENT } from './constants';
+import { CONTROL_PLANE_IP, IP, USER_AGENT } from './constants';
 import { controllerUser, serviceAccountUser, type AuditUser } from './identities';
 import { imageReference, podObject } from './podObject';
 import type { ProcessInfo, RuntimeEvent, RuntimeListener } from './runtime';
@@ -245,7 +245,26 @@ export class ClusterWorld {
         ...call.annotations,
       },
     });
+    if (allowed && code < 400) this.applyServiceChange(call);
     return code;
+  }
+
+  /** The service controller's side of `patch services`: a new type shows in the inventory, a load balancer gets an address. */
+  private applyServiceChange(
+    call: Pick<ApiCall, 'verb' | 'resource' | 'subresource' | 'namespace' | 'name' | 'requestObject'>,
+  ): void {
+    if (call.resource !== 'services' || call.subresource || (call.verb !== 'patch' && call.verb !== 'update'))
+      return;
+    const spec = (call.requestObject as JsonObject | undefined)?.spec as JsonObject | undefined;
+    const type = spec?.type;
+    const service = this.services.find((s) => s.namespace === call.namespace && s.name === call.name);
+    if (!service || (type !== 'LoadBalancer' && type !== 'NodePort' && type !== 'ClusterIP')) return;
+    service.type = type;
+    if (type === 'ClusterIP') return;
+    for (const port of service.ports) port.nodePort ??= this.random.int(30000, 32767);
+    if (type === 'LoadBalancer')
+      service.externalIp ??=
+        service.name === 'kubernetes-dashboard' ? IP.dashboardPublic : `192.0.2.${this.random.int(30, 60)}`;
   }
 
   // ---------------------------------------------------------------- bootstrap
@@ -309,6 +328,7 @@ export class ClusterWorld {
       return { kind: 'ReplicaSet', name: `${workload.name}-${workload.templateHash}` };
     if (workload.kind === 'CronJob')
       return { kind: 'Job', name: `${workload.name}-${Math.floor(this.now / MINUTE)}` };
+    if (workload.kind === 'Job') return { kind: 'Job', name: workload.name };
     return { kind: 'DaemonSet', name: workload.name };
   }
 
@@ -514,7 +534,7 @@ export class ClusterWorld {
         startMs: random.int(1500, 9000),
         backOffMs: 10_000,
         graceMs: random.int(800, 30_000),
-        ...(workload?.kind === 'CronJob'
+        ...(workload?.kind === 'CronJob' || workload?.kind === 'Job'
           ? { runToCompletionMs: (workload.runMinutes ?? 5) * MINUTE + random.int(0, 90_000) }
           : {}),
         alreadyRunning: options.alreadyRunning,

@@ -229,6 +229,14 @@ const DEFINITIONS: AlertDefinition[] = [
     'Analysis of processes running within a container or directly on a Kubernetes node, has detected a build operation of a container image on a Kubernetes node. While this behavior might be legitimate, attackers might build their malicious images locally to avoid detection.',
   ),
   alert(
+    'K8S.NODE_Webshell',
+    'Possible malicious web shell detected.',
+    'Medium',
+    ['Persistence', 'Exploitation'],
+    ['T1505.003'],
+    'Analysis of processes running within a container detected a possible web shell. Attackers will often upload a web shell to a compute resource they have compromised to gain persistence or for further exploitation.',
+  ),
+  alert(
     'K8S.NODE_KnownLinuxAttackTool',
     'Possible attack tool detected',
     'Medium',

@@ -5,6 +5,12 @@ import type { AlertEmitter, AlertSubject } from './alerts';
 const RECON =
   /^(id|whoami|hostname|uname( -a)?|ps( aux[w]*)?|env|ifconfig|ip a(ddr)?|capsh --print|mount|cat \/etc\/passwd|cat \/etc\/os-release|ls -la? \/var\/run\/secrets\S*|w|who|lsblk|df -h)$/;
 
+/** A server-side script dropped under a web root: what a web shell looks like on disk. */
+const WEB_SCRIPT =
+  /^\/(var\/www|usr\/share\/nginx|usr\/local\/tomcat\/webapps|srv)\/\S*\.(php\d?|phtml|jspx?|aspx?)$/;
+/** Accounts web servers and their interpreters run as: the writer of a web shell uploaded through the application. */
+const WEB_SERVER_USERS = new Set(['www-data', 'nginx', 'apache', 'tomcat']);
+
 /**
  * The Defender sensor (the eBPF collector DaemonSet) and its cloud analytics: process, file and network
  * events from every node become K8S.NODE_ alerts. Azure's own add-ons are excluded, as Defender does.
@@ -87,6 +93,8 @@ export class RuntimeSensor {
       if (/\/\.ssh\/authorized_keys$/.test(path)) raise('K8S.NODE_SshKeyAccess', { 'File path': path });
       if (/\.bash_history$/.test(path) && event.operation === 'delete')
         raise('K8S.NODE_HistoryFileCleared', { 'File path': path });
+      if (event.operation === 'write' && WEB_SCRIPT.test(path) && WEB_SERVER_USERS.has(event.process.user))
+        raise('K8S.NODE_Webshell', { 'File path': path }, 6 * 3600_000);
       return;
     }
     if (event.destinationIp === IP.imds && event.destinationPort === 80) {

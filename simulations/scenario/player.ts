@@ -1,4 +1,4 @@
-import { createDaemonSet } from '../cluster/controllers';
+import { createDaemonSet, createJob } from '../cluster/controllers';
 import { entraUser, nodeUser, serviceAccountUser } from '../cluster/identities';
 import type { ClusterWorld, PodState, Requester } from '../cluster/world';
 import type { StorylineRuntimeHooks } from './hooks';
@@ -124,6 +124,11 @@ export class StorylinePlayer {
         createDaemonSet(world, action.workload, this.requester(action.actor));
         return;
       }
+      case 'createJob': {
+        const node = action.node ? world.nodes.find((n) => n.name === action.node) : undefined;
+        createJob(world, action.job, this.requester(action.actor), node);
+        return;
+      }
       case 'connect': {
         const pod = this.resolvePod(action.pod);
         const container = pod?.containers.find((c) => c.spec.name === action.container) ?? pod?.containers[0];
@@ -187,7 +192,10 @@ export class StorylinePlayer {
       case 'log': {
         const pod = this.resolvePod(action.pod);
         const now = this.hooks.clock.now();
-        const message = action.message.replace('{time}', `${new Date(now).toISOString().slice(0, 19)}Z`);
+        const iso = new Date(now).toISOString().slice(0, 19);
+        const message = action.message
+          .replace('{time}', `${iso}Z`)
+          .replace('{clock}', `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11)}`);
         if (pod)
           this.hooks.logs.write(
             pod,

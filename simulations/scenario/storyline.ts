@@ -119,6 +119,8 @@ export type StepAction =
     }
   | { type: 'deletePod'; actor: string; pod: PodRef }
   | { type: 'createDaemonSet'; actor: string; workload: WorkloadSpec }
+  /** A Job (`workload.kind` 'Job'); its controller starts the pod, on `node` when given. */
+  | { type: 'createJob'; actor: string; job: WorkloadSpec; node?: string }
   /** A network connection from the pod's main process (the container's entrypoint). */
   | { type: 'connect'; pod: PodRef; container?: string; ip: string; port: number; domain?: string }
   | {
@@ -141,5 +143,5 @@ export type StepAction =
       userAgent: string;
       pod: PodRef;
     }
-  /** A container log line; `{time}` is replaced by the virtual time (ISO seconds). */
+  /** A container log line; `{time}` is replaced by the virtual time (ISO seconds), `{clock}` by it as Go's log prints it. */
   | { type: 'log'; pod: PodRef; container?: string; message: string; source?: 'stdout' | 'stderr' };

@@ -1,8 +1,12 @@
 import type { StorylineDefinition } from '../scenario/storyline';
 import { cryptoMinerDaemonSet } from './cryptoMinerDaemonSet';
 import { dockerSocketEscape } from './dockerSocketEscape';
+import { exposedDashboard } from './exposedDashboard';
+import { hostNamespacesNsenter } from './hostNamespacesNsenter';
+import { hostPathKubeletCredentials } from './hostPathKubeletCredentials';
 import { privilegedPodEscape } from './privilegedPodEscape';
 import { stolenTokenEscalation } from './stolenTokenEscalation';
+import { webShellReverseShell } from './webShellReverseShell';
 
 /** Every storyline the simulation can play, by id (scenario files name one in `storyline`). */
 export const STORYLINES: readonly StorylineDefinition[] = [
@@ -10,6 +14,10 @@ export const STORYLINES: readonly StorylineDefinition[] = [
   dockerSocketEscape,
   stolenTokenEscalation,
   cryptoMinerDaemonSet,
+  exposedDashboard,
+  hostPathKubeletCredentials,
+  webShellReverseShell,
+  hostNamespacesNsenter,
 ];
 
 export function findStoryline(id: string): StorylineDefinition | undefined {
