@@ -115,6 +115,20 @@ describe('system traffic and collection defaults (privileged-pod-escape, seed 1,
       ).toBe(false);
   });
 
+  it('has kubectl apply read the pod (404) just before it creates it', () => {
+    const [namespace, name] = String(result.storyline.indicators.pod).split('/') as [string, string];
+    const rows = sink
+      .rows('AKSAudit')
+      .filter((row) => objectRef(row).namespace === namespace && objectRef(row).name === name);
+    const create = rows.find((row) => row.Verb === 'create' && !objectRef(row).subresource)!;
+    const lookup = rows.find((row) => row.Verb === 'get' && (row.ResponseStatus as Json).code === 404)!;
+    expect(create).toBeDefined();
+    expect(lookup).toBeDefined();
+    expect(user(lookup)).toBe(user(create));
+    expect(String(lookup.RequestReceivedTime) < String(create.RequestReceivedTime)).toBe(true);
+    expect(String(lookup.RequestUri)).toBe(`/api/v1/namespaces/${namespace}/pods/${name}`);
+  });
+
   it('gives pod tokens a well-formed node uid', () => {
     const uids = sink
       .rows('AKSAudit')
