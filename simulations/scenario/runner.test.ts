@@ -58,7 +58,7 @@ describe('scenario runner', () => {
     expect([...written].sort()).toEqual(
       SIMULATED_TABLE_NAMES.filter((name) => name !== 'ContainerLog').sort(),
     );
-  });
+  }, 600_000);
 
   it.runIf(haveCatalog)('raises only alerts whose name and type are in the Defender catalog', async () => {
     const reference = JSON.parse(readFileSync(catalogPath, 'utf8')) as {
