@@ -116,7 +116,7 @@ describe('system traffic and collection defaults (privileged-pod-escape, seed 1,
   });
 
   it('has kubectl apply read the pod (404) just before it creates it', () => {
-    const [namespace, name] = String(result.storyline.indicators.pod).split('/') as [string, string];
+    const [namespace, name] = String(result.storyline.indicators!.pod).split('/') as [string, string];
     const rows = sink
       .rows('AKSAudit')
       .filter((row) => objectRef(row).namespace === namespace && objectRef(row).name === name);
@@ -143,7 +143,7 @@ describe('system traffic and collection defaults (privileged-pod-escape, seed 1,
   });
 
   it("has the attacker's stolen kubelet identity come from that node's own kubelet address", () => {
-    const node = result.world.nodes.find((n) => n.name === result.storyline.indicators.node)!;
+    const node = result.world.nodes.find((n) => n.name === result.storyline.indicators!.node)!;
     const stolen = sink
       .rows('AKSAudit')
       .filter(
