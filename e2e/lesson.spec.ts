@@ -131,6 +131,10 @@ test('a wrong answer becomes a review card that comes due', async ({ page }) => 
   await due.getByRole('radio', { name: /Leave it running for now/ }).check();
   await due.getByRole('button', { name: 'Check answer' }).click();
   await expect(due.getByRole('status')).toHaveText('Correct.');
+  await page
+    .getByRole('group', { name: 'Rate your recall' })
+    .getByRole('button', { name: /^Good · / })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Nothing more is due now' })).toBeVisible();
   const accessibility = await new AxeBuilder({ page }).include('review-queue').analyze();
   expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
@@ -208,7 +212,8 @@ test('a "write a query" check explains what it needs when its data set is not in
   await expect(question.getByRole('textbox', { name: 'Your query' })).toHaveValue(/SecurityAlert/);
   await expect(question.getByRole('link', { name: 'Open in lab' })).toHaveAttribute('href', /^\/lab\/#q=/);
   await question.getByRole('button', { name: 'Run and check' }).click();
-  await expect(question.getByRole('status')).toContainText('is not in this browser yet');
+  await expect(question.getByRole('status').filter({ hasText: 'is not in this browser yet' })).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Generate this dataset' })).toBeVisible();
 });
 
 test('an exam ends by itself when the time is up', async ({ page }) => {

@@ -211,11 +211,15 @@ Why can one kernel vulnerability break the isolation of every container on a nod
 - \`id\` is permanent: answers and review cards refer to it. Fix a typo in the text, never in the id.
 - \`objective\` is the SC-200 skill the question tests, worded as in the skills outline; exam mode scores each
   objective separately, so use the same wording for the same objective.
+- Write choices in any order: each learner sees them shuffled, in a new order on each attempt, in lessons, exams and
+  the review queue. The page holds no answer key or explanation until the learner answers (they are fetched then).
 - Ordering questions list their items in the right order; learners see them shuffled. Matching questions list the
   right pairs; the right-hand values are offered in a shuffled list, and the same value may serve several items.
 - "Write a query" checks run the learner's query and a reference query on the same simulated data and compare the
-  results (rows, columns, and order when \`orderMatters\`), telling the learner what differs. A unit test runs every
-  reference query on its data set: it must return rows, and the \`starterQuery\` must not already be the answer.
+  results (rows, columns and their types, and order when \`orderMatters\`), telling the learner what differs. The
+  data set is the scenario's, at its default number of days; learners generate it in the check itself. A unit test
+  runs every reference query on its data set: it must return rows, and the \`starterQuery\` must not already be the
+  answer.
 
 ${checkTables()}
 

@@ -12,9 +12,10 @@ export const LESSON_JS_BUDGET_GZIP = 50 * 1024;
 
 /**
  * Chunks that only a lab loads (opening a lab is allowed to cost more), and Starlight's search UI, which loads
- * when the learner opens the search dialog and is the same on every page of the site.
+ * when the learner opens the search dialog and is the same on every page of the site. Starting a "write a query"
+ * check opens the lab's editor and query worker in the lesson (startedQueryCheck, queryRunner).
  */
-const LAB_CHUNK = /monaco|kusto|editor|worker|\/lab|queryRunner|storeBackend|queryClient/i;
+const LAB_CHUNK = /monaco|kusto|editor|worker|\/lab|queryRunner|startedQueryCheck|storeBackend|queryClient/i;
 const SEARCH_CHUNK = /pagefind|ui-core/i;
 /** The export file schema (zod): learner.ts imports it only when a learner imports a progress file. */
 const IMPORT_FILE_CHUNK = /learnerExport\./;

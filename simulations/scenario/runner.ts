@@ -29,6 +29,7 @@ import { SIMULATED_TABLES } from '../tables';
 import { StorylinePlayer } from './player';
 import type { Storyline } from './storyline';
 import { findStoryline } from '../storylines/index';
+import { datasetIdOf } from '../../src/store/datasetId';
 
 /** Virtual start of every dataset (a Monday). Fixed, so the same scenario and seed give the same bytes. */
 export const DEFAULT_VIRTUAL_START = '2026-03-02T00:00:00.000Z';
@@ -220,7 +221,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     storyline: storyline.id,
     seed: options.seed,
     days: options.days,
-    datasetId: `${scenario.id}:${options.seed}:${options.days}`,
+    datasetId: datasetIdOf(scenario.id, options.seed, options.days),
     virtualStart: new Date(startMs).toISOString(),
     virtualEnd: new Date(endMs).toISOString(),
     virtualNow: new Date(endMs).toISOString(),

@@ -16,7 +16,8 @@ export function serviceWorker(): AstroIntegration {
         const { count, size, warnings } = await generateSW({
           globDirectory: distDir,
           globPatterns: [
-            '**/*.{html,js,mjs,css,svg,png,ico,webmanifest,json,woff,woff2,txt,wasm,pf_index,pf_meta,pf_fragment}',
+            // Pagefind's search: its wasm (`*.pagefind`), index, metadata, fragments and filters, so search works offline.
+            '**/*.{html,js,mjs,css,svg,png,ico,webmanifest,json,woff,woff2,txt,wasm,pagefind,pf_index,pf_meta,pf_fragment,pf_filter}',
           ],
           globIgnores: ['sw.js', 'workbox-*.js'],
           swDest: `${distDir}/sw.js`,

@@ -37,7 +37,7 @@ export function normalizeAnswer(text: string): string {
 }
 
 /** The forms a learner may write one answer in: as given, and `name` for `namespace/name`. */
-function acceptedForms(expected: string): string[] {
+export function acceptedForms(expected: string): string[] {
   const normalized = normalizeAnswer(expected);
   const forms = [normalized];
   const slash = normalized.lastIndexOf('/');

@@ -3,7 +3,7 @@
  * checks grade themselves silently; at the end (button or time up) they reveal their
  * explanations and the result is scored per objective and kept in the learner store.
  */
-import type { KnowledgeCheckElement } from '../components/checks/checkElement';
+import { learnerShuffleSeed, type KnowledgeCheckElement } from '../components/checks/checkElement';
 import { learnerStore } from '../store/learner';
 import { formatCountdown, planExam, scoreExam, timeLeft, type ExamScore } from './exam';
 
@@ -23,13 +23,14 @@ class ExamModeElement extends HTMLElement {
   #startedAt = 0;
   #minutes = 0;
   #finished = false;
+  #started = false;
 
   connectedCallback(): void {
     const setup = this.querySelector<HTMLFormElement>('.exam-setup')!;
     setup.addEventListener('submit', (event) => {
       event.preventDefault();
       const data = new FormData(setup);
-      this.#start(Number(data.get('questionCount')) || 20, Number(data.get('minutes')) || 30);
+      void this.#start(Number(data.get('questionCount')) || 20, Number(data.get('minutes')) || 30);
     });
     this.querySelector('.exam-finish')!.addEventListener('click', () => void this.#finish('finished'));
   }
@@ -38,23 +39,36 @@ class ExamModeElement extends HTMLElement {
     clearInterval(this.#timer);
   }
 
-  #start(questionCount: number, minutes: number): void {
+  async #start(questionCount: number, minutes: number): Promise<void> {
+    // The options are arranged asynchronously: a second press of "Start" meanwhile must not start a second exam.
+    if (this.#started) return;
+    this.#started = true;
+    const startedAt = Date.now();
     const all = [...this.querySelectorAll<KnowledgeCheckElement>('knowledge-check')];
     const byId = new Map(all.map((check) => [check.checkId, check]));
     const plan = planExam(
       all.map((check) => ({ checkId: check.checkId, objective: check.dataset.objective ?? '' })),
       questionCount,
-      String(Date.now()),
+      String(startedAt),
     );
     const bank = this.querySelector('.check-bank')!;
     this.#questions = plan.map((question) => byId.get(question.checkId)!);
+    try {
+      // Each exam shows the options in an order of its own, per learner.
+      for (const check of this.#questions) {
+        check.arrange(await learnerShuffleSeed(check.checkId, `exam/${startedAt}`));
+      }
+    } catch (error) {
+      this.querySelector('.exam-status')!.textContent =
+        `The options keep the page's order: ${(error as Error).message}`;
+    }
     this.#questions.forEach((check, index) => {
       const heading = check.querySelector('.check-heading');
       if (heading?.firstChild) heading.firstChild.textContent = `Question ${index + 1} of ${plan.length} `;
       bank.append(check);
       check.hidden = false;
     });
-    this.#startedAt = Date.now();
+    this.#startedAt = startedAt;
     this.#minutes = minutes;
     this.querySelector<HTMLElement>('.exam-setup')!.hidden = true;
     this.querySelector<HTMLElement>('.exam-running')!.hidden = false;

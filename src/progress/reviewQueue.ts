@@ -1,16 +1,39 @@
 /**
  * The review queue: spaced repetition (FSRS, via ts-fsrs) over knowledge checks. A wrong answer
- * puts its check in the queue; every later answer to that check reviews the card (wrong = Again,
- * right = Good). Cards are derived from the answer log, so an answer given anywhere (lesson page,
- * review page, exam) feeds the queue exactly once, and re-running the derivation changes nothing.
+ * puts its check in the queue. In the review queue the learner rates each card after its answer is
+ * revealed (Again, Hard, Good, Easy), as FSRS intends; an answer given elsewhere (lesson page, exam)
+ * reviews the card too, rated from the answer (wrong = Again, right = Good). Those cards are derived
+ * from the answer log, so such an answer feeds the queue exactly once, and re-running the derivation
+ * changes nothing.
  */
-import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 
 export interface AnswerEvent {
   checkId: string;
   correct: boolean;
   /** Epoch ms. */
   answeredAt: number;
+  /** The stored answer; one given in the review queue carries `mode: 'review'` and is scheduled by its rating. */
+  answer?: unknown;
+}
+
+/** The four ratings a learner gives a card, in the order shown. */
+export const RATINGS = [
+  { rating: Rating.Again, label: 'Again' },
+  { rating: Rating.Hard, label: 'Hard' },
+  { rating: Rating.Good, label: 'Good' },
+  { rating: Rating.Easy, label: 'Easy' },
+] as const satisfies readonly { rating: Grade; label: string }[];
+
+/**
+ * How far ahead a card in its learning steps may be shown again in the same session when nothing else is
+ * due (as Anki's "learn ahead limit"): a wrong answer comes back before the session ends.
+ */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+function answeredInReview(answer: AnswerEvent): boolean {
+  const stored = answer.answer as { mode?: unknown } | null | undefined;
+  return typeof stored === 'object' && stored !== null && stored.mode === 'review';
 }
 
 export interface CardState {
@@ -36,6 +59,7 @@ export function applyAnswers(existing: readonly CardState[], answers: readonly A
   const changed = new Map<string, CardState>();
   const inOrder = [...answers].sort((a, b) => a.answeredAt - b.answeredAt);
   for (const answer of inOrder) {
+    if (answeredInReview(answer)) continue;
     const current = cards.get(answer.checkId);
     if (current && answer.answeredAt <= current.updatedAt) continue;
     if (!current && answer.correct) continue;
@@ -74,4 +98,59 @@ export async function syncReviewQueue(store: ReviewStore): Promise<CardState[]> 
   const byId = new Map(cards.map((state) => [state.checkId, state]));
   for (const state of changed) byId.set(state.checkId, state);
   return [...byId.values()];
+}
+
+/** Reviews a card with the learner's own rating (a check without a card gets a new one). */
+export function rateCard(checkId: string, existing: Card | undefined, rating: Grade, now: Date): CardState {
+  const card = existing ?? createEmptyCard<Card>(now);
+  return { checkId, card: scheduler.next(card, now, rating).card, updatedAt: now.getTime() };
+}
+
+/** When the card would come back after each rating, for the labels of the rating buttons. */
+export function ratingPreview(
+  existing: Card | undefined,
+  now: Date,
+): { rating: Grade; label: string; due: Date }[] {
+  const card = existing ?? createEmptyCard<Card>(now);
+  return RATINGS.map(({ rating, label }) => ({
+    rating,
+    label,
+    due: scheduler.next(card, now, rating).card.due,
+  }));
+}
+
+/** "1 min", "10 min", "3 h", "2 days": how long until `due`. */
+export function formatInterval(from: Date, due: Date): string {
+  const minutes = Math.max(1, Math.round((due.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h`;
+  const days = Math.round(hours / 24);
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/**
+ * The next card of a review session: the most overdue card due now; failing that, a card the learner rated
+ * Again in this session, still in its learning steps and due within LEARN_AHEAD_MS, so that a wrong answer
+ * comes back before the session ends.
+ */
+export function nextSessionCard(
+  cards: readonly CardState[],
+  now: Date,
+  ratedAgainThisSession: ReadonlySet<string>,
+): CardState | undefined {
+  const due = dueCards(cards, now)[0];
+  if (due) return due;
+  return learningSoon(cards, now).find((state) => ratedAgainThisSession.has(state.checkId));
+}
+
+/** Cards in their (re)learning steps that come due within LEARN_AHEAD_MS, soonest first. */
+export function learningSoon(cards: readonly CardState[], now: Date): CardState[] {
+  return cards
+    .filter(
+      (state) =>
+        (state.card.state === State.Learning || state.card.state === State.Relearning) &&
+        state.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS,
+    )
+    .sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
 }

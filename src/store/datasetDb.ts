@@ -16,6 +16,13 @@ export interface DatasetTableInfo {
   revision?: number;
 }
 
+/** One storyline step at its virtual time, as the simulation's manifest gives it (for a case's debrief). */
+export interface DatasetTimelineStep {
+  /** ISO 8601 UTC. */
+  time: string;
+  description: string;
+}
+
 export interface DatasetRecord {
   /** `${scenario}:${seed}:${days}` (see datasetId.ts): the same id in the browser and in Node gives the same rows. */
   id: string;
@@ -32,6 +39,10 @@ export interface DatasetRecord {
   virtualStart?: number;
   virtualEnd?: number;
   virtualNow?: number;
+  /** Virtual time the attack storyline began, epoch ms (generated datasets). */
+  attackStart?: number;
+  /** The attack's steps at their virtual times (generated datasets, when the simulation reports them). */
+  timeline?: DatasetTimelineStep[];
   tables: Record<string, DatasetTableInfo>;
   /** Grows with every write; the query worker reloads a cached table when it changes. */
   revision: number;

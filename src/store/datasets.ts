@@ -15,11 +15,12 @@ import {
   type DatasetDb,
   type DatasetRecord,
   type DatasetTableInfo,
+  type DatasetTimelineStep,
 } from './datasetDb';
 import { datasetIdOf } from './datasetId';
 import { StoreError, toStoreError } from './storeError';
 
-export type { DatasetRecord, DatasetStatus, DatasetTableInfo } from './datasetDb';
+export type { DatasetRecord, DatasetStatus, DatasetTableInfo, DatasetTimelineStep } from './datasetDb';
 
 /**
  * Rows per stored chunk: large enough that IndexedDB reads few records (a 1M-row table loaded in about half the
@@ -42,6 +43,12 @@ export interface VirtualTime {
   virtualStart?: number;
   virtualEnd?: number;
   virtualNow?: number;
+}
+
+/** What a generated dataset also records about its storyline, for a case's evidence and debrief. */
+export interface StorylineFacts {
+  attackStart?: number;
+  timeline?: DatasetTimelineStep[];
 }
 
 /** A table as the engine's fast loader takes it (KqlEngine.loadColumns). */
@@ -242,7 +249,11 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
     },
 
     /** Marks a dataset complete; virtual times not given default to the range of its data. */
-    async finishDataset(datasetId: string, time: VirtualTime = {}): Promise<DatasetRecord> {
+    async finishDataset(
+      datasetId: string,
+      time: VirtualTime = {},
+      storyline: StorylineFacts = {},
+    ): Promise<DatasetRecord> {
       try {
         return await db.transaction('rw', db.datasets, async () => {
           const dataset = await requireDataset(datasetId);
@@ -257,6 +268,8 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
           for (const key of ['virtualStart', 'virtualEnd', 'virtualNow'] as const) {
             if (dataset[key] === undefined) delete dataset[key];
           }
+          if (storyline.attackStart !== undefined) dataset.attackStart = storyline.attackStart;
+          if (storyline.timeline !== undefined) dataset.timeline = storyline.timeline;
           dataset.status = 'ready';
           delete dataset.problem;
           dataset.updatedAt = Date.now();

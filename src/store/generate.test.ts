@@ -4,7 +4,7 @@ import { runScenario, MemorySink } from '../../simulations/index';
 import { createKqlEngine } from '../kql/index';
 import { createDatasetDb } from './datasetDb';
 import { createDatasetStore } from './datasets';
-import { generateDataset } from './generate';
+import { generateDataset, storylineFacts } from './generate';
 import { createQueryService } from './queryService';
 
 describe('generating a scenario into IndexedDB', () => {
@@ -26,6 +26,8 @@ describe('generating a scenario into IndexedDB', () => {
       expect(dataset.status).toBe('ready');
       expect(new Date(dataset.virtualNow!).toISOString()).toBe(manifest.virtualNow);
       expect(progress.at(-1)).toBe(1);
+      expect(new Date(dataset.attackStart!).toISOString()).toBe(manifest.attackStart);
+      expect(dataset.timeline).toEqual(manifest.timeline);
       for (const [table, rows] of Object.entries(manifest.rowCounts)) {
         expect(dataset.tables[table]?.rowCount ?? 0, table).toBe(rows);
       }
@@ -48,4 +50,14 @@ describe('generating a scenario into IndexedDB', () => {
       await store.db.delete();
     },
   );
+});
+
+describe('storylineFacts', () => {
+  it('keeps the attack start and each step’s time and description', () => {
+    const timeline = [{ time: '2026-03-02T10:43:22.000Z', description: 'The pod is created' }];
+    expect(storylineFacts({ attackStart: '2026-03-02T10:43:22.000Z', timeline })).toEqual({
+      attackStart: Date.parse('2026-03-02T10:43:22.000Z'),
+      timeline,
+    });
+  });
 });

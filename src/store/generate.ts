@@ -2,8 +2,8 @@
  * Generates a scenario's dataset into IndexedDB: the simulation writes through the IndexedDB sink, and
  * the dataset takes the simulation's virtual start, end and now.
  */
-import type { ScenarioRef } from '../../simulations/index';
-import type { DatasetRecord, DatasetStore } from './datasets';
+import type { DatasetManifest, ScenarioRef } from '../../simulations/index';
+import type { DatasetRecord, DatasetStore, StorylineFacts } from './datasets';
 import { IndexedDbSink } from './indexedDbSink';
 
 export interface GenerateRequest {
@@ -20,6 +20,16 @@ export interface GenerateProgress {
   rows: number;
   /** The simulation's virtual clock (ISO). */
   virtualNow: string;
+}
+
+/** The attack's start and its steps at their virtual times, for a case's evidence and debrief. */
+export function storylineFacts(manifest: Pick<DatasetManifest, 'attackStart' | 'timeline'>): StorylineFacts {
+  const facts: StorylineFacts = {};
+  const attackStart = Date.parse(manifest.attackStart);
+  if (!Number.isNaN(attackStart)) facts.attackStart = attackStart;
+  // Datasets are stored as they were made: a step keeps its time and description only.
+  facts.timeline = (manifest.timeline ?? []).map(({ time, description }) => ({ time, description }));
+  return facts;
 }
 
 export async function generateDataset(
@@ -40,11 +50,15 @@ export async function generateDataset(
       sink,
       onProgress: ({ fraction, rows, virtualNow }) => onProgress({ fraction, rows, virtualNow }),
     });
-    return await store.finishDataset(dataset.id, {
-      virtualStart: Date.parse(manifest.virtualStart),
-      virtualEnd: Date.parse(manifest.virtualEnd),
-      virtualNow: Date.parse(manifest.virtualNow),
-    });
+    return await store.finishDataset(
+      dataset.id,
+      {
+        virtualStart: Date.parse(manifest.virtualStart),
+        virtualEnd: Date.parse(manifest.virtualEnd),
+        virtualNow: Date.parse(manifest.virtualNow),
+      },
+      storylineFacts(manifest),
+    );
   } catch (error) {
     await store.markIncomplete(dataset.id, error instanceof Error ? error.message : String(error));
     throw error;

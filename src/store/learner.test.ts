@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLearnerStore, QUERY_HISTORY_LIMIT, type LearnerStore } from './learner';
+import { newCase, pin, recordAttempt } from '../investigations/caseState';
+import { createLearnerStore, QUERY_HISTORY_LIMIT, type CaseRecord, type LearnerStore } from './learner';
 import { createLearnerDb } from './learnerDb';
 import { StoreError } from './storeError';
 
@@ -14,6 +15,24 @@ beforeEach(() => {
 afterEach(async () => {
   await store.db.delete();
 });
+
+function solvedCase(): CaseRecord {
+  let record = newCase('docker-sock-escape', 11, 1);
+  record = recordAttempt(record, { id: 'pod', points: 100, hintCosts: [10] }, [], {
+    answer: 'ci/build-agent',
+    at: 2,
+    verdict: 'correct',
+  });
+  return pin(record, {
+    id: 'n1',
+    kind: 'row',
+    at: 3,
+    query: 'SecurityAlert | take 1',
+    columns: [{ name: 'AlertName', type: 'string' }],
+    rows: [['Privileged container detected']],
+    rowCount: 1,
+  });
+}
 
 describe('learner store', () => {
   it('records lesson progress', async () => {
@@ -103,7 +122,9 @@ describe('learner store', () => {
     await store.addQueryHistory({ text: 'AKSAudit', ranAt: 11, datasetId: 'cryptominer:42:7' });
     await store.saveQuery({ name: 'n', text: 't' }, 13);
     await store.setSetting('theme', 'dark');
+    await store.putCase(solvedCase());
     const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+    expect(exported.cases).toHaveLength(1);
 
     const other = createLearnerStore(createLearnerDb(`learner-import-${dbCount}`));
     await other.importLearnerData(exported, 'replace');
@@ -114,7 +135,26 @@ describe('learner store', () => {
     expect(await other.listAnswers()).toHaveLength(1);
     expect(await other.listQueryHistory()).toHaveLength(1);
     expect(await other.listSavedQueries()).toHaveLength(1);
+    expect(await other.getCase('docker-sock-escape')).toEqual(solvedCase());
     await other.db.delete();
+  });
+
+  it('imports a file written before investigations existed', async () => {
+    await store.putCase(solvedCase());
+    const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+    delete exported.cases;
+    await store.importLearnerData(exported, 'merge');
+    expect(await store.listCases()).toEqual([solvedCase()]);
+  });
+
+  it('refuses a damaged case record, naming where, and keeps the current run', async () => {
+    await store.putCase(solvedCase());
+    const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+    exported.cases[0].objectives.pod.attempts[0].verdict = 'maybe';
+    await expect(store.importLearnerData(exported, 'replace')).rejects.toThrow(
+      /cases\.0\.objectives\.pod\.attempts\.0\.verdict/,
+    );
+    expect(await store.getCase('docker-sock-escape')).toEqual(solvedCase());
   });
 
   it('rejects a damaged file by name and place, and changes nothing', async () => {

@@ -2,6 +2,7 @@ import type { Card } from 'ts-fsrs';
 import {
   createLearnerDb,
   type AnswerRecord,
+  type CaseRecord,
   type LearnerDb,
   type LessonProgressRecord,
   type QueryHistoryRecord,
@@ -15,6 +16,7 @@ import { toStoreError } from './storeError';
 
 export type {
   AnswerRecord,
+  CaseRecord,
   LessonProgressRecord,
   QueryHistoryRecord,
   ReviewCardRecord,
@@ -274,6 +276,22 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
       });
     },
 
+    /** The learner's current run of a case, if they opened it. */
+    getCase(scenarioId: string): Promise<CaseRecord | undefined> {
+      return guarded('reading your investigation', () => db.cases.get(scenarioId));
+    },
+
+    /** Saves a case's run (replacing the earlier state of the same case). */
+    putCase(record: CaseRecord): Promise<void> {
+      return guarded('saving your investigation', async () => {
+        await db.cases.put(record);
+      });
+    },
+
+    listCases(): Promise<CaseRecord[]> {
+      return guarded('reading your investigations', () => db.cases.toArray());
+    },
+
     exportLearnerData(exportedAt = new Date()): Promise<LearnerDataExport> {
       return guarded('exporting your learner data', () =>
         db.transaction('r', db.tables, async () => ({
@@ -286,6 +304,8 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
           queryHistory: await db.queryHistory.toArray(),
           savedQueries: await db.savedQueries.toArray(),
           settings: await db.settings.toArray(),
+          // Case records are readonly in the app; the export's type is the same shape, mutable.
+          cases: (await db.cases.toArray()) as LearnerDataExport['cases'],
         })),
       );
     },
@@ -326,6 +346,8 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
             await db.savedQueries.put(existing?.id !== undefined ? { ...query, id: existing.id } : query);
           }
           await db.settings.bulkPut(parsed.settings);
+          // The file's run of a case wins over this browser's, as for settings and lessons.
+          await db.cases.bulkPut(parsed.cases as CaseRecord[]);
         }),
       );
     },
@@ -386,4 +408,7 @@ export const exportLearnerData: LearnerStore['exportLearnerData'] = (...args) =>
   learnerStore().exportLearnerData(...args);
 export const importLearnerData: LearnerStore['importLearnerData'] = (...args) =>
   learnerStore().importLearnerData(...args);
+export const getCase: LearnerStore['getCase'] = (...args) => learnerStore().getCase(...args);
+export const putCase: LearnerStore['putCase'] = (...args) => learnerStore().putCase(...args);
+export const listCases: LearnerStore['listCases'] = () => learnerStore().listCases();
 export const clearLearnerData: LearnerStore['clearLearnerData'] = () => learnerStore().clearLearnerData();

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { newCase } from '../investigations/caseState';
 import { createLearnerStore } from './learner';
 import { CURRENT_LEARNER_VERSION, LEARNER_SCHEMA_VERSIONS, createLearnerDb } from './learnerDb';
 
@@ -60,6 +61,10 @@ describe('learner database migrations', () => {
       expect((await store.searchQueryHistory('aksaudit')).map((h) => h.text)).toEqual(['AKSAudit | take 1']);
       expect((await store.listSavedQueries()).map((q) => q.name)).toEqual(['mine']);
       expect(await store.getSetting('theme', 'light')).toBe('dark');
+      // Stores added since then start empty and work.
+      expect(await store.listCases()).toEqual([]);
+      await store.putCase({ ...newCase('docker-sock-escape', 11, 1) });
+      expect((await store.getCase('docker-sock-escape'))?.seed).toBe(11);
       await store.db.delete();
     });
   }

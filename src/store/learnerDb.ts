@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CaseRecord } from '../investigations/caseState';
 
 /**
  * The learner's own data. It lives in a database of its own so that resetting, re-importing or
@@ -63,6 +64,9 @@ export interface SavedQueryRecord {
   description?: string;
 }
 
+/** The learner's run of one investigation (see src/investigations/caseState.ts): one record per case. */
+export type { CaseRecord };
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -96,6 +100,13 @@ export const LEARNER_SCHEMA_VERSIONS: readonly {
       answers: '++id, checkId, answeredAt, [checkId+answeredAt]',
     },
   },
+  {
+    // Investigations: the current run of each case (answers, hints, points, notebook), keyed by scenario.
+    version: 3,
+    stores: {
+      cases: '&scenarioId, updatedAt',
+    },
+  },
 ];
 
 export type LearnerDb = Dexie & {
@@ -105,6 +116,7 @@ export type LearnerDb = Dexie & {
   queryHistory: EntityTable<QueryHistoryRecord, 'id'>;
   savedQueries: EntityTable<SavedQueryRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  cases: EntityTable<CaseRecord, 'scenarioId'>;
 };
 
 /** Opens (lazily, on first use) the learner database with the schemas up to `upToVersion`. */

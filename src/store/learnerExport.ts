@@ -22,6 +22,70 @@ const storedCard = z
   })
   .describe('ts-fsrs card state with dates as epoch milliseconds');
 
+const wireValue = z.unknown().describe('A cell in wire format (string, number, boolean, null or JSON)');
+
+const caseRecord = z
+  .object({
+    scenarioId: z.string().min(1).describe('The case (scenario id)'),
+    seed: z.number().int().nonnegative().describe('Seed of the run: it decides the dataset and the answers'),
+    startedAt: epochMs.describe('When this run began'),
+    updatedAt: epochMs.describe('When it last changed'),
+    objectives: z
+      .record(
+        z.string(),
+        z.object({
+          hintsOpened: z.number().int().nonnegative().describe('Hint tiers opened'),
+          attempts: z
+            .array(
+              z.object({
+                answer: z.string().describe('The answer given'),
+                at: epochMs.describe('When it was given'),
+                verdict: z.enum(['correct', 'known-wrong', 'wrong']).describe('How it was graded'),
+              }),
+            )
+            .describe('Answers given, oldest first'),
+          solved: z
+            .object({
+              answer: z.string().describe('The answer that solved it'),
+              at: epochMs.describe('When'),
+              points: z.number().nonnegative().describe('Points earned after hints'),
+            })
+            .optional()
+            .describe('Present once the objective is solved'),
+        }),
+      )
+      .describe('Progress per objective id'),
+    gaveUpAt: epochMs.optional().describe('When the learner gave up this run'),
+    notebook: z
+      .array(
+        z.object({
+          id: z.string().min(1).describe('Entry id'),
+          kind: z.enum(['query', 'row']).describe('A pinned query with its result, or one pinned row'),
+          at: epochMs.describe('When it was pinned'),
+          query: z.string().describe('The KQL text'),
+          columns: z
+            .array(
+              z.object({ name: z.string().describe('Column name'), type: z.string().describe('Kusto type') }),
+            )
+            .describe('Result columns'),
+          rows: z.array(z.array(wireValue)).describe('The pinned row, or the first rows of the result'),
+          rowCount: z.number().int().nonnegative().describe('Rows the query returned in all'),
+        }),
+      )
+      .describe('The case notebook: evidence the learner pinned'),
+    earlierRuns: z
+      .array(
+        z.object({
+          seed: z.number().int().nonnegative().describe('Seed of the earlier run'),
+          score: z.number().nonnegative().describe('Points it reached'),
+          status: z.enum(['not-started', 'in-progress', 'solved', 'given-up']).describe('How it ended'),
+          endedAt: epochMs.describe('When the learner left it for a new seed'),
+        }),
+      )
+      .describe('Earlier runs of the same case with other seeds'),
+  })
+  .describe("The learner's run of one investigation");
+
 /** The JSON file a learner downloads to keep or move their progress. */
 export const learnerExportSchema = z
   .object({
@@ -91,6 +155,10 @@ export const learnerExportSchema = z
         }),
       )
       .describe('Site settings'),
+    cases: z
+      .array(caseRecord)
+      .default([])
+      .describe('Investigations: one run per case (files written before cases existed have none)'),
   })
   .describe('SC-200 Lab learner data export');
 

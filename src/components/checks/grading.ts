@@ -126,7 +126,7 @@ export function grade(response: LearnerResponse, key: AnswerKey): Grade {
   }
 }
 
-/** A stable shuffle (same seed, same order), so the page renders the same way at every build. */
+/** A stable shuffle: the same seed gives the same order (a learner's attempt, an exam's draw). */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   let state = 2166136261;
   for (const char of seed) state = Math.imul(state ^ char.charCodeAt(0), 16777619) >>> 0;
@@ -137,18 +137,6 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
     [result[i], result[j]] = [result[j]!, result[i]!];
   }
   return result;
-}
-
-/**
- * The order in which an ordering question shows its items: shuffled, and never already solved
- * (a question whose starting order is the answer teaches nothing).
- */
-export function startingOrder(itemCount: number, seed: string): number[] {
-  const identity = Array.from({ length: itemCount }, (_, i) => i);
-  if (itemCount < 2) return identity;
-  const shuffled = seededShuffle(identity, seed);
-  const solved = shuffled.every((value, index) => value === index);
-  return solved ? [...identity.slice(1), identity[0]!] : shuffled;
 }
 
 /** The answer key of an authored check (query checks are graded by running queries instead). */

@@ -97,3 +97,30 @@ describe('compareResultSets', () => {
     expect(diff.feedback[0]).toBe('0 of 3 expected rows found.');
   });
 });
+
+describe('compareResultSets on column types', () => {
+  it('says when a column has the right name but another type', () => {
+    const learner: ResultSet = {
+      columns: [
+        { name: 'PodName', type: 'string' },
+        { name: 'Namespace', type: 'string' },
+        { name: 'Alerts', type: 'string' },
+      ],
+      rows: reference.rows.map(([pod, namespace, alerts]) => [pod!, namespace!, String(alerts)]),
+    };
+    const diff = compareResultSets(learner, reference, false);
+    expect(diff.correct).toBe(false);
+    expect(diff.typeMismatches).toEqual([{ name: 'Alerts', expected: 'long', actual: 'string' }]);
+    expect(diff.feedback[0]).toBe('Column "Alerts" is of type string in your result; the answer\'s is long.');
+  });
+
+  it('counts int and long as the same type', () => {
+    const learner: ResultSet = {
+      columns: reference.columns.map((column) =>
+        column.name === 'Alerts' ? { ...column, type: 'int' } : column,
+      ),
+      rows: reference.rows,
+    };
+    expect(compareResultSets(learner, reference, false).correct).toBe(true);
+  });
+});

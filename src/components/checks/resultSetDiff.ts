@@ -15,6 +15,8 @@ export interface ResultSetDiff {
   missingColumns: string[];
   /** Columns the learner returned that the reference does not have (they do not make an answer wrong). */
   extraColumns: string[];
+  /** Reference columns the learner returned with another type (int and long count as the same). */
+  typeMismatches: { name: string; expected: string; actual: string }[];
   /** Reference rows (projected on the reference columns) not found in the learner's result. */
   missingRows: WireValue[][];
   /** Learner rows (projected on the reference columns) the reference does not have. */
@@ -60,6 +62,12 @@ function describeRow(columns: readonly string[], row: readonly WireValue[]): str
   return columns.map((name, i) => `${name}=${JSON.stringify(row[i] ?? null)}`).join(', ');
 }
 
+/** Kusto's two integer types hold the same answers; a learner's toint() is not a mistake. */
+function sameType(a: string, b: string): boolean {
+  const family = (type: string) => (type === 'int' ? 'long' : type);
+  return family(a) === family(b);
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -74,6 +82,17 @@ export function compareResultSets(
   const missingColumns = referenceNames.filter((name) => !learnerNames.includes(name));
   const extraColumns = learnerNames.filter((name) => !referenceNames.includes(name));
   const feedback: string[] = [];
+  const typeMismatches = reference.columns.flatMap((column) => {
+    const actual = learner.columns.find((candidate) => candidate.name === column.name)?.type;
+    return actual !== undefined && !sameType(actual, column.type)
+      ? [{ name: column.name, expected: column.type, actual }]
+      : [];
+  });
+  for (const mismatch of typeMismatches) {
+    feedback.push(
+      `Column "${mismatch.name}" is of type ${mismatch.actual} in your result; the answer's is ${mismatch.expected}.`,
+    );
+  }
 
   if (missingColumns.length > 0) {
     for (const name of missingColumns) {
@@ -88,6 +107,7 @@ export function compareResultSets(
       correct: false,
       missingColumns,
       extraColumns,
+      typeMismatches,
       missingRows: [],
       extraRows: [],
       orderDiffers: false,
@@ -140,9 +160,10 @@ export function compareResultSets(
   }
 
   return {
-    correct: setsEqual && !orderDiffers,
+    correct: setsEqual && !orderDiffers && typeMismatches.length === 0,
     missingColumns,
     extraColumns,
+    typeMismatches,
     missingRows,
     extraRows,
     orderDiffers,

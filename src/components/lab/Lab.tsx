@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
+import type { WireValue } from '../../kql/types';
+import { datasetIdOf } from '../../store/datasetId';
 import type { DatasetSummary, GenerateProgress, LabBackend, RunOutcome, ScenarioOption } from './backend';
 import { DatasetControls } from './dataset/DatasetControls';
 import { KqlEditor, type EditorMarker, type KqlEditorHandle } from './editor/KqlEditor';
 import { HistoryPanel } from './history/HistoryPanel';
-import { ResultsPanel } from './ResultsPanel';
+import { LabLayout } from './layout/LabLayout';
+import { caseProbe } from './fixes/caseProbe';
+import type { QueryFix } from './fixes/nameFixes';
+import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
+import { preloadOrder } from './preloadOrder';
+import { runStatus } from './runStatus';
 import { parseShareLinkHash, shareLinkUrl } from './share/shareLink';
 import { QueryTabs } from './tabs/QueryTabs';
 import { initialTabs, restoreTabs, tabsReducer } from './tabs/tabsModel';
@@ -21,6 +28,23 @@ export interface LabProps {
   readonly initialSeed?: number;
   /** An embedded lab (in a lesson) shows no history or tabs of its own and does not save tabs. */
   readonly embedded?: boolean;
+  /** The scenario whose dataset a first visit generates, so the starter query runs with no other step. */
+  readonly starterScenarioId?: string;
+  /**
+   * The dataset a host page owns (a case): the lab queries it and neither generates, offers nor remembers another.
+   * `null` while the host is still preparing it.
+   */
+  readonly datasetId?: string | null;
+  /** Told of every query that ran successfully (a case pins it, or a row of it, to its notebook). */
+  readonly onResult?: (result: LabResult) => void;
+  /** A query for the lab to open and run (once its dataset is ready); a new `id` asks again. */
+  readonly queryRequest?: { readonly id: number; readonly text: string; readonly title?: string };
+}
+
+export interface LabResult {
+  readonly query: string;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  readonly rows: readonly (readonly WireValue[])[];
 }
 
 interface TabRun {
@@ -29,6 +53,11 @@ interface TabRun {
   /** The text that was run and its offset in the editor, to place markers and hints. */
   readonly ranText?: string;
   readonly ranOffset?: number;
+  /** This run replaced one that was still running in the same tab. */
+  readonly replacedPrevious?: boolean;
+  /** From Run to the outcome. */
+  readonly wallMs?: number;
+  readonly caseAdvice?: CaseAdvice;
 }
 
 const DEFAULT_QUERY =
@@ -45,6 +74,10 @@ export default function Lab({
   initialScenarioId,
   initialSeed,
   embedded = false,
+  starterScenarioId,
+  datasetId,
+  onResult,
+  queryRequest,
 }: LabProps) {
   const [tabs, dispatch] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
   const [runs, setRuns] = useState<Readonly<Record<string, TabRun>>>({});
@@ -60,7 +93,10 @@ export default function Lab({
   const editorRef = useRef<KqlEditorHandle>(null);
   const controllers = useRef(new Map<string, AbortController>());
   const storeRef = useRef<StoreModule | undefined>(undefined);
-  const pendingRun = useRef(false);
+  /** A run asked for before the engine or the dataset was ready (a shared link, Shift+Enter on a first visit). */
+  const pendingRun = useRef<{ requestedAt: number; scheduled?: boolean } | undefined>(undefined);
+  const [runWaiting, setRunWaiting] = useState(false);
+  const [narrowPane, setNarrowPane] = useState('results');
 
   const activeTab = tabs.tabs.find((tab) => tab.id === tabs.activeId) ?? tabs.tabs[0]!;
   const activeRun = runs[activeTab.id];
@@ -111,18 +147,51 @@ export default function Lab({
     [chooseDataset],
   );
 
+  /** An empty `==` result: run it again with `=~`; if that finds rows, the case differs and the learner is told. */
+  const adviseOnCase = useCallback(
+    async (tabId: string, text: string, emptyOutcome: RunOutcome, datasetId: string) => {
+      const probe = caseProbe(text);
+      if (!probe || !backend) return;
+      try {
+        const probed = await backend.run(probe.probeText, datasetId, new AbortController().signal);
+        if (!probed.ok || probed.rows.length === 0) return;
+        const advice: CaseAdvice = { rows: probed.rows.length, fix: probe.fix };
+        setRuns((current) => {
+          const tabRun = current[tabId];
+          // Only for the run it was made for: a newer run has its own outcome.
+          if (tabRun?.outcome !== emptyOutcome) return current;
+          return { ...current, [tabId]: { ...tabRun, caseAdvice: advice } };
+        });
+      } catch {
+        // Advice is optional: a probe that fails (replaced, cancelled) leaves the plain empty result.
+      }
+    },
+    [backend],
+  );
+
   const run = useCallback(async () => {
+    const requestedAt = performance.now();
     const editor = editorRef.current;
     if (!editor) return;
-    if (!backend || !dataset?.ready) return;
+    if (!backend || !dataset?.ready) {
+      // A first visit: the dataset is still on its way. The run starts as soon as it is ready.
+      pendingRun.current = { requestedAt };
+      setRunWaiting(true);
+      return;
+    }
     const tabId = tabs.activeId;
     const { text, offset } = editor.textToRun();
     if (text.trim() === '') return;
-    controllers.current.get(tabId)?.abort();
+    const previous = controllers.current.get(tabId);
+    previous?.abort();
     const controller = new AbortController();
     controllers.current.set(tabId, controller);
-    setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true } }));
-    const started = performance.now();
+    const replacedPrevious = previous !== undefined;
+    setNarrowPane('results');
+    setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true, replacedPrevious } }));
+    const started = pendingRun.current?.requestedAt ?? requestedAt;
+    pendingRun.current = undefined;
+    setRunWaiting(false);
     let outcome: RunOutcome;
     try {
       outcome = await backend.run(text, dataset.id, controller.signal);
@@ -139,12 +208,16 @@ export default function Lab({
         length: 0,
       };
     }
+    // A newer run replaced this one: its outcome is not shown.
     if (controllers.current.get(tabId) !== controller) return;
     controllers.current.delete(tabId);
+    const wallMs = performance.now() - started;
     setRuns((current) => ({
       ...current,
-      [tabId]: { running: false, outcome, ranText: text, ranOffset: offset },
+      [tabId]: { running: false, outcome, ranText: text, ranOffset: offset, replacedPrevious, wallMs },
     }));
+    if (outcome.ok) onResult?.({ query: text, columns: outcome.columns, rows: outcome.rows });
+    if (outcome.ok && outcome.rows.length === 0) void adviseOnCase(tabId, text, outcome, dataset.id);
     // From Run to the frame that shows the result: what the benchmark reads (bench/lab.bench.ts). The history is
     // written after that frame, so IndexedDB work never delays the result on screen.
     await new Promise<void>((resolve) =>
@@ -152,7 +225,11 @@ export default function Lab({
         performance.measure('lab:run', {
           start: started,
           end: performance.now(),
-          detail: { engineMs: outcome.ok ? outcome.elapsedMs : undefined, ok: outcome.ok },
+          detail: {
+            engineMs: outcome.ok ? outcome.elapsedMs : undefined,
+            loadMs: outcome.ok ? outcome.loadMs : undefined,
+            ok: outcome.ok,
+          },
         });
         resolve();
       }),
@@ -170,7 +247,17 @@ export default function Lab({
     } catch (error) {
       console.error('The query ran but could not be added to the history.', error);
     }
-  }, [backend, tabs.activeId, dataset, store]);
+  }, [backend, tabs.activeId, dataset, store, adviseOnCase, onResult]);
+
+  const applyFix = useCallback(
+    (fix: QueryFix) => {
+      const offset = runs[tabs.activeId]?.ranOffset ?? 0;
+      editorRef.current?.replaceRange(offset + fix.start, fix.length, fix.replacement);
+      // The edit reaches the editor's model at once; run on the next frame, after React has seen the change.
+      requestAnimationFrame(() => void run());
+    },
+    [runs, tabs.activeId, run],
+  );
 
   const cancel = useCallback(() => {
     controllers.current.get(tabs.activeId)?.abort();
@@ -187,6 +274,13 @@ export default function Lab({
         setBackend(created);
         const stored = await created.listDatasets();
         if (!current) return;
+        if (datasetId !== undefined) {
+          const owned = stored.filter((candidate) => candidate.id === datasetId && candidate.ready);
+          setDatasets(owned);
+          if (owned[0]) chooseDataset(owned[0]);
+          else setDataset(undefined);
+          return;
+        }
         setDatasets(stored);
         const shared = parseShareLinkHash(location.hash);
         const wantedId = shared.ok === true ? shared.shared.scenarioId : initialScenarioId;
@@ -203,9 +297,11 @@ export default function Lab({
           const matches = stored.filter(
             (candidate) => candidate.scenarioId === wanted.scenarioId && candidate.seed === wanted.seed,
           );
-          // The same scenario and seed with the intended length; failing that, any ready length that is stored.
+          // The dataset of the intended length, named as the store names it; failing that, any ready length stored.
+          const wantedId =
+            wanted.days === undefined ? undefined : datasetIdOf(wanted.scenarioId, wanted.seed, wanted.days);
           const match =
-            matches.find((candidate) => candidate.ready && candidate.days === wanted.days) ??
+            matches.find((candidate) => candidate.ready && candidate.id === wantedId) ??
             matches.find((candidate) => candidate.ready);
           if (match) chooseDataset(match);
           else if (created.generate && scenario) {
@@ -225,7 +321,14 @@ export default function Lab({
         const choice =
           stored.find((candidate) => candidate.id === lastUsed) ??
           stored.find((candidate) => candidate.ready);
-        if (choice) chooseDataset(choice);
+        if (choice) {
+          chooseDataset(choice);
+          return;
+        }
+        // Data on arrival: a first visit generates the starter scenario's dataset in the background (the editor is
+        // usable meanwhile, the status shows progress, and a run asked for meanwhile starts when it is ready).
+        const starter = scenarios.find((candidate) => candidate.id === starterScenarioId) ?? scenarios[0];
+        if (starter && created.generate) await generate(created, starter.id, starter.seed, starter.days);
       })
       .catch((error: unknown) => {
         console.error(error);
@@ -238,7 +341,55 @@ export default function Lab({
     return () => {
       current = false;
     };
-  }, [chooseDataset, embedded, generate, initialScenarioId, initialSeed, scenarios, store]);
+  }, [
+    chooseDataset,
+    datasetId,
+    embedded,
+    generate,
+    initialScenarioId,
+    initialSeed,
+    scenarios,
+    starterScenarioId,
+    store,
+  ]);
+
+  // The first query should not pay for loading: once a dataset is ready, load the tables the active query reads, then
+  // the others, one table per request so that a query asked for meanwhile waits for one table at most.
+  const activeText = activeTab.text;
+  const activeTextRef = useRef(activeText);
+  activeTextRef.current = activeText;
+  useEffect(() => {
+    if (!backend || !dataset?.ready) return;
+    let current = true;
+    const order = preloadOrder(activeTextRef.current, dataset.rowCounts);
+    void (async () => {
+      for (const table of order) {
+        if (!current) return;
+        try {
+          await backend.preload(dataset.id, table);
+        } catch (error) {
+          // Not fatal: the query that needs the table loads it and reports any problem itself.
+          console.warn(`The table ${table} could not be loaded ahead of time.`, error);
+          return;
+        }
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [backend, dataset]);
+
+  useEffect(() => {
+    if (!queryRequest) return;
+    dispatch({
+      type: 'open',
+      text: queryRequest.text,
+      ...(queryRequest.title ? { title: queryRequest.title } : {}),
+    });
+    pendingRun.current = { requestedAt: performance.now() };
+    // Wakes the pending-run effect even when the query is already the active tab's (its deps would not change).
+    setRunWaiting(true);
+  }, [queryRequest]);
 
   // Restore the learner's own tabs (not for a lesson's embedded lab, which starts from the lesson's query); a share
   // link then opens its query in a tab of its own and runs it once the dataset is ready.
@@ -258,7 +409,7 @@ export default function Lab({
       const shared = parseShareLinkHash(location.hash);
       if (shared.ok === true) {
         dispatch({ type: 'open', text: shared.shared.query, title: 'Shared query' });
-        pendingRun.current = true;
+        pendingRun.current = { requestedAt: performance.now() };
       } else if (shared.ok === false) {
         setShareNotice(shared.reason);
       }
@@ -280,12 +431,13 @@ export default function Lab({
   }, [tabs, embedded, tabsRestored, store]);
 
   useEffect(() => {
-    if (pendingRun.current && tabsRestored && backend && dataset && !progress) {
-      pendingRun.current = false;
+    const pending = pendingRun.current;
+    if (pending && !pending.scheduled && tabsRestored && backend && dataset?.ready && !progress) {
+      pending.scheduled = true;
       // Wait a frame so the editor holds the shared tab's text before it is read.
       requestAnimationFrame(() => void run());
     }
-  }, [backend, dataset, progress, run, tabsRestored]);
+  }, [backend, dataset, progress, run, tabsRestored, runWaiting]);
 
   async function share() {
     if (!dataset) {
@@ -333,100 +485,136 @@ export default function Lab({
         ]
       : [];
   const running = activeRun?.running === true;
+  const waitingForHost = datasetId !== undefined && backend !== undefined && !backendError && !dataset?.ready;
+  const statusText = waitingForHost
+    ? 'Waiting for the case’s dataset…'
+    : runStatus({
+        ...(backendError ? { engineError: backendError } : {}),
+        engineStarted: backend !== undefined,
+        hasDataset: dataset?.ready === true,
+        ...(progress ? { preparing: progress } : {}),
+        runWaiting,
+        running,
+        replacedPrevious: activeRun?.replacedPrevious === true,
+        ...(outcome ? { outcome } : {}),
+        ...(activeRun?.wallMs !== undefined ? { wallMs: activeRun.wallMs } : {}),
+      });
 
-  return (
-    // not-content: keeps Starlight's prose spacing out of the editor and the grid.
-    <div className={`lab not-content${embedded ? ' lab--embedded' : ''}`}>
-      <div className="lab__side">
-        <DatasetControls
-          scenarios={scenarios}
-          datasets={datasets}
-          current={dataset}
-          progress={progress}
-          error={datasetError}
-          onGenerate={
-            backend?.generate
-              ? (scenarioId, seed, days) => void generate(backend, scenarioId, seed, days)
-              : undefined
-          }
-          onSelect={(id) => chooseDataset(datasets.find((candidate) => candidate.id === id))}
+  const editorPane = (
+    <div className="lab__work">
+      {!embedded && (
+        <QueryTabs
+          state={tabs}
+          onSelect={(id) => dispatch({ type: 'select', id })}
+          onAdd={() => dispatch({ type: 'add' })}
+          onClose={(id) => {
+            controllers.current.get(id)?.abort();
+            dispatch({ type: 'close', id });
+          }}
         />
+      )}
+      <div
+        className="lab__editor"
+        role={embedded ? undefined : 'tabpanel'}
+        id={embedded ? undefined : `panel-${activeTab.id}`}
+        aria-labelledby={embedded ? undefined : `tab-${activeTab.id}`}
+      >
+        <KqlEditor
+          ref={editorRef}
+          tabId={activeTab.id}
+          initialText={activeTab.text}
+          onChange={(id, text) => dispatch({ type: 'edit', id, text })}
+          onRun={() => void run()}
+          markers={markers}
+          label="KQL query"
+        />
+      </div>
+      <div className="lab__toolbar" role="toolbar" aria-label="Query actions">
+        <button type="button" className="lab__run" onClick={() => void run()} disabled={!backend}>
+          Run
+        </button>
+        <button type="button" onClick={cancel} disabled={!running}>
+          Cancel
+        </button>
+        <button type="button" onClick={() => void share()}>
+          Copy share link
+        </button>
+        <button type="button" onClick={() => void saveQuery()}>
+          Save query
+        </button>
+        <span className="lab__status" role="status" aria-live="polite">
+          {statusText}
+        </span>
+        {shareNotice && <span className="lab__notice">{shareNotice}</span>}
+      </div>
+    </div>
+  );
+
+  const sidePanes = [
+    {
+      id: 'tables',
+      label: 'Tables',
+      content: (
         <SchemaTree
           tables={TABLE_DEFINITIONS}
           {...(dataset ? { rowCounts: dataset.rowCounts } : {})}
           onInsert={(name) => editorRef.current?.insertText(name)}
         />
-        {!embedded && (
-          <HistoryPanel
-            revision={historyRevision}
-            onOpen={(text, title) => dispatch({ type: 'open', text, ...(title ? { title } : {}) })}
-          />
-        )}
-      </div>
-      <div className="lab__main">
-        {!embedded && (
-          <QueryTabs
-            state={tabs}
-            onSelect={(id) => dispatch({ type: 'select', id })}
-            onAdd={() => dispatch({ type: 'add' })}
-            onClose={(id) => {
-              controllers.current.get(id)?.abort();
-              dispatch({ type: 'close', id });
-            }}
-          />
-        )}
-        <div
-          className="lab__editor"
-          role={embedded ? undefined : 'tabpanel'}
-          id={embedded ? undefined : `panel-${activeTab.id}`}
-          aria-labelledby={embedded ? undefined : `tab-${activeTab.id}`}
-        >
-          <KqlEditor
-            ref={editorRef}
-            tabId={activeTab.id}
-            initialText={activeTab.text}
-            onChange={(id, text) => dispatch({ type: 'edit', id, text })}
-            onRun={() => void run()}
-            markers={markers}
-            label="KQL query"
-          />
-        </div>
-        <div className="lab__toolbar" role="toolbar" aria-label="Query actions">
-          <button
-            type="button"
-            className="lab__run"
-            onClick={() => void run()}
-            disabled={running || !backend}
-          >
-            Run
-          </button>
-          <button type="button" onClick={cancel} disabled={!running}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void share()}>
-            Copy share link
-          </button>
-          <button type="button" onClick={() => void saveQuery()}>
-            Save query
-          </button>
-          <span className="lab__status" role="status" aria-live="polite">
-            {backendError ||
-              (!backend
-                ? 'Starting the query engine…'
-                : !dataset
-                  ? 'Choose a dataset to run queries on.'
-                  : running
-                    ? 'Running…'
-                    : outcome?.ok
-                      ? `${outcome.rows.length.toLocaleString('en')} rows in ${outcome.elapsedMs.toFixed(0)} ms`
-                      : outcome
-                        ? 'The query failed.'
-                        : '')}
-          </span>
-          {shareNotice && <span className="lab__notice">{shareNotice}</span>}
-        </div>
-        <ResultsPanel run={activeRun} dataset={dataset} label={activeTab.title} />
-      </div>
-    </div>
+      ),
+    },
+    // A host page that owns the dataset (a case) shows it itself: no other dataset is offered.
+    ...(datasetId !== undefined
+      ? []
+      : [
+          {
+            id: 'dataset',
+            label: 'Dataset',
+            content: (
+              <DatasetControls
+                scenarios={scenarios}
+                datasets={datasets}
+                current={dataset}
+                progress={progress}
+                error={datasetError}
+                onGenerate={
+                  backend?.generate
+                    ? (scenarioId: string, seed: number, days: number) =>
+                        void generate(backend, scenarioId, seed, days)
+                    : undefined
+                }
+                onSelect={(id: string) => chooseDataset(datasets.find((candidate) => candidate.id === id))}
+              />
+            ),
+          },
+        ]),
+    ...(embedded
+      ? []
+      : [
+          {
+            id: 'history',
+            label: 'History',
+            content: (
+              <HistoryPanel
+                revision={historyRevision}
+                onOpen={(text, title) => dispatch({ type: 'open', text, ...(title ? { title } : {}) })}
+              />
+            ),
+          },
+        ]),
+  ];
+
+  return (
+    <LabLayout
+      // not-content: keeps Starlight's prose spacing out of the editor and the grid.
+      className={`lab not-content${embedded ? ' lab--embedded' : ' lab--page'}`}
+      layoutId={embedded ? 'lab-embedded' : 'lab'}
+      sidePanes={sidePanes}
+      editor={editorPane}
+      results={
+        <ResultsPanel run={activeRun} dataset={dataset} label={activeTab.title} onApplyFix={applyFix} />
+      }
+      narrowPane={narrowPane}
+      onNarrowPaneChange={setNarrowPane}
+    />
   );
 }

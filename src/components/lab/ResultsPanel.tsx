@@ -1,19 +1,35 @@
 import { useMemo, useState } from 'react';
+import { TABLE_DEFINITIONS } from '../../tables';
 import type { DatasetSummary, RunOutcome } from './backend';
 import { buildChart } from './chart/chartModel';
 import { ChartView } from './chart/ChartView';
 import { ResultsGrid } from './grid/ResultsGrid';
+import { nameFixes, type QueryFix } from './fixes/nameFixes';
 import { emptyResultHint } from './hints';
+
+/** An empty result that `=~` would fill: the values differ from the `==` literal only in case. */
+export interface CaseAdvice {
+  readonly rows: number;
+  readonly fix: QueryFix;
+}
 
 interface Props {
   readonly run:
-    { readonly running: boolean; readonly outcome?: RunOutcome; readonly ranText?: string } | undefined;
+    | {
+        readonly running: boolean;
+        readonly outcome?: RunOutcome;
+        readonly ranText?: string;
+        readonly caseAdvice?: CaseAdvice;
+      }
+    | undefined;
   readonly dataset: DatasetSummary | undefined;
   readonly label: string;
+  /** Applies a fix to the query (positions in the text that ran) and runs it again. */
+  readonly onApplyFix: (fix: QueryFix) => void;
 }
 
 /** The result of the active tab: an error in plain words, or the grid, with the chart when the query renders one. */
-export function ResultsPanel({ run, dataset, label }: Props) {
+export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const outcome = run?.outcome;
   const chart = useMemo(
@@ -31,6 +47,8 @@ export function ResultsPanel({ run, dataset, label }: Props) {
   }
 
   if (!outcome.ok) {
+    const wrong = (run?.ranText ?? '').slice(outcome.start, outcome.start + outcome.length);
+    const fixes = nameFixes(outcome, run?.ranText ?? '', TABLE_DEFINITIONS);
     return (
       <section className="results" aria-label="Results">
         <div role="alert" className="results__error">
@@ -45,12 +63,33 @@ export function ResultsPanel({ run, dataset, label }: Props) {
             : {outcome.message}
           </p>
           {outcome.hint && <p className="results__hint">Hint: {outcome.hint}</p>}
+          {fixes.length > 0 && (
+            <p className="results__fixes">
+              Did you mean{' '}
+              {fixes.map((fix, index) => (
+                <span key={fix.replacement}>
+                  {index > 0 && ', '}
+                  <button
+                    type="button"
+                    className="results__fix"
+                    aria-label={`Replace ${wrong} with ${fix.replacement} and run`}
+                    onClick={() => onApplyFix(fix)}
+                  >
+                    {fix.replacement}
+                  </button>
+                </span>
+              ))}
+              ?
+            </p>
+          )}
         </div>
       </section>
     );
   }
 
-  const hint = outcome.rows.length === 0 ? emptyResultHint(run?.ranText ?? '', dataset) : undefined;
+  const caseAdvice = outcome.rows.length === 0 ? run?.caseAdvice : undefined;
+  const hint =
+    outcome.rows.length === 0 && !caseAdvice ? emptyResultHint(run?.ranText ?? '', dataset) : undefined;
   const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
   const showChart = drawable !== undefined && view === 'chart';
 
@@ -65,6 +104,15 @@ export function ResultsPanel({ run, dataset, label }: Props) {
       {chart?.ok === false && (
         <p className="results__notice" role="note">
           {chart.message}
+        </p>
+      )}
+      {caseAdvice && (
+        <p className="results__hint" role="note">
+          No rows: <code>==</code> compares strings with their case, and{' '}
+          {caseAdvice.rows.toLocaleString('en')} rows match when case is ignored.{' '}
+          <button type="button" className="results__fix" onClick={() => onApplyFix(caseAdvice.fix)}>
+            Use =~ and run
+          </button>
         </p>
       )}
       {hint && (

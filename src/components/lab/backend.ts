@@ -11,7 +11,7 @@ export interface ScenarioOption {
 
 /** A dataset stored in this browser that queries can run on. */
 export interface DatasetSummary {
-  /** `${scenarioId}@${seed}`, the store's dataset id. */
+  /** The store's dataset id, `datasetIdOf(scenarioId, seed, days)` (src/store/datasetId.ts). */
   readonly id: string;
   readonly scenarioId: string;
   readonly seed: number;
@@ -33,7 +33,10 @@ export interface RunResult {
   readonly rows: readonly (readonly WireValue[])[];
   readonly chart?: ChartSpec;
   readonly truncated?: { readonly limit: number; readonly reason: string };
+  /** The engine's own time for the query. */
   readonly elapsedMs: number;
+  /** Time spent loading the query's tables from IndexedDB into the engine first (0 when they were loaded). */
+  readonly loadMs: number;
 }
 
 export type RunOutcome = RunResult | QueryError;
@@ -48,6 +51,11 @@ export interface GenerateProgress {
 export interface LabBackend {
   run(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome>;
   listDatasets(): Promise<DatasetSummary[]>;
+  /**
+   * Loads tables of a dataset into the engine ahead of the first query, one table per call so that a query waits
+   * for at most one load. Resolves with the time the load took (0 when it was loaded already).
+   */
+  preload(datasetId: string, table: string): Promise<number>;
   /** Present when the simulation can generate datasets in the browser. */
   readonly generate?: (
     scenarioId: string,

@@ -32,36 +32,56 @@ export function summaryOf(record: DatasetRecord): DatasetSummary {
 /** The lab's data side over the store's one typed client (the query worker owns the engine and IndexedDB). */
 export async function createStoreBackend(): Promise<LabBackend> {
   const client = queryClient();
+
+  async function runOnce(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
+    const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
+    const onAbort = () => handle.cancel();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const first = await handle.outcome;
+      if (!first.ok) return first;
+      const rows: WireValue[][] = first.rows;
+      try {
+        while (rows.length < first.rowCount) {
+          if (signal.aborted) throw new ClientError('cancelled', 'The query was cancelled.');
+          const page = await client.page(first.resultId, rows.length, PAGE_ROWS);
+          if (page.length === 0) break;
+          for (const row of page) rows.push(row);
+        }
+      } finally {
+        client.release(first.resultId);
+      }
+      return {
+        ok: true,
+        columns: first.columns,
+        rows,
+        ...(first.chart ? { chart: first.chart } : {}),
+        ...(first.truncated ? { truncated: first.truncated } : {}),
+        elapsedMs: first.elapsedMs,
+        loadMs: first.loadMs,
+      };
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   return {
     async run(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
-      const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
-      const onAbort = () => handle.cancel();
-      signal.addEventListener('abort', onAbort, { once: true });
       try {
-        const first = await handle.outcome;
-        if (!first.ok) return first;
-        const rows: WireValue[][] = first.rows;
-        try {
-          while (rows.length < first.rowCount) {
-            if (signal.aborted) throw new ClientError('cancelled', 'The query was cancelled.');
-            const page = await client.page(first.resultId, rows.length, PAGE_ROWS);
-            if (page.length === 0) break;
-            for (const row of page) rows.push(row);
-          }
-        } finally {
-          client.release(first.resultId);
+        return await runOnce(text, datasetId, signal);
+      } catch (error) {
+        // A query that a newer one replaced can outlive its cancel message (the engine runs synchronously); the
+        // client then replaces the worker, and every request in it fails as cancelled, this one included although
+        // nobody cancelled it. It runs again on the fresh worker.
+        if (error instanceof ClientError && error.kind === 'cancelled' && !signal.aborted) {
+          return runOnce(text, datasetId, signal);
         }
-        return {
-          ok: true,
-          columns: first.columns,
-          rows,
-          ...(first.chart ? { chart: first.chart } : {}),
-          ...(first.truncated ? { truncated: first.truncated } : {}),
-          elapsedMs: first.elapsedMs,
-        };
-      } finally {
-        signal.removeEventListener('abort', onAbort);
+        throw error;
       }
+    },
+
+    async preload(datasetId: string, table: string): Promise<number> {
+      return (await client.loadTable(datasetId, table)).loadMs;
     },
 
     async generate(scenarioId, seed, days, onProgress): Promise<DatasetSummary> {

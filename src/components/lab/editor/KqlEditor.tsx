@@ -15,6 +15,8 @@ export interface KqlEditorHandle {
   /** Inserts text at the cursor (replacing the selection) and focuses the editor. */
   insertText(text: string): void;
   focus(): void;
+  /** Replaces `length` characters at 0-based `start` of the query (an undoable edit), e.g. a suggested fix. */
+  replaceRange(start: number, length: number, text: string): void;
   /** The text to run: the selection when there is one, otherwise the whole query, with its offset in the query. */
   textToRun(): { text: string; offset: number };
 }
@@ -97,8 +99,19 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
           theme: 'kusto-light',
           suggest: { showStatusBar: true },
         });
-        editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => latest.current.onRun());
-        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+        // Shift+Enter and Ctrl+Enter run, as in Kusto's own editors, even while the suggestion list is open (Monaco's
+        // suggest widget binds Shift+Enter to accepting a suggestion): caught on the way down, before Monaco sees it.
+        const container = containerRef.current;
+        const runOnEnter = (event: KeyboardEvent) => {
+          if (event.key !== 'Enter' || event.altKey || event.isComposing) return;
+          if (!(event.shiftKey || event.ctrlKey || event.metaKey)) return;
+          event.preventDefault();
+          event.stopPropagation();
+          editor.trigger('keyboard', 'hideSuggestWidget', null);
+          latest.current.onRun();
+        };
+        container.addEventListener('keydown', runOnEnter, true);
+        editor.onDidDispose(() => container.removeEventListener('keydown', runOnEnter, true));
         editorRef.current = editor;
         attachModel(latest.current.tabId, latest.current.fallbackText);
         setPhase('ready');
@@ -186,6 +199,24 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
     focus() {
       if (editorRef.current) editorRef.current.focus();
       else textareaRef.current?.focus();
+    },
+    replaceRange(start: number, length: number, text: string) {
+      const editor = editorRef.current;
+      const model = editor?.getModel();
+      const monaco = monacoRef.current;
+      if (editor && model && monaco) {
+        const from = model.getPositionAt(start);
+        const to = model.getPositionAt(start + length);
+        const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+        editor.executeEdits('query-fix', [{ range, text, forceMoveMarkers: true }]);
+        editor.focus();
+        return;
+      }
+      const current = latest.current.fallbackText;
+      const next = current.slice(0, start) + text + current.slice(start + length);
+      setFallbackText(next);
+      latest.current.fallbackText = next;
+      latest.current.onChange(latest.current.tabId, next);
     },
     textToRun() {
       const editor = editorRef.current;

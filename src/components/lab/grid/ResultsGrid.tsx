@@ -10,7 +10,15 @@ import {
   type ColumnFilters,
   type SortState,
 } from './gridModel';
-import { formatCell, isExpandable, isNumericType, prettyJson } from './values';
+import {
+  defaultColumnLayout,
+  moveColumn,
+  toggleColumn,
+  visibleColumns,
+  type ColumnLayout,
+} from './columnLayout';
+import { JsonTree } from './JsonTree';
+import { formatCell, isExpandable, isNumericType } from './values';
 
 interface Props {
   readonly columns: readonly ResultColumn[];
@@ -33,7 +41,17 @@ export function ResultsGrid({ columns, rows, label }: Props) {
   const [active, setActive] = useState({ row: 0, column: 0 });
   const [expanded, setExpanded] = useState<{ row: number; column: number } | undefined>();
   const [notice, setNotice] = useState('');
+  const [layoutFor, setLayoutFor] = useState<{ columns: readonly ResultColumn[]; layout: ColumnLayout }>({
+    columns,
+    layout: defaultColumnLayout(columns.length),
+  });
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A new result starts with all its columns in their own order.
+  const layout = layoutFor.columns === columns ? layoutFor.layout : defaultColumnLayout(columns.length);
+  const shown = visibleColumns(layout);
+  const setLayout = (next: ColumnLayout) => setLayoutFor({ columns, layout: next });
 
   const order = useMemo(() => visibleRowOrder(columns, rows, filters, sort), [columns, rows, filters, sort]);
   const virtualizer = useVirtualizer({
@@ -44,11 +62,13 @@ export function ResultsGrid({ columns, rows, label }: Props) {
   });
 
   const activeRow = Math.min(active.row, Math.max(0, order.length - 1));
-  const activeColumn = Math.min(active.column, Math.max(0, columns.length - 1));
+  /** The active cell's position among the columns on screen, and the result column it shows. */
+  const activeColumn = Math.min(active.column, Math.max(0, shown.length - 1));
+  const activeSource = shown[activeColumn] ?? 0;
   const activeRowIndex = order[activeRow];
   const activeValue =
-    activeRowIndex === undefined ? undefined : (rows[activeRowIndex]?.[activeColumn] ?? null);
-  const gridWidth = columns.length * COLUMN_WIDTH;
+    activeRowIndex === undefined ? undefined : (rows[activeRowIndex]?.[activeSource] ?? null);
+  const gridWidth = shown.length * COLUMN_WIDTH;
 
   async function copy(text: string, what: string) {
     try {
@@ -61,7 +81,7 @@ export function ResultsGrid({ columns, rows, label }: Props) {
 
   function copyCell() {
     if (activeRowIndex === undefined) return;
-    void copy(cellAsJson(activeValue ?? null), `the ${columns[activeColumn]?.name ?? ''} cell`);
+    void copy(cellAsJson(activeValue ?? null), `the ${columns[activeSource]?.name ?? ''} cell`);
   }
 
   function copyRow() {
@@ -82,7 +102,7 @@ export function ResultsGrid({ columns, rows, label }: Props) {
 
   function moveTo(row: number, column: number) {
     const nextRow = Math.max(0, Math.min(order.length - 1, row));
-    const nextColumn = Math.max(0, Math.min(columns.length - 1, column));
+    const nextColumn = Math.max(0, Math.min(shown.length - 1, column));
     setActive({ row: nextRow, column: nextColumn });
     virtualizer.scrollToIndex(nextRow, { align: 'auto' });
     requestAnimationFrame(() => {
@@ -102,7 +122,7 @@ export function ResultsGrid({ columns, rows, label }: Props) {
       PageDown: () => moveTo(activeRow + page, activeColumn),
       PageUp: () => moveTo(activeRow - page, activeColumn),
       Home: () => moveTo(event.ctrlKey ? 0 : activeRow, 0),
-      End: () => moveTo(event.ctrlKey ? order.length - 1 : activeRow, columns.length - 1),
+      End: () => moveTo(event.ctrlKey ? order.length - 1 : activeRow, shown.length - 1),
     };
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') {
       event.preventDefault();
@@ -110,13 +130,11 @@ export function ResultsGrid({ columns, rows, label }: Props) {
       else copyCell();
       return;
     }
-    if (
-      event.key === 'Enter' &&
-      activeValue !== undefined &&
-      isExpandable(activeValue, columns[activeColumn]!.type)
-    ) {
+    if (event.key === 'Enter' && activeValue !== undefined) {
       event.preventDefault();
-      toggleExpanded(activeRow, activeColumn);
+      // Enter opens a dynamic value as a tree, and any other cell's row in the details panel.
+      if (isExpandable(activeValue, columns[activeSource]!.type)) toggleExpanded(activeRow, activeSource);
+      else setDetailsOpen(true);
       return;
     }
     const action = keys[event.key];
@@ -131,6 +149,8 @@ export function ResultsGrid({ columns, rows, label }: Props) {
       current && current.row === row && current.column === column ? undefined : { row, column },
     );
   }
+
+  const detailsRow = activeRowIndex === undefined ? undefined : rows[activeRowIndex];
 
   const expandedValue =
     expanded && order[expanded.row] !== undefined
@@ -149,6 +169,24 @@ export function ResultsGrid({ columns, rows, label }: Props) {
         <button type="button" onClick={exportCsv} disabled={columns.length === 0}>
           Export CSV
         </button>
+        <button
+          type="button"
+          aria-expanded={detailsOpen}
+          aria-controls="results-row-details"
+          onClick={() => setDetailsOpen((open) => !open)}
+          disabled={order.length === 0}
+        >
+          Row details
+        </button>
+        <button
+          type="button"
+          aria-expanded={columnsOpen}
+          aria-controls="results-columns"
+          onClick={() => setColumnsOpen((open) => !open)}
+          disabled={columns.length === 0}
+        >
+          Columns{shown.length < columns.length ? ` (${shown.length} of ${columns.length})` : ''}
+        </button>
         <span className="results-grid__count">
           {order.length === rows.length
             ? `${rows.length.toLocaleString('en')} rows`
@@ -164,18 +202,19 @@ export function ResultsGrid({ columns, rows, label }: Props) {
         role="grid"
         aria-label={label}
         aria-rowcount={order.length + 2}
-        aria-colcount={columns.length}
+        aria-colcount={shown.length}
         onKeyDown={onGridKeyDown}
       >
         <div role="rowgroup" className="results-grid__head" style={{ width: gridWidth }}>
           <div role="row" aria-rowindex={1} className="results-grid__row">
-            {columns.map((column, index) => {
+            {shown.map((index, position) => {
+              const column = columns[index]!;
               const sorted = sort?.column === index ? sort.direction : undefined;
               return (
                 <div
                   key={`${column.name}-${index}`}
                   role="columnheader"
-                  aria-colindex={index + 1}
+                  aria-colindex={position + 1}
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                   className="results-grid__header"
                   style={{ width: COLUMN_WIDTH }}
@@ -195,23 +234,28 @@ export function ResultsGrid({ columns, rows, label }: Props) {
             })}
           </div>
           <div role="row" aria-rowindex={2} className="results-grid__row results-grid__filters">
-            {columns.map((column, index) => (
-              <div
-                key={`${column.name}-${index}`}
-                role="columnheader"
-                aria-colindex={index + 1}
-                className="results-grid__header"
-                style={{ width: COLUMN_WIDTH }}
-              >
-                <input
-                  type="search"
-                  aria-label={`Filter ${column.name}`}
-                  placeholder="Filter"
-                  value={filters[index] ?? ''}
-                  onChange={(event) => setFilters((current) => ({ ...current, [index]: event.target.value }))}
-                />
-              </div>
-            ))}
+            {shown.map((index, position) => {
+              const column = columns[index]!;
+              return (
+                <div
+                  key={`${column.name}-${index}`}
+                  role="columnheader"
+                  aria-colindex={position + 1}
+                  className="results-grid__header"
+                  style={{ width: COLUMN_WIDTH }}
+                >
+                  <input
+                    type="search"
+                    aria-label={`Filter ${column.name}`}
+                    placeholder="Filter"
+                    value={filters[index] ?? ''}
+                    onChange={(event) =>
+                      setFilters((current) => ({ ...current, [index]: event.target.value }))
+                    }
+                  />
+                </div>
+              );
+            })}
           </div>
         </div>
         <div
@@ -230,23 +274,24 @@ export function ResultsGrid({ columns, rows, label }: Props) {
                 className="results-grid__row"
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
-                {columns.map((column, columnIndex) => {
+                {shown.map((columnIndex, position) => {
+                  const column = columns[columnIndex]!;
                   const value = row[columnIndex] ?? null;
-                  const isActive = item.index === activeRow && columnIndex === activeColumn;
+                  const isActive = item.index === activeRow && position === activeColumn;
                   const expandable = isExpandable(value, column.type);
                   const isOpen = expanded?.row === item.index && expanded.column === columnIndex;
                   return (
                     <div
                       key={columnIndex}
                       role="gridcell"
-                      aria-colindex={columnIndex + 1}
+                      aria-colindex={position + 1}
                       aria-selected={isActive}
                       {...(expandable ? { 'aria-expanded': isOpen } : {})}
-                      data-cell={`${item.index}:${columnIndex}`}
+                      data-cell={`${item.index}:${position}`}
                       tabIndex={isActive ? 0 : -1}
                       className={`results-grid__cell${isNumericType(column.type) ? ' is-number' : ''}${value === null ? ' is-null' : ''}`}
                       style={{ width: COLUMN_WIDTH }}
-                      onClick={() => setActive({ row: item.index, column: columnIndex })}
+                      onClick={() => setActive({ row: item.index, column: position })}
                       onDoubleClick={() => expandable && toggleExpanded(item.index, columnIndex)}
                     >
                       {expandable && (
@@ -276,7 +321,90 @@ export function ResultsGrid({ columns, rows, label }: Props) {
               Close JSON view
             </button>
           </div>
-          <pre>{prettyJson(expandedValue)}</pre>
+          <div className="results-grid__tree">
+            <JsonTree value={expandedValue} openDepth={2} />
+          </div>
+        </section>
+      )}
+      {columnsOpen && (
+        <section id="results-columns" className="results-grid__columns" aria-label="Columns">
+          <ul>
+            {layout.order.map((index) => {
+              const name = columns[index]!.name;
+              return (
+                <li key={index}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={!layout.hidden.has(index)}
+                      onChange={() => setLayout(toggleColumn(layout, index))}
+                    />
+                    {name}
+                  </label>
+                  <button
+                    type="button"
+                    aria-label={`Move ${name} left`}
+                    onClick={() => setLayout(moveColumn(layout, index, -1))}
+                  >
+                    ←
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Move ${name} right`}
+                    onClick={() => setLayout(moveColumn(layout, index, 1))}
+                  >
+                    →
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {detailsOpen && detailsRow && (
+        <section
+          id="results-row-details"
+          className="results-grid__details"
+          aria-label={`Row ${activeRow + 1} details`}
+        >
+          <div className="results-grid__json-head">
+            <strong>Row {activeRow + 1}</strong>
+            <span>
+              <button type="button" onClick={copyRow}>
+                Copy row as JSON
+              </button>{' '}
+              <button type="button" onClick={() => setDetailsOpen(false)}>
+                Close row details
+              </button>
+            </span>
+          </div>
+          <dl>
+            {columns.map((column, index) => {
+              const value = detailsRow[index] ?? null;
+              return (
+                <div key={`${column.name}-${index}`} className="results-grid__detail">
+                  <dt>
+                    {column.name} <span className="results-grid__type">{column.type}</span>
+                  </dt>
+                  <dd>
+                    {isExpandable(value, column.type) ? (
+                      <JsonTree value={value} />
+                    ) : (
+                      formatCell(value, column.type)
+                    )}
+                    <button
+                      type="button"
+                      className="results-grid__copy"
+                      aria-label={`Copy ${column.name}`}
+                      onClick={() => void copy(cellAsJson(value), `${column.name}`)}
+                    >
+                      Copy
+                    </button>
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
         </section>
       )}
     </div>

@@ -1,0 +1,151 @@
+/**
+ * Quality budgets, as a script that prints figures (never a timed test):
+ *  - Lighthouse 12.2.3 on the home page, a lesson and the lab: performance ≥ 90, accessibility 100, best practices ≥ 95;
+ *  - axe on the lab with a result grid and a chart on screen: no violations.
+ *
+ *   npm run build && npx tsx scripts/lighthouse.ts
+ *
+ * Lighthouse runs through `npx --yes lighthouse@12.2.3` (pinned: newer versions refuse this Node), so the project does
+ * not carry its ~100 MB of dependencies; the first run downloads it once into npm's cache.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { importLabDataset } from '../e2e/labDataset';
+
+const ROOT = join(import.meta.dirname, '..');
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4417);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const PAGES = ['/', '/modules/4-7-defender-for-containers/', '/lab/'];
+const BUDGETS = { performance: 90, accessibility: 100, 'best-practices': 95 } as const;
+type Category = keyof typeof BUDGETS;
+
+function startServer(): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts', 'serveDist.mjs'), join(ROOT, 'dist'), String(PORT)],
+    {
+      stdio: 'ignore',
+    },
+  );
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 20_000;
+    const poll = () => {
+      fetch(ORIGIN)
+        .then(() => resolve(server))
+        .catch(() =>
+          Date.now() > deadline
+            ? reject(new Error('The static server did not start.'))
+            : setTimeout(poll, 200),
+        );
+    };
+    poll();
+  });
+}
+
+interface LighthouseReport {
+  categories: Record<Category, { score: number | null }>;
+  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+}
+
+function lighthouse(path: string, chromePath: string | undefined): LighthouseReport {
+  const run = spawnSync(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@12.2.3',
+      ORIGIN + path,
+      '--quiet',
+      '--output=json',
+      '--output-path=stdout',
+      `--only-categories=${Object.keys(BUDGETS).join(',')}`,
+      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, ...(chromePath ? { CHROME_PATH: chromePath } : {}) },
+    },
+  );
+  if (run.status !== 0) throw new Error(`Lighthouse failed on ${path}: ${run.stderr.slice(-2000)}`);
+  return JSON.parse(run.stdout) as LighthouseReport;
+}
+
+async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
+  const browser = await chromium.launch({
+    args: CHROMIUM_ARGS,
+    ...(chromePath ? { executablePath: chromePath } : {}),
+  });
+  try {
+    const page = await browser.newPage({ baseURL: ORIGIN, viewport: { width: 1280, height: 900 } });
+    await importLabDataset(page);
+    await page.goto('/lab/');
+    await page.waitForSelector('html[data-lab-editor="ready"]', { state: 'attached', timeout: 60_000 });
+    const editor = page.getByRole('textbox', { name: 'KQL query' }).first();
+    const status = page.getByRole('toolbar', { name: 'Query actions' }).getByRole('status');
+    const violations: string[] = [];
+    for (const [query, wait] of [
+      ['KubeEvents | take 50', '[role="grid"]'],
+      [
+        'KubeEvents | summarize count() by bin(TimeGenerated, 1h), Reason | render timechart',
+        '[data-chart-ready="true"]',
+      ],
+    ] as const) {
+      await editor.focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(query);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Shift+Enter');
+      await page.waitForSelector(wait, { timeout: 60_000 });
+      await status.filter({ hasText: /rows in/ }).waitFor({ timeout: 60_000 });
+      const results = await new AxeBuilder({ page }).analyze();
+      for (const violation of results.violations) {
+        violations.push(
+          `${query.split('|').at(-1)!.trim()}: ${violation.id} (${violation.nodes.length}): ${violation.help}`,
+        );
+      }
+    }
+    return violations;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist', 'lab', 'index.html')))
+    throw new Error('No build in dist/: run `npm run build` first.');
+  const chromePath = findChromium();
+  const server = await startServer();
+  let missed = 0;
+  try {
+    for (const path of PAGES) {
+      const report = lighthouse(path, chromePath);
+      const scores = (Object.keys(BUDGETS) as Category[]).map((category) => {
+        const score = Math.round((report.categories[category].score ?? 0) * 100);
+        const meets = score >= BUDGETS[category];
+        if (!meets) missed++;
+        return `${category} ${score}${meets ? '' : ` (MISSES ≥ ${BUDGETS[category]})`}`;
+      });
+      console.log(`${path}: ${scores.join(', ')}`);
+      const failing = Object.entries(report.audits)
+        .filter(([, audit]) => audit.scoreDisplayMode === 'binary' && audit.score === 0)
+        .map(([id]) => id);
+      if (failing.length > 0) console.log(`  failing audits: ${failing.join(', ')}`);
+    }
+    const violations = await axeOnLab(chromePath);
+    console.log(`axe on the lab with a result grid and a chart: ${violations.length} violations`);
+    for (const violation of violations) console.log(`  ${violation}`);
+    missed += violations.length;
+  } finally {
+    server.kill();
+  }
+  console.log(missed === 0 ? 'All budgets met.' : `${missed} budget(s) missed.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

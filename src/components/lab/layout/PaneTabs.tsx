@@ -1,0 +1,72 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+
+export interface Pane {
+  readonly id: string;
+  readonly label: string;
+  readonly content: ReactNode;
+}
+
+interface Props {
+  readonly panes: readonly Pane[];
+  readonly label: string;
+  readonly activeId: string;
+  readonly onSelect: (id: string) => void;
+}
+
+/**
+ * Panels behind tabs for a narrow lab (a phone): the parent chooses which (a run shows the results); one shows at a time, the others stay mounted (hidden) so their
+ * state (a search, a form being filled) survives switching. Arrows, Home and End move between tabs.
+ */
+export function PaneTabs({ panes, label, activeId, onSelect }: Props) {
+  function select(id: string) {
+    onSelect(id);
+    requestAnimationFrame(() => document.getElementById(`lab-pane-tab-${id}`)?.focus());
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = panes.findIndex((pane) => pane.id === activeId);
+    const targets: Record<string, number> = {
+      ArrowRight: (index + 1) % panes.length,
+      ArrowLeft: (index - 1 + panes.length) % panes.length,
+      Home: 0,
+      End: panes.length - 1,
+    };
+    const target = targets[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    select(panes[target]!.id);
+  }
+
+  return (
+    <div className="pane-tabs">
+      <div role="tablist" aria-label={label} className="pane-tabs__list" onKeyDown={onKeyDown}>
+        {panes.map((pane) => (
+          <button
+            key={pane.id}
+            id={`lab-pane-tab-${pane.id}`}
+            type="button"
+            role="tab"
+            aria-selected={pane.id === activeId}
+            aria-controls={`lab-pane-${pane.id}`}
+            tabIndex={pane.id === activeId ? 0 : -1}
+            onClick={() => onSelect(pane.id)}
+          >
+            {pane.label}
+          </button>
+        ))}
+      </div>
+      {panes.map((pane) => (
+        <div
+          key={pane.id}
+          id={`lab-pane-${pane.id}`}
+          role="tabpanel"
+          aria-labelledby={`lab-pane-tab-${pane.id}`}
+          className="pane-tabs__panel"
+          hidden={pane.id !== activeId}
+        >
+          {pane.content}
+        </div>
+      ))}
+    </div>
+  );
+}

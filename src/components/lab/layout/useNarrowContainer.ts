@@ -1,0 +1,19 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/**
+ * Whether the element is narrower than `breakpointPx`. The container, not the viewport, decides: the same lab fills
+ * the whole lab page or one column of a case page. Before the first measurement (server render) it is wide.
+ */
+export function useNarrowContainer(ref: RefObject<HTMLElement | null>, breakpointPx: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setNarrow(element.getBoundingClientRect().width < breakpointPx);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, breakpointPx]);
+  return narrow;
+}
