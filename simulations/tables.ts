@@ -9,6 +9,7 @@ export const SIMULATED_TABLE_NAMES = [
   'AzureDiagnostics',
   'ContainerImageInventory',
   'ContainerInventory',
+  'ContainerLog',
   'ContainerLogV2',
   'ContainerNodeInventory',
   'KubeEvents',

@@ -581,8 +581,8 @@ export class BackgroundActivity {
           this.world.runProcess(
             { pod: agent },
             {
-              exe: '/usr/bin/docker',
-              cmdline: `docker build -t contoso.azurecr.io/shop/storefront:${tag} -f Dockerfile .`,
+              exe: '/usr/local/bin/nerdctl',
+              cmdline: `nerdctl --namespace k8s.io build -t contoso.azurecr.io/shop/storefront:${tag} -f Dockerfile .`,
               parentExe: '/usr/bin/bash',
               user: 'root',
             },
@@ -592,8 +592,8 @@ export class BackgroundActivity {
               this.world.runProcess(
                 { pod: agent },
                 {
-                  exe: '/usr/bin/docker',
-                  cmdline: `docker push contoso.azurecr.io/shop/storefront:${tag}`,
+                  exe: '/usr/local/bin/nerdctl',
+                  cmdline: `nerdctl --namespace k8s.io push contoso.azurecr.io/shop/storefront:${tag}`,
                   parentExe: '/usr/bin/bash',
                   user: 'root',
                 },

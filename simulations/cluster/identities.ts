@@ -1,3 +1,4 @@
+import { Random } from '../core/random';
 import { ENTRA_GROUP_AKS_ADMINS } from './constants';
 
 /** authentication/v1 UserInfo as the audit log records it. */
@@ -23,7 +24,7 @@ export function serviceAccountUser(
     user.extra = {
       'authentication.kubernetes.io/credential-id': [`JTI=${pod.credentialId}`],
       'authentication.kubernetes.io/node-name': [pod.node],
-      'authentication.kubernetes.io/node-uid': [pod.credentialId.split('').reverse().join('')],
+      'authentication.kubernetes.io/node-uid': [nodeUid(pod.node)],
       'authentication.kubernetes.io/pod-name': [pod.name],
       'authentication.kubernetes.io/pod-uid': [pod.uid],
     };
@@ -45,6 +46,18 @@ export function entraUser(upn: string, oid: string, admin: boolean): AuditUser {
     ],
     extra: { oid: [oid] },
   };
+}
+
+const nodeUids = new Map<string, string>();
+
+/** The Node object's uid: a well-formed UUID, the same for a node name in every case. */
+export function nodeUid(node: string): string {
+  let uid = nodeUids.get(node);
+  if (!uid) {
+    uid = new Random(`node-uid:${node}`).uuid();
+    nodeUids.set(node, uid);
+  }
+  return uid;
 }
 
 export function nodeUser(node: string): AuditUser {

@@ -500,7 +500,7 @@ function applicationWorkloads(): WorkloadSpec[] {
   ];
 }
 
-/** The self-hosted Azure Pipelines agent with the node's container runtime socket mounted (docker.sock storyline). */
+/** The self-hosted Azure Pipelines agent with the node's containerd socket mounted (it builds with nerdctl and BuildKit). */
 export function buildAgentWorkload(pool: string): WorkloadSpec {
   return {
     kind: 'Deployment',
@@ -523,10 +523,10 @@ export function buildAgentWorkload(pool: string): WorkloadSpec {
             cmdline: '/azp/bin/Agent.Listener run --startuptype service',
             user: 'root',
           },
-          { volumeMounts: [{ name: 'docker-sock', mountPath: '/var/run/docker.sock' }] },
+          { volumeMounts: [{ name: 'containerd-sock', mountPath: '/run/containerd/containerd.sock' }] },
         ),
       ],
-      { volumes: [hostPath('docker-sock', '/var/run/docker.sock', 'Socket')], nodePool: pool },
+      { volumes: [hostPath('containerd-sock', '/run/containerd/containerd.sock', 'Socket')], nodePool: pool },
     ),
   };
 }

@@ -383,6 +383,8 @@ export class ClusterWorld {
     const query = owner
       ? undefined
       : `fieldManager=${options.fieldManager ?? 'kubectl-client-side-apply'}&fieldValidation=Strict`;
+    if (!owner && (options.fieldManager ?? 'kubectl-client-side-apply') === 'kubectl-client-side-apply')
+      this.lookUpBeforeApply(requester, namespace, name);
     const authz = this.authorizer.authorize(requester.user, 'create', 'pods', '', namespace);
     if (!authz.allowed || !admission.allowed) {
       const message = !authz.allowed
@@ -583,6 +585,19 @@ export class ClusterWorld {
   }
 
   /** Deletes a pod through the API server (graceful: Terminating, then gone). */
+  /** `kubectl apply` reads the object first; a 404 is what tells it to create rather than patch. */
+  private lookUpBeforeApply(requester: Requester, namespace: string, name: string): void {
+    this.call(requester, {
+      time: this.now - this.random.int(40, 250),
+      verb: 'get',
+      resource: 'pods',
+      namespace,
+      name,
+      code: 404,
+      message: `pods "${name}" not found`,
+    });
+  }
+
   deletePod(pod: PodState, requester?: Requester): void {
     const by =
       requester ??

@@ -28,6 +28,8 @@ import { ContainerInsightsCollector } from '../telemetry/containerInsights';
 import { ComponentChatter, ContainerLogWriter, StorefrontTraffic } from '../telemetry/containerLogs';
 import type { EmitContext } from '../telemetry/context';
 import { KubeEventsRecorder } from '../telemetry/kubeEvents';
+import { resolveCollection, type CollectionSettings } from '../telemetry/collection';
+import { SystemTraffic } from '../background/systemTraffic';
 import { SIMULATED_TABLES } from '../tables';
 import { StorylinePlayer } from './player';
 import type { Storyline } from './storyline';
@@ -40,6 +42,8 @@ export const DEFAULT_VIRTUAL_START = '2026-03-02T00:00:00.000Z';
 export interface ScenarioRef {
   id: string;
   storyline: string;
+  /** How the cluster's logs are collected; omitted settings take AKS's defaults. */
+  collection?: Partial<CollectionSettings>;
 }
 
 export interface RunOptions {
@@ -137,7 +141,7 @@ function runningPods(world: ClusterWorld): Map<string, RunningPod[]> {
 
 /** Runs a scenario and keeps the live objects (tests use the world and the raised alerts). */
 export async function simulate(options: RunOptions): Promise<RunResult> {
-  const scenario =
+  const scenario: ScenarioRef =
     typeof options.scenario === 'string'
       ? { id: options.scenario, storyline: options.scenario }
       : options.scenario;
@@ -147,6 +151,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     throw new Error(`Seed must be a non-negative integer, got ${options.seed}`);
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > 30)
     throw new Error(`Days must be an integer from 1 to 30, got ${options.days}`);
+  const collection = resolveCollection(scenario.collection);
   const startMs = Date.parse(options.start ?? DEFAULT_VIRTUAL_START);
   if (Number.isNaN(startMs)) throw new Error(`Invalid virtual start "${options.start}"`);
   const endMs = startMs + options.days * DAY;
@@ -174,7 +179,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   );
   const admission = new AdmissionChain(Number(PSS_LATEST_VERSION.split('.')[1]), imagePolicy);
   const audit = new AuditLog(context('audit'));
-  const events = new KubeEventsRecorder(context('events'));
+  const events = new KubeEventsRecorder(context('events'), collection.kubeEvents);
   const world = new ClusterWorld(spec, {
     clock,
     random: root.fork('world'),
@@ -206,7 +211,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   const insights = new ContainerInsightsCollector(context('insights'), world, images);
   const interval = (options.collectionIntervalMinutes ?? 5) * MINUTE;
   clock.every(startMs + 17_000, interval, endMs, (time) => insights.collect(time));
-  const logs = new ContainerLogWriter(context('logs'));
+  const logs = new ContainerLogWriter(context('logs'), collection);
   const traffic = new StorefrontTraffic(context('traffic'), world, logs);
   traffic.start(startMs);
   new ComponentChatter(context('chatter'), world, logs).start(startMs);
@@ -229,6 +234,8 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     attackRandom.int(0, 59) * 1000;
   const player = new StorylinePlayer(world, storyline, { clock, traffic, logs });
   player.schedule(attackStartMs);
+  // Forked last, so the system traffic's draws shift no other part's numbers.
+  new SystemTraffic(context('system'), world, audit, startMs, collection.auditRate).start();
 
   // Forked after every older consumer, so adding them shifted no earlier stream.
   new RunningImagesAssessment(context('running-images'), scanner, startMs, () =>

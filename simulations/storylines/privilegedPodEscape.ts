@@ -38,7 +38,8 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
   const victim = developer(random);
   const attackerIp = externalIp(random);
   const podName = nameFrom(random, DIAGNOSTIC_POD_NAMES);
-  const nodeName = nodepoolNode(random.int(0, 2)).name;
+  const node = nodepoolNode(random.int(0, 2));
+  const nodeName = node.name;
   const image = random.pick(DEBUG_IMAGES);
   const sshKey = sshPublicKey(random);
   const attackPod = { namespace: 'default', name: podName };
@@ -66,7 +67,9 @@ function buildPrivilegedPodEscape(random: Random): Storyline {
       stolenKubelet: {
         kind: 'node',
         node: nodeName,
-        sourceIp: IP.clusterEgress,
+        // kubectl on the node itself with the kubelet's kubeconfig: the API server sees the node's own address,
+        // so the tell is the client (kubectl, not kubelet) and what it asks for, never the address.
+        sourceIp: node.ip,
         userAgent: USER_AGENT.kubectl,
       },
     },

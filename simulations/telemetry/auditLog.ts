@@ -60,8 +60,35 @@ export interface AuditEvent {
   annotations: Record<string, string>;
 }
 
+/**
+ * A request the cluster's own components repeat all day (lease renewals, watches, token requests), prepared
+ * once: every row of it shares the nested objects and the serialised event, and only the audit id and the
+ * timestamps change from one row to the next.
+ */
+export interface RoutineRequest {
+  readonly verb: string;
+  readonly level: AuditEvent['level'];
+  readonly requestUri: string;
+  readonly user: AuditUser;
+  readonly sourceIps: readonly string[];
+  readonly userAgent: string;
+  readonly objectRef: Record<string, string> | null;
+  readonly responseStatus: Record<string, unknown>;
+  readonly annotations: Record<string, string>;
+  /** The kube-audit JSON line cut around the audit id and the two timestamps. */
+  readonly logParts: readonly [string, string, string, string];
+  readonly minLatencyMs: number;
+  readonly maxLatencyMs: number;
+}
+
+const AUDIT_ID_SLOT = '@@auditID@@';
+const RECEIVED_SLOT = '@@requestReceivedTimestamp@@';
+const STAGE_SLOT = '@@stageTimestamp@@';
+
 export type AuditListener = (event: AuditEvent, call: ApiCall, stageMs: number) => void;
 
+const RESOURCE_GROUP_UPPER = RESOURCE_GROUP.toUpperCase();
+const CLUSTER_NAME_UPPER = CLUSTER_NAME.toUpperCase();
 const READ_VERBS = new Set(['get', 'list', 'watch']);
 /** AKS's audit policy logs secrets, config maps and token reviews at Metadata (no bodies). */
 const METADATA_ONLY = new Set(['secrets', 'configmaps', 'tokenreviews', 'serviceaccounts/token']);
@@ -73,7 +100,8 @@ export function requestUri(call: ApiCall): string {
   let uri = group === '' ? `/api/${version}` : `/apis/${group}/${version}`;
   if (call.namespace) uri += `/namespaces/${call.namespace}`;
   if (call.resource) uri += `/${call.resource}`;
-  if (call.name) uri += `/${call.name}`;
+  // A create is a POST to the collection: the new object's name is in the body (and objectRef), not the URI.
+  if (call.name && (call.verb !== 'create' || call.subresource)) uri += `/${call.name}`;
   if (call.subresource) uri += `/${call.subresource}`;
   if (call.query) uri += `?${call.query}`;
   return uri;
@@ -106,6 +134,26 @@ export class AuditLog {
       : call.responseObject !== undefined
         ? 'RequestResponse'
         : 'Request';
+    const auditId = random.uuid();
+    const event = this.eventFor(
+      call,
+      level,
+      auditId,
+      isoMicros(call.time, receivedMicros),
+      isoMicros(stageMs, random.int(0, 999)),
+    );
+    if (stageMs < this.ctx.endMs) this.write(event, stageMs);
+    for (const listener of this.listeners) listener(event, call, stageMs);
+    return event;
+  }
+
+  private eventFor(
+    call: ApiCall,
+    level: AuditEvent['level'],
+    auditId: string,
+    received: string,
+    stage: string,
+  ): AuditEvent {
     const objectRef: Record<string, string> | undefined = call.resource
       ? {
           resource: call.resource,
@@ -122,11 +170,11 @@ export class AuditLog {
       if (call.message) responseStatus.message = call.message;
       responseStatus.reason = call.reason ?? reasonFor(call.code);
     }
-    const event: AuditEvent = {
+    return {
       kind: 'Event',
       apiVersion: 'audit.k8s.io/v1',
       level,
-      auditID: random.uuid(),
+      auditID: auditId,
       stage: 'ResponseComplete',
       requestURI: requestUri(call),
       verb: call.verb,
@@ -139,16 +187,138 @@ export class AuditLog {
         ? { requestObject: call.requestObject }
         : {}),
       ...(level === 'RequestResponse' ? { responseObject: call.responseObject } : {}),
-      requestReceivedTimestamp: isoMicros(call.time, receivedMicros),
-      stageTimestamp: isoMicros(stageMs, random.int(0, 999)),
+      requestReceivedTimestamp: received,
+      stageTimestamp: stage,
       annotations: call.annotations ?? {
         'authorization.k8s.io/decision': call.code === 403 ? 'forbid' : 'allow',
         'authorization.k8s.io/reason': '',
       },
     };
-    if (stageMs < this.ctx.endMs) this.write(event, stageMs);
-    for (const listener of this.listeners) listener(event, call, stageMs);
-    return event;
+  }
+
+  /** Prepares a routine request (no bodies: routine traffic is logged at Metadata or without objects). */
+  prepareRoutine(
+    call: Omit<ApiCall, 'time' | 'requestObject' | 'responseObject'>,
+    latencyMs: readonly [number, number] = [1, 30],
+  ): RoutineRequest {
+    const event = this.eventFor(
+      { ...call, time: 0 },
+      READ_VERBS.has(call.verb) ||
+        METADATA_ONLY.has(call.resource ?? '') ||
+        METADATA_ONLY.has(`${call.resource}/${call.subresource}`)
+        ? 'Metadata'
+        : 'Request',
+      AUDIT_ID_SLOT,
+      RECEIVED_SLOT,
+      STAGE_SLOT,
+    );
+    const [head, afterId] = `${JSON.stringify(event)}\n`.split(`"${AUDIT_ID_SLOT}"`) as [string, string];
+    const [middle, afterReceived] = afterId.split(`"${RECEIVED_SLOT}"`) as [string, string];
+    const [beforeStage, tail] = afterReceived.split(`"${STAGE_SLOT}"`) as [string, string];
+    return {
+      verb: event.verb,
+      level: event.level,
+      requestUri: event.requestURI,
+      user: event.user,
+      sourceIps: event.sourceIPs,
+      userAgent: event.userAgent,
+      objectRef: event.objectRef ?? null,
+      responseStatus: event.responseStatus,
+      annotations: event.annotations,
+      logParts: [`${head}"`, `"${middle}"`, `"${beforeStage}"`, `"${tail}`],
+      minLatencyMs: latencyMs[0],
+      maxLatencyMs: latencyMs[1],
+    };
+  }
+
+  /**
+   * Writes one occurrence of a routine request. Defender's control-plane analytics are not told: routine
+   * requests come from the cluster's own identities and addresses, which none of its rules match.
+   */
+  recordRoutine(request: RoutineRequest, time: number): void {
+    const random = this.ctx.random;
+    const stageMs = time + random.int(request.minLatencyMs, request.maxLatencyMs);
+    if (stageMs >= this.ctx.endMs) return;
+    const auditId = random.uuid();
+    const received = isoMicros(time, random.int(0, 999));
+    const stage = isoMicros(stageMs, random.int(0, 999));
+    const timeGenerated = `${stage.slice(0, 23)}Z`;
+    const writer = this.ctx.writer;
+    writer.write('AKSAudit', this.routineRow(request, 'AKSAudit', timeGenerated, auditId, received, stage));
+    if (!READ_VERBS.has(request.verb))
+      writer.write(
+        'AKSAuditAdmin',
+        this.routineRow(request, 'AKSAuditAdmin', timeGenerated, auditId, received, stage),
+      );
+    const [head, middle, beforeStage, tail] = request.logParts;
+    writer.write(
+      'AzureDiagnostics',
+      this.diagnosticsRow(
+        timeGenerated,
+        `${head}${auditId}${middle}${received}${beforeStage}${stage}${tail}`,
+      ),
+    );
+  }
+
+  private diagnosticsRow(timeGenerated: string, log: string) {
+    return {
+      TenantId: WORKSPACE_ID,
+      TimeGenerated: timeGenerated,
+      ResourceId: CLUSTER_RESOURCE_ID_UPPER,
+      Category: 'kube-audit',
+      ResourceGroup: RESOURCE_GROUP_UPPER,
+      SubscriptionId: SUBSCRIPTION_ID,
+      ResourceProvider: 'MICROSOFT.CONTAINERSERVICE',
+      Resource: CLUSTER_NAME_UPPER,
+      ResourceType: 'MANAGEDCLUSTERS',
+      OperationName: 'Microsoft.ContainerService/managedClusters/diagnosticLogs/Read',
+      log_s: log,
+      pod_s: API_SERVER_POD,
+      stream_s: 'stdout',
+      ccpNamespace_s: CCP_NAMESPACE,
+      Cloud_s: 'AzureCloud',
+      Environment_s: 'prod',
+      UnderlayClass_s: 'hcp-underlay',
+      UnderlayName_s: 'hcp-underlay-westeurope-cx-123',
+      SourceSystem: 'Azure',
+      Type: 'AzureDiagnostics',
+      _ResourceId: CLUSTER_RESOURCE_ID_LOWER,
+      _SubscriptionId: SUBSCRIPTION_ID,
+    };
+  }
+
+  private routineRow(
+    request: RoutineRequest,
+    type: string,
+    timeGenerated: string,
+    auditId: string,
+    received: string,
+    stage: string,
+  ) {
+    return {
+      TenantId: WORKSPACE_ID,
+      TimeGenerated: timeGenerated,
+      Level: request.level,
+      AuditId: auditId,
+      Stage: 'ResponseComplete',
+      RequestUri: request.requestUri,
+      Verb: request.verb,
+      User: request.user,
+      SourceIps: request.sourceIps,
+      UserAgent: request.userAgent,
+      ObjectRef: request.objectRef,
+      ResponseStatus: request.responseStatus,
+      RequestObject: null,
+      ResponseObject: null,
+      RequestReceivedTime: received,
+      StageReceivedTime: stage,
+      Annotations: request.annotations,
+      PodName: API_SERVER_POD,
+      SourceSystem: 'Azure',
+      _ResourceId: CLUSTER_RESOURCE_ID_LOWER,
+      _SubscriptionId: SUBSCRIPTION_ID,
+      Type: type,
+    };
   }
 
   private write(event: AuditEvent, stageMs: number): void {
@@ -179,30 +349,10 @@ export class AuditLog {
     this.ctx.writer.write('AKSAudit', { ...row, Type: 'AKSAudit' });
     if (!READ_VERBS.has(event.verb))
       this.ctx.writer.write('AKSAuditAdmin', { ...row, Type: 'AKSAuditAdmin' });
-    this.ctx.writer.write('AzureDiagnostics', {
-      TenantId: WORKSPACE_ID,
-      TimeGenerated: timeGenerated,
-      ResourceId: CLUSTER_RESOURCE_ID_UPPER,
-      Category: 'kube-audit',
-      ResourceGroup: RESOURCE_GROUP.toUpperCase(),
-      SubscriptionId: SUBSCRIPTION_ID,
-      ResourceProvider: 'MICROSOFT.CONTAINERSERVICE',
-      Resource: CLUSTER_NAME.toUpperCase(),
-      ResourceType: 'MANAGEDCLUSTERS',
-      OperationName: 'Microsoft.ContainerService/managedClusters/diagnosticLogs/Read',
-      log_s: `${JSON.stringify(event)}\n`,
-      pod_s: API_SERVER_POD,
-      stream_s: 'stdout',
-      ccpNamespace_s: CCP_NAMESPACE,
-      Cloud_s: 'AzureCloud',
-      Environment_s: 'prod',
-      UnderlayClass_s: 'hcp-underlay',
-      UnderlayName_s: 'hcp-underlay-westeurope-cx-123',
-      SourceSystem: 'Azure',
-      Type: 'AzureDiagnostics',
-      _ResourceId: CLUSTER_RESOURCE_ID_LOWER,
-      _SubscriptionId: SUBSCRIPTION_ID,
-    });
+    this.ctx.writer.write(
+      'AzureDiagnostics',
+      this.diagnosticsRow(timeGenerated, `${JSON.stringify(event)}\n`),
+    );
   }
 }
 

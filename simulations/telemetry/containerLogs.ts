@@ -1,14 +1,25 @@
 import type { ClusterWorld, PodState } from '../cluster/world';
 import type { Random } from '../core/random';
 import { MINUTE, klogTime, nginxTime } from '../core/time';
+import { DEFAULT_COLLECTION, type CollectionSettings } from './collection';
 import { insightsBase } from './common';
 import type { EmitContext } from './context';
 
 export type LogLevel = 'info' | 'warning' | 'error' | 'debug' | 'unknown';
 
-/** ContainerLogV2: one row per stdout/stderr line of a container, enriched with pod and namespace. */
+/**
+ * Container logs as Container insights collects them: one row per stdout/stderr line, in ContainerLogV2 (enriched
+ * with pod and namespace) or, for a cluster on the legacy schema, ContainerLog. kube-system's lines are dropped
+ * unless the scenario collects them, as the default data collection rule does.
+ */
 export class ContainerLogWriter {
-  constructor(private readonly ctx: EmitContext) {}
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly settings: Pick<
+      CollectionSettings,
+      'kubeSystemLogs' | 'containerLogSchema'
+    > = DEFAULT_COLLECTION,
+  ) {}
 
   write(
     pod: PodState,
@@ -19,7 +30,25 @@ export class ContainerLogWriter {
     level: LogLevel = 'info',
   ): void {
     if (timeMs >= this.ctx.endMs) return;
+    if (pod.namespace === 'kube-system' && !this.settings.kubeSystemLogs) return;
     const container = pod.containers.find((c) => c.spec.name === containerName) ?? pod.containers[0]!;
+    if (this.settings.containerLogSchema === 'v1') {
+      const image = container.spec.image;
+      this.ctx.writer.write('ContainerLog', {
+        ...insightsBase('ContainerLog'),
+        TimeGenerated: new Date(timeMs).toISOString(),
+        TimeOfCommand: new Date(timeMs + 1_000 + (timeMs % 4_000)).toISOString(),
+        Computer: pod.node.name,
+        ContainerID: container.containerId,
+        Image: `${image.registry}/${image.repository}`,
+        ImageTag: image.tag,
+        Repository: image.registry,
+        Name: `${pod.uid}/${container.spec.name}`,
+        LogEntry: typeof message === 'string' ? message : JSON.stringify(message),
+        LogEntrySource: source,
+      });
+      return;
+    }
     this.ctx.writer.write('ContainerLogV2', {
       ...insightsBase('ContainerLogV2'),
       SourceSystem: 'ContainerInsights',

@@ -1,3 +1,4 @@
+import type { CollectionSettings } from './collection';
 import { isoSeconds } from '../core/time';
 import { CLUSTER_ID, CLUSTER_NAME, insightsBase } from './common';
 import type { EmitContext } from './context';
@@ -15,14 +16,18 @@ export interface KubeEvent {
 }
 
 /**
- * Kubernetes events as Container insights collects them (with `collect_all_kube_events` on, so Normal
- * events are kept too): the agent lists events once a minute, so a row lands up to a minute after
- * the event happened.
+ * Kubernetes events as Container insights collects them: by default Warning events only (Normal ones are
+ * kept when the scenario turns `collect_all_kube_events` on). The agent lists events once a minute, so a
+ * row lands up to a minute after the event happened.
  */
 export class KubeEventsRecorder {
-  constructor(private readonly ctx: EmitContext) {}
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly collect: CollectionSettings['kubeEvents'] = 'warning',
+  ) {}
 
   record(event: KubeEvent): void {
+    if (event.type === 'Normal' && this.collect === 'warning') return;
     const collectedAt = Math.floor(event.time / 60_000) * 60_000 + 60_000 + this.ctx.random.int(200, 8_000);
     if (collectedAt >= this.ctx.endMs) return;
     const seen = isoSeconds(event.time);

@@ -36,6 +36,8 @@ export interface CaseDefinition {
   readonly seed: number;
   readonly days: number;
   readonly storyline: string;
+  /** How the case's logs are collected (absent: AKS's defaults); the browser must generate with the same settings. */
+  readonly collection?: Scenario['collection'];
   readonly openingAlert: string;
   readonly objectives: readonly CaseObjective[];
   readonly prevention: Scenario['prevention'];
@@ -85,6 +87,7 @@ export async function toCaseDefinition(scenario: Scenario): Promise<CaseDefiniti
     seed: scenario.seed,
     days: scenario.days,
     storyline: scenario.storyline,
+    ...(scenario.collection !== undefined ? { collection: scenario.collection } : {}),
     openingAlert: scenario.openingAlert,
     objectives,
     prevention: scenario.prevention,

@@ -131,6 +131,38 @@ export const scenarioMissedDetection = z.object({
   why: z.string().min(1).describe('Why it did not fire here, or what would have made it fire.'),
 });
 
+/** How the simulated cluster's logs are collected; every setting omitted takes the AKS default. */
+export const scenarioCollection = z
+  .object({
+    auditRate: z
+      .number()
+      .positive()
+      .max(4)
+      .optional()
+      .describe(
+        "Multiplier on the API server's system traffic (kubelets, controllers, leases, watches): 1 (default) is a 3-node AKS cluster's real cadence (leases renewed every 10 s); 0.25 keeps a quarter of it for a lighter dataset.",
+      ),
+    kubeEvents: z
+      .enum(['warning', 'all'])
+      .optional()
+      .describe(
+        "Which Kubernetes events reach KubeEvents: warning (default, Container insights' default) or all (collect_all_kube_events on, Normal events too).",
+      ),
+    kubeSystemLogs: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether kube-system's container logs are collected; false (default) as Container insights excludes the namespace.",
+      ),
+    containerLogSchema: z
+      .enum(['v2', 'v1'])
+      .optional()
+      .describe(
+        'Container log schema: v2 (default, ContainerLogV2) or v1 (the legacy ContainerLog table, for clusters not yet moved to v2).',
+      ),
+  })
+  .strict();
+
 /** A scripted investigation: a storyline played over simulated background activity, and what to find. */
 export const scenario = z.object({
   id: identifier.describe('Stable identifier; the dataset id is the scenario id, the seed and the days.'),
@@ -164,6 +196,11 @@ export const scenario = z.object({
     .min(1)
     .describe(
       'AlertType of the alert that opens the case (its incident is shown as the evidence), e.g. "K8S_PrivilegedContainer".',
+    ),
+  collection: scenarioCollection
+    .optional()
+    .describe(
+      "How the cluster's logs are collected (Container insights settings, audit volume); omit for AKS's defaults.",
     ),
   objectives: z.array(scenarioObjective).min(1).describe('What the learner is graded on.'),
   prevention: z

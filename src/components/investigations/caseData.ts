@@ -42,7 +42,15 @@ export async function ensureCaseDataset(
   const stored = await client.datasetInfo(caseDatasetId(definition, seed));
   if (stored?.status === 'ready') return stored;
   return client.generate(
-    { scenario: { id: definition.id, storyline: definition.storyline }, seed, days: definition.days },
+    {
+      scenario: {
+        id: definition.id,
+        storyline: definition.storyline,
+        ...(definition.collection !== undefined ? { collection: definition.collection } : {}),
+      },
+      seed,
+      days: definition.days,
+    },
     onProgress,
   );
 }
