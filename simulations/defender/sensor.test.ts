@@ -76,3 +76,28 @@ describe('runtime sensor: web shells', () => {
     ).toEqual([]);
   });
 });
+
+describe('runtime sensor: image builds on a node', () => {
+  it('flags a build through the node runtime, with docker or with nerdctl on containerd', async () => {
+    for (const cmdline of [
+      'docker build -t contoso.azurecr.io/shop/storefront:1.4.3 .',
+      'nerdctl --namespace k8s.io build -t contoso.azurecr.io/shop/storefront:1.4.3 -f Dockerfile .',
+    ]) {
+      const clock = new SimulatedClock(START);
+      const sink = new MemorySink();
+      const writer = new RowWriter(sink);
+      const sensor = new RuntimeSensor(
+        new AlertEmitter({ clock, random: new Random(1), writer, endMs: START + 86_400_000 }),
+      );
+      sensor.observe({
+        kind: 'process',
+        time: START,
+        node: nodepoolNode(1),
+        process: { pid: 9, exe: cmdline.split(' ')[0]!, cmdline, parentExe: 'bash', user: 'root' },
+      } satisfies RuntimeEvent);
+      clock.runUntil(START + 86_400_000 - 1);
+      await writer.drain();
+      expect(sink.rows('SecurityAlert').map((row) => row.AlertType)).toContain('K8S.NODE_ImageBuildOnNode');
+    }
+  });
+});

@@ -62,7 +62,8 @@ export class RuntimeSensor {
       }
       if (/\bdocker\b.*\brun\b.*--privileged/.test(cmd) || /\bctr\b.*\brun\b.*--privileged/.test(cmd))
         raise('K8S.NODE_PrivilegedContainerArtifacts');
-      if (/\bdocker\b.*\bbuild\b/.test(cmd)) raise('K8S.NODE_ImageBuildOnNode', {}, 12 * 3600_000);
+      if (/\b(?:docker|nerdctl|buildctl)\b.*\bbuild\b/.test(cmd))
+        raise('K8S.NODE_ImageBuildOnNode', {}, 12 * 3600_000);
       if (
         (/\bnsenter\b.*(--target 1|-t 1)/.test(cmd) || /\bchroot \/host\b/.test(cmd)) &&
         (event.pod?.privileged || event.pod === undefined || event.process.inHostNamespaces)
