@@ -90,6 +90,7 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
     case 'select':
       return state.tabs.some((tab) => tab.id === action.id) ? { ...state, activeId: action.id } : state;
     case 'edit':
+      if (state.tabs.find((tab) => tab.id === action.id)?.text === action.text) return state;
       return {
         ...state,
         tabs: state.tabs.map((tab) =>
