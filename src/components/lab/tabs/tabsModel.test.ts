@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkSetting } from '../../../store/settings';
 import { MAX_TABS, initialTabs, mergeTabs, restoreTabs, stampTabsAction, tabsReducer } from './tabsModel';
 
 describe('query tabs', () => {
@@ -108,5 +109,6 @@ describe('merging the tabs of two pages of the lab', () => {
     const state = tabsReducer(base, { type: 'close', id: 'b', at: 7 });
     expect(restoreTabs(JSON.parse(JSON.stringify(state)))).toEqual(state);
     expect(restoreTabs({ tabs: [{ id: 'x', title: 't', text: '', editedAt: 'soon' }] })).toBeUndefined();
+    expect(checkSetting('lab.tabs', mergeTabs(state, base))).toEqual({ ok: true });
   });
 });
