@@ -449,6 +449,9 @@ export function getSetting<T>(key: string, fallback: T): Promise<T> {
   return learnerStore().getSetting(key, fallback);
 }
 export const setSetting: LearnerStore['setSetting'] = (...args) => learnerStore().setSetting(...args);
+export function updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
+  return learnerStore().updateSetting(key, fallback, update);
+}
 export const exportLearnerData: LearnerStore['exportLearnerData'] = (...args) =>
   learnerStore().exportLearnerData(...args);
 export const importLearnerData: LearnerStore['importLearnerData'] = (...args) =>

@@ -51,12 +51,19 @@ export const SETTING_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
             id: z.string().min(1).describe('Tab id'),
             title: z.string().describe('Tab title'),
             text: z.string().max(1_000_000).describe('The query in the tab'),
+            editedAt: epochMs
+              .optional()
+              .describe('When the tab was last changed; the later edit wins a merge'),
           }),
         )
         .min(1)
         .max(50)
         .describe('The open query tabs'),
       activeId: z.string().describe('The selected tab'),
+      closed: z
+        .record(z.string(), epochMs)
+        .optional()
+        .describe('Closed tab ids and when they were closed, so another page cannot reopen them'),
     })
     .loose()
     .describe("The lab's query tabs"),

@@ -15,7 +15,15 @@ import { preloadOrder } from './preloadOrder';
 import { runStatus } from './runStatus';
 import { longGenerationQuestion, parseShareLinkHash, shareLinkUrl } from './share/shareLink';
 import { QueryTabs } from './tabs/QueryTabs';
-import { initialTabs, restoreTabs, tabsReducer } from './tabs/tabsModel';
+import {
+  initialTabs,
+  mergeTabs,
+  restoreTabs,
+  stampTabsAction,
+  tabsReducer,
+  type TabsAction,
+  type TabsState,
+} from './tabs/tabsModel';
 
 import 'monaco-editor/min/vs/editor/editor.main.css';
 import './lab.css';
@@ -88,7 +96,8 @@ export default function Lab({
   onResult,
   queryRequest,
 }: LabProps) {
-  const [tabs, dispatch] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
+  const [tabs, dispatchTabs] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
+  const dispatch = useCallback((action: TabsAction) => dispatchTabs(stampTabsAction(action)), []);
   const [runs, setRuns] = useState<Readonly<Record<string, TabRun>>>({});
   const [backend, setBackend] = useState<LabBackend | undefined>();
   const [backendError, setBackendError] = useState('');
@@ -438,12 +447,41 @@ export default function Lab({
   useEffect(() => {
     if (embedded || !tabsRestored) return;
     const timer = setTimeout(() => {
+      // Merged with what another page of the lab saved meanwhile, in one transaction, then announced to it.
       store()
-        .then((learner) => learner.setSetting(TABS_SETTING, tabs))
+        .then((learner) =>
+          learner.updateSetting<unknown>(TABS_SETTING, undefined, (stored) =>
+            mergeTabs(restoreTabs(stored), tabs),
+          ),
+        )
+        .then((merged) => {
+          dispatch({ type: 'merge', stored: merged as TabsState });
+          tabsChannel.current?.postMessage('saved');
+        })
         .catch((error: unknown) => console.error('The query tabs could not be saved.', error));
     }, 400);
     return () => clearTimeout(timer);
-  }, [tabs, embedded, tabsRestored, store]);
+  }, [tabs, embedded, tabsRestored, store, dispatch]);
+
+  const tabsChannel = useRef<BroadcastChannel | undefined>(undefined);
+  useEffect(() => {
+    if (embedded || !tabsRestored || typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(TABS_SETTING);
+    tabsChannel.current = channel;
+    channel.onmessage = () => {
+      store()
+        .then((learner) => learner.getSetting<unknown>(TABS_SETTING, undefined))
+        .then((stored) => {
+          const restored = restoreTabs(stored);
+          if (restored) dispatch({ type: 'merge', stored: restored });
+        })
+        .catch((error: unknown) => console.error("Another page's query tabs could not be read.", error));
+    };
+    return () => {
+      channel.close();
+      tabsChannel.current = undefined;
+    };
+  }, [embedded, tabsRestored, store, dispatch]);
 
   useEffect(() => {
     const pending = pendingRun.current;

@@ -24,6 +24,7 @@ export interface KqlEditorHandle {
 interface Props {
   /** Each tab keeps its own text model (undo history, cursor). */
   readonly tabId: string;
+  /** The tab's text: read when the tab's model is made, and applied again when it changes from outside. */
   readonly initialText: string;
   readonly onChange: (tabId: string, text: string) => void;
   readonly onRun: () => void;
@@ -154,6 +155,14 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
     else setFallbackText(initialText);
     // A tab's text is read when its model is first made; after that the model is the source of truth.
   }, [tabId, phase]);
+
+  useEffect(() => {
+    // Text that changed outside this editor (another page of the lab edited the tab later) replaces the model's, as
+    // an undoable edit. The learner's own typing arrives here equal to the model's text and changes nothing.
+    const model = modelsRef.current.get(tabId);
+    if (phase !== 'ready' || !model || model.getValue() === initialText) return;
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: initialText }], () => null);
+  }, [initialText, tabId, phase]);
 
   useEffect(() => {
     const monaco = monacoRef.current;
