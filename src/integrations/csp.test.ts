@@ -22,7 +22,7 @@ describe('content security policy', () => {
     expect(script).not.toContain('unsafe');
     expect(policy).toContain("object-src 'none'");
     expect(policy).not.toContain('frame-ancestors');
-    expect(contentSecurityPolicy({ scriptHashes: [], forHeader: true })).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy({ scriptHashes: [], forHeader: true })).toContain("frame-ancestors 'self'");
   });
 
   it('hashes as browsers do (SHA-256 of the exact text, base64)', () => {

@@ -67,7 +67,8 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
     "base-uri 'self'",
     "form-action 'self'",
   ];
-  if (options.forHeader) directives.push("frame-ancestors 'none'");
+  // 'self', not 'none': a query check edits in a frame of the site's own (/check-editor/); no other site may frame it.
+  if (options.forHeader) directives.push("frame-ancestors 'self'");
   return directives.join('; ');
 }
 
