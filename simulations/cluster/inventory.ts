@@ -342,6 +342,7 @@ function systemWorkloads(): WorkloadSpec[] {
 }
 
 export const STOREFRONT_IMAGE = image(ACR, 'shop/storefront', '1.4.2');
+const STOREFRONT_UPLOADS_CLAIM = 'storefront-uploads';
 
 /** The tenant's own workloads: a small web shop, its CI agent, ingress, dashboard and monitoring. */
 function applicationWorkloads(): WorkloadSpec[] {
@@ -376,7 +377,8 @@ function applicationWorkloads(): WorkloadSpec[] {
             user: 'root',
           }),
         ],
-        { volumes: [{ name: 'uploads', emptyDir: {} }] },
+        // Three replicas share the product images customers upload, hence an Azure Files (RWX) claim.
+        { volumes: [{ name: 'uploads', persistentVolumeClaim: { claimName: STOREFRONT_UPLOADS_CLAIM } }] },
       ),
     },
     {
@@ -621,6 +623,17 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         clusterIp: '10.0.77.143',
         selector: { 'k8s-app': 'kubernetes-dashboard' },
         ports: [{ port: 443, targetPort: 8443, protocol: 'TCP' }],
+      },
+    ],
+    persistentVolumes: [
+      {
+        name: 'pvc-3f6b2c1e-8d4a-4e7b-9c25-71a0d5e8b94f',
+        claimName: STOREFRONT_UPLOADS_CLAIM,
+        namespace: 'shop',
+        storageClass: 'azurefile-csi',
+        capacity: '100Gi',
+        accessModes: ['ReadWriteMany'],
+        createdAt: '2026-01-12T09:14:52Z',
       },
     ],
     serviceAccounts: [
