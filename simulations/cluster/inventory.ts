@@ -343,6 +343,7 @@ function systemWorkloads(): WorkloadSpec[] {
 
 export const STOREFRONT_IMAGE = image(ACR, 'shop/storefront', '1.4.2');
 const STOREFRONT_UPLOADS_CLAIM = 'storefront-uploads';
+const SHOP_DB_CLAIM = 'data-shop-db';
 
 /** The tenant's own workloads: a small web shop, its CI agent, ingress, dashboard and monitoring. */
 function applicationWorkloads(): WorkloadSpec[] {
@@ -410,6 +411,34 @@ function applicationWorkloads(): WorkloadSpec[] {
           ),
         ],
         { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } },
+      ),
+    },
+    {
+      // The shop's PostgreSQL: one replica on an Azure premium disk, which attaches to one node at a time.
+      kind: 'Deployment',
+      name: 'shop-db',
+      namespace: 'shop',
+      replicas: 1,
+      templateHash: '84c6d9f7b5',
+      template: template(
+        { app: 'shop-db', tier: 'db' },
+        'default',
+        [
+          container(
+            'postgres',
+            image('docker.io', 'library/postgres', '16.4'),
+            'postgres',
+            { exe: '/usr/lib/postgresql/16/bin/postgres', cmdline: 'postgres', user: 'postgres' },
+            {
+              ports: [{ containerPort: 5432, name: 'postgres' }],
+              volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }],
+            },
+          ),
+        ],
+        {
+          securityContext: { runAsNonRoot: true, runAsUser: 999, fsGroup: 999 },
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: SHOP_DB_CLAIM } }],
+        },
       ),
     },
     {
@@ -597,6 +626,14 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }],
       },
       {
+        name: 'shop-db',
+        namespace: 'shop',
+        type: 'ClusterIP',
+        clusterIp: '10.0.143.27',
+        selector: { app: 'shop-db' },
+        ports: [{ port: 5432, targetPort: 5432, protocol: 'TCP' }],
+      },
+      {
         name: 'catalog-api',
         namespace: 'shop',
         type: 'ClusterIP',
@@ -634,6 +671,15 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         capacity: '100Gi',
         accessModes: ['ReadWriteMany'],
         createdAt: '2026-01-12T09:14:52Z',
+      },
+      {
+        name: 'pvc-a71c94d2-5e08-4b3f-8f6d-2c9e41b7d063',
+        claimName: SHOP_DB_CLAIM,
+        namespace: 'shop',
+        storageClass: 'managed-csi-premium',
+        capacity: '64Gi',
+        accessModes: ['ReadWriteOnce'],
+        createdAt: '2026-01-12T09:15:07Z',
       },
     ],
     serviceAccounts: [
