@@ -344,6 +344,7 @@ function systemWorkloads(): WorkloadSpec[] {
 export const STOREFRONT_IMAGE = image(ACR, 'shop/storefront', '1.4.2');
 const STOREFRONT_UPLOADS_CLAIM = 'storefront-uploads';
 const SHOP_DB_CLAIM = 'data-shop-db';
+const UPLOADS_PATH = '/var/www/html/uploads';
 
 /** The tenant's own workloads: a small web shop, its CI agent, ingress, dashboard and monitoring. */
 function applicationWorkloads(): WorkloadSpec[] {
@@ -370,13 +371,22 @@ function applicationWorkloads(): WorkloadSpec[] {
               cmdline: 'nginx: master process nginx -g daemon off;',
               user: 'root',
             },
-            { ports: [{ containerPort: 80, name: 'http' }] },
+            {
+              ports: [{ containerPort: 80, name: 'http' }],
+              volumeMounts: [{ name: 'uploads', mountPath: UPLOADS_PATH }],
+            },
           ),
-          container('php-fpm', STOREFRONT_IMAGE, 'php-fpm', {
-            exe: '/usr/local/sbin/php-fpm',
-            cmdline: 'php-fpm: master process (/usr/local/etc/php-fpm.conf)',
-            user: 'root',
-          }),
+          container(
+            'php-fpm',
+            STOREFRONT_IMAGE,
+            'php-fpm',
+            {
+              exe: '/usr/local/sbin/php-fpm',
+              cmdline: 'php-fpm: master process (/usr/local/etc/php-fpm.conf)',
+              user: 'root',
+            },
+            { volumeMounts: [{ name: 'uploads', mountPath: UPLOADS_PATH }] },
+          ),
         ],
         // Three replicas share the product images customers upload, hence an Azure Files (RWX) claim.
         { volumes: [{ name: 'uploads', persistentVolumeClaim: { claimName: STOREFRONT_UPLOADS_CLAIM } }] },
