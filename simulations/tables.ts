@@ -14,6 +14,7 @@ export const SIMULATED_TABLE_NAMES = [
   'ContainerNodeInventory',
   'KubeEvents',
   'KubeNodeInventory',
+  'KubePVInventory',
   'KubePodInventory',
   'KubeServices',
   'SecurityAlert',

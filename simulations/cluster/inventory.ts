@@ -342,6 +342,9 @@ function systemWorkloads(): WorkloadSpec[] {
 }
 
 export const STOREFRONT_IMAGE = image(ACR, 'shop/storefront', '1.4.2');
+const STOREFRONT_UPLOADS_CLAIM = 'storefront-uploads';
+const SHOP_DB_CLAIM = 'data-shop-db';
+const UPLOADS_PATH = '/var/www/html/uploads';
 
 /** The tenant's own workloads: a small web shop, its CI agent, ingress, dashboard and monitoring. */
 function applicationWorkloads(): WorkloadSpec[] {
@@ -368,15 +371,25 @@ function applicationWorkloads(): WorkloadSpec[] {
               cmdline: 'nginx: master process nginx -g daemon off;',
               user: 'root',
             },
-            { ports: [{ containerPort: 80, name: 'http' }] },
+            {
+              ports: [{ containerPort: 80, name: 'http' }],
+              volumeMounts: [{ name: 'uploads', mountPath: UPLOADS_PATH }],
+            },
           ),
-          container('php-fpm', STOREFRONT_IMAGE, 'php-fpm', {
-            exe: '/usr/local/sbin/php-fpm',
-            cmdline: 'php-fpm: master process (/usr/local/etc/php-fpm.conf)',
-            user: 'root',
-          }),
+          container(
+            'php-fpm',
+            STOREFRONT_IMAGE,
+            'php-fpm',
+            {
+              exe: '/usr/local/sbin/php-fpm',
+              cmdline: 'php-fpm: master process (/usr/local/etc/php-fpm.conf)',
+              user: 'root',
+            },
+            { volumeMounts: [{ name: 'uploads', mountPath: UPLOADS_PATH }] },
+          ),
         ],
-        { volumes: [{ name: 'uploads', emptyDir: {} }] },
+        // Three replicas share the product images customers upload, hence an Azure Files (RWX) claim.
+        { volumes: [{ name: 'uploads', persistentVolumeClaim: { claimName: STOREFRONT_UPLOADS_CLAIM } }] },
       ),
     },
     {
@@ -408,6 +421,34 @@ function applicationWorkloads(): WorkloadSpec[] {
           ),
         ],
         { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } },
+      ),
+    },
+    {
+      // The shop's PostgreSQL: one replica on an Azure premium disk, which attaches to one node at a time.
+      kind: 'Deployment',
+      name: 'shop-db',
+      namespace: 'shop',
+      replicas: 1,
+      templateHash: '84c6d9f7b5',
+      template: template(
+        { app: 'shop-db', tier: 'db' },
+        'default',
+        [
+          container(
+            'postgres',
+            image('docker.io', 'library/postgres', '16.4'),
+            'postgres',
+            { exe: '/usr/lib/postgresql/16/bin/postgres', cmdline: 'postgres', user: 'postgres' },
+            {
+              ports: [{ containerPort: 5432, name: 'postgres' }],
+              volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }],
+            },
+          ),
+        ],
+        {
+          securityContext: { runAsNonRoot: true, runAsUser: 999, fsGroup: 999 },
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: SHOP_DB_CLAIM } }],
+        },
       ),
     },
     {
@@ -595,6 +636,14 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }],
       },
       {
+        name: 'shop-db',
+        namespace: 'shop',
+        type: 'ClusterIP',
+        clusterIp: '10.0.143.27',
+        selector: { app: 'shop-db' },
+        ports: [{ port: 5432, targetPort: 5432, protocol: 'TCP' }],
+      },
+      {
         name: 'catalog-api',
         namespace: 'shop',
         type: 'ClusterIP',
@@ -621,6 +670,26 @@ export function defaultCluster(nodeCount = 3): ClusterSpec {
         clusterIp: '10.0.77.143',
         selector: { 'k8s-app': 'kubernetes-dashboard' },
         ports: [{ port: 443, targetPort: 8443, protocol: 'TCP' }],
+      },
+    ],
+    persistentVolumes: [
+      {
+        name: 'pvc-3f6b2c1e-8d4a-4e7b-9c25-71a0d5e8b94f',
+        claimName: STOREFRONT_UPLOADS_CLAIM,
+        namespace: 'shop',
+        storageClass: 'azurefile-csi',
+        capacity: '100Gi',
+        accessModes: ['ReadWriteMany'],
+        createdAt: '2026-01-12T09:14:52Z',
+      },
+      {
+        name: 'pvc-a71c94d2-5e08-4b3f-8f6d-2c9e41b7d063',
+        claimName: SHOP_DB_CLAIM,
+        namespace: 'shop',
+        storageClass: 'managed-csi-premium',
+        capacity: '64Gi',
+        accessModes: ['ReadWriteOnce'],
+        createdAt: '2026-01-12T09:15:07Z',
       },
     ],
     serviceAccounts: [

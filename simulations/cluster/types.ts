@@ -48,6 +48,20 @@ export interface VolumeSpec {
   configMap?: { name: string };
   secret?: { secretName: string };
   projected?: JsonObject;
+  persistentVolumeClaim?: { claimName: string };
+}
+
+/** A dynamically provisioned persistent volume and the claim bound to it (AKS CSI storage classes). */
+export interface PersistentVolumeSpec {
+  /** The provisioner names it after the claim's uid: pvc-<uid>. */
+  name: string;
+  claimName: string;
+  namespace: string;
+  storageClass: 'managed-csi' | 'managed-csi-premium' | 'azurefile-csi' | 'azurefile-csi-premium';
+  /** As the claim requested it, e.g. 100Gi. */
+  capacity: string;
+  accessModes: ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
+  createdAt: string;
 }
 
 export interface PodTemplate {
@@ -122,6 +136,7 @@ export interface ClusterSpec {
   namespaces: NamespaceSpec[];
   workloads: WorkloadSpec[];
   services: ServiceSpec[];
+  persistentVolumes: PersistentVolumeSpec[];
   serviceAccounts: { namespace: string; name: string }[];
   secrets: { namespace: string; name: string; type: string }[];
   clusterRoles: ClusterRoleSpec[];

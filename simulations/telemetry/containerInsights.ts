@@ -3,10 +3,12 @@ import type { ClusterWorld, PodState } from '../cluster/world';
 import { isoSeconds } from '../core/time';
 import { CLUSTER_ID, CLUSTER_NAME, insightsBase } from './common';
 import type { EmitContext } from './context';
+import { persistentVolumeRow } from './persistentVolumes';
 
 /**
  * The Container insights agent's inventory collection (ama-logs): every collection interval it lists
- * pods, nodes, services and containers and writes one row per container, node, service and image.
+ * pods, nodes, services, persistent volumes and containers and writes one row per container, node,
+ * service, volume and image.
  * AKS's "cost-optimized" data collection preset collects every 5 minutes; "standard" every minute.
  */
 export class ContainerInsightsCollector {
@@ -95,6 +97,8 @@ export class ContainerInsightsCollector {
       }
     }
     for (const pod of pods) this.writePod(pod, time);
+    for (const volume of this.world.spec.persistentVolumes)
+      write.write('KubePVInventory', persistentVolumeRow(volume, time));
     for (const service of this.world.services) {
       write.write('KubeServices', {
         ...insightsBase('KubeServices'),

@@ -298,6 +298,20 @@ const CHATTER: Record<string, Chatter> = {
       'info',
     ],
   },
+  // PostgreSQL logs to stderr; with default settings a quiet database mostly reports its timed checkpoints.
+  postgres: {
+    perMinute: 0.1,
+    make: (random, time) => {
+      const stamp = `${new Date(time).toISOString().slice(0, 23).replace('T', ' ')} UTC [${random.int(26, 29)}]`;
+      return [
+        random.chance(0.5)
+          ? `${stamp} LOG:  checkpoint starting: time`
+          : `${stamp} LOG:  checkpoint complete: wrote ${random.int(3, 90)} buffers (0.${random.int(1, 9)}%); 0 WAL file(s) added, 0 removed, 0 recycled`,
+        'stderr',
+        'info',
+      ];
+    },
+  },
   dashboard: {
     perMinute: 0.004,
     make: (random, time) => [
