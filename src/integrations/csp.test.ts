@@ -18,8 +18,10 @@ describe('content security policy', () => {
     const policy = contentSecurityPolicy({ scriptHashes: inlineScripts(page).map(scriptHash) });
     const script = policy.split('; ').find((d) => d.startsWith('script-src '))!;
     expect(policy).toContain("default-src 'self'");
-    expect(script).toMatch(/^script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'$/);
-    expect(script).not.toContain('unsafe');
+    expect(script).toMatch(
+      /^script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'$/,
+    );
+    expect(script.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe');
     expect(policy).toContain("object-src 'none'");
     expect(policy).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy({ scriptHashes: [], forHeader: true })).toContain("frame-ancestors 'self'");

@@ -51,7 +51,8 @@ export interface PolicyOptions {
 }
 
 export function contentSecurityPolicy(options: PolicyOptions): string {
-  const script = ["'self'", ...[...new Set(options.scriptHashes)].sort()];
+  // 'wasm-unsafe-eval' lets WebAssembly compile (Pagefind's search runs in wasm) and nothing else: no JS eval.
+  const script = ["'self'", "'wasm-unsafe-eval'", ...[...new Set(options.scriptHashes)].sort()];
   if (options.unsafeEval) script.push("'unsafe-eval'");
   const directives = [
     "default-src 'self'",
