@@ -96,6 +96,8 @@ test('an ordering question is solved with the move buttons', async ({ page }) =>
     'Investigate the pod configuration',
     'Check for lateral movement',
   ];
+  // The learner's shuffle is applied once the learner store answers: read the order after it.
+  await expect(steps).toHaveAttribute('data-arranged', 'true');
   const items = steps.getByRole('listitem');
   for (let target = 0; target < wanted.length; target++) {
     const texts = await items.allInnerTexts();

@@ -13,7 +13,6 @@ import {
 import type { LearnerDataExport } from './learnerExport';
 import { LEARNER_EXPORT_FORMAT } from './learnerExportFormat';
 import { toStoreError } from './storeError';
-import { checkSetting } from './settings';
 
 export type {
   AnswerRecord,
@@ -93,6 +92,14 @@ async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * The settings' schemas (zod) load on the first setting read, not with the learner store: a lesson page loads the store
+ * at once and stays within its JS budget.
+ */
+function settingChecks(): Promise<typeof import('./settings')> {
+  return import('./settings');
+}
+
+/**
  * The learner-data API over one database. Components and engines use the module-level functions
  * below (bound to the site's database); tests may build their own over a throw-away database.
  */
@@ -105,6 +112,7 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
     return guarded(`reading the setting "${key}"`, async () => {
       const record = await db.settings.get(key);
       if (record === undefined) return { value: fallback };
+      const { checkSetting } = await settingChecks();
       const check = checkSetting(key, record.value);
       return check.ok ? { value: record.value as T } : { value: fallback, problem: check.problem };
     });
@@ -290,16 +298,18 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
      * gets the stored value, or the fallback when there is none or it makes no sense.
      */
     updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
-      return guarded(`saving the setting "${key}"`, () =>
-        db.transaction('rw', db.settings, async () => {
+      return guarded(`saving the setting "${key}"`, async () => {
+        // Loaded before the transaction: awaiting an import inside it would let Dexie commit early.
+        const { checkSetting } = await settingChecks();
+        return db.transaction('rw', db.settings, async () => {
           const record = await db.settings.get(key);
           const current =
             record !== undefined && checkSetting(key, record.value).ok ? (record.value as T) : fallback;
           const next = update(current);
           await db.settings.put({ key, value: next });
           return next;
-        }),
-      );
+        });
+      });
     },
 
     /** Removes a setting, so that its readers start from their default. */
