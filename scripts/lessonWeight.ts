@@ -19,6 +19,11 @@ const LAB_CHUNK = /monaco|kusto|editor|worker|\/lab|queryRunner|startedQueryChec
 const SEARCH_CHUNK = /pagefind|ui-core/i;
 /** The export file schema (zod): learner.ts imports it only when a learner imports a progress file. */
 const IMPORT_FILE_CHUNK = /learnerExport\./;
+/**
+ * The settings' schemas (zod): learner.ts loads them only to read a setting checked by meaning (exam history, the
+ * lab's dataset and tabs), which the exam, progress and lab read and a lesson page does not.
+ */
+const SETTINGS_CHECK_CHUNK = /\/settings\.[\w-]+\.js$/;
 
 const ANY_IMPORT =
   /(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
@@ -57,6 +62,7 @@ export function measureLessonPages(dist: string): LessonWeight[] {
             LAB_CHUNK.test(relative(distDir, path)) ||
             SEARCH_CHUNK.test(relative(distDir, path)) ||
             IMPORT_FILE_CHUNK.test(relative(distDir, path)) ||
+            SETTINGS_CHECK_CHUNK.test(relative(distDir, path)) ||
             !existsSync(path)
           )
             continue;

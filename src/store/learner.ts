@@ -13,6 +13,7 @@ import {
 import type { LearnerDataExport } from './learnerExport';
 import { LEARNER_EXPORT_FORMAT } from './learnerExportFormat';
 import { toStoreError } from './storeError';
+import { isCheckedSettingKey } from './settingKeys';
 
 export type {
   AnswerRecord,
@@ -92,11 +93,19 @@ async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The settings' schemas (zod) load on the first setting read, not with the learner store: a lesson page loads the store
- * at once and stays within its JS budget.
+ * The settings' schemas (zod) load on the first read of a checked setting, not with the learner store: a lesson page
+ * loads the store at once, reads only unchecked settings, and stays within its JS budget.
  */
 function settingChecks(): Promise<typeof import('./settings')> {
   return import('./settings');
+}
+
+async function checkStoredSetting(
+  key: string,
+  value: unknown,
+): Promise<{ ok: true } | { ok: false; problem: string }> {
+  if (!isCheckedSettingKey(key)) return { ok: true };
+  return (await settingChecks()).checkSetting(key, value);
 }
 
 /**
@@ -112,8 +121,7 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
     return guarded(`reading the setting "${key}"`, async () => {
       const record = await db.settings.get(key);
       if (record === undefined) return { value: fallback };
-      const { checkSetting } = await settingChecks();
-      const check = checkSetting(key, record.value);
+      const check = await checkStoredSetting(key, record.value);
       return check.ok ? { value: record.value as T } : { value: fallback, problem: check.problem };
     });
   }
@@ -300,7 +308,9 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
     updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
       return guarded(`saving the setting "${key}"`, async () => {
         // Loaded before the transaction: awaiting an import inside it would let Dexie commit early.
-        const { checkSetting } = await settingChecks();
+        const checkSetting = isCheckedSettingKey(key)
+          ? (await settingChecks()).checkSetting
+          : () => ({ ok: true as const });
         return db.transaction('rw', db.settings, async () => {
           const record = await db.settings.get(key);
           const current =

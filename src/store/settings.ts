@@ -3,6 +3,7 @@
  * may come from an imported file: a value of the right shape can still make no sense (`exam-history: [{}]`). Each
  * known key has a schema here; a value that fails it is reported, never handed to a view as if it were good.
  */
+import { isCheckedSettingKey, type CheckedSettingKey } from './settingKeys';
 import { z } from './zodConfig';
 
 const epochMs = z.number().int().nonnegative().describe('Epoch milliseconds (UTC)');
@@ -40,7 +41,7 @@ const examRecord = z
   .describe('One finished practice exam');
 
 /** The settings the site reads, by key. A key not listed here is stored and read as it is. */
-export const SETTING_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+export const SETTING_SCHEMAS: Readonly<Record<CheckedSettingKey, z.ZodType>> = {
   'exam-history': z.array(examRecord).max(1000).describe('Finished practice exams, oldest first'),
   'lab.dataset': z.string().min(1).max(200).describe('The dataset the lab used last'),
   'lab.tabs': z
@@ -70,7 +71,7 @@ export const SETTING_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
 };
 
 /** Names the readable part of a setting the learner may want to reset. */
-export const SETTING_LABELS: Readonly<Record<string, string>> = {
+export const SETTING_LABELS: Readonly<Record<CheckedSettingKey, string>> = {
   'exam-history': 'practice exam history',
   'lab.dataset': "the lab's last dataset",
   'lab.tabs': "the lab's query tabs",
@@ -80,14 +81,14 @@ export type SettingCheck = { readonly ok: true } | { readonly ok: false; readonl
 
 /** Whether a stored value makes sense for its key; the problem in plain words when it does not. */
 export function checkSetting(key: string, value: unknown): SettingCheck {
+  if (!isCheckedSettingKey(key)) return { ok: true };
   const schema = SETTING_SCHEMAS[key];
-  if (!schema) return { ok: true };
   const result = schema.safeParse(value);
   if (result.success) return { ok: true };
   const issue = result.error.issues[0]!;
   const where = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
   return {
     ok: false,
-    problem: `The saved ${SETTING_LABELS[key] ?? key} is not valid${where}: ${issue.message}.`,
+    problem: `The saved ${SETTING_LABELS[key]} is not valid${where}: ${issue.message}.`,
   };
 }
