@@ -118,6 +118,10 @@ test('the incident queue assigns and closes an incident, the lab shows its new r
     timeout: 60_000,
   });
   const alerts = page.getByRole('region', { name: 'Security alerts' });
+  // Closing the incident resolved its alerts, as Defender XDR keeps them in step.
+  await expect(
+    alerts.getByRole('row').filter({ hasText: CASE_ALERT }).filter({ hasText: 'Resolved' }).first(),
+  ).toBeVisible();
   await alerts.getByRole('button', { name: CASE_ALERT }).first().click();
   const alertDetails = page.getByRole('region', { name: CASE_ALERT });
   await expect(alertDetails.getByRole('list', { name: `Entities of ${CASE_ALERT}` })).toContainText(

@@ -6,7 +6,7 @@
  */
 import type { WireValue } from '../kql/types';
 import { LEARNER } from '../../simulations/telemetry/learnerAudit';
-import { numberOr, readRecords, text, type KqlRunner } from './kqlSource';
+import { kqlString, numberOr, readRecords, stringList, text, type KqlRunner } from './kqlSource';
 import { latestIncidentRowQuery, type IncidentOwner } from './incidents';
 
 /** Sentinel's classifications, each with the reasons it may be closed for (empty for Undetermined). */
@@ -122,8 +122,43 @@ export function incidentChangeRow(
 export type AppendRows = (table: string, rows: Record<string, unknown>[]) => Promise<{ rows: number }>;
 
 /**
+ * The alert status an incident action brings its alerts to: Defender XDR keeps them in step, as the simulation's own
+ * incidents do (an analyst taking an incident puts its alerts in progress; closing it resolves them).
+ */
+export function alertStatusFor(action: IncidentAction): 'InProgress' | 'Resolved' | undefined {
+  if (action.kind === 'close') return 'Resolved';
+  if (action.kind === 'status' && action.status === 'Active') return 'InProgress';
+  return undefined;
+}
+
+/** SecurityAlert rows for alerts whose status changes: copies of their latest rows, as the simulation writes them. */
+export function alertStatusRows(
+  latestAlerts: readonly Record<string, WireValue>[],
+  status: string,
+  at: number,
+): Record<string, WireValue>[] {
+  const time = iso(at);
+  return latestAlerts
+    .filter((alert) => text(alert.Status) !== status)
+    .map((alert) => ({ ...alert, TimeGenerated: time, ProcessingEndTime: time, Status: status }));
+}
+
+function latestAlertRowsQuery(alertIds: readonly string[]): string {
+  return `SecurityAlert
+| where SystemAlertId in (${alertIds.map(kqlString).join(', ')})
+| summarize arg_max(TimeGenerated, *) by SystemAlertId`;
+}
+
+export interface AppliedAction {
+  /** The new SecurityIncident row. */
+  incident: Record<string, WireValue>;
+  /** SecurityAlert rows written for the incident's alerts whose status followed. */
+  alerts: Record<string, WireValue>[];
+}
+
+/**
  * Applies an action as Sentinel does: reads the incident's latest row by KQL, writes the changed copy as a new
- * SecurityIncident row, and returns that row.
+ * SecurityIncident row, then the status change of its alerts when the action brings one.
  */
 export async function applyIncidentAction(
   run: KqlRunner,
@@ -131,10 +166,16 @@ export async function applyIncidentAction(
   incidentNumber: number,
   action: IncidentAction,
   context: ActionContext,
-): Promise<Record<string, WireValue>> {
+): Promise<AppliedAction> {
   const [latest] = await readRecords(run, 'incident', latestIncidentRowQuery(incidentNumber));
   if (!latest) throw new IncidentActionError(`There is no incident ${incidentNumber} in this dataset.`);
-  const row = incidentChangeRow(latest, action, context);
-  await append('SecurityIncident', [row]);
-  return row;
+  const incident = incidentChangeRow(latest, action, context);
+  await append('SecurityIncident', [incident]);
+  const status = alertStatusFor(action);
+  const alertIds = stringList(incident.AlertIds);
+  if (!status || alertIds.length === 0) return { incident, alerts: [] };
+  const latestAlerts = await readRecords(run, 'incident’s alerts', latestAlertRowsQuery(alertIds));
+  const alerts = alertStatusRows(latestAlerts, status, Date.parse(text(incident.LastModifiedTime)));
+  if (alerts.length > 0) await append('SecurityAlert', alerts);
+  return { incident, alerts };
 }

@@ -77,13 +77,15 @@ describe('incident actions', () => {
   it('assigning writes a new row with the same number and name, the owner and who changed it', async () => {
     const { run, append } = engineWith();
     const at = NOW + 60_000;
-    const row = await applyIncidentAction(
+    const { incident: row, alerts } = await applyIncidentAction(
       run,
       append,
       1208,
       { kind: 'assign', owner: LEARNER_OWNER },
       { at },
     );
+    // Assigning changes no alert's status.
+    expect(alerts).toEqual([]);
     expect(row).toMatchObject({
       IncidentNumber: 1208,
       IncidentName: 'inc-dash',
@@ -105,14 +107,39 @@ describe('incident actions', () => {
   it('closing sets the status, classification, reason, comment and closed time, seen by arg_max', async () => {
     const { run, append } = engineWith();
     const choice = CLOSING_CLASSIFICATIONS.find((c) => c.reason === 'SuspiciousActivity')!;
-    await applyIncidentAction(run, append, 1208, { kind: 'status', status: 'Active' }, { at: NOW });
-    await applyIncidentAction(
+    const taken = await applyIncidentAction(
+      run,
+      append,
+      1208,
+      { kind: 'status', status: 'Active' },
+      { at: NOW },
+    );
+    // Its alert is in progress already: no alert row.
+    expect(taken.alerts).toEqual([]);
+    const closed = await applyIncidentAction(
       run,
       append,
       1208,
       { kind: 'close', choice, comment: ' Dashboard exposed. ' },
       { at: NOW },
     );
+    expect(closed.alerts.map((alert) => [alert.SystemAlertId, alert.Status])).toEqual([
+      ['a-dash', 'Resolved'],
+    ]);
+    expect(
+      recordsOf(
+        await run(
+          'SecurityAlert | where SystemAlertId == "a-dash" | summarize arg_max(TimeGenerated, Status, AlertName) by SystemAlertId',
+        ),
+      ),
+    ).toEqual([
+      {
+        SystemAlertId: 'a-dash',
+        TimeGenerated: '2026-03-03T12:00:01Z',
+        Status: 'Resolved',
+        AlertName: 'Exposed Kubernetes dashboard detected',
+      },
+    ]);
     const [latest] = recordsOf(
       await run(
         `${LATEST} | where IncidentNumber == 1208 | project Status, Classification, ClassificationReason, ClassificationComment, ClosedTime, LastModifiedTime`,
