@@ -68,10 +68,15 @@ export default function IncidentQueue() {
     async (incident: IncidentView, action: IncidentAction, done: string) => {
       if (!run || !current) return;
       const at = virtualActionTime(current.virtualNow ?? Date.now(), openedAt.current, Date.now());
-      const row = await applyIncidentAction(run, storeAppender(current.id), incident.number, action, { at });
-      setNotice(
-        `${done} A new SecurityIncident row was written at ${formatTime(String(row.LastModifiedTime))}.`,
-      );
+      const applied = await applyIncidentAction(run, storeAppender(current.id), incident.number, action, {
+        at,
+      });
+      const written = formatTime(String(applied.incident.LastModifiedTime));
+      const alerts =
+        applied.alerts.length === 0
+          ? ''
+          : ` ${applied.alerts.length === 1 ? 'Its alert is' : `Its ${applied.alerts.length} alerts are`} now ${String(applied.alerts[0]!.Status)}.`;
+      setNotice(`${done} A new SecurityIncident row was written at ${written}.${alerts}`);
       await reload();
     },
     [run, current, reload],
