@@ -49,6 +49,9 @@ describe('the portal’s dataset', () => {
       'exposed-dashboard:4:2',
     );
     expect(chooseDataset([], { scenario: 'exposed-dashboard' })).toBeUndefined();
+    // A case's scenario without a stored dataset is not answered with another scenario's data.
+    expect(chooseDataset(stored, { scenario: 'docker-sock-escape' })).toBeUndefined();
+    expect(chooseDataset(stored, { dataset: 'gone:1:1' })?.id).toBe('exposed-dashboard:4:2');
   });
 
   it('is labelled by scenario, seed and days', () => {

@@ -1,6 +1,7 @@
 /**
  * Which stored dataset a portal page shows: the one its address names (`?dataset=` from another page, or
- * `?scenario=` from a case page, whose learner may have chosen another seed), else the one used most recently.
+ * `?scenario=` from a case page, whose learner may have chosen another seed: none when that scenario has no stored
+ * dataset), else the one used most recently.
  * Only finished datasets are offered: the portal writes into the dataset, which a generation in progress refuses.
  */
 export interface DatasetOption {
@@ -24,8 +25,8 @@ export function chooseDataset(
     if (named) return named;
   }
   if (params.scenario) {
-    const ofScenario = newestFirst.find((dataset) => dataset.scenario === params.scenario);
-    if (ofScenario) return ofScenario;
+    // A case page asks for its own scenario: another scenario's data would answer the wrong case.
+    return newestFirst.find((dataset) => dataset.scenario === params.scenario);
   }
   return newestFirst[0];
 }

@@ -14,15 +14,25 @@ export function DatasetPicker({ state }: { state: PortalDatasetState }) {
     );
   }
   return (
-    <label className="portal-dataset">
-      Dataset
-      <select value={state.current?.id ?? ''} onChange={(event) => state.select(event.target.value)}>
-        {state.datasets.map((dataset) => (
-          <option key={dataset.id} value={dataset.id}>
-            {datasetLabel(dataset)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      {state.missingScenario && (
+        <p className="portal-note">
+          No dataset of the case {state.missingScenario} is stored in this browser yet: open{' '}
+          <a href={`/scenarios/${encodeURIComponent(state.missingScenario)}/`}>the case</a> to generate it, or
+          choose another dataset.
+        </p>
+      )}
+      <label className="portal-dataset">
+        Dataset
+        <select value={state.current?.id ?? ''} onChange={(event) => state.select(event.target.value)}>
+          {!state.current && <option value="">Choose a dataset</option>}
+          {state.datasets.map((dataset) => (
+            <option key={dataset.id} value={dataset.id}>
+              {datasetLabel(dataset)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

@@ -8,6 +8,8 @@ export interface PortalDatasetState {
   /** Set once the stored datasets are known. */
   loaded: boolean;
   error: string;
+  /** The scenario the address asked for when no dataset of it is stored. */
+  missingScenario: string;
   select(id: string): void;
 }
 
@@ -17,6 +19,7 @@ export function usePortalDataset(): PortalDatasetState {
   const [current, setCurrent] = useState<DatasetOption | undefined>();
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState('');
+  const [missingScenario, setMissingScenario] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -48,6 +51,7 @@ export function usePortalDataset(): PortalDatasetState {
       const next = datasets.find((dataset) => dataset.id === id);
       if (!next) return;
       setCurrent(next);
+      setMissingScenario('');
       const url = new URL(location.href);
       url.searchParams.delete('scenario');
       url.searchParams.set('dataset', id);
@@ -56,5 +60,5 @@ export function usePortalDataset(): PortalDatasetState {
     [datasets],
   );
 
-  return { datasets, current, loaded, error, select };
+  return { datasets, current, loaded, error, missingScenario, select };
 }
