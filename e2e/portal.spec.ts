@@ -145,3 +145,25 @@ test('the incident queue assigns and closes an incident, the lab shows its new r
   await expectAxeClean(page);
   await expectNoPageOverflow(page);
 });
+
+test('the portal pages say where to get data when none is stored, and serve a strict policy', async ({
+  page,
+  request,
+}) => {
+  for (const path of ['/portal/', '/portal/incidents/', '/portal/defender/']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-security-policy'] ?? '', path).toContain("default-src 'self'");
+  }
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Portal views' }).click();
+  await page.getByRole('link', { name: 'Sentinel incidents' }).click();
+  await hydrated(page);
+  await expect(page.getByText(/^No dataset is stored in this browser yet/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('link', { name: 'Datasets page' })).toHaveAttribute('href', '/datasets/');
+
+  await page.goto(`/portal/defender/?scenario=${CASE_ID}`);
+  await hydrated(page);
+  await expect(page.getByText(/^No dataset is stored in this browser yet/)).toBeVisible({ timeout: 30_000 });
+  await expectNoPageOverflow(page);
+});
