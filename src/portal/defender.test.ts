@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_CATALOG } from '../../simulations/defender/catalog';
+import { toClusterViews } from './clusters';
 import { readDefenderOverview } from './defenderOverview';
 import { filterAlerts, takeActionFor } from './securityAlerts';
 import { engineWith } from './testData';
@@ -118,5 +119,23 @@ describe('Defender for Cloud views', () => {
     expect(clusters[0]!.unhealthyRecommendations.map((r) => r.displayName)).toEqual([
       'Privileged containers should be avoided',
     ]);
+  });
+});
+
+describe('cluster protection', () => {
+  it('is Not protected without a sensor pod, Protected with one on every node', () => {
+    const nodes = [{ ClusterId: '/c/A', ClusterName: 'a', Nodes: ['n1', 'n2'], KubernetesVersion: 'v1' }];
+    expect(toClusterViews(nodes, [], [], [])[0]).toMatchObject({
+      protection: 'Not protected',
+      unprotectedNodes: ['n1', 'n2'],
+    });
+    // Cluster ids are compared without case, as Azure resource ids are.
+    expect(
+      toClusterViews(nodes, [{ ClusterId: '/C/a', SensorNodes: ['n2', 'n1'] }], [], [])[0],
+    ).toMatchObject({
+      protection: 'Protected',
+      sensorNodes: ['n1', 'n2'],
+      unprotectedNodes: [],
+    });
   });
 });
