@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { learnerAuditRows } from '../../simulations/telemetry/learnerAudit';
 import { createKqlEngine } from '../kql/index';
-import { appendRows } from './appendRows';
+import { findTableDefinition } from '../tables/index';
+import { appendRows, checkRowsAgainstTable } from './appendRows';
 import { ClientError, createQueryClient } from './queryClient';
 import { createDatasetDb } from './datasetDb';
 import { createDatasetStore, type DatasetStore } from './datasets';
@@ -160,5 +162,26 @@ describe('queryClient.appendRows', () => {
     expect(made).toHaveLength(1);
     expect(made[0]!.received.every((request) => request.type === 'appendRows')).toBe(true);
     client.close();
+  });
+});
+
+describe('rows the learner’s actions write', () => {
+  it('the audit rows of a simulated kubectl call pass the checks as the simulation shapes them', () => {
+    const written = learnerAuditRows(
+      {
+        time: NOW,
+        verb: 'create',
+        resource: 'pods',
+        subresource: 'exec',
+        namespace: 'default',
+        name: 'web-0',
+      },
+      7,
+      1,
+    );
+    expect(Object.keys(written).sort()).toEqual(['AKSAudit', 'AKSAuditAdmin', 'AzureDiagnostics']);
+    for (const [table, rows] of Object.entries(written)) {
+      expect(() => checkRowsAgainstTable(findTableDefinition(table)!, rows)).not.toThrow();
+    }
   });
 });
