@@ -127,6 +127,9 @@ test('the incident queue assigns and closes an incident, the lab shows its new r
   await expect(alertDetails.getByRole('list', { name: `Entities of ${CASE_ALERT}` })).toContainText(
     'kubernetes-dashboard',
   );
+  await expect(
+    alertDetails.getByRole('link', { name: 'Show this alert’s rows in the KQL lab' }),
+  ).toHaveAttribute('href', /\/lab\/#q=.+&scenario=exposed-dashboard&seed=11&days=2$/);
   await alertDetails.getByRole('tab', { name: 'Alert details' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(alertDetails.getByRole('tab', { name: 'Take action' })).toHaveAttribute(

@@ -56,7 +56,7 @@ export default function DefenderPortal() {
       {current && !overview && !error && (
         <p className="portal-note">Reading Defender for Cloud’s findings in {datasetLabel(current)}…</p>
       )}
-      {overview && (
+      {overview && current && (
         <Tabs
           label="Defender for Cloud views"
           selected={view}
@@ -65,7 +65,7 @@ export default function DefenderPortal() {
             {
               id: 'alerts',
               label: `Security alerts (${overview.alerts.length})`,
-              render: () => <AlertsView overview={overview} severities={SEVERITIES} />,
+              render: () => <AlertsView dataset={current} overview={overview} severities={SEVERITIES} />,
             },
             {
               id: 'recommendations',

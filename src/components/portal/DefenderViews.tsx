@@ -1,12 +1,15 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ClusterView } from '../../portal/clusters';
+import type { DatasetOption } from '../../portal/datasetChoice';
 import type { DefenderOverview } from '../../portal/defenderOverview';
+import { kqlString } from '../../portal/kqlSource';
 import type { RecommendationGroup } from '../../portal/recommendations';
 import { imageTags, type RegistryView } from '../../portal/registries';
 import { filterAlerts, takeActionFor, type SecurityAlertView } from '../../portal/securityAlerts';
 import { EntityList } from './EntityList';
 import { Tabs } from './Tabs';
 import { formatTime, severityClass } from './format';
+import { labLink } from './labLink';
 
 /** A list on the left (a table that scrolls on its own), the selected item's details on the right. */
 function MasterDetail({
@@ -74,9 +77,11 @@ function DetailsPane({ title, children }: { title: string; children: ReactNode }
 }
 
 export function AlertsView({
+  dataset,
   overview,
   severities,
 }: {
+  dataset: DatasetOption;
   overview: DefenderOverview;
   severities: readonly string[];
 }) {
@@ -138,13 +143,30 @@ export function AlertsView({
             <td>{formatTime(alert.startTime)}</td>
           </tr>
         ))}
-        details={selected && <AlertDetails key={selected.id} alert={selected} overview={overview} />}
+        details={
+          selected && (
+            <AlertDetails key={selected.id} alert={selected} overview={overview} dataset={dataset} />
+          )
+        }
       />
     </>
   );
 }
 
-function AlertDetails({ alert, overview }: { alert: SecurityAlertView; overview: DefenderOverview }) {
+/** The lab query that shows an alert's rows: one per status change, oldest first. */
+export function alertRowsQuery(alertId: string): string {
+  return `SecurityAlert\n| where SystemAlertId == ${kqlString(alertId)}\n| project TimeGenerated, AlertName, Status, AlertSeverity, CompromisedEntity, ExtendedProperties, Entities\n| order by TimeGenerated asc`;
+}
+
+function AlertDetails({
+  alert,
+  overview,
+  dataset,
+}: {
+  alert: SecurityAlertView;
+  overview: DefenderOverview;
+  dataset: DatasetOption;
+}) {
   const [tab, setTab] = useState('details');
   const action = takeActionFor(alert, overview.recommendations);
   return (
@@ -152,6 +174,9 @@ function AlertDetails({ alert, overview }: { alert: SecurityAlertView; overview:
       <p className="portal-meta">
         <span className={severityClass(alert.severity)}>{alert.severity}</span> · {alert.status} ·{' '}
         {alert.alertType} · {formatTime(alert.startTime)}
+      </p>
+      <p>
+        <a href={labLink(alertRowsQuery(alert.id), dataset)}>Show this alert’s rows in the KQL lab</a>
       </p>
       <Tabs
         label="Alert"

@@ -9,9 +9,9 @@ import {
   type IncidentView,
 } from '../../portal/incidents';
 import type { KqlRunner } from '../../portal/kqlSource';
-import { shareLinkUrl } from '../lab/share/shareLink';
 import { EntityList } from './EntityList';
 import { errorText, formatTime, severityClass } from './format';
+import { labLink } from './labLink';
 
 interface Props {
   incident: IncidentView;
@@ -63,15 +63,7 @@ export function IncidentDetails({ incident, run, dataset, owners, notice, onActi
   }
 
   const closed = incident.status === 'Closed';
-  const labUrl =
-    typeof location === 'undefined'
-      ? '/lab/'
-      : shareLinkUrl(new URL('/lab/', location.href).toString(), {
-          query: incidentHistoryQuery(incident.number),
-          scenarioId: dataset.scenario,
-          seed: dataset.seed,
-          ...(dataset.days !== undefined ? { days: dataset.days } : {}),
-        });
+  const labUrl = labLink(incidentHistoryQuery(incident.number), dataset);
 
   return (
     <section className="portal-details" aria-labelledby={headingId}>
