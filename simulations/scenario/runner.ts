@@ -178,7 +178,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
       .map((f) => ({ cve: f.vulnerability.cve, severity: f.vulnerability.severity })),
   );
   const admission = new AdmissionChain(Number(PSS_LATEST_VERSION.split('.')[1]), imagePolicy);
-  const audit = new AuditLog(context('audit'));
+  const audit = new AuditLog(context('audit'), collection.diagnosticDestination);
   const events = new KubeEventsRecorder(context('events'), collection.kubeEvents);
   const world = new ClusterWorld(spec, {
     clock,
@@ -243,7 +243,11 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   ).scheduleDaily(root.fork('running-images-schedule'));
   const activity = new ActivityLog(context('activity-log'), startMs);
   activity.scheduleMaintenance();
-  const controlPlaneLogs = new ControlPlaneLogs(context('control-plane-logs'), () => world.nodes.length);
+  const controlPlaneLogs = new ControlPlaneLogs(
+    context('control-plane-logs'),
+    () => world.nodes.length,
+    collection.diagnosticDestination,
+  );
   controlPlaneLogs.start(startMs);
   audit.subscribe((_event, call) => {
     activity.onApiCall(call);
