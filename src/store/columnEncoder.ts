@@ -2,6 +2,10 @@
  * Rows to stored columns (the formats are described in columnar.ts). Rows are visited in tiles: every column
  * takes the same few hundred rows in turn, so each row object is read from memory once per tile instead of
  * once per column (a 65,536-row batch of 24-column rows does not fit in the CPU caches).
+ *
+ * A chunk is built either from a whole batch (encodeColumns) or from rows streamed in as they are made
+ * (ChunkBuilder), which lets a producer's row objects die young instead of waiting, tens of thousands at a
+ * time, for a whole chunk to gather.
  */
 import type { KustoType } from '../kql/types';
 import { fromWireValue } from '../kql/values';
@@ -19,11 +23,26 @@ const TILE_ROWS = 256;
 /** Rows, spread over a batch, looked at to choose between a dictionary and plain text. */
 const SAMPLE_ROWS = 2_048;
 
+/**
+ * Streamed rows (no whole batch to sample): a dictionary that holds at least this many entries, nearly one per
+ * row, turns into plain text there and then (ids, payloads), so the rest of the chunk costs no lookups.
+ */
+const DISTINCT_SWITCH_ROWS = 4_096;
+
 interface ColumnEncoder {
   /** Looks at the whole batch before the first add, when the encoder has a choice to make. */
   plan?(rows: readonly Row[]): void;
-  add(rows: readonly Row[], from: number, to: number): void;
-  finish(): StoredColumn;
+  /** Encodes rows[from, to) into positions base + from … base + to - 1 of the column. */
+  add(rows: readonly Row[], from: number, to: number, base: number): void;
+  /** The column's first `length` cells. */
+  finish(length: number): StoredColumn;
+}
+
+/** The first `length` elements in an array of their own: a clone of a view would copy its whole buffer. */
+function trimmed<
+  T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | BigInt64Array,
+>(array: T, length: number): T {
+  return (array.length === length ? array : array.slice(0, length)) as T;
 }
 
 function floorDiv(a: bigint, b: bigint): bigint {
@@ -54,7 +73,8 @@ function cellText(raw: unknown, type: KustoType): string | null {
 
 /**
  * Strings, guids and dynamic values: a dictionary when values repeat, plain joined text when most values are
- * distinct (a dictionary of unique values costs a hash lookup per cell for nothing).
+ * distinct (a dictionary of unique values costs a hash lookup per cell for nothing, and its many small strings
+ * clone into IndexedDB far slower than one joined string).
  */
 class StringEncoder implements ColumnEncoder {
   private readonly codes: Int32Array;
@@ -74,6 +94,8 @@ class StringEncoder implements ColumnEncoder {
   private readonly nulls: NullMask;
   private end = 0;
   private previousText: string | null = null;
+  /** Whether the whole batch was sampled (plan); streamed rows are judged as they come instead. */
+  private planned = false;
 
   constructor(
     private readonly name: string,
@@ -90,29 +112,65 @@ class StringEncoder implements ColumnEncoder {
    * a value that cycles every few thousand rows (a pod name, a URI) looks unique at the start of a batch.
    */
   plan(rows: readonly Row[]): void {
+    this.planned = true;
     if (rows.length < SAMPLE_ROWS * 2) return;
     const stride = Math.floor(rows.length / SAMPLE_ROWS);
     const seen = new Set<string | null>();
     for (let i = 0; i < rows.length; i += stride) seen.add(cellText(rows[i]![this.name], this.type));
-    if (seen.size * 2 > SAMPLE_ROWS) {
-      this.parts = new Array<string>(this.length);
-      this.ends = new Uint32Array(this.length);
-      this.objectCodes = undefined;
+    if (seen.size * 2 > SAMPLE_ROWS) this.useText(0);
+  }
+
+  /** Turns to plain text, the `filled` cells encoded so far rewritten from their codes. */
+  private useText(filled: number): void {
+    const parts = new Array<string>(this.length);
+    const ends = new Uint32Array(this.length);
+    const { codes, dictionary, nulls } = this;
+    const nullable = this.type !== 'string';
+    let end = 0;
+    for (let i = 0; i < filled; i++) {
+      const code = codes[i]!;
+      if (code < 0) {
+        parts[i] = '';
+        if (nullable) nulls.set(i);
+      } else {
+        const text = dictionary[code]!;
+        parts[i] = text;
+        end += text.length;
+      }
+      ends[i] = end;
     }
+    this.parts = parts;
+    this.ends = ends;
+    this.end = end;
+    this.objectCodes = undefined;
+    // The dictionary's last value is the text of the previous cell, which the text mode compares by reference.
+    this.previousText = this.previousCode < 0 ? null : (dictionary[this.previousCode] ?? null);
   }
 
-  add(rows: readonly Row[], from: number, to: number): void {
-    if (this.parts) this.addText(rows, from, to);
-    else this.addCodes(rows, from, to);
+  add(rows: readonly Row[], from: number, to: number, base: number): void {
+    if (this.parts) {
+      this.addText(rows, from, to, base);
+      return;
+    }
+    this.addCodes(rows, from, to, base);
+    const filled = base + to;
+    if (
+      !this.planned &&
+      filled >= DISTINCT_SWITCH_ROWS &&
+      this.dictionary.length * 8 > filled * 7 &&
+      filled < this.length
+    )
+      this.useText(filled);
   }
 
-  private addCodes(rows: readonly Row[], from: number, to: number): void {
+  private addCodes(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, type, codes, dictionary, lookup } = this;
     let { previousRaw, previousCode } = this;
     for (let i = from; i < to; i++) {
+      const at = base + i;
       const raw = rows[i]![name];
-      if (i > 0 && raw === previousRaw) {
-        codes[i] = previousCode;
+      if (at > 0 && raw === previousRaw) {
+        codes[at] = previousCode;
         continue;
       }
       previousRaw = raw;
@@ -122,7 +180,7 @@ class StringEncoder implements ColumnEncoder {
         const known = objectCodes.get(raw);
         if (known !== undefined) {
           this.objectHits++;
-          codes[i] = previousCode = known;
+          codes[at] = previousCode = known;
           continue;
         }
         if (objectCodes.size >= 1_024 && this.objectHits * 20 < objectCodes.size)
@@ -130,7 +188,7 @@ class StringEncoder implements ColumnEncoder {
       }
       const text = cellText(raw, type);
       if (text === null) {
-        codes[i] = previousCode = -1;
+        codes[at] = previousCode = -1;
         continue;
       }
       let code = lookup.get(text);
@@ -139,20 +197,21 @@ class StringEncoder implements ColumnEncoder {
         dictionary.push(text);
         lookup.set(text, code);
       }
-      codes[i] = previousCode = code;
+      codes[at] = previousCode = code;
       if (this.objectCodes && isObject) this.objectCodes.set(raw, code);
     }
     this.previousRaw = previousRaw;
     this.previousCode = previousCode;
   }
 
-  private addText(rows: readonly Row[], from: number, to: number): void {
+  private addText(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, type, nulls } = this;
     const parts = this.parts!;
     const ends = this.ends!;
     const nullable = type !== 'string';
     let { end, previousRaw, previousText } = this;
     for (let i = from; i < to; i++) {
+      const at = base + i;
       const raw = rows[i]![name];
       let text: string | null;
       if (typeof raw === 'string' && (raw !== '' || type === 'dynamic')) text = raw;
@@ -163,23 +222,36 @@ class StringEncoder implements ColumnEncoder {
         previousText = text;
       }
       if (text === null) {
-        parts[i] = '';
-        if (nullable) nulls.set(i);
+        parts[at] = '';
+        if (nullable) nulls.set(at);
       } else {
-        parts[i] = text;
+        parts[at] = text;
         end += text.length;
       }
-      ends[i] = end;
+      ends[at] = end;
     }
     this.end = end;
     this.previousRaw = previousRaw;
     this.previousText = previousText;
   }
 
-  finish(): StoredColumn {
-    if (!this.parts) return { kind: 'dict', dictionary: this.dictionary, codes: this.codes };
-    const column: StoredColumn = { kind: 'text', text: this.parts.join(''), ends: this.ends! };
-    if (this.nulls.mask) column.nulls = this.nulls.mask;
+  finish(length: number): StoredColumn {
+    const parts = this.parts;
+    // Mostly distinct after all (streamed rows whose repeats came late): plain text clones faster.
+    if (!parts && !this.planned && length >= SAMPLE_ROWS * 2 && this.dictionary.length * 2 > length) {
+      this.useText(length);
+      return this.finish(length);
+    }
+    if (!parts) {
+      return {
+        kind: 'dict',
+        dictionary: this.dictionary,
+        codes: trimmed(this.codes, length),
+      };
+    }
+    if (parts.length !== length) parts.length = length;
+    const column: StoredColumn = { kind: 'text', text: parts.join(''), ends: trimmed(this.ends!, length) };
+    if (this.nulls.mask) column.nulls = trimmed(this.nulls.mask, length);
     return column;
   }
 }
@@ -197,19 +269,20 @@ class NumberEncoder implements ColumnEncoder {
     this.nulls = new NullMask(length);
   }
 
-  add(rows: readonly Row[], from: number, to: number): void {
+  add(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, type, values, nulls } = this;
     for (let i = from; i < to; i++) {
       const raw = rows[i]![name];
       const value = typeof raw === 'number' ? raw : (fromWireValue(raw, type) as number | null);
-      if (value === null) nulls.set(i);
-      else values[i] = value;
+      if (value === null) nulls.set(base + i);
+      else values[base + i] = value;
     }
   }
 
-  finish(): StoredColumn {
+  finish(length: number): StoredColumn {
     const mask = this.nulls.mask;
-    return mask ? { kind: 'num', values: this.values, nulls: mask } : { kind: 'num', values: this.values };
+    const values = trimmed(this.values, length);
+    return mask ? { kind: 'num', values, nulls: trimmed(mask, length) } : { kind: 'num', values };
   }
 }
 
@@ -225,19 +298,20 @@ class BoolEncoder implements ColumnEncoder {
     this.nulls = new NullMask(length);
   }
 
-  add(rows: readonly Row[], from: number, to: number): void {
+  add(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, values, nulls } = this;
     for (let i = from; i < to; i++) {
       const raw = rows[i]![name];
       const value = typeof raw === 'boolean' ? raw : (fromWireValue(raw, 'bool') as boolean | null);
-      if (value === null) nulls.set(i);
-      else values[i] = value ? 1 : 0;
+      if (value === null) nulls.set(base + i);
+      else values[base + i] = value ? 1 : 0;
     }
   }
 
-  finish(): StoredColumn {
+  finish(length: number): StoredColumn {
     const mask = this.nulls.mask;
-    return mask ? { kind: 'bool', values: this.values, nulls: mask } : { kind: 'bool', values: this.values };
+    const values = trimmed(this.values, length);
+    return mask ? { kind: 'bool', values, nulls: trimmed(mask, length) } : { kind: 'bool', values };
   }
 }
 
@@ -260,13 +334,14 @@ class DatetimeEncoder implements ColumnEncoder {
     this.subMsTicks[index] = ticks;
   }
 
-  add(rows: readonly Row[], from: number, to: number): void {
+  add(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, epochMs, parsed } = this;
     for (let i = from; i < to; i++) {
+      const at = base + i;
       const raw = rows[i]![name];
       if (typeof raw === 'string' && parsePlainIso(raw, parsed)) {
-        epochMs[i] = parsed[0];
-        if (parsed[1] !== 0) this.setSubMs(i, parsed[1]);
+        epochMs[at] = parsed[0];
+        if (parsed[1] !== 0) this.setSubMs(at, parsed[1]);
         continue;
       }
       const ticks =
@@ -274,20 +349,20 @@ class DatetimeEncoder implements ColumnEncoder {
           ? BigInt(raw.getTime()) * TICKS_PER_MS
           : (fromWireValue(raw, 'datetime') as bigint | null);
       if (ticks === null) {
-        this.nulls.set(i);
+        this.nulls.set(at);
         continue;
       }
       const ms = floorDiv(ticks, TICKS_PER_MS);
-      epochMs[i] = Number(ms);
+      epochMs[at] = Number(ms);
       const sub = Number(ticks - ms * TICKS_PER_MS);
-      if (sub !== 0) this.setSubMs(i, sub);
+      if (sub !== 0) this.setSubMs(at, sub);
     }
   }
 
-  finish(): StoredColumn {
-    const column: StoredColumn = { kind: 'datetime', epochMs: this.epochMs };
-    if (this.subMsTicks) column.subMsTicks = this.subMsTicks;
-    if (this.nulls.mask) column.nulls = this.nulls.mask;
+  finish(length: number): StoredColumn {
+    const column: StoredColumn = { kind: 'datetime', epochMs: trimmed(this.epochMs, length) };
+    if (this.subMsTicks) column.subMsTicks = trimmed(this.subMsTicks, length);
+    if (this.nulls.mask) column.nulls = trimmed(this.nulls.mask, length);
     return column;
   }
 }
@@ -304,20 +379,19 @@ class TimespanEncoder implements ColumnEncoder {
     this.nulls = new NullMask(length);
   }
 
-  add(rows: readonly Row[], from: number, to: number): void {
+  add(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, ticks, nulls } = this;
     for (let i = from; i < to; i++) {
       const value = fromWireValue(rows[i]![name], 'timespan') as bigint | null;
-      if (value === null) nulls.set(i);
-      else ticks[i] = value;
+      if (value === null) nulls.set(base + i);
+      else ticks[base + i] = value;
     }
   }
 
-  finish(): StoredColumn {
+  finish(length: number): StoredColumn {
     const mask = this.nulls.mask;
-    return mask
-      ? { kind: 'timespan', ticks: this.ticks, nulls: mask }
-      : { kind: 'timespan', ticks: this.ticks };
+    const ticks = trimmed(this.ticks, length);
+    return mask ? { kind: 'timespan', ticks, nulls: trimmed(mask, length) } : { kind: 'timespan', ticks };
   }
 }
 
@@ -342,17 +416,60 @@ function encoderFor(column: ColumnDefinition, length: number): ColumnEncoder {
 }
 
 /**
+ * One chunk built from rows as they arrive: `add` encodes them at once (the row objects are not kept), `finish`
+ * gives the stored columns of the rows added so far. At most `capacity` rows.
+ */
+export class ChunkBuilder {
+  private readonly encoders: ColumnEncoder[];
+  private filled = 0;
+
+  constructor(
+    columns: readonly ColumnDefinition[],
+    readonly capacity: number,
+  ) {
+    this.encoders = columns.map((column) => encoderFor(column, capacity));
+  }
+
+  get rowCount(): number {
+    return this.filled;
+  }
+
+  get isFull(): boolean {
+    return this.filled >= this.capacity;
+  }
+
+  /** Looks at the whole batch first (the dictionary or text choice), when the chunk is made of one batch. */
+  plan(rows: readonly Row[]): void {
+    for (const encoder of this.encoders) encoder.plan?.(rows);
+  }
+
+  /** Encodes rows[from, to); the chunk must have room for them. */
+  add(rows: readonly Row[], from = 0, to = rows.length): void {
+    if (to - from > this.capacity - this.filled) {
+      throw new RangeError(`a chunk of ${this.capacity} rows has no room for ${to - from} more`);
+    }
+    const base = this.filled - from;
+    for (let start = from; start < to; start += TILE_ROWS) {
+      const end = Math.min(to, start + TILE_ROWS);
+      for (const encoder of this.encoders) encoder.add(rows, start, end, base);
+    }
+    this.filled += to - from;
+  }
+
+  finish(): StoredColumn[] {
+    return this.encoders.map((encoder) => encoder.finish(this.filled));
+  }
+}
+
+/**
  * Encodes wire rows (keys = column names; a missing key is null, "" for strings) into one stored column per
  * definition, following the engine's wire-value rules (fromWireValue).
  */
 export function encodeColumns(rows: readonly Row[], columns: readonly ColumnDefinition[]): StoredColumn[] {
-  const encoders = columns.map((column) => encoderFor(column, rows.length));
-  for (const encoder of encoders) encoder.plan?.(rows);
-  for (let from = 0; from < rows.length; from += TILE_ROWS) {
-    const to = Math.min(rows.length, from + TILE_ROWS);
-    for (const encoder of encoders) encoder.add(rows, from, to);
-  }
-  return encoders.map((encoder) => encoder.finish());
+  const builder = new ChunkBuilder(columns, rows.length);
+  builder.plan(rows);
+  builder.add(rows);
+  return builder.finish();
 }
 
 export function encodeColumn(rows: readonly Row[], column: ColumnDefinition): StoredColumn {
