@@ -7,6 +7,7 @@
  *
  *   npm run bench -- generation                    (privileged-pod-escape)
  *   npx tsx bench/generation.bench.ts <case id…>   (or `all`)
+ *   GENERATION_PROFILE=out.cpuprofile …            (also writes the page's CPU profile of the first generation)
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -139,7 +140,13 @@ async function main(): Promise<void> {
       const loadBefore = load();
       const generated = await inFreshProfile(async (context) => {
         const page = await openHarness(context);
-        return page.evaluate(
+        const profilePath = process.env.GENERATION_PROFILE;
+        const cdp = profilePath ? await context.newCDPSession(page) : undefined;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
+        const figures = await page.evaluate(
           ([s, n, d]) =>
             (
               globalThis as unknown as {
@@ -148,6 +155,11 @@ async function main(): Promise<void> {
             ).runGeneration(s, n, d),
           [scenario, seed, days] as const,
         );
+        if (cdp && profilePath) {
+          const { profile } = await cdp.send('Profiler.stop');
+          writeFileSync(profilePath, JSON.stringify(profile));
+        }
+        return figures;
       });
       const g = generated.value;
       const simulationMs = g.generateMs - g.encodeMs - g.writeMs;

@@ -5,7 +5,7 @@ import {
   WORKSPACE_ID,
 } from '../cluster/constants';
 import type { PodState } from '../cluster/podState';
-import { MINUTE } from '../core/time';
+import { iso, MINUTE } from '../core/time';
 import type { ApiCall } from '../telemetry/auditLog';
 import type { DiagnosticDestination } from '../telemetry/collection';
 import type { EmitContext } from '../telemetry/context';
@@ -143,7 +143,7 @@ export class ControlPlaneLogs {
     message: string,
   ) {
     if (timeMs >= this.ctx.endMs) return;
-    const timeGenerated = new Date(timeMs).toISOString();
+    const timeGenerated = iso(timeMs);
     const line = klog(level, timeMs, this.ctx.random.int(0, 999), source, message);
     if (this.destination === 'azure-diagnostics') {
       this.ctx.writer.write(

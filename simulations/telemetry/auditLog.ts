@@ -6,7 +6,7 @@ import {
 } from '../cluster/constants';
 import { azureDiagnosticsRow } from '../azure/diagnosticSetting';
 import type { AuditUser } from '../cluster/identities';
-import { isoMicros } from '../core/time';
+import { iso, isoMicros } from '../core/time';
 import type { DiagnosticDestination } from './collection';
 import type { EmitContext } from './context';
 
@@ -311,7 +311,7 @@ export class AuditLog {
   }
 
   private write(event: AuditEvent, stageMs: number): void {
-    const timeGenerated = new Date(stageMs).toISOString();
+    const timeGenerated = iso(stageMs);
     const modifying = !READ_VERBS.has(event.verb);
     if (this.destination === 'azure-diagnostics') {
       this.writeDiagnostics(timeGenerated, `${JSON.stringify(event)}\n`, modifying);
