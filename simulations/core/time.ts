@@ -5,39 +5,41 @@ export const DAY = 24 * HOUR;
 
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
-// Timestamps come in nearly time order, many within the same second: its `YYYY-MM-DDTHH:MM:SS.` is formatted
-// once (Date#toISOString is slow enough to show in a profile of the audit log) and reused.
-let prefixSecond = Number.NaN;
-let secondPrefix = '';
+// Date#toISOString is slow enough to show in a profile of the audit log, and most timestamps fall in a second
+// formatted moments before: `YYYY-MM-DDTHH:MM:SS.` is kept per second in a small cache indexed by the second's
+// low bits (producers interleave a few seconds: a request's receipt and completion, a container's start time).
+const PREFIX_SLOTS = 64;
+const slotSecond = new Float64Array(PREFIX_SLOTS).fill(Number.NaN);
+const slotPrefix = new Array<string>(PREFIX_SLOTS).fill('');
 
-/** `YYYY-MM-DDTHH:MM:SS.` of a whole ms time in years 0–9999, or undefined for any other. */
-function isoSecondPrefix(wholeMs: number): string | undefined {
-  const second = Math.floor(wholeMs / 1000);
-  if (second !== prefixSecond) {
-    const text = new Date(second * 1000).toISOString();
-    if (text.length !== 24) return undefined;
-    prefixSecond = second;
-    secondPrefix = text.slice(0, 20);
-  }
-  return secondPrefix;
+/** `YYYY-MM-DDTHH:MM:SS.` of a whole-ms time of the given second, in years 0–9999; undefined for any other. */
+function isoSecondPrefix(second: number): string | undefined {
+  const slot = second & (PREFIX_SLOTS - 1);
+  if (slotSecond[slot] === second) return slotPrefix[slot];
+  const text = new Date(second * 1000).toISOString();
+  if (text.length !== 24) return undefined;
+  slotSecond[slot] = second;
+  return (slotPrefix[slot] = text.slice(0, 20));
 }
 
 /** ISO 8601 UTC with milliseconds and Z, the wire format of datetime columns. */
 export function iso(ms: number): string {
-  const prefix = Number.isInteger(ms) ? isoSecondPrefix(ms) : undefined;
+  const second = Math.floor(ms / 1000);
+  const prefix = Number.isInteger(ms) ? isoSecondPrefix(second) : undefined;
   if (prefix === undefined) return new Date(ms).toISOString();
-  return `${prefix}${THREE_DIGITS[ms - prefixSecond * 1000]}Z`;
+  return `${prefix}${THREE_DIGITS[ms - second * 1000]}Z`;
 }
 
 /** RFC 3339 with microseconds, as the API server writes audit timestamps. */
 export function isoMicros(ms: number, micros: number): string {
   const whole = Math.floor(ms);
-  const prefix = Number.isInteger(micros) && micros >= 0 ? isoSecondPrefix(whole) : undefined;
+  const second = Math.floor(whole / 1000);
+  const prefix = Number.isInteger(micros) && micros >= 0 ? isoSecondPrefix(second) : undefined;
   if (prefix === undefined) {
     const base = new Date(whole).toISOString();
     return `${base.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}Z`;
   }
-  return `${prefix}${THREE_DIGITS[whole - prefixSecond * 1000]}${THREE_DIGITS[micros % 1000]}Z`;
+  return `${prefix}${THREE_DIGITS[whole - second * 1000]}${THREE_DIGITS[micros % 1000]}Z`;
 }
 
 const secondsCache = new Map<number, string>();

@@ -5,7 +5,8 @@
  *
  * A chunk is built either from a whole batch (encodeColumns) or from rows streamed in as they are made
  * (ChunkBuilder), which lets a producer's row objects die young instead of waiting, tens of thousands at a
- * time, for a whole chunk to gather.
+ * time, for a whole chunk to gather. A streamed chunk's arrays start small and double as rows come, so a table
+ * of a few rows does not hold a whole chunk's memory for every column.
  */
 import type { KustoType } from '../kql/types';
 import { fromWireValue } from '../kql/values';
@@ -29,20 +30,33 @@ const SAMPLE_ROWS = 2_048;
  */
 const DISTINCT_SWITCH_ROWS = 4_096;
 
+/** Cells a streamed chunk's arrays first have room for. */
+const FIRST_ALLOCATION = 1_024;
+
 interface ColumnEncoder {
   /** Looks at the whole batch before the first add, when the encoder has a choice to make. */
   plan?(rows: readonly Row[]): void;
+  /** Makes room for `length` cells in all (the cells so far are kept). */
+  grow(length: number): void;
   /** Encodes rows[from, to) into positions base + from … base + to - 1 of the column. */
   add(rows: readonly Row[], from: number, to: number, base: number): void;
   /** The column's first `length` cells. */
   finish(length: number): StoredColumn;
 }
 
+type NumericArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | BigInt64Array;
+
 /** The first `length` elements in an array of their own: a clone of a view would copy its whole buffer. */
-function trimmed<
-  T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | BigInt64Array,
->(array: T, length: number): T {
+function trimmed<T extends NumericArray>(array: T, length: number): T {
   return (array.length === length ? array : array.slice(0, length)) as T;
+}
+
+/** A longer copy of a typed array (zeros after its elements). */
+function grown<T extends NumericArray>(array: T, length: number): T {
+  if (array.length >= length) return array;
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array as never);
+  return bigger;
 }
 
 function floorDiv(a: bigint, b: bigint): bigint {
@@ -52,10 +66,14 @@ function floorDiv(a: bigint, b: bigint): bigint {
 
 class NullMask {
   mask: Uint8Array | undefined;
-  constructor(private readonly length: number) {}
+  constructor(private length: number) {}
   set(index: number): void {
     this.mask ??= new Uint8Array(this.length);
     this.mask[index] = 1;
+  }
+  grow(length: number): void {
+    this.length = length;
+    if (this.mask) this.mask = grown(this.mask, length);
   }
 }
 
@@ -77,7 +95,7 @@ function cellText(raw: unknown, type: KustoType): string | null {
  * clone into IndexedDB far slower than one joined string).
  */
 class StringEncoder implements ColumnEncoder {
-  private readonly codes: Int32Array;
+  private codes: Int32Array;
   private readonly dictionary: string[] = [];
   private readonly lookup = new Map<string, number>();
   // Producers repeat a value row after row (TenantId, Type, a shared object): the same reference as the
@@ -88,8 +106,12 @@ class StringEncoder implements ColumnEncoder {
   // dropped when the first objects show no sharing (a fresh object per row only fills the map).
   private objectCodes: Map<object, number> | undefined;
   private objectHits = 0;
-  /** Plain-text mode, once chosen. */
-  private parts: string[] | undefined;
+  /**
+   * Plain-text mode, once chosen: the text of each tile of cells joined as soon as the tile is done (a tile's
+   * cell strings then die young, where 65,536 of them kept for the whole chunk would each be copied to the old
+   * generation), and where each cell ends in the chunk's text.
+   */
+  private pieces: string[] | undefined;
   private ends: Uint32Array | undefined;
   private readonly nulls: NullMask;
   private end = 0;
@@ -100,7 +122,7 @@ class StringEncoder implements ColumnEncoder {
   constructor(
     private readonly name: string,
     private readonly type: KustoType,
-    private readonly length: number,
+    private length: number,
   ) {
     this.codes = new Int32Array(length);
     this.nulls = new NullMask(length);
@@ -120,35 +142,42 @@ class StringEncoder implements ColumnEncoder {
     if (seen.size * 2 > SAMPLE_ROWS) this.useText(0);
   }
 
+  grow(length: number): void {
+    this.length = length;
+    this.nulls.grow(length);
+    if (this.ends) this.ends = grown(this.ends, length);
+    else this.codes = grown(this.codes, length);
+  }
+
   /** Turns to plain text, the `filled` cells encoded so far rewritten from their codes. */
   private useText(filled: number): void {
-    const parts = new Array<string>(this.length);
     const ends = new Uint32Array(this.length);
     const { codes, dictionary, nulls } = this;
     const nullable = this.type !== 'string';
+    const texts: string[] = [];
     let end = 0;
     for (let i = 0; i < filled; i++) {
       const code = codes[i]!;
       if (code < 0) {
-        parts[i] = '';
         if (nullable) nulls.set(i);
       } else {
         const text = dictionary[code]!;
-        parts[i] = text;
+        texts.push(text);
         end += text.length;
       }
       ends[i] = end;
     }
-    this.parts = parts;
+    this.pieces = [texts.join('')];
     this.ends = ends;
     this.end = end;
     this.objectCodes = undefined;
+    this.codes = new Int32Array(0);
     // The dictionary's last value is the text of the previous cell, which the text mode compares by reference.
     this.previousText = this.previousCode < 0 ? null : (dictionary[this.previousCode] ?? null);
   }
 
   add(rows: readonly Row[], from: number, to: number, base: number): void {
-    if (this.parts) {
+    if (this.pieces) {
       this.addText(rows, from, to, base);
       return;
     }
@@ -206,9 +235,9 @@ class StringEncoder implements ColumnEncoder {
 
   private addText(rows: readonly Row[], from: number, to: number, base: number): void {
     const { name, type, nulls } = this;
-    const parts = this.parts!;
     const ends = this.ends!;
     const nullable = type !== 'string';
+    const texts: string[] = [];
     let { end, previousRaw, previousText } = this;
     for (let i = from; i < to; i++) {
       const at = base + i;
@@ -222,42 +251,38 @@ class StringEncoder implements ColumnEncoder {
         previousText = text;
       }
       if (text === null) {
-        parts[at] = '';
         if (nullable) nulls.set(at);
       } else {
-        parts[at] = text;
+        texts.push(text);
         end += text.length;
       }
       ends[at] = end;
     }
+    this.pieces!.push(texts.join(''));
     this.end = end;
     this.previousRaw = previousRaw;
     this.previousText = previousText;
   }
 
   finish(length: number): StoredColumn {
-    const parts = this.parts;
     // Mostly distinct after all (streamed rows whose repeats came late): plain text clones faster.
-    if (!parts && !this.planned && length >= SAMPLE_ROWS * 2 && this.dictionary.length * 2 > length) {
+    if (!this.pieces && !this.planned && length >= SAMPLE_ROWS * 2 && this.dictionary.length * 2 > length)
       this.useText(length);
-      return this.finish(length);
+    if (!this.pieces) {
+      return { kind: 'dict', dictionary: this.dictionary, codes: trimmed(this.codes, length) };
     }
-    if (!parts) {
-      return {
-        kind: 'dict',
-        dictionary: this.dictionary,
-        codes: trimmed(this.codes, length),
-      };
-    }
-    if (parts.length !== length) parts.length = length;
-    const column: StoredColumn = { kind: 'text', text: parts.join(''), ends: trimmed(this.ends!, length) };
+    const column: StoredColumn = {
+      kind: 'text',
+      text: this.pieces.join(''),
+      ends: trimmed(this.ends!, length),
+    };
     if (this.nulls.mask) column.nulls = trimmed(this.nulls.mask, length);
     return column;
   }
 }
 
 class NumberEncoder implements ColumnEncoder {
-  private readonly values: Float64Array;
+  private values: Float64Array;
   private readonly nulls: NullMask;
 
   constructor(
@@ -267,6 +292,11 @@ class NumberEncoder implements ColumnEncoder {
   ) {
     this.values = new Float64Array(length);
     this.nulls = new NullMask(length);
+  }
+
+  grow(length: number): void {
+    this.values = grown(this.values, length);
+    this.nulls.grow(length);
   }
 
   add(rows: readonly Row[], from: number, to: number, base: number): void {
@@ -287,7 +317,7 @@ class NumberEncoder implements ColumnEncoder {
 }
 
 class BoolEncoder implements ColumnEncoder {
-  private readonly values: Uint8Array;
+  private values: Uint8Array;
   private readonly nulls: NullMask;
 
   constructor(
@@ -296,6 +326,11 @@ class BoolEncoder implements ColumnEncoder {
   ) {
     this.values = new Uint8Array(length);
     this.nulls = new NullMask(length);
+  }
+
+  grow(length: number): void {
+    this.values = grown(this.values, length);
+    this.nulls.grow(length);
   }
 
   add(rows: readonly Row[], from: number, to: number, base: number): void {
@@ -316,17 +351,24 @@ class BoolEncoder implements ColumnEncoder {
 }
 
 class DatetimeEncoder implements ColumnEncoder {
-  private readonly epochMs: Float64Array;
+  private epochMs: Float64Array;
   private subMsTicks: Uint16Array | undefined;
   private readonly nulls: NullMask;
   private readonly parsed: [number, number] = [0, 0];
 
   constructor(
     private readonly name: string,
-    private readonly length: number,
+    private length: number,
   ) {
     this.epochMs = new Float64Array(length);
     this.nulls = new NullMask(length);
+  }
+
+  grow(length: number): void {
+    this.length = length;
+    this.epochMs = grown(this.epochMs, length);
+    if (this.subMsTicks) this.subMsTicks = grown(this.subMsTicks, length);
+    this.nulls.grow(length);
   }
 
   private setSubMs(index: number, ticks: number): void {
@@ -368,7 +410,7 @@ class DatetimeEncoder implements ColumnEncoder {
 }
 
 class TimespanEncoder implements ColumnEncoder {
-  private readonly ticks: BigInt64Array;
+  private ticks: BigInt64Array;
   private readonly nulls: NullMask;
 
   constructor(
@@ -377,6 +419,11 @@ class TimespanEncoder implements ColumnEncoder {
   ) {
     this.ticks = new BigInt64Array(length);
     this.nulls = new NullMask(length);
+  }
+
+  grow(length: number): void {
+    this.ticks = grown(this.ticks, length);
+    this.nulls.grow(length);
   }
 
   add(rows: readonly Row[], from: number, to: number, base: number): void {
@@ -422,12 +469,16 @@ function encoderFor(column: ColumnDefinition, length: number): ColumnEncoder {
 export class ChunkBuilder {
   private readonly encoders: ColumnEncoder[];
   private filled = 0;
+  private allocated: number;
 
+  /** `allocate`: the cells to make room for at first (the whole capacity when a whole batch is known). */
   constructor(
     columns: readonly ColumnDefinition[],
     readonly capacity: number,
+    allocate = Math.min(capacity, FIRST_ALLOCATION),
   ) {
-    this.encoders = columns.map((column) => encoderFor(column, capacity));
+    this.allocated = allocate;
+    this.encoders = columns.map((column) => encoderFor(column, allocate));
   }
 
   get rowCount(): number {
@@ -448,6 +499,11 @@ export class ChunkBuilder {
     if (to - from > this.capacity - this.filled) {
       throw new RangeError(`a chunk of ${this.capacity} rows has no room for ${to - from} more`);
     }
+    const needed = this.filled + to - from;
+    if (needed > this.allocated) {
+      this.allocated = Math.min(this.capacity, Math.max(needed, this.allocated * 2));
+      for (const encoder of this.encoders) encoder.grow(this.allocated);
+    }
     const base = this.filled - from;
     for (let start = from; start < to; start += TILE_ROWS) {
       const end = Math.min(to, start + TILE_ROWS);
@@ -466,7 +522,7 @@ export class ChunkBuilder {
  * definition, following the engine's wire-value rules (fromWireValue).
  */
 export function encodeColumns(rows: readonly Row[], columns: readonly ColumnDefinition[]): StoredColumn[] {
-  const builder = new ChunkBuilder(columns, rows.length);
+  const builder = new ChunkBuilder(columns, rows.length, rows.length);
   builder.plan(rows);
   builder.add(rows);
   return builder.finish();
