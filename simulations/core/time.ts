@@ -6,9 +6,9 @@ export const DAY = 24 * HOUR;
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 // Date#toISOString is slow enough to show in a profile of the audit log, and most timestamps fall in a second
-// formatted moments before: `YYYY-MM-DDTHH:MM:SS.` is kept per second in a small cache indexed by the second's
-// low bits (producers interleave a few seconds: a request's receipt and completion, a container's start time).
-const PREFIX_SLOTS = 64;
+// formatted before: `YYYY-MM-DDTHH:MM:SS.` is kept per second in a cache indexed by the second's low bits
+// (producers interleave seconds: a request's receipt and completion, the start times inventories repeat).
+const PREFIX_SLOTS = 4_096;
 const slotSecond = new Float64Array(PREFIX_SLOTS).fill(Number.NaN);
 const slotPrefix = new Array<string>(PREFIX_SLOTS).fill('');
 
