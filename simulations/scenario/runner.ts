@@ -36,6 +36,9 @@ import type { Storyline } from './storyline';
 import { findStoryline } from '../storylines/index';
 import { datasetIdOf } from '../../src/store/datasetId';
 
+/** Virtual time between two hand-overs of rows to the sink. */
+const DRAIN_EVERY = 5 * MINUTE;
+
 /** Virtual start of every dataset (a Monday). Fixed, so the same scenario and seed give the same bytes. */
 export const DEFAULT_VIRTUAL_START = '2026-03-02T00:00:00.000Z';
 
@@ -261,6 +264,12 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   );
 
   for (let t = startMs; t < endMs; t += HOUR) {
+    // Rows are handed to the sink every few virtual minutes: a sink that encodes them at once (IndexedDB) lets
+    // them die young, where an hour of rows kept in memory would outlive the young generation.
+    for (let step = t + DRAIN_EVERY; step < t + HOUR && step < endMs; step += DRAIN_EVERY) {
+      clock.runUntil(step - 1);
+      await writer.drain();
+    }
     clock.runUntil(Math.min(t + HOUR, endMs) - 1);
     await writer.drain();
     options.onProgress?.({
