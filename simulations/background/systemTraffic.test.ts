@@ -253,7 +253,7 @@ describe('Azure diagnostics mode (privileged-pod-escape, seed 1, 1 day)', () => 
     expect(sink.rows('AKSControlPlane')).toEqual([]);
     const rows = sink.rows('AzureDiagnostics');
     const definition = findTableDefinition('AzureDiagnostics')!;
-    for (const row of rows.slice(0, 2_000)) expect(validateRow(definition, row)).toEqual([]);
+    expect(rows.flatMap((row) => validateRow(definition, row)).slice(0, 5)).toEqual([]);
     const byCategory = (category: string) => rows.filter((row) => row.Category === category);
     const audit = byCategory('kube-audit');
     const admin = byCategory('kube-audit-admin');
