@@ -10,53 +10,19 @@
  *   npm run bench -- store          (or: npx tsx bench/store.bench.ts [rows])
  */
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { descendantsCpuMs } from './processCpu';
 import type { GeneratedBenchFigures, StoreBenchFigures } from './store.harness';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const TABLE = process.argv[3] ?? 'AKSAudit';
 const SCENARIO = 'privileged-pod-escape';
 const SCENARIO_DAYS = Number(process.env.STORE_BENCH_DAYS ?? 7);
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/**
- * CPU milliseconds used so far by the descendants of a process (here Chromium's browser, renderer and storage
- * processes, which Playwright starts as children of this one), from /proc; undefined off Linux. Divided into the rows it gives a rate that does not depend on how
- * many other programs share the machine.
- */
-function descendantsCpuMs(rootPid: number): number | undefined {
-  if (!existsSync('/proc/self/stat')) return undefined;
-  const stats = new Map<number, { parent: number; ticks: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let text: string;
-    try {
-      text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // the process ended meanwhile
-    }
-    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-  }
-  let ticks = 0;
-  for (const [pid, stat] of stats) {
-    if (pid === rootPid) continue;
-    for (let at: number | undefined = pid; at !== undefined && at > 1; at = stats.get(at)?.parent) {
-      if (at === rootPid) {
-        ticks += stat.ticks;
-        break;
-      }
-    }
-  }
-  return (ticks / TICKS_PER_SECOND) * 1000;
-}
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()

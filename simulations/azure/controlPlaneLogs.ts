@@ -5,9 +5,11 @@ import {
   WORKSPACE_ID,
 } from '../cluster/constants';
 import type { PodState } from '../cluster/podState';
-import { MINUTE } from '../core/time';
+import { iso, MINUTE } from '../core/time';
 import type { ApiCall } from '../telemetry/auditLog';
+import type { DiagnosticDestination } from '../telemetry/collection';
 import type { EmitContext } from '../telemetry/context';
+import { azureDiagnosticsRow } from './diagnosticSetting';
 
 /** The hosted control plane's pods (AKS runs them in its own underlay; their names are what the logs carry). */
 const PODS = {
@@ -63,9 +65,10 @@ const APISERVER_NOISE: { level: keyof typeof KLOG_LEVEL; source: string; message
 ];
 
 /**
- * AKSControlPlane: the control-plane log categories of the cluster's diagnostic setting. kube-scheduler binds
- * every new pod, kube-controller-manager logs the pods its controllers create, guard (Entra ID authentication)
- * logs each person's token, and kube-apiserver writes its own background lines. Cluster autoscaler is off on
+ * The control-plane log categories of the cluster's diagnostic setting, in AKSControlPlane (resource-specific
+ * mode) or AzureDiagnostics (Azure diagnostics mode). kube-scheduler binds every new pod, kube-controller-manager
+ * logs the pods its controllers create, guard (Entra ID authentication) logs each person's token, and
+ * kube-apiserver writes its own background lines. Cluster autoscaler is off on
  * this cluster, so its category stays empty.
  */
 export class ControlPlaneLogs {
@@ -74,6 +77,7 @@ export class ControlPlaneLogs {
   constructor(
     private readonly ctx: EmitContext,
     private readonly nodeCount: () => number,
+    private readonly destination: DiagnosticDestination = 'resource-specific',
   ) {}
 
   start(startMs: number): void {
@@ -139,12 +143,21 @@ export class ControlPlaneLogs {
     message: string,
   ) {
     if (timeMs >= this.ctx.endMs) return;
+    const timeGenerated = iso(timeMs);
+    const line = klog(level, timeMs, this.ctx.random.int(0, 999), source, message);
+    if (this.destination === 'azure-diagnostics') {
+      this.ctx.writer.write(
+        'AzureDiagnostics',
+        azureDiagnosticsRow(category, timeGenerated, line, PODS[category], 'stderr'),
+      );
+      return;
+    }
     this.ctx.writer.write('AKSControlPlane', {
       TenantId: WORKSPACE_ID,
-      TimeGenerated: new Date(timeMs).toISOString(),
+      TimeGenerated: timeGenerated,
       Category: category,
       Level: level,
-      Message: klog(level, timeMs, this.ctx.random.int(0, 999), source, message),
+      Message: line,
       PodName: PODS[category],
       Stream: 'stderr',
       SourceSystem: 'Azure',

@@ -168,11 +168,103 @@ describe('system traffic and collection defaults (privileged-pod-escape, seed 1,
     }
   });
 
+  it('sends the audit and control-plane logs to the resource-specific tables only, as the diagnostic setting does by default', () => {
+    expect(sink.rows('AKSAudit').length).toBeGreaterThan(0);
+    expect(sink.rows('AKSControlPlane').length).toBeGreaterThan(0);
+    expect(sink.rows('AzureDiagnostics')).toEqual([]);
+  });
+
   it('keeps only Warning events and no kube-system container logs by default', () => {
     expect(sink.rows('KubeEvents').length).toBeGreaterThan(0);
     expect(sink.rows('KubeEvents').filter((row) => row.KubeEventType !== 'Warning')).toEqual([]);
     expect(sink.rows('ContainerLogV2').filter((row) => row.PodNamespace === 'kube-system')).toEqual([]);
     expect(sink.rows('ContainerLog')).toEqual([]);
+  });
+});
+
+describe('collection switches (stolen-token-escalation, seed 3, 1 day)', () => {
+  const sink = new MemorySink();
+  beforeAll(async () => {
+    await simulate({
+      scenario: {
+        id: 'stolen-token-escalation',
+        storyline: 'stolen-token-escalation',
+        collection: {
+          auditRate: 0.25,
+          kubeEvents: 'all',
+          kubeSystemLogs: true,
+          containerLogSchema: 'v1',
+        },
+      },
+      seed: 3,
+      days: 1,
+      sink,
+    });
+  }, 120_000);
+
+  it('keeps Normal events and kube-system logs when asked, in the legacy ContainerLog table', () => {
+    expect(sink.rows('KubeEvents').some((row) => row.KubeEventType === 'Normal')).toBe(true);
+    expect(sink.rows('ContainerLogV2')).toEqual([]);
+    const legacy = sink.rows('ContainerLog');
+    expect(legacy.length).toBeGreaterThan(1_000);
+    const definition = findTableDefinition('ContainerLog')!;
+    for (const row of legacy.slice(0, 2_000)) expect(validateRow(definition, row)).toEqual([]);
+    expect(legacy[0]!.Name).toMatch(/^[0-9a-f-]{36}\/[a-z0-9-]+$/);
+  });
+
+  it('thins the system traffic with the rate: a quarter of the lease renewals', () => {
+    const leases = sink
+      .rows('AKSAudit')
+      .filter((row) => row.Verb === 'update' && objectRef(row).name === 'kube-scheduler');
+    expect(leases.length).toBeGreaterThan(2_100);
+    expect(leases.length).toBeLessThanOrEqual(2_160);
+  });
+
+  it('refuses a rate out of range by name', async () => {
+    await expect(
+      simulate({
+        scenario: { id: 'x', storyline: 'stolen-token-escalation', collection: { auditRate: 0 } },
+        seed: 1,
+        days: 1,
+        sink: new MemorySink(),
+      }),
+    ).rejects.toThrow(/collection\.auditRate/);
+  });
+});
+
+describe('Azure diagnostics mode (privileged-pod-escape, seed 1, 1 day)', () => {
+  const sink = new MemorySink();
+  beforeAll(async () => {
+    await simulate({
+      scenario: {
+        id: 'privileged-pod-escape',
+        storyline: 'privileged-pod-escape',
+        collection: { diagnosticDestination: 'azure-diagnostics' },
+      },
+      seed: 1,
+      days: 1,
+      sink,
+    });
+  }, 120_000);
+
+  it('writes the audit and control-plane logs to AzureDiagnostics in Azure diagnostics mode, one row per category', () => {
+    expect(sink.rows('AKSAudit')).toEqual([]);
+    expect(sink.rows('AKSAuditAdmin')).toEqual([]);
+    expect(sink.rows('AKSControlPlane')).toEqual([]);
+    const rows = sink.rows('AzureDiagnostics');
+    const definition = findTableDefinition('AzureDiagnostics')!;
+    expect(rows.flatMap((row) => validateRow(definition, row)).slice(0, 5)).toEqual([]);
+    const byCategory = (category: string) => rows.filter((row) => row.Category === category);
+    const audit = byCategory('kube-audit');
+    const admin = byCategory('kube-audit-admin');
+    const verb = (row: Row) => String((JSON.parse(String(row.log_s)) as Json).verb);
+    // kube-audit-admin is kube-audit without the reads: the same events, each logged once per category.
+    expect(admin.map((row) => row.log_s)).toEqual(
+      audit.filter((row) => !['get', 'list', 'watch'].includes(verb(row))).map((row) => row.log_s),
+    );
+    expect(admin.length).toBeGreaterThan(1_000);
+    expect(byCategory('kube-scheduler').length).toBeGreaterThan(0);
+    expect(String(byCategory('kube-scheduler')[0]!.log_s)).toMatch(/^I\d{4} [\d:.]+ +1 schedule_one\.go/);
   });
 
   const samplePath = join(
@@ -209,49 +301,4 @@ describe('system traffic and collection defaults (privileged-pod-escape, seed 1,
       for (const verb of sampleVerbs) expect(ourVerbs, verb).toContain(verb);
     },
   );
-});
-
-describe('collection switches (stolen-token-escalation, seed 3, 1 day)', () => {
-  const sink = new MemorySink();
-  beforeAll(async () => {
-    await simulate({
-      scenario: {
-        id: 'stolen-token-escalation',
-        storyline: 'stolen-token-escalation',
-        collection: { auditRate: 0.25, kubeEvents: 'all', kubeSystemLogs: true, containerLogSchema: 'v1' },
-      },
-      seed: 3,
-      days: 1,
-      sink,
-    });
-  }, 120_000);
-
-  it('keeps Normal events and kube-system logs when asked, in the legacy ContainerLog table', () => {
-    expect(sink.rows('KubeEvents').some((row) => row.KubeEventType === 'Normal')).toBe(true);
-    expect(sink.rows('ContainerLogV2')).toEqual([]);
-    const legacy = sink.rows('ContainerLog');
-    expect(legacy.length).toBeGreaterThan(1_000);
-    const definition = findTableDefinition('ContainerLog')!;
-    for (const row of legacy.slice(0, 2_000)) expect(validateRow(definition, row)).toEqual([]);
-    expect(legacy[0]!.Name).toMatch(/^[0-9a-f-]{36}\/[a-z0-9-]+$/);
-  });
-
-  it('thins the system traffic with the rate: a quarter of the lease renewals', () => {
-    const leases = sink
-      .rows('AKSAudit')
-      .filter((row) => row.Verb === 'update' && objectRef(row).name === 'kube-scheduler');
-    expect(leases.length).toBeGreaterThan(2_100);
-    expect(leases.length).toBeLessThanOrEqual(2_160);
-  });
-
-  it('refuses a rate out of range by name', async () => {
-    await expect(
-      simulate({
-        scenario: { id: 'x', storyline: 'stolen-token-escalation', collection: { auditRate: 0 } },
-        seed: 1,
-        days: 1,
-        sink: new MemorySink(),
-      }),
-    ).rejects.toThrow(/collection\.auditRate/);
-  });
 });

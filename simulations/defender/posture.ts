@@ -1,13 +1,7 @@
-import {
-  CLUSTER_NAME,
-  CLUSTER_RESOURCE_ID,
-  REGION,
-  SUBSCRIPTION_ID,
-  WORKSPACE_ID,
-} from '../cluster/constants';
 import type { ClusterWorld, PodState } from '../cluster/world';
-import { DAY, HOUR, MINUTE } from '../core/time';
+import { DAY, HOUR, iso, MINUTE } from '../core/time';
 import type { EmitContext } from '../telemetry/context';
+import { CLUSTER_RESOURCE, securityRecommendationRow } from './recommendationRows';
 
 export interface WorkloadRecommendation {
   assessmentKey: string;
@@ -123,7 +117,7 @@ export class PostureAssessor {
   assess(): void {
     const now = this.ctx.clock.now();
     if (now >= this.ctx.endMs) return;
-    const time = new Date(now).toISOString();
+    const time = iso(now);
     const pods = [...this.world.pods.values()].filter((pod) => !EXCLUDED_NAMESPACES.has(pod.namespace));
     const assessedWorkloads = new Set(pods.map((pod) => `${pod.namespace}/${pod.workload?.name ?? pod.name}`))
       .size;
@@ -144,55 +138,30 @@ export class PostureAssessor {
       );
       results.push({ recommendation, unhealthy: unique, assessedWorkloads });
       const state = unique.length > 0 ? 'Unhealthy' : 'Healthy';
-      const id = `${CLUSTER_RESOURCE_ID}/providers/Microsoft.Security/assessments/${recommendation.assessmentKey}`;
-      this.ctx.writer.write('SecurityRecommendation', {
-        TenantId: WORKSPACE_ID,
-        TimeGenerated: time,
-        Type: 'SecurityRecommendation',
-        SourceSystem: 'Azure',
-        _ResourceId: CLUSTER_RESOURCE_ID.toLowerCase(),
-        _SubscriptionId: SUBSCRIPTION_ID,
-        AssessedResourceId: CLUSTER_RESOURCE_ID,
-        Description: recommendation.description,
-        DeviceId: '',
-        DiscoveredTimeUTC: time,
-        Environment: 'Azure',
-        FirstEvaluationDate: new Date(this.startMs - 60 * DAY).toISOString(),
-        IsSnapshot: true,
-        PolicyDefinitionId: `/providers/Microsoft.Authorization/policyDefinitions/${recommendation.policyDefinitionId}`,
-        ProviderName: 'Microsoft Defender for Cloud',
-        RecommendationDisplayName: recommendation.displayName,
-        RecommendationId: id,
-        RecommendationName: recommendation.assessmentKey,
-        RecommendationSeverity: recommendation.severity,
-        RecommendationState: state,
-        ResolvedTimeUTC: null,
-        ResourceRegion: REGION,
-        StatusChangeDate: time,
-        Properties: {
-          resourceDetails: {
-            Source: 'Azure',
-            Id: CLUSTER_RESOURCE_ID,
-            ResourceProvider: 'Microsoft.ContainerService',
-            ResourceType: 'managedClusters',
-            ResourceName: CLUSTER_NAME,
-          },
+      this.ctx.writer.write(
+        'SecurityRecommendation',
+        securityRecommendationRow({
+          time,
+          resource: CLUSTER_RESOURCE,
+          assessmentKey: recommendation.assessmentKey,
           displayName: recommendation.displayName,
-          status: { code: state, severity: recommendation.severity },
+          description: recommendation.description,
+          severity: recommendation.severity,
+          state,
+          firstEvaluationMs: this.startMs - 60 * DAY,
+          isSnapshot: true,
+          policyDefinitionId: `/providers/Microsoft.Authorization/policyDefinitions/${recommendation.policyDefinitionId}`,
           metadata: {
-            displayName: recommendation.displayName,
-            severity: recommendation.severity,
-            assessmentType: 'BuiltIn',
             policyDefinitionId: recommendation.policyDefinitionId,
             policyDisplayName: recommendation.policyDisplayName,
           },
           additionalData: { unhealthyWorkloads: unique },
-        },
-        RecommendationAdditionalData: {
-          policyDisplayName: recommendation.policyDisplayName,
-          unhealthyWorkloads: unique.map((o) => `${o.namespace}/${o.kind}/${o.owner}`),
-        },
-      });
+          recommendationAdditionalData: {
+            policyDisplayName: recommendation.policyDisplayName,
+            unhealthyWorkloads: unique.map((o) => `${o.namespace}/${o.kind}/${o.owner}`),
+          },
+        }),
+      );
     }
     this.onAssessed(results, now);
   }

@@ -1,13 +1,12 @@
-import {
-  CLUSTER_NAME,
-  CLUSTER_RESOURCE_ID,
-  REGION,
-  RESOURCE_GROUP,
-  SUBSCRIPTION_ID,
-  WORKSPACE_ID,
-} from '../cluster/constants';
+import { CLUSTER_NAME, CLUSTER_RESOURCE_ID } from '../cluster/constants';
 import type { Random } from '../core/random';
-import { DAY, HOUR, MINUTE } from '../core/time';
+import { DAY, HOUR, iso, MINUTE } from '../core/time';
+import {
+  assessmentId,
+  CLUSTER_RESOURCE,
+  securityNestedRecommendationRow,
+  securityRecommendationRow,
+} from '../defender/recommendationRows';
 import type { EmitContext } from '../telemetry/context';
 import type { VulnerabilityScanner } from './scanner';
 
@@ -53,7 +52,7 @@ export class RunningImagesAssessment {
   assess(): void {
     const now = this.ctx.clock.now();
     if (now >= this.ctx.endMs) return;
-    const time = new Date(now).toISOString();
+    const time = iso(now);
     const random = this.ctx.random;
     const vulnerableImages: string[] = [];
     const running = [...this.runningPods()].sort(([a], [b]) => a.localeCompare(b));
@@ -66,116 +65,73 @@ export class RunningImagesAssessment {
         const v = finding.vulnerability;
         const image = finding.image;
         const remediation = `Upgrade ${v.packageName} to version ${v.fixedVersion} or later, rebuild the image and redeploy the workloads that run it.`;
-        this.ctx.writer.write('SecurityNestedRecommendation', {
-          TenantId: WORKSPACE_ID,
-          TimeGenerated: time,
-          Type: 'SecurityNestedRecommendation',
-          SourceSystem: 'Azure',
-          AssessedResourceId: CLUSTER_RESOURCE_ID,
-          _ResourceId: CLUSTER_RESOURCE_ID.toLowerCase(),
-          _SubscriptionId: SUBSCRIPTION_ID,
-          Category: 'Container',
-          Cause: '',
-          Description: v.description,
-          Id: `${CLUSTER_RESOURCE_ID}/providers/Microsoft.Security/assessments/${RUNNING_VA_ASSESSMENT}/subassessments/${random.uuid()}`,
-          Impact: '',
-          IsSnapshot: true,
-          NestedRecommendationId: v.cve,
-          ParentRecommendationId: RUNNING_VA_ASSESSMENT,
-          RecommendationLink: `https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/${RUNNING_VA_ASSESSMENT}`,
-          RecommendationName: v.cve,
-          RecommendationSeverity: v.severity,
-          RecommendationState: 'Unhealthy',
-          RecommendationSubscriptionId: SUBSCRIPTION_ID,
-          RemediationDescription: remediation,
-          RemidiationDescription: remediation,
-          ResourceGroup: RESOURCE_GROUP,
-          ResourceProviderType: 'Microsoft.ContainerService/managedClusters',
-          SubAssessmentTimeGeneration: time,
-          VulnerabilityId: v.cve,
-          ResourceDetails: {
-            id: `/repositories/${image.spec.repository}/images/${image.digest}`,
-            source: 'Azure',
-          },
-          AdditionalData: {
-            assessedResourceType: 'AzureContainerImageVulnerability',
-            vulnerabilityDetails: {
-              cveId: v.cve,
-              severity: v.severity,
-              publishedDate: v.published,
-              references: [{ title: v.cve, link: `https://nvd.nist.gov/vuln/detail/${v.cve}` }],
-              weaknesses: { cwe: [{ id: v.cwe }] },
-              cvss: { '2.0': null, '3.0': { cvssVectorString: v.vector, base: v.cvss } },
+        this.ctx.writer.write(
+          'SecurityNestedRecommendation',
+          securityNestedRecommendationRow({
+            time,
+            resource: CLUSTER_RESOURCE,
+            assessmentKey: RUNNING_VA_ASSESSMENT,
+            subAssessmentId: random.uuid(),
+            cve: v.cve,
+            description: v.description,
+            severity: v.severity,
+            remediation,
+            repository: image.spec.repository,
+            digest: image.digest,
+            isSnapshot: true,
+            additionalData: {
+              assessedResourceType: 'AzureContainerImageVulnerability',
+              vulnerabilityDetails: {
+                cveId: v.cve,
+                severity: v.severity,
+                publishedDate: v.published,
+                references: [{ title: v.cve, link: `https://nvd.nist.gov/vuln/detail/${v.cve}` }],
+                weaknesses: { cwe: [{ id: v.cwe }] },
+                cvss: { '2.0': null, '3.0': { cvssVectorString: v.vector, base: v.cvss } },
+              },
+              artifactDetails: {
+                registryHost: image.spec.registry,
+                repositoryName: image.spec.repository,
+                artifactType: 'ContainerImage',
+                digest: image.digest,
+                tags: [image.spec.tag],
+              },
+              softwareDetails: {
+                packageName: v.packageName,
+                version: finding.packageVersion,
+                fixedVersion: v.fixedVersion,
+                osDetails: { osPlatform: 'linux', osVersion: image.osVersion },
+                fixStatus: 'FixAvailable',
+              },
+              kubernetesContext,
+              cvssV30Score: v.cvss,
             },
-            artifactDetails: {
-              registryHost: image.spec.registry,
-              repositoryName: image.spec.repository,
-              artifactType: 'ContainerImage',
-              digest: image.digest,
-              tags: [image.spec.tag],
-            },
-            softwareDetails: {
-              packageName: v.packageName,
-              version: finding.packageVersion,
-              fixedVersion: v.fixedVersion,
-              osDetails: { osPlatform: 'linux', osVersion: image.osVersion },
-              fixStatus: 'FixAvailable',
-            },
-            kubernetesContext,
-            cvssV30Score: v.cvss,
-          },
-        });
+          }),
+        );
       }
     }
     const state = vulnerableImages.length > 0 ? 'Unhealthy' : 'Healthy';
-    const recommendationId = `${CLUSTER_RESOURCE_ID}/providers/Microsoft.Security/assessments/${RUNNING_VA_ASSESSMENT}`;
-    this.ctx.writer.write('SecurityRecommendation', {
-      TenantId: WORKSPACE_ID,
-      TimeGenerated: time,
-      Type: 'SecurityRecommendation',
-      SourceSystem: 'Azure',
-      _ResourceId: CLUSTER_RESOURCE_ID.toLowerCase(),
-      _SubscriptionId: SUBSCRIPTION_ID,
-      AssessedResourceId: CLUSTER_RESOURCE_ID,
-      Description: RUNNING_VA_DESCRIPTION,
-      DeviceId: '',
-      DiscoveredTimeUTC: time,
-      Environment: 'Azure',
-      FirstEvaluationDate: new Date(this.startMs - 60 * DAY).toISOString(),
-      IsSnapshot: true,
-      PolicyDefinitionId: '',
-      ProviderName: 'Microsoft Defender for Cloud',
-      RecommendationDisplayName: RUNNING_VA_NAME,
-      RecommendationId: recommendationId,
-      RecommendationName: RUNNING_VA_ASSESSMENT,
-      RecommendationSeverity: 'High',
-      RecommendationState: state,
-      ResolvedTimeUTC: null,
-      ResourceRegion: REGION,
-      StatusChangeDate: time,
-      Properties: {
-        resourceDetails: {
-          Source: 'Azure',
-          Id: CLUSTER_RESOURCE_ID,
-          ResourceProvider: 'Microsoft.ContainerService',
-          ResourceType: 'managedClusters',
-          ResourceName: CLUSTER_NAME,
-        },
+    this.ctx.writer.write(
+      'SecurityRecommendation',
+      securityRecommendationRow({
+        time,
+        resource: CLUSTER_RESOURCE,
+        assessmentKey: RUNNING_VA_ASSESSMENT,
         displayName: RUNNING_VA_NAME,
-        status: { code: state, severity: 'High' },
-        metadata: {
-          displayName: RUNNING_VA_NAME,
-          severity: 'High',
-          assessmentType: 'BuiltIn',
-          categories: ['Container'],
-        },
+        description: RUNNING_VA_DESCRIPTION,
+        severity: 'High',
+        state,
+        firstEvaluationMs: this.startMs - 60 * DAY,
+        isSnapshot: true,
+        policyDefinitionId: '',
+        metadata: { categories: ['Container'] },
         additionalData: {
-          subAssessmentsLink: `${recommendationId}/subAssessments`,
+          subAssessmentsLink: `${assessmentId(CLUSTER_RESOURCE, RUNNING_VA_ASSESSMENT)}/subAssessments`,
           vulnerableRunningImages: vulnerableImages,
         },
-      },
-      RecommendationAdditionalData: { vulnerableRunningImages: vulnerableImages },
-    });
+        recommendationAdditionalData: { vulnerableRunningImages: vulnerableImages },
+      }),
+    );
   }
 }
 

@@ -1,13 +1,12 @@
-import {
-  REGION,
-  REGISTRY_HOST,
-  REGISTRY_RESOURCE_ID,
-  RESOURCE_GROUP,
-  SUBSCRIPTION_ID,
-  WORKSPACE_ID,
-} from '../cluster/constants';
+import { REGISTRY_HOST } from '../cluster/constants';
 import type { Random } from '../core/random';
-import { DAY, HOUR, MINUTE } from '../core/time';
+import { DAY, HOUR, iso, MINUTE } from '../core/time';
+import {
+  assessmentId,
+  REGISTRY_RESOURCE,
+  securityNestedRecommendationRow,
+  securityRecommendationRow,
+} from '../defender/recommendationRows';
 import type { EmitContext } from '../telemetry/context';
 import type { ImageRecord, ImageRegistry } from './registry';
 import { VULNERABILITIES, type Severity, type Vulnerability } from './vulnerabilities';
@@ -122,7 +121,7 @@ export class VulnerabilityScanner {
     const now = this.ctx.clock.now();
     if (now >= this.ctx.endMs) return;
     const random = this.ctx.random;
-    const time = new Date(now).toISOString();
+    const time = iso(now);
     const unhealthy: string[] = [];
     let worst: Severity | undefined;
     for (const image of images) {
@@ -136,139 +135,97 @@ export class VulnerabilityScanner {
         const key = `${reference}|${v.cve}`;
         if (!this.firstSeen.has(key)) this.firstSeen.set(key, now);
         const subAssessmentId = random.uuid();
-        const id = `${REGISTRY_RESOURCE_ID}/providers/Microsoft.Security/assessments/${REGISTRY_VA_ASSESSMENT}/subassessments/${subAssessmentId}`;
         const layer = image.layers[finding.layer]!;
         const remediation = `Upgrade ${v.packageName} to version ${v.fixedVersion} or later and rebuild the image.`;
-        this.ctx.writer.write('SecurityNestedRecommendation', {
-          TenantId: WORKSPACE_ID,
-          TimeGenerated: time,
-          Type: 'SecurityNestedRecommendation',
-          SourceSystem: 'Azure',
-          AssessedResourceId: REGISTRY_RESOURCE_ID,
-          _ResourceId: REGISTRY_RESOURCE_ID.toLowerCase(),
-          _SubscriptionId: SUBSCRIPTION_ID,
-          Category: 'Container',
-          Cause: '',
-          Description: v.description,
-          Id: id,
-          Impact: '',
-          IsSnapshot: trigger === 'daily',
-          NestedRecommendationId: v.cve,
-          ParentRecommendationId: REGISTRY_VA_ASSESSMENT,
-          RecommendationLink: `https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/${REGISTRY_VA_ASSESSMENT}`,
-          RecommendationName: v.cve,
-          RecommendationSeverity: v.severity,
-          RecommendationState: 'Unhealthy',
-          RecommendationSubscriptionId: SUBSCRIPTION_ID,
-          RemediationDescription: remediation,
-          RemidiationDescription: remediation,
-          ResourceGroup: RESOURCE_GROUP,
-          ResourceProviderType: 'Microsoft.ContainerRegistry/registries',
-          SubAssessmentTimeGeneration: time,
-          VulnerabilityId: v.cve,
-          ResourceDetails: {
-            id: `/repositories/${image.spec.repository}/images/${image.digest}`,
-            source: 'Azure',
-          },
-          AdditionalData: {
-            assessedResourceType: 'AzureContainerRegistryVulnerability',
-            scanTrigger: trigger,
-            vulnerabilityDetails: {
-              cveId: v.cve,
-              severity: v.severity,
-              publishedDate: v.published,
-              lastModifiedDate: v.published,
-              exploitabilityAssessment: {
-                exploitStepsPublished: v.cvss >= 9.8,
-                exploitStepsVerified: false,
-                isInExploitKit: false,
-                exploitUris: [],
-                types: ['Remote'],
+        this.ctx.writer.write(
+          'SecurityNestedRecommendation',
+          securityNestedRecommendationRow({
+            time,
+            resource: REGISTRY_RESOURCE,
+            assessmentKey: REGISTRY_VA_ASSESSMENT,
+            subAssessmentId,
+            cve: v.cve,
+            description: v.description,
+            severity: v.severity,
+            remediation,
+            repository: image.spec.repository,
+            digest: image.digest,
+            isSnapshot: trigger === 'daily',
+            additionalData: {
+              assessedResourceType: 'AzureContainerRegistryVulnerability',
+              scanTrigger: trigger,
+              vulnerabilityDetails: {
+                cveId: v.cve,
+                severity: v.severity,
+                publishedDate: v.published,
+                lastModifiedDate: v.published,
+                exploitabilityAssessment: {
+                  exploitStepsPublished: v.cvss >= 9.8,
+                  exploitStepsVerified: false,
+                  isInExploitKit: false,
+                  exploitUris: [],
+                  types: ['Remote'],
+                },
+                references: [{ title: v.cve, link: `https://nvd.nist.gov/vuln/detail/${v.cve}` }],
+                weaknesses: { cwe: [{ id: v.cwe }] },
+                cvss: { '2.0': null, '3.0': { cvssVectorString: v.vector, base: v.cvss } },
               },
-              references: [{ title: v.cve, link: `https://nvd.nist.gov/vuln/detail/${v.cve}` }],
-              weaknesses: { cwe: [{ id: v.cwe }] },
-              cvss: { '2.0': null, '3.0': { cvssVectorString: v.vector, base: v.cvss } },
+              artifactDetails: {
+                registryHost: image.spec.registry,
+                repositoryName: image.spec.repository,
+                artifactType: 'ContainerImage',
+                mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+                digest: image.digest,
+                tags: [image.spec.tag],
+                lastPushedToRegistryUTC: new Date(image.pushedAtMs).toISOString(),
+              },
+              softwareDetails: {
+                packageName: v.packageName,
+                version: finding.packageVersion,
+                fixedVersion: v.fixedVersion,
+                category: image.packages.find((p) => p.name === v.packageName)?.category ?? 'OS',
+                osDetails: { osPlatform: 'linux', osVersion: image.osVersion },
+                fixStatus: 'FixAvailable',
+                evidence: [
+                  { layerIndex: finding.layer, layerDigest: layer.digest, layerCreatedBy: layer.createdBy },
+                ],
+              },
+              cvssV30Score: v.cvss,
             },
-            artifactDetails: {
-              registryHost: image.spec.registry,
-              repositoryName: image.spec.repository,
-              artifactType: 'ContainerImage',
-              mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-              digest: image.digest,
-              tags: [image.spec.tag],
-              lastPushedToRegistryUTC: new Date(image.pushedAtMs).toISOString(),
-            },
-            softwareDetails: {
-              packageName: v.packageName,
-              version: finding.packageVersion,
-              fixedVersion: v.fixedVersion,
-              category: image.packages.find((p) => p.name === v.packageName)?.category ?? 'OS',
-              osDetails: { osPlatform: 'linux', osVersion: image.osVersion },
-              fixStatus: 'FixAvailable',
-              evidence: [
-                { layerIndex: finding.layer, layerDigest: layer.digest, layerCreatedBy: layer.createdBy },
-              ],
-            },
-            cvssV30Score: v.cvss,
-          },
-        });
+          }),
+        );
       }
     }
     if (images.length === 0) return;
     const state = unhealthy.length > 0 ? 'Unhealthy' : 'Healthy';
-    this.ctx.writer.write('SecurityRecommendation', {
-      TenantId: WORKSPACE_ID,
-      TimeGenerated: time,
-      Type: 'SecurityRecommendation',
-      SourceSystem: 'Azure',
-      _ResourceId: REGISTRY_RESOURCE_ID.toLowerCase(),
-      _SubscriptionId: SUBSCRIPTION_ID,
-      AssessedResourceId: REGISTRY_RESOURCE_ID,
-      Description:
-        'Container image vulnerability assessment scans your registry for commonly known vulnerabilities (CVEs) and provides a detailed vulnerability report for each image. Resolving vulnerabilities can greatly improve your security posture, ensuring images are safe to use prior to deployment.',
-      DeviceId: '',
-      DiscoveredTimeUTC: time,
-      Environment: 'Azure',
-      FirstEvaluationDate: new Date(this.startMs - 90 * DAY).toISOString(),
-      IsSnapshot: trigger === 'daily',
-      PolicyDefinitionId:
-        '/providers/Microsoft.Authorization/policyDefinitions/5f0f936f-2f01-4bf5-b6be-d423792fa562',
-      ProviderName: 'Microsoft Defender for Cloud',
-      RecommendationDisplayName: REGISTRY_VA_NAME,
-      RecommendationId: `${REGISTRY_RESOURCE_ID}/providers/Microsoft.Security/assessments/${REGISTRY_VA_ASSESSMENT}`,
-      RecommendationName: REGISTRY_VA_ASSESSMENT,
-      RecommendationSeverity: 'High',
-      RecommendationState: state,
-      ResolvedTimeUTC: null,
-      ResourceRegion: REGION,
-      StatusChangeDate: time,
-      Properties: {
-        resourceDetails: {
-          Source: 'Azure',
-          Id: REGISTRY_RESOURCE_ID,
-          ResourceProvider: 'Microsoft.ContainerRegistry',
-          ResourceType: 'registries',
-          ResourceName: 'contoso',
-        },
+    this.ctx.writer.write(
+      'SecurityRecommendation',
+      securityRecommendationRow({
+        time,
+        resource: REGISTRY_RESOURCE,
+        assessmentKey: REGISTRY_VA_ASSESSMENT,
         displayName: REGISTRY_VA_NAME,
-        status: { code: state, severity: worst ?? 'High' },
-        metadata: {
-          displayName: REGISTRY_VA_NAME,
-          severity: 'High',
-          assessmentType: 'BuiltIn',
-          categories: ['Container'],
-        },
+        description:
+          'Container image vulnerability assessment scans your registry for commonly known vulnerabilities (CVEs) and provides a detailed vulnerability report for each image. Resolving vulnerabilities can greatly improve your security posture, ensuring images are safe to use prior to deployment.',
+        severity: 'High',
+        state,
+        statusSeverity: worst ?? 'High',
+        firstEvaluationMs: this.startMs - 90 * DAY,
+        isSnapshot: trigger === 'daily',
+        policyDefinitionId:
+          '/providers/Microsoft.Authorization/policyDefinitions/5f0f936f-2f01-4bf5-b6be-d423792fa562',
+        metadata: { categories: ['Container'] },
         additionalData: {
-          subAssessmentsLink: `${REGISTRY_RESOURCE_ID}/providers/Microsoft.Security/assessments/${REGISTRY_VA_ASSESSMENT}/subAssessments`,
+          subAssessmentsLink: `${assessmentId(REGISTRY_RESOURCE, REGISTRY_VA_ASSESSMENT)}/subAssessments`,
           scanTrigger: trigger,
           unhealthyImages: unhealthy,
         },
-      },
-      RecommendationAdditionalData: {
-        scanTrigger: trigger,
-        imagesScanned: images.length,
-        unhealthyImages: unhealthy,
-      },
-    });
+        recommendationAdditionalData: {
+          scanTrigger: trigger,
+          imagesScanned: images.length,
+          unhealthyImages: unhealthy,
+        },
+      }),
+    );
   }
 }

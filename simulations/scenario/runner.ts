@@ -36,6 +36,9 @@ import type { Storyline } from './storyline';
 import { findStoryline } from '../storylines/index';
 import { datasetIdOf } from '../../src/store/datasetId';
 
+/** Virtual time between two hand-overs of rows to the sink. */
+const DRAIN_EVERY = 5 * MINUTE;
+
 /** Virtual start of every dataset (a Monday). Fixed, so the same scenario and seed give the same bytes. */
 export const DEFAULT_VIRTUAL_START = '2026-03-02T00:00:00.000Z';
 
@@ -178,7 +181,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
       .map((f) => ({ cve: f.vulnerability.cve, severity: f.vulnerability.severity })),
   );
   const admission = new AdmissionChain(Number(PSS_LATEST_VERSION.split('.')[1]), imagePolicy);
-  const audit = new AuditLog(context('audit'));
+  const audit = new AuditLog(context('audit'), collection.diagnosticDestination);
   const events = new KubeEventsRecorder(context('events'), collection.kubeEvents);
   const world = new ClusterWorld(spec, {
     clock,
@@ -243,7 +246,11 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   ).scheduleDaily(root.fork('running-images-schedule'));
   const activity = new ActivityLog(context('activity-log'), startMs);
   activity.scheduleMaintenance();
-  const controlPlaneLogs = new ControlPlaneLogs(context('control-plane-logs'), () => world.nodes.length);
+  const controlPlaneLogs = new ControlPlaneLogs(
+    context('control-plane-logs'),
+    () => world.nodes.length,
+    collection.diagnosticDestination,
+  );
   controlPlaneLogs.start(startMs);
   audit.subscribe((_event, call) => {
     activity.onApiCall(call);
@@ -257,6 +264,12 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   );
 
   for (let t = startMs; t < endMs; t += HOUR) {
+    // Rows are handed to the sink every few virtual minutes: a sink that encodes them at once (IndexedDB) lets
+    // them die young, where an hour of rows kept in memory would outlive the young generation.
+    for (let step = t + DRAIN_EVERY; step < t + HOUR && step < endMs; step += DRAIN_EVERY) {
+      clock.runUntil(step - 1);
+      await writer.drain();
+    }
     clock.runUntil(Math.min(t + HOUR, endMs) - 1);
     await writer.drain();
     options.onProgress?.({

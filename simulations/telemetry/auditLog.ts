@@ -1,15 +1,13 @@
 import {
   API_SERVER_POD,
-  CCP_NAMESPACE,
-  CLUSTER_NAME,
   CLUSTER_RESOURCE_ID_LOWER,
-  CLUSTER_RESOURCE_ID_UPPER,
-  RESOURCE_GROUP,
   SUBSCRIPTION_ID,
   WORKSPACE_ID,
 } from '../cluster/constants';
+import { azureDiagnosticsRow } from '../azure/diagnosticSetting';
 import type { AuditUser } from '../cluster/identities';
-import { isoMicros } from '../core/time';
+import { iso, isoMicros } from '../core/time';
+import type { DiagnosticDestination } from './collection';
 import type { EmitContext } from './context';
 
 /** One request to the API server, as the simulation describes it before it becomes an audit event. */
@@ -87,8 +85,6 @@ const STAGE_SLOT = '@@stageTimestamp@@';
 
 export type AuditListener = (event: AuditEvent, call: ApiCall, stageMs: number) => void;
 
-const RESOURCE_GROUP_UPPER = RESOURCE_GROUP.toUpperCase();
-const CLUSTER_NAME_UPPER = CLUSTER_NAME.toUpperCase();
 const READ_VERBS = new Set(['get', 'list', 'watch']);
 /** AKS's audit policy logs secrets, config maps and token reviews at Metadata (no bodies). */
 const METADATA_ONLY = new Set(['secrets', 'configmaps', 'tokenreviews', 'serviceaccounts/token']);
@@ -108,14 +104,18 @@ export function requestUri(call: ApiCall): string {
 }
 
 /**
- * The API server's audit backend: turns calls into audit events and writes each one as AKSAudit, as
- * AKSAuditAdmin for modifying verbs, and as an AzureDiagnostics kube-audit row whose `log_s` holds the
- * event JSON. Listeners (Defender's control-plane analytics) see every event.
+ * The API server's audit backend: turns calls into audit events and writes each one where the cluster's
+ * diagnostic setting sends the kube-audit and kube-audit-admin categories: in resource-specific mode as AKSAudit
+ * and, for modifying verbs, AKSAuditAdmin; in Azure diagnostics mode as AzureDiagnostics rows of those categories
+ * whose `log_s` holds the event JSON. Listeners (Defender's control-plane analytics) see every event either way.
  */
 export class AuditLog {
   private readonly listeners: AuditListener[] = [];
 
-  constructor(private readonly ctx: EmitContext) {}
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly destination: DiagnosticDestination = 'resource-specific',
+  ) {}
 
   subscribe(listener: AuditListener): void {
     this.listeners.push(listener);
@@ -244,47 +244,36 @@ export class AuditLog {
     const stage = isoMicros(stageMs, random.int(0, 999));
     const timeGenerated = `${stage.slice(0, 23)}Z`;
     const writer = this.ctx.writer;
-    writer.write('AKSAudit', this.routineRow(request, 'AKSAudit', timeGenerated, auditId, received, stage));
-    if (!READ_VERBS.has(request.verb))
-      writer.write(
-        'AKSAuditAdmin',
-        this.routineRow(request, 'AKSAuditAdmin', timeGenerated, auditId, received, stage),
-      );
+    const modifying = !READ_VERBS.has(request.verb);
+    if (this.destination === 'resource-specific') {
+      writer.write('AKSAudit', this.routineRow(request, 'AKSAudit', timeGenerated, auditId, received, stage));
+      if (modifying)
+        writer.write(
+          'AKSAuditAdmin',
+          this.routineRow(request, 'AKSAuditAdmin', timeGenerated, auditId, received, stage),
+        );
+      return;
+    }
     const [head, middle, beforeStage, tail] = request.logParts;
-    writer.write(
-      'AzureDiagnostics',
-      this.diagnosticsRow(
-        timeGenerated,
-        `${head}${auditId}${middle}${received}${beforeStage}${stage}${tail}`,
-      ),
+    this.writeDiagnostics(
+      timeGenerated,
+      `${head}${auditId}${middle}${received}${beforeStage}${stage}${tail}`,
+      modifying,
     );
   }
 
-  private diagnosticsRow(timeGenerated: string, log: string) {
-    return {
-      TenantId: WORKSPACE_ID,
-      TimeGenerated: timeGenerated,
-      ResourceId: CLUSTER_RESOURCE_ID_UPPER,
-      Category: 'kube-audit',
-      ResourceGroup: RESOURCE_GROUP_UPPER,
-      SubscriptionId: SUBSCRIPTION_ID,
-      ResourceProvider: 'MICROSOFT.CONTAINERSERVICE',
-      Resource: CLUSTER_NAME_UPPER,
-      ResourceType: 'MANAGEDCLUSTERS',
-      OperationName: 'Microsoft.ContainerService/managedClusters/diagnosticLogs/Read',
-      log_s: log,
-      pod_s: API_SERVER_POD,
-      stream_s: 'stdout',
-      ccpNamespace_s: CCP_NAMESPACE,
-      Cloud_s: 'AzureCloud',
-      Environment_s: 'prod',
-      UnderlayClass_s: 'hcp-underlay',
-      UnderlayName_s: 'hcp-underlay-westeurope-cx-123',
-      SourceSystem: 'Azure',
-      Type: 'AzureDiagnostics',
-      _ResourceId: CLUSTER_RESOURCE_ID_LOWER,
-      _SubscriptionId: SUBSCRIPTION_ID,
-    };
+  /** The event in AzureDiagnostics: a kube-audit row, and a kube-audit-admin row too for a modifying verb. */
+  private writeDiagnostics(timeGenerated: string, log: string, modifying: boolean): void {
+    const writer = this.ctx.writer;
+    writer.write(
+      'AzureDiagnostics',
+      azureDiagnosticsRow('kube-audit', timeGenerated, log, API_SERVER_POD, 'stdout'),
+    );
+    if (modifying)
+      writer.write(
+        'AzureDiagnostics',
+        azureDiagnosticsRow('kube-audit-admin', timeGenerated, log, API_SERVER_POD, 'stdout'),
+      );
   }
 
   private routineRow(
@@ -322,7 +311,12 @@ export class AuditLog {
   }
 
   private write(event: AuditEvent, stageMs: number): void {
-    const timeGenerated = new Date(stageMs).toISOString();
+    const timeGenerated = iso(stageMs);
+    const modifying = !READ_VERBS.has(event.verb);
+    if (this.destination === 'azure-diagnostics') {
+      this.writeDiagnostics(timeGenerated, `${JSON.stringify(event)}\n`, modifying);
+      return;
+    }
     const row = {
       TenantId: WORKSPACE_ID,
       TimeGenerated: timeGenerated,
@@ -347,12 +341,7 @@ export class AuditLog {
       _SubscriptionId: SUBSCRIPTION_ID,
     };
     this.ctx.writer.write('AKSAudit', { ...row, Type: 'AKSAudit' });
-    if (!READ_VERBS.has(event.verb))
-      this.ctx.writer.write('AKSAuditAdmin', { ...row, Type: 'AKSAuditAdmin' });
-    this.ctx.writer.write(
-      'AzureDiagnostics',
-      this.diagnosticsRow(timeGenerated, `${JSON.stringify(event)}\n`),
-    );
+    if (modifying) this.ctx.writer.write('AKSAuditAdmin', { ...row, Type: 'AKSAuditAdmin' });
   }
 }
 

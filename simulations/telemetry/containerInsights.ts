@@ -1,6 +1,6 @@
 import { CLUSTER_RESOURCE_ID, KUBERNETES_VERSION } from '../cluster/constants';
 import type { ClusterWorld, PodState } from '../cluster/world';
-import { isoSeconds } from '../core/time';
+import { iso, isoSeconds } from '../core/time';
 import { CLUSTER_ID, CLUSTER_NAME, insightsBase } from './common';
 import type { EmitContext } from './context';
 import { persistentVolumeRow } from './persistentVolumes';
@@ -19,7 +19,7 @@ export class ContainerInsightsCollector {
   ) {}
 
   collect(timeMs: number): void {
-    const time = new Date(timeMs).toISOString();
+    const time = iso(timeMs);
     const write = this.ctx.writer;
     const pods = [...this.world.pods.values()].sort((a, b) =>
       a.namespace + a.name < b.namespace + b.name ? -1 : 1,
@@ -197,10 +197,9 @@ export class ContainerInsightsCollector {
               : containerStatus === 'terminated'
                 ? 'Terminated'
                 : 'Created',
-        CreatedTime: container.createdAt !== undefined ? new Date(container.createdAt).toISOString() : null,
-        StartedTime: container.startedAt !== undefined ? new Date(container.startedAt).toISOString() : null,
-        FinishedTime:
-          container.finishedAt !== undefined ? new Date(container.finishedAt).toISOString() : null,
+        CreatedTime: container.createdAt !== undefined ? iso(container.createdAt) : null,
+        StartedTime: container.startedAt !== undefined ? iso(container.startedAt) : null,
+        FinishedTime: container.finishedAt !== undefined ? iso(container.finishedAt) : null,
         ExitCode: container.reason === 'CrashLoopBackOff' ? 1 : 0,
         Image: container.spec.image.repository,
         ImageID: container.imageDigest.replace('sha256:', ''),

@@ -1,6 +1,6 @@
 import type { ClusterWorld, PodState } from '../cluster/world';
 import type { Random } from '../core/random';
-import { MINUTE, klogTime, nginxTime } from '../core/time';
+import { iso, klogTime, MINUTE, nginxTime } from '../core/time';
 import { DEFAULT_COLLECTION, type CollectionSettings } from './collection';
 import { insightsBase } from './common';
 import type { EmitContext } from './context';
@@ -36,8 +36,8 @@ export class ContainerLogWriter {
       const image = container.spec.image;
       this.ctx.writer.write('ContainerLog', {
         ...insightsBase('ContainerLog'),
-        TimeGenerated: new Date(timeMs).toISOString(),
-        TimeOfCommand: new Date(timeMs + 1_000 + (timeMs % 4_000)).toISOString(),
+        TimeGenerated: iso(timeMs),
+        TimeOfCommand: iso(timeMs + 1_000 + (timeMs % 4_000)),
         Computer: pod.node.name,
         ContainerID: container.containerId,
         Image: `${image.registry}/${image.repository}`,
@@ -52,7 +52,7 @@ export class ContainerLogWriter {
     this.ctx.writer.write('ContainerLogV2', {
       ...insightsBase('ContainerLogV2'),
       SourceSystem: 'ContainerInsights',
-      TimeGenerated: new Date(timeMs).toISOString(),
+      TimeGenerated: iso(timeMs),
       Computer: pod.node.name,
       ContainerId: container.containerId,
       ContainerName: container.spec.name,
@@ -185,7 +185,7 @@ export class StorefrontTraffic {
       ? `/api/products/${path.split('=')[1]}`
       : '/api/products';
     this.logs.write(pod, 'catalog-api', timeMs, {
-      '@t': new Date(timeMs).toISOString(),
+      '@t': iso(timeMs),
       '@mt': 'HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms',
       RequestMethod: 'GET',
       RequestPath: requestPath,
@@ -278,7 +278,7 @@ const CHATTER: Record<string, Chatter> = {
   'ama-logs': {
     perMinute: 0.03,
     make: (random, time) => [
-      `${new Date(time).toISOString().slice(0, 19)}Z I! [agent] ${random.pick(['Hang on, flushing any cached metrics before shutdown', 'Config: Interval:1m0s, Quiet:false, Hostname:"", Flush Interval:15s', 'Successfully flushed 412 records to ODS'])}`,
+      `${iso(time).slice(0, 19)}Z I! [agent] ${random.pick(['Hang on, flushing any cached metrics before shutdown', 'Config: Interval:1m0s, Quiet:false, Hostname:"", Flush Interval:15s', 'Successfully flushed 412 records to ODS'])}`,
       'stdout',
       'info',
     ],
@@ -288,7 +288,7 @@ const CHATTER: Record<string, Chatter> = {
     make: (random, time) => [
       {
         level: 'info',
-        ts: new Date(time).toISOString(),
+        ts: iso(time),
         caller: 'collector/heartbeat.go:88',
         msg: 'heartbeat',
         eventsSent: random.int(200, 4000),
@@ -302,7 +302,7 @@ const CHATTER: Record<string, Chatter> = {
   postgres: {
     perMinute: 0.1,
     make: (random, time) => {
-      const stamp = `${new Date(time).toISOString().slice(0, 23).replace('T', ' ')} UTC [${random.int(26, 29)}]`;
+      const stamp = `${iso(time).slice(0, 23).replace('T', ' ')} UTC [${random.int(26, 29)}]`;
       return [
         random.chance(0.5)
           ? `${stamp} LOG:  checkpoint starting: time`
@@ -315,7 +315,7 @@ const CHATTER: Record<string, Chatter> = {
   dashboard: {
     perMinute: 0.004,
     make: (random, time) => [
-      `${new Date(time).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/')} Metric client health check failed: the server is currently unable to handle the request (get services dashboard-metrics-scraper). Retrying in 30 seconds.`,
+      `${iso(time).slice(0, 19).replace('T', ' ').replace(/-/g, '/')} Metric client health check failed: the server is currently unable to handle the request (get services dashboard-metrics-scraper). Retrying in 30 seconds.`,
       'stdout',
       'info',
     ],
@@ -323,7 +323,7 @@ const CHATTER: Record<string, Chatter> = {
   xmrig: {
     perMinute: 0.9,
     make: (random, time) => {
-      const stamp = new Date(time).toISOString().replace('T', ' ').slice(0, 23);
+      const stamp = iso(time).replace('T', ' ').slice(0, 23);
       const speed = random.between(2050, 2150).toFixed(1);
       return [
         random.chance(0.5)
@@ -336,10 +336,6 @@ const CHATTER: Record<string, Chatter> = {
   },
   'build-agent': {
     perMinute: 0.01,
-    make: (random, time) => [
-      `${new Date(time).toISOString().slice(0, 19)}Z: Listening for Jobs`,
-      'stdout',
-      'info',
-    ],
+    make: (random, time) => [`${iso(time).slice(0, 19)}Z: Listening for Jobs`, 'stdout', 'info'],
   },
 };

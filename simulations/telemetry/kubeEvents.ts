@@ -1,5 +1,5 @@
 import type { CollectionSettings } from './collection';
-import { isoSeconds } from '../core/time';
+import { iso, isoSeconds } from '../core/time';
 import { CLUSTER_ID, CLUSTER_NAME, insightsBase } from './common';
 import type { EmitContext } from './context';
 
@@ -33,7 +33,7 @@ export class KubeEventsRecorder {
     const seen = isoSeconds(event.time);
     this.ctx.writer.write('KubeEvents', {
       ...insightsBase('KubeEvents'),
-      TimeGenerated: new Date(collectedAt).toISOString(),
+      TimeGenerated: iso(collectedAt),
       ClusterId: CLUSTER_ID,
       ClusterName: CLUSTER_NAME,
       Computer: event.computer ?? '',

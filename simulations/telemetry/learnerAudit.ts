@@ -5,6 +5,7 @@ import { RowWriter } from '../core/rowWriter';
 import { SimulatedClock } from '../core/simulatedClock';
 import { MemorySink, type Row } from '../core/sink';
 import { AuditLog, type ApiCall } from './auditLog';
+import type { DiagnosticDestination } from './collection';
 
 /** The learner, as the audit log sees them: an Entra user of the AKS admins group on the corporate network. */
 export const LEARNER = {
@@ -28,18 +29,27 @@ export interface LearnerCall {
 }
 
 /**
- * Audit rows (AKSAudit, AKSAuditAdmin for modifying verbs, AzureDiagnostics kube-audit) for a request
- * the learner's simulated kubectl makes, shaped exactly like the dataset's own rows. `sequence` makes
- * the audit ids of successive calls differ deterministically.
+ * Audit rows for a request the learner's simulated kubectl makes, shaped exactly like the dataset's own rows
+ * and written where the dataset's diagnostic setting writes (its scenario's `collection.diagnosticDestination`):
+ * AKSAudit and, for modifying verbs, AKSAuditAdmin; or AzureDiagnostics kube-audit and kube-audit-admin.
+ * `sequence` makes the audit ids of successive calls differ deterministically.
  */
-export function learnerAuditRows(call: LearnerCall, seed: number, sequence: number): Record<string, Row[]> {
+export function learnerAuditRows(
+  call: LearnerCall,
+  seed: number,
+  sequence: number,
+  destination: DiagnosticDestination = 'resource-specific',
+): Record<string, Row[]> {
   const writer = new RowWriter(new MemorySink(), Number.MAX_SAFE_INTEGER);
-  const audit = new AuditLog({
-    clock: new SimulatedClock(call.time),
-    random: new Random(`learner:${seed}:${sequence}`),
-    writer,
-    endMs: Number.MAX_SAFE_INTEGER,
-  });
+  const audit = new AuditLog(
+    {
+      clock: new SimulatedClock(call.time),
+      random: new Random(`learner:${seed}:${sequence}`),
+      writer,
+      endMs: Number.MAX_SAFE_INTEGER,
+    },
+    destination,
+  );
   const full: ApiCall = {
     ...call,
     user: entraUser(LEARNER.upn, LEARNER.oid, true),

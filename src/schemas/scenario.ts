@@ -160,6 +160,12 @@ export const scenarioCollection = z
       .describe(
         'Container log schema: v2 (default, ContainerLogV2) or v1 (the legacy ContainerLog table, for clusters not yet moved to v2).',
       ),
+    diagnosticDestination: z
+      .enum(['resource-specific', 'azure-diagnostics'])
+      .optional()
+      .describe(
+        "Where the cluster's diagnostic setting sends the audit and control-plane logs (a workspace gets one or the other): resource-specific (default; AKSAudit, AKSAuditAdmin, AKSControlPlane) or azure-diagnostics (the legacy AzureDiagnostics table, the category in Category and the line in log_s).",
+      ),
   })
   .strict();
 

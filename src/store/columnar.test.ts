@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine, fromWireValue, toWireValue } from '../kql/index';
-import { encodeColumn, mergeForEngine, storedWireValueAt } from './columnar';
+import {
+  encodeColumn,
+  encodeColumns,
+  mergeForEngine,
+  storedWireValueAt,
+  type StoredColumn,
+} from './columnar';
+import { ChunkBuilder } from './columnEncoder';
 import { ALL_TYPES_ROWS, ALL_TYPES_TABLE } from './testTables';
 
 describe('columnar encoding', () => {
@@ -196,5 +203,74 @@ describe('columnar encoding', () => {
     const column = ALL_TYPES_TABLE.columns[2]!;
     const merged = mergeForEngine([undefined, encodeColumn([{ Count: 5 }], column)], [2, 1], 'long');
     expect(merged).toEqual({ values: new Float64Array([0, 0, 5]), nulls: new Uint8Array([1, 1, 0]) });
+  });
+});
+
+describe('a chunk built from streamed rows', () => {
+  const columns = [
+    { name: 'TimeGenerated', type: 'datetime', description: '' },
+    { name: 'AuditId', type: 'guid', description: '' },
+    { name: 'Verb', type: 'string', description: '' },
+    { name: 'Pod', type: 'string', description: '' },
+    { name: 'User', type: 'dynamic', description: '' },
+    { name: 'Latency', type: 'long', description: '' },
+    { name: 'Ok', type: 'bool', description: '' },
+    { name: 'Took', type: 'timespan', description: '' },
+  ] as const;
+  const users = [{ username: 'system:node:aks-0' }, { username: 'masterclient' }];
+  const rows = Array.from({ length: 9_000 }, (_, i) => ({
+    TimeGenerated: new Date(Date.UTC(2026, 2, 2) + i * 250).toISOString().replace('Z', '4567Z'),
+    AuditId: `6f1c2c1e-8a4b-4d7a-9a3e-${String(i).padStart(12, '0')}`,
+    Verb: ['get', 'update', 'watch', ''][i % 4],
+    // Unique for its first 6,000 rows, then repeats: judged distinct early, it must read back the same.
+    Pod: i < 6_000 ? `pod-${i}` : `pod-${i % 50}`,
+    User: i % 9 === 0 ? null : users[i % 2],
+    Latency: i % 10 === 0 ? null : i,
+    Ok: i % 3 === 0,
+    Took: i % 7 === 0 ? null : `00:00:0${i % 10}`,
+  }));
+  const read = (stored: StoredColumn, type: (typeof columns)[number]['type']) =>
+    rows.map((_, index) => storedWireValueAt(stored, type, index));
+
+  it('reads back exactly as the same rows encoded in one batch, whatever the batches they came in', () => {
+    const whole = encodeColumns(rows, columns);
+    const builder = new ChunkBuilder(columns, 65_536);
+    for (const [from, to] of [
+      [0, 1],
+      [1, 700],
+      [700, 3_700],
+      [3_700, 4_500],
+      [4_500, 9_000],
+    ] as const)
+      builder.add(rows, from, to);
+    expect(builder.rowCount).toBe(9_000);
+    const streamed = builder.finish();
+    columns.forEach((column, c) => {
+      expect(read(streamed[c]!, column.type), column.name).toEqual(read(whole[c]!, column.type));
+    });
+    const kind = (name: string) => streamed[columns.findIndex((column) => column.name === name)]!.kind;
+    expect(kind('AuditId')).toBe('text');
+    expect(kind('Verb')).toBe('dict');
+    expect(kind('User')).toBe('dict');
+  });
+
+  it('keeps only the rows it holds: every typed array is as long as the chunk, with a buffer of its own', () => {
+    const builder = new ChunkBuilder(columns, 65_536);
+    builder.add(rows, 0, 5_000);
+    for (const column of builder.finish()) {
+      for (const array of Object.values(column)) {
+        if (!ArrayBuffer.isView(array)) continue;
+        expect((array as Uint8Array).length).toBe(5_000);
+        expect(array.byteOffset).toBe(0);
+        expect(array.buffer.byteLength).toBe(array.byteLength);
+      }
+    }
+  });
+
+  it('refuses rows beyond its capacity', () => {
+    const builder = new ChunkBuilder(columns, 10);
+    builder.add(rows, 0, 8);
+    expect(() => builder.add(rows, 8, 11)).toThrow(RangeError);
+    expect(builder.rowCount).toBe(8);
   });
 });

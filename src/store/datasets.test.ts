@@ -116,6 +116,11 @@ describe('dataset store', () => {
     await expect(store.appendBatch(dataset.id, 'AllTypes', bad)).rejects.toThrow(
       /Row 7 of the AllTypes batch has a column "NotAColumn"/,
     );
+    // The unknown column sits where the rows before it had a known one.
+    const late = [...timedRows(3), { TimeGenerated: '2026-11-26T00:00:00Z', Textt: 'x', Count: 3 }];
+    await expect(store.appendBatch(dataset.id, 'AllTypes', late)).rejects.toThrow(
+      /Row 4 of the AllTypes batch has a column "Textt"/,
+    );
     await expect(store.appendBatch(dataset.id, 'NoSuchTable', [{}])).rejects.toThrow(
       /not one of the simulated tables/,
     );

@@ -8,7 +8,7 @@ import {
   timeRange,
   UnknownColumnFormatError,
 } from './columnar';
-import { encodeColumns } from './columnEncoder';
+import { ChunkBuilder, encodeColumns } from './columnEncoder';
 import {
   createDatasetDb,
   type ChunkRecord,
@@ -93,20 +93,58 @@ function unreadableDataset(error: unknown, datasetId: string, table: string): un
 
 function checkColumns(definition: TableDefinition, rows: readonly Record<string, unknown>[]): void {
   const known = new Set(definition.columns.map((column) => column.name));
+  // Rows of one producer mostly have the same keys in the same order: a key equal to the one at the same place
+  // in the last row checked needs no lookup (most rows cost a string comparison per key, not a hash).
+  let checked: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row === null || typeof row !== 'object') {
       throw new StoreError('invalid-input', `Row ${i + 1} of the ${definition.name} batch is not an object.`);
     }
+    let position = 0;
+    let same = true;
     for (const key in row) {
+      if (same && key === checked[position]) {
+        position++;
+        continue;
+      }
+      if (same) {
+        same = false;
+        checked = checked.slice(0, position);
+      }
       if (!known.has(key)) {
         throw new StoreError(
           'invalid-input',
           `Row ${i + 1} of the ${definition.name} batch has a column "${key}" that the table does not have; nothing of this batch was saved.`,
         );
       }
+      checked.push(key);
+      position++;
     }
   }
+}
+
+type UnnumberedChunk = Omit<ChunkRecord, 'seq'>;
+
+/** A chunk record (not yet numbered) of encoded columns, with the range of its time column. */
+function chunkRecord(
+  datasetId: string,
+  definition: TableDefinition,
+  rowCount: number,
+  columns: ChunkRecord['columns'],
+): UnnumberedChunk {
+  const timeColumn = timeColumnOf(definition);
+  const timeIndex = timeColumn ? definition.columns.findIndex((column) => column.name === timeColumn) : -1;
+  const range = timeIndex >= 0 ? timeRange(columns[timeIndex]!) : undefined;
+  return {
+    datasetId,
+    table: definition.name,
+    rowCount,
+    minTime: range?.min ?? 0,
+    maxTime: range?.max ?? 0,
+    columnNames: definition.columns.map((column) => column.name),
+    columns,
+  };
 }
 
 /** Encodes rows into chunk records (not yet numbered). */
@@ -115,30 +153,28 @@ export function encodeChunks(
   definition: TableDefinition,
   rows: readonly Record<string, unknown>[],
   chunkRows = CHUNK_ROWS,
-): Omit<ChunkRecord, 'seq'>[] {
-  const timeColumn = timeColumnOf(definition);
-  const chunks: Omit<ChunkRecord, 'seq'>[] = [];
+): UnnumberedChunk[] {
+  const chunks: UnnumberedChunk[] = [];
   for (let start = 0; start < rows.length; start += chunkRows) {
     const slice = rows.length <= chunkRows ? rows : rows.slice(start, start + chunkRows);
-    const columns = encodeColumns(slice, definition.columns);
-    const timeIndex = timeColumn ? definition.columns.findIndex((column) => column.name === timeColumn) : -1;
-    const range = timeIndex >= 0 ? timeRange(columns[timeIndex]!) : undefined;
-    chunks.push({
-      datasetId,
-      table: definition.name,
-      rowCount: slice.length,
-      minTime: range?.min ?? 0,
-      maxTime: range?.max ?? 0,
-      columnNames: definition.columns.map((column) => column.name),
-      columns,
-    });
+    chunks.push(chunkRecord(datasetId, definition, slice.length, encodeColumns(slice, definition.columns)));
   }
   return chunks;
 }
 
+/**
+ * Rows of one table streamed into a dataset: each append is checked and encoded as it arrives (its row objects
+ * are not kept), and the chunks it fills are saved in one transaction, as appendBatch saves a batch.
+ */
+export interface TableWriter {
+  append(rows: readonly Record<string, unknown>[]): Promise<void>;
+  /** Saves the last, partial chunk. */
+  flush(): Promise<void>;
+}
+
 function mergeTableInfo(
   info: DatasetTableInfo | undefined,
-  chunks: readonly Omit<ChunkRecord, 'seq'>[],
+  chunks: readonly UnnumberedChunk[],
   timed: boolean,
 ) {
   const next: DatasetTableInfo = { ...(info ?? { rowCount: 0, chunkCount: 0 }) };
@@ -169,6 +205,40 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
     const record = await db.datasets.get(id);
     if (!record) throw new StoreError('not-found', `There is no dataset "${id}" in this browser.`);
     return record;
+  }
+
+  /**
+   * Saves encoded chunks of one table in a single transaction, together with the dataset's row counts: when it
+   * fails (full disk) nothing of them is stored and the dataset stays as it was.
+   */
+  async function saveChunks(
+    datasetId: string,
+    definition: TableDefinition,
+    chunks: readonly UnnumberedChunk[],
+    encodeMs: number,
+  ): Promise<void> {
+    const table = definition.name;
+    const rows = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
+    const timed = timeColumnOf(definition) !== undefined;
+    const writeStarted = performance.now();
+    try {
+      await db.transaction('rw', db.datasets, db.chunks, async () => {
+        const dataset = await requireDataset(datasetId);
+        const info = dataset.tables[table];
+        const firstSeq = info?.chunkCount ?? 0;
+        await db.chunks.bulkAdd(chunks.map((chunk, index) => ({ ...chunk, seq: firstSeq + index })));
+        dataset.revision += 1;
+        dataset.tables = {
+          ...dataset.tables,
+          [table]: { ...mergeTableInfo(info, chunks, timed), revision: dataset.revision },
+        };
+        dataset.updatedAt = Date.now();
+        await db.datasets.put(dataset);
+      });
+    } catch (error) {
+      throw toStoreError(error, `saving ${rows.toLocaleString('en-US')} rows of ${table} to ${datasetId}`);
+    }
+    options.onBatchStored?.({ rows, encodeMs, writeMs: performance.now() - writeStarted });
   }
 
   return {
@@ -221,33 +291,45 @@ export function createDatasetStore(db: DatasetDb = createDatasetDb(), options: D
       const encodeStarted = performance.now();
       checkColumns(definition, rows);
       const chunks = encodeChunks(datasetId, definition, rows, chunkRows);
-      const timed = timeColumnOf(definition) !== undefined;
-      const writeStarted = performance.now();
-      try {
-        await db.transaction('rw', db.datasets, db.chunks, async () => {
-          const dataset = await requireDataset(datasetId);
-          const info = dataset.tables[table];
-          const firstSeq = info?.chunkCount ?? 0;
-          await db.chunks.bulkAdd(chunks.map((chunk, index) => ({ ...chunk, seq: firstSeq + index })));
-          dataset.revision += 1;
-          dataset.tables = {
-            ...dataset.tables,
-            [table]: { ...mergeTableInfo(info, chunks, timed), revision: dataset.revision },
-          };
-          dataset.updatedAt = Date.now();
-          await db.datasets.put(dataset);
-        });
-      } catch (error) {
-        throw toStoreError(
-          error,
-          `saving ${rows.length.toLocaleString('en-US')} rows of ${table} to ${datasetId}`,
-        );
-      }
-      options.onBatchStored?.({
-        rows: rows.length,
-        encodeMs: writeStarted - encodeStarted,
-        writeMs: performance.now() - writeStarted,
-      });
+      await saveChunks(datasetId, definition, chunks, performance.now() - encodeStarted);
+    },
+
+    /** Streams rows of one table into a dataset (generation): see TableWriter. */
+    tableWriter(datasetId: string, table: string): TableWriter {
+      const definition = tableDefinitionOrThrow(table, resolveTable);
+      let builder = new ChunkBuilder(definition.columns, chunkRows);
+      // Encoding happens append by append; a chunk's save reports all of it.
+      let encodeMs = 0;
+      const finishChunk = () => {
+        const chunk = chunkRecord(datasetId, definition, builder.rowCount, builder.finish());
+        // A table that filled a chunk will likely fill the next: it gets all its room at once.
+        builder = new ChunkBuilder(definition.columns, chunkRows, chunkRows);
+        return chunk;
+      };
+      const save = async (chunks: UnnumberedChunk[], started: number) => {
+        const spent = encodeMs + performance.now() - started;
+        encodeMs = 0;
+        await saveChunks(datasetId, definition, chunks, spent);
+      };
+      return {
+        async append(rows) {
+          const started = performance.now();
+          checkColumns(definition, rows);
+          // The chunks this append fills are saved together: an append is stored whole or not at all.
+          const full: UnnumberedChunk[] = [];
+          for (let from = 0; from < rows.length;) {
+            const to = Math.min(rows.length, from + builder.capacity - builder.rowCount);
+            builder.add(rows, from, to);
+            from = to;
+            if (builder.isFull) full.push(finishChunk());
+          }
+          if (full.length > 0) await save(full, started);
+          else encodeMs += performance.now() - started;
+        },
+        async flush() {
+          if (builder.rowCount > 0) await save([finishChunk()], performance.now());
+        },
+      };
     },
 
     /** Marks a dataset complete; virtual times not given default to the range of its data. */

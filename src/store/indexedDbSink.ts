@@ -1,15 +1,15 @@
-import { datasetStore, type DatasetStore } from './datasets';
+import { datasetStore, type DatasetStore, type TableWriter } from './datasets';
 
 /** A row on the wire (simulations/core/sink.ts Row): keys = column names. */
 type Row = Record<string, unknown>;
 
 /**
- * The simulation's Sink (append + flush) over IndexedDB. Rows are gathered per table and written as whole
- * chunks, each write one transaction; a failed write rejects with a StoreError in plain words, marks the
- * dataset incomplete and keeps every chunk written before it.
+ * The simulation's Sink (append + flush) over IndexedDB. Each table's rows are encoded into columns as they
+ * arrive and written as whole chunks, each write one transaction (see DatasetStore.tableWriter); a failed write
+ * rejects with a StoreError in plain words, marks the dataset incomplete and keeps every chunk written before it.
  */
 export class IndexedDbSink {
-  private readonly buffers = new Map<string, Row[]>();
+  private readonly writers = new Map<string, TableWriter>();
   private failure: Error | undefined;
 
   constructor(
@@ -17,39 +17,29 @@ export class IndexedDbSink {
     private readonly store: DatasetStore = datasetStore(),
   ) {}
 
-  private get chunkRows(): number {
-    return this.store.chunkRows;
-  }
-
   async append(table: string, rows: readonly Row[]): Promise<void> {
     if (this.failure) throw this.failure;
-    let buffer = this.buffers.get(table);
-    if (!buffer) {
-      buffer = [];
-      this.buffers.set(table, buffer);
+    let writer = this.writers.get(table);
+    if (!writer) {
+      writer = await this.guard(() => this.store.tableWriter(this.datasetId, table));
+      this.writers.set(table, writer);
     }
-    for (const row of rows) buffer.push(row);
-    if (buffer.length >= this.chunkRows) {
-      const full = buffer.length - (buffer.length % this.chunkRows);
-      const batch = buffer.splice(0, full);
-      await this.write(table, batch);
-    }
+    const opened = writer;
+    await this.guard(() => opened.append(rows));
   }
 
   /** Writes what is still buffered (the last, partial chunk of each table). */
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    for (const table of [...this.buffers.keys()].sort()) {
-      const batch = this.buffers.get(table)!;
-      this.buffers.set(table, []);
-      await this.write(table, batch);
+    for (const table of [...this.writers.keys()].sort()) {
+      const writer = this.writers.get(table)!;
+      await this.guard(() => writer.flush());
     }
   }
 
-  private async write(table: string, rows: Row[]): Promise<void> {
-    if (rows.length === 0) return;
+  private async guard<T>(work: () => T | Promise<T>): Promise<T> {
     try {
-      await this.store.appendBatch(this.datasetId, table, rows);
+      return await work();
     } catch (error) {
       this.failure = error instanceof Error ? error : new Error(String(error));
       await this.store.markIncomplete(this.datasetId, this.failure.message);
