@@ -43,7 +43,7 @@ export interface CallContext {
 
 export type ScalarFunction = (args: unknown[], context: CallContext) => unknown;
 
-const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
+export const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 
 /** Engine value of a typed scalar as it is stored inside a dynamic value (datetime and timespan become strings). */
 export function toDynamic(value: unknown, type: KustoType): unknown {

@@ -256,3 +256,8 @@ export interface QueryPlan {
   /** The tabular results, in statement order (most queries have one). */
   readonly outputs: readonly Tabular[];
 }
+
+/** A literal of the plan. */
+export function literal(type: KustoType, value: unknown): Expr {
+  return { kind: 'literal', type, value };
+}

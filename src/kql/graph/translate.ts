@@ -1,10 +1,11 @@
 /**
  * Translates make-graph, graph-match and graph-to-table from Kusto.Language's tree into the graph plan (plan.ts). The
- * host (../translate.ts) lends its scalar and tabular translation; graph variables live in its scopes.
+ * translator lends, through TranslateApi, its scalar and tabular translation; graph variables live in its scopes.
  */
 import { unsupported } from '../errors';
-import { syntaxKindName, type KNode } from '../kusto';
+import { syntaxKindName, type KNode } from '../syntax/kusto';
 import type { ColumnSchema, Expr, NamedExpr, Span, Tabular } from '../plan';
+import type { Scope, TranslateApi } from '../translateApi';
 import {
   GRAPH_FUNCTION_CALLS,
   graphColumnName,
@@ -18,16 +19,6 @@ import {
   type MakeGraphPlan,
   type PatternEdge,
 } from './plan';
-
-export interface GraphTranslateHost<Scope> {
-  scalar(node: KNode, scope: Scope, rowSchema: readonly ColumnSchema[] | undefined): Expr;
-  tabular(node: KNode, scope: Scope): Tabular;
-  /** A child scope in which each variable's name refers to the graph variable. */
-  withGraphVariables(scope: Scope, variables: readonly GraphVariable[]): Scope;
-  graphVariable(scope: Scope, name: string): GraphVariable | undefined;
-  /** Binds a tabular name for the statements that follow (`graph-to-table nodes as N`). */
-  bindTable(scope: Scope, name: string, plan: Tabular): Tabular;
-}
 
 const kind = (node: KNode): string => syntaxKindName(node);
 
@@ -59,8 +50,8 @@ export function graphInput(input: Tabular, span: Span): GraphSource {
 }
 
 /** make-graph, graph-mark-components, graph-match, graph-shortest-paths and graph-to-table. */
-export function translateGraphOperator<Scope>(
-  host: GraphTranslateHost<Scope>,
+export function translateGraphOperator(
+  api: TranslateApi,
   node: KNode,
   input: Tabular,
   scope: Scope,
@@ -68,14 +59,14 @@ export function translateGraphOperator<Scope>(
 ): Tabular {
   switch (kind(node)) {
     case 'MakeGraphOperator':
-      return translateMakeGraph(host, node, input, scope, schema);
+      return translateMakeGraph(api, node, input, scope, schema);
     case 'GraphMarkComponentsOperator':
       return translateMarkComponents(node, input);
     case 'GraphMatchOperator':
     case 'GraphShortestPathsOperator':
-      return translateGraphMatch(host, node, input, scope, schema);
+      return translateGraphMatch(api, node, input, scope, schema);
     case 'GraphToTableOperator':
-      return translateGraphToTable(host, node, input, scope, schema);
+      return translateGraphToTable(api, node, input, scope, schema);
     default:
       throw unsupported(`'${kind(node)}' in a graph subquery`, spanOf(node));
   }
@@ -88,8 +79,8 @@ function parameterValue(parameter: KNode): string {
   ).trim();
 }
 
-function translateMakeGraph<Scope>(
-  host: GraphTranslateHost<Scope>,
+function translateMakeGraph(
+  api: TranslateApi,
   node: KNode,
   input: Tabular,
   scope: Scope,
@@ -112,7 +103,7 @@ function translateMakeGraph<Scope>(
   const nodeTables =
     withClause && !implicit
       ? elements(withClause.TablesAndKeys).map((clause) => ({
-          table: host.tabular(clause.Table, scope),
+          table: api.tabular(clause.Table, scope),
           keyColumn: columnName(clause.Column),
         }))
       : [];
@@ -127,7 +118,7 @@ function translateMakeGraph<Scope>(
   const partitioned = node.PartitionedByClause;
   if (!partitioned) return graphPlan({ kind: 'graph', graph: { kind: 'make', make } }, span);
   const partitionInput = graphPlan({ kind: 'graph', graph: { kind: 'partition', make } }, span);
-  const subquery = translateSubquery(host, partitioned.Subquery, partitionInput, scope);
+  const subquery = translateSubquery(api, partitioned.Subquery, partitionInput, scope);
   if (subquery.op !== 'graph' || !['match', 'nodes', 'edges'].includes(subquery.operation.kind))
     throw unsupported('a partitioned-by subquery that does not end in a graph-to-table or graph-match', span);
   return graphPlan(
@@ -142,19 +133,14 @@ function translateMakeGraph<Scope>(
   );
 }
 
-function translateSubquery<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
-  input: Tabular,
-  scope: Scope,
-): Tabular {
+function translateSubquery(api: TranslateApi, node: KNode, input: Tabular, scope: Scope): Tabular {
   const nodeKind = kind(node);
-  if (nodeKind === 'ParenthesizedExpression') return translateSubquery(host, node.Expression, input, scope);
+  if (nodeKind === 'ParenthesizedExpression') return translateSubquery(api, node.Expression, input, scope);
   if (nodeKind === 'PipeExpression') {
-    const inner = translateSubquery(host, node.Expression, input, scope);
-    return translateGraphOperator(host, node.Operator, inner, scope, undefined);
+    const inner = translateSubquery(api, node.Expression, input, scope);
+    return translateGraphOperator(api, node.Operator, inner, scope, undefined);
   }
-  return translateGraphOperator(host, node, input, scope, undefined);
+  return translateGraphOperator(api, node, input, scope, undefined);
 }
 
 function translateMarkComponents(node: KNode, input: Tabular): Tabular {
@@ -217,8 +203,8 @@ function rangeBound(node: KNode): number {
   return value;
 }
 
-function translateGraphMatch<Scope>(
-  host: GraphTranslateHost<Scope>,
+function translateGraphMatch(
+  api: TranslateApi,
   node: KNode,
   input: Tabular,
   scope: Scope,
@@ -293,10 +279,10 @@ function translateGraphMatch<Scope>(
     if (!edges.some((edge) => edge.variableLength))
       throw unsupported('graph-shortest-paths without a variable length edge', span);
   }
-  const inner = host.withGraphVariables(scope, [...variables.values()]);
+  const inner = api.withGraphVariables(scope, [...variables.values()]);
   const pathVariables = [...variables.values()].filter((v) => v.element === 'path').map((v) => v.name);
   const conditions = node.WhereClause
-    ? conjuncts(host.scalar(node.WhereClause.Condition, inner, undefined)).map((condition) =>
+    ? conjuncts(api.scalar(node.WhereClause.Condition, inner, undefined)).map((condition) =>
         perEdge(condition, pathVariables, GRAPH_FUNCTION_CALLS.all, 'bool', span),
       )
     : [];
@@ -308,7 +294,7 @@ function translateGraphMatch<Scope>(
     const resultType = expression.ResultType;
     if (resultType && resultType.Columns && !named)
       throw unsupported('projecting a whole graph node or edge', spanOf(item));
-    const expr = host.scalar(expression, inner, undefined);
+    const expr = api.scalar(expression, inner, undefined);
     const name = named ? (item.Name.SimpleName as string) : (schema?.[index]?.name ?? `Column${index + 1}`);
     return { name, expr: perEdge(expr, pathVariables, GRAPH_FUNCTION_CALLS.map, 'dynamic', spanOf(item)) };
   });
@@ -393,8 +379,8 @@ export function graphPropertyReference(variable: GraphVariable, property: string
  * `map(e, expr)`, `all(inner_nodes(e), cond)` and `any(...)` over a variable length edge `e`, or undefined when the
  * call is not over a graph variable (then it is the ordinary function of that name).
  */
-export function translateGraphFunction<Scope>(
-  host: GraphTranslateHost<Scope>,
+export function translateGraphFunction(
+  api: TranslateApi,
   node: KNode,
   scope: Scope,
   name: string,
@@ -403,7 +389,7 @@ export function translateGraphFunction<Scope>(
   const args = node.ArgumentList ? elements(node.ArgumentList.Expressions) : [];
   const variableOf = (argument: KNode | undefined): GraphVariable | undefined =>
     argument && kind(argument) === 'NameReference'
-      ? host.graphVariable(scope, argument.SimpleName as string)
+      ? api.graphVariable(scope, argument.SimpleName as string)
       : undefined;
   if (name === 'inner_nodes') {
     if (variableOf(args[0])) throw unsupported('inner_nodes() outside all(), any() or map()', span);
@@ -452,7 +438,7 @@ export function translateGraphFunction<Scope>(
   lambdaScopes.push(over);
   let lambda: Expr;
   try {
-    lambda = host.scalar(args[1], scope, undefined);
+    lambda = api.scalar(args[1], scope, undefined);
   } finally {
     lambdaScopes.pop();
   }
@@ -469,8 +455,8 @@ export function translateGraphFunction<Scope>(
   };
 }
 
-function translateGraphToTable<Scope>(
-  host: GraphTranslateHost<Scope>,
+function translateGraphToTable(
+  api: TranslateApi,
   node: KNode,
   input: Tabular,
   scope: Scope,
@@ -509,12 +495,12 @@ function translateGraphToTable<Scope>(
       ...graphPlan(output!.operation, span),
       schema: schema ?? tableSchema(output!.operation),
     };
-    return output!.as ? host.bindTable(scope, output!.as, plan) : plan;
+    return output!.as ? api.bindTable(scope, output!.as, plan) : plan;
   }
   for (const output of outputs) {
     if (!output.as) throw unsupported('graph-to-table of nodes and edges without names (as)', output.span);
     const schema = tableSchema(output.operation);
-    host.bindTable(scope, output.as, { op: 'graph', operation: output.operation, span: output.span, schema });
+    api.bindTable(scope, output.as, { op: 'graph', operation: output.operation, span: output.span, schema });
   }
   return graphPlan({ kind: 'bind' }, span);
 }

@@ -3,7 +3,7 @@
  * they are accepted and ignored; any other option is not supported yet.
  */
 import { unsupported } from '../errors';
-import type { KNode } from '../kusto';
+import type { KNode } from '../syntax/kusto';
 import type { TranslateApi } from '../translateApi';
 
 export function acceptHintsOnly(api: TranslateApi, parameters: KNode, operator: string): void {

@@ -4,7 +4,7 @@
  * KQL_NO_NETWORK error, as externaldata does, pointing at the connection strings that would need the network.
  */
 import { EngineError } from '../errors';
-import type { KNode } from '../kusto';
+import type { KNode } from '../syntax/kusto';
 import type { Span } from '../plan';
 
 function clauseValue(clause: KNode): string | undefined {

@@ -1,6 +1,6 @@
 /** Translates `evaluate name(args)` for the plugins in this folder: positional arguments over the input's columns. */
 import { unsupported } from '../errors';
-import type { KNode } from '../kusto';
+import type { KNode } from '../syntax/kusto';
 import type { ColumnSchema, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 import { checkPlugin } from './index';

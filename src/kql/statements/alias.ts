@@ -5,7 +5,7 @@
  * answers KQL_NO_NETWORK at the reference.
  */
 import { EngineError } from '../errors';
-import type { KNode } from '../kusto';
+import type { KNode } from '../syntax/kusto';
 import type { Span, Tabular } from '../plan';
 import type { TranslateApi } from '../translateApi';
 

@@ -5,7 +5,7 @@
  * as Kusto reports it.
  */
 import { EngineError } from '../errors';
-import type { KNode } from '../kusto';
+import type { KNode } from '../syntax/kusto';
 import type { Expr, Span, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 

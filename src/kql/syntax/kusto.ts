@@ -6,7 +6,7 @@
 import './kustoGlobal';
 import '@kusto/language-service-next/bridge.min.js';
 import '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
-import type { Diagnostic, KustoType, TableSchema } from './types';
+import type { Diagnostic, KustoType, TableSchema } from '../types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type KNode = any;
