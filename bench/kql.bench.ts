@@ -10,7 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import * as aq from 'arquero';
 import alasql from 'alasql';
 import { createKqlEngine } from '../src/kql/index';
-import { hasTerm } from '../src/kql/functions';
+import { hasTerm } from '../src/kql/functions/stringPredicates';
 import { seededRandom } from '../src/kql/seededRandom';
 
 // Four engines hold their own copy of 2 x 1M rows in this one process: with Node's default heap limit (about 4 GB

@@ -8,7 +8,7 @@
  * in a match, `none` also never visits a node twice, `all` allows both.
  */
 import { EngineError, unsupported } from '../errors';
-import { toDynamic } from '../functions';
+import { toDynamic } from '../functions/helpers';
 import type { Expr, Span } from '../plan';
 import { lazyColumn, type Column, type Table } from '../table';
 import type { KustoType } from '../types';

@@ -8,7 +8,7 @@ import { compareValues } from '../compare';
 import { dictionaryFormOf } from '../dictionaryForm';
 import { unsupported } from '../errors';
 import type { ExecuteApi, RowFunction } from '../executeApi';
-import { isNull, toDynamic } from '../functions';
+import { isNull, toDynamic } from '../functions/helpers';
 import {
   dictionaryEncoder,
   groupedBestRow,

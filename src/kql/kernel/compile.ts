@@ -4,19 +4,18 @@
  * bodies; this module dispatches, keeps Kusto's lazy forms (and, or, iff, case) lazy and computes a call over a
  * dictionary column once per distinct text.
  */
-import '../moreFunctions';
 import { EngineError, unsupported } from '../errors';
 import type { RowFunction } from '../executeApi';
 import {
   binValue,
   convertTo,
-  FUNCTIONS,
-  hasTerm,
   isNull,
   toDynamic,
   toStringValue,
   type CallContext,
-} from '../functions';
+} from '../functions/helpers';
+import { FUNCTIONS } from '../functions';
+import { hasTerm } from '../functions/stringPredicates';
 import { compileOverDictionary, dictionaryInput } from '../dictionaryForm';
 import type { Expr } from '../plan';
 import type { Column, Table } from '../table';

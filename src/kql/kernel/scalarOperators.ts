@@ -6,16 +6,8 @@
 import { compareValues, valueKey, valuesEqual } from '../compare';
 import { EngineError } from '../errors';
 import type { RowFunction } from '../executeApi';
-import {
-  convertTo,
-  hasTerm,
-  indexDynamic,
-  isNull,
-  regex,
-  stringPredicate,
-  toDynamic,
-  toStringValue,
-} from '../functions';
+import { convertTo, indexDynamic, isNull, regex, toDynamic, toStringValue } from '../functions/helpers';
+import { hasTerm, stringPredicate } from '../functions/stringPredicates';
 import type { Expr } from '../plan';
 import { RegexSyntaxError } from '../regex';
 import { termMatcher } from '../termSearch';

@@ -2,7 +2,7 @@
 import { dynamicBytes } from '../budget';
 import { EngineError } from '../errors';
 import type { ExecuteApi, RowFunction } from '../executeApi';
-import { convertTo, toDynamic, toStringValue } from '../functions';
+import { convertTo, toDynamic, toStringValue } from '../functions/helpers';
 import type { ColumnSchema, Span } from '../plan';
 import { gatherColumn, lazyColumn, renamedColumn, type Column, type Table } from '../table';
 import type { KustoType } from '../types';

@@ -4,7 +4,7 @@
  */
 import { valuesEqual } from '../compare';
 import type { RowFunction } from '../executeApi';
-import { isNull } from '../functions';
+import { isNull } from '../functions/helpers';
 import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { KustoType } from '../types';

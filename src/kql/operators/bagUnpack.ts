@@ -4,7 +4,7 @@
  */
 import { EngineError, unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { convertTo } from '../functions';
+import { convertTo } from '../functions/helpers';
 import { makeTable } from '../kernel/tables';
 import type { Tabular } from '../plan';
 import type { KNode } from '../syntax/kusto';

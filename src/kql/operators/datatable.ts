@@ -2,7 +2,7 @@
  * `datatable(schema) [values]`: a table written in the query.
  */
 import type { ExecuteApi } from '../executeApi';
-import { convertTo } from '../functions';
+import { convertTo } from '../functions/helpers';
 import { typeOfExpr } from '../kernel/compile';
 import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, Tabular } from '../plan';

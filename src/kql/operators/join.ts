@@ -5,7 +5,7 @@
 import { valueKey } from '../compare';
 import { unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { isNull } from '../functions';
+import { isNull } from '../functions/helpers';
 import { firstRowPerKey, matchFlags, matchPairs } from '../hashJoin';
 import { columnByName, gather, makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, JoinKind, Tabular } from '../plan';

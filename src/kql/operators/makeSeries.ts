@@ -5,7 +5,7 @@ import type { Accumulator } from '../aggregates';
 import { compareValues, valueKey } from '../compare';
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { binValue, isNull, toDynamic } from '../functions';
+import { binValue, isNull, toDynamic } from '../functions/helpers';
 import { aggregateRunner } from '../kernel/aggregateRunner';
 import { typeOfExpr } from '../kernel/compile';
 import { makeTable } from '../kernel/tables';

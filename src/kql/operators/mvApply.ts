@@ -2,7 +2,7 @@
  * `mv-apply`: runs a subquery over each row's expanded elements and appends its output to the row.
  */
 import type { ExecuteApi } from '../executeApi';
-import { convertTo, isNull } from '../functions';
+import { convertTo, isNull } from '../functions/helpers';
 import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Tabular } from '../plan';
 import { Scope } from '../syntax/scope';

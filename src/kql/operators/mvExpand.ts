@@ -2,7 +2,7 @@
  * `mv-expand`: one row per element of a dynamic array or property bag (several columns expand side by side).
  */
 import type { ExecuteApi } from '../executeApi';
-import { convertTo, isNull } from '../functions';
+import { convertTo, isNull } from '../functions/helpers';
 import { gather, makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, Tabular } from '../plan';
 import type { KNode } from '../syntax/kusto';

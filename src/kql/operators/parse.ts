@@ -3,7 +3,7 @@
  */
 import { unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { convertTo, regex, toStringValue } from '../functions';
+import { convertTo, regex, toStringValue } from '../functions/helpers';
 import { typeOfExpr } from '../kernel/compile';
 import { gather, makeTable } from '../kernel/tables';
 import type { ParsePart, Tabular } from '../plan';

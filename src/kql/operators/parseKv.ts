@@ -2,7 +2,7 @@
  * `parse-kv`: extracts the listed keys from key-value text (delimiters, quotes, greedy values, or `regex=`).
  */
 import type { ExecuteApi } from '../executeApi';
-import { convertTo, regex, toStringValue } from '../functions';
+import { convertTo, regex, toStringValue } from '../functions/helpers';
 import { makeTable } from '../kernel/tables';
 import type { Tabular } from '../plan';
 import { escapeRegex } from '../regex';

@@ -3,7 +3,7 @@
  */
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { isNull } from '../functions';
+import { isNull } from '../functions/helpers';
 import { typeOfExpr } from '../kernel/compile';
 import { makeTable } from '../kernel/tables';
 import type { Tabular } from '../plan';

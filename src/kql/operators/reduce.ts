@@ -12,7 +12,7 @@
  */
 import { EngineError, unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { toStringValue } from '../functions';
+import { toStringValue } from '../functions/helpers';
 import { acceptHintsOnly } from './hints';
 import type { Tabular } from '../plan';
 import type { Table } from '../table';

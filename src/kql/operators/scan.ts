@@ -7,7 +7,7 @@
  * (null, or "" for a string, for an input column).
  */
 import { unsupported } from '../errors';
-import { convertTo } from '../functions';
+import { convertTo } from '../functions/helpers';
 import type { ExecuteApi, RowFunction } from '../executeApi';
 import type { ColumnSchema, Expr, NamedExpr, ScanStep, Tabular } from '../plan';
 import type { Column, Table } from '../table';

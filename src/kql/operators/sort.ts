@@ -4,7 +4,7 @@
  */
 import { compareValues } from '../compare';
 import type { ExecuteApi } from '../executeApi';
-import { isNull } from '../functions';
+import { isNull } from '../functions/helpers';
 import { gather } from '../kernel/tables';
 import type { Expr, SortKey, Tabular } from '../plan';
 import type { Table } from '../table';
