@@ -6,7 +6,7 @@ import {
   SUBSCRIPTION_ID,
   WORKSPACE_ID,
 } from '../cluster/constants';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { DAY, HOUR, MINUTE } from '../core/time';
 import type { EmitContext } from '../telemetry/context';
 import type { ImageRecord, ImageRegistry } from './registry';

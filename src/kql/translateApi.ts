@@ -5,9 +5,9 @@
  */
 import type { GraphVariable } from './graph/plan';
 import type { ColumnSchema, Expr, NamedExpr, SortKey, Span, Tabular } from './plan';
-import type { KNode } from './syntax/kusto';
 import type { FunctionBinding, Scope } from './syntax/scope';
 import type { KustoType } from './types';
+import type { SyntaxNode } from './syntax/node';
 
 export type { Scope } from './syntax/scope';
 
@@ -18,22 +18,22 @@ export interface DatabaseTable {
 }
 
 export interface TranslateApi {
-  kind(node: KNode): string;
-  span(node: KNode): Span;
+  kind(node: SyntaxNode): string;
+  span(node: SyntaxNode): Span;
   /** Elements of a syntax list, separators removed. */
-  elements(list: KNode): KNode[];
-  text(node: KNode): string;
+  elements(list: SyntaxNode): SyntaxNode[];
+  text(node: SyntaxNode): string;
   /** A type in the query text (`long`, `typeof(string)`). */
-  typeName(typeNode: KNode): KustoType;
+  typeName(typeNode: SyntaxNode): KustoType;
   /** The columns Kusto.Language computed for a tabular expression. */
-  schemaOf(node: KNode): ColumnSchema[] | undefined;
+  schemaOf(node: SyntaxNode): ColumnSchema[] | undefined;
   /** The scalar type Kusto.Language computed for an expression. */
-  typeOf(node: KNode): KustoType;
+  typeOf(node: SyntaxNode): KustoType;
   /** Whether Kusto.Language typed the expression as a table (or a group or graph). */
-  isTabular(node: KNode): boolean;
+  isTabular(node: SyntaxNode): boolean;
   /** A scalar expression over the row's columns; aggregates are allowed where a summarize-like operator reads them. */
   scalar(
-    node: KNode,
+    node: SyntaxNode,
     scope: Scope,
     rowSchema: readonly ColumnSchema[] | undefined,
     allowAggregates?: boolean,
@@ -42,20 +42,20 @@ export interface TranslateApi {
    * A constant of the given type written where the analyzer gives no type (a declared default: `x: long = -1`); any
    * other expression is translated as a scalar.
    */
-  literal(node: KNode, type: KustoType, scope: Scope): Expr;
-  tabular(node: KNode, scope: Scope): Tabular;
+  literal(node: SyntaxNode, type: KustoType, scope: Scope): Expr;
+  tabular(node: SyntaxNode, scope: Scope): Tabular;
   /** Items of project/extend/print/by: each named by the item's own name or by the analyzer's schema. */
   namedList(
-    list: KNode,
+    list: SyntaxNode,
     scope: Scope,
     rowSchema: readonly ColumnSchema[] | undefined,
     outSchema: readonly ColumnSchema[] | undefined,
     keptSchema: readonly ColumnSchema[],
   ): NamedExpr[];
   /** `by` keys of sort/top with their direction and nulls placement. */
-  sortKeys(list: KNode | KNode[], scope: Scope, rowSchema: readonly ColumnSchema[]): SortKey[];
+  sortKeys(list: SyntaxNode | SyntaxNode[], scope: Scope, rowSchema: readonly ColumnSchema[]): SortKey[];
   /** Named parameters of an operator (`kind=inner`, `with_itemindex=i`) as text, by lower-case name. */
-  parameters(list: KNode): Map<string, { text: string; node: KNode }>;
+  parameters(list: SyntaxNode): Map<string, { text: string; node: SyntaxNode }>;
   /**
    * A scope where `name.column` reads the column named `prefix + column` of the row being evaluated (scan reads its
    * steps' state this way).
@@ -71,14 +71,14 @@ export interface TranslateApi {
   /** A fresh id for a shared plan (`as`, `let`, materialize). */
   sharedId(): number;
   /** A subquery that starts with an operator (`sort by x | scan ...`), applied to `input`. */
-  pipelineOver(node: KNode, input: Tabular, scope: Scope): Tabular;
+  pipelineOver(node: SyntaxNode, input: Tabular, scope: Scope): Tabular;
   /** Translates statements (let, pattern...) in the scope, then `final`; the tabular results in order. */
-  block(statements: KNode[], scope: Scope, final?: KNode): Tabular[];
+  block(statements: SyntaxNode[], scope: Scope, final?: SyntaxNode): Tabular[];
   /** Expands a user-defined tabular function with its arguments (and piped input) bound. */
   callUserFunction(
     binding: FunctionBinding,
-    args: KNode[],
-    call: KNode,
+    args: SyntaxNode[],
+    call: SyntaxNode,
     scope: Scope,
     pipedInput: Tabular | undefined,
   ): Tabular;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS, type CallContext } from './index';
-import { run, runError, testEngine } from '../testing';
+import { run, runError, testEngine } from '../testing/testEngine';
 
 const context: CallContext = { argTypes: [], resultType: 'dynamic', nowTicks: 0n };
 const call = (name: string, ...args: unknown[]) => FUNCTIONS[name]!(args, context);

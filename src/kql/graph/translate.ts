@@ -3,7 +3,7 @@
  * translator lends, through TranslateApi, its scalar and tabular translation; graph variables live in its scopes.
  */
 import { unsupported } from '../errors';
-import { syntaxKindName, type KNode } from '../syntax/kusto';
+import { syntaxKindName, tableColumns } from '../syntax/kusto';
 import type { ColumnSchema, Expr, NamedExpr, Span, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 import {
@@ -19,15 +19,16 @@ import {
   type MakeGraphPlan,
   type PatternEdge,
 } from './plan';
+import type { SyntaxNode } from '../syntax/node';
 
-const kind = (node: KNode): string => syntaxKindName(node);
+const kind = (node: SyntaxNode): string => syntaxKindName(node);
 
-function spanOf(node: KNode): Span {
+function spanOf(node: SyntaxNode): Span {
   return { start: node.TextStart as number, length: Math.max(1, node.Width as number) };
 }
 
-function elements(list: KNode): KNode[] {
-  const result: KNode[] = [];
+function elements(list: SyntaxNode): SyntaxNode[] {
+  const result: SyntaxNode[] = [];
   if (!list) return result;
   for (let i = 0; i < list.ChildCount; i++) {
     const child = list.GetChild(i);
@@ -52,7 +53,7 @@ export function graphInput(input: Tabular, span: Span): GraphSource {
 /** make-graph, graph-mark-components, graph-match, graph-shortest-paths and graph-to-table. */
 export function translateGraphOperator(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
@@ -72,7 +73,7 @@ export function translateGraphOperator(
   }
 }
 
-function parameterValue(parameter: KNode): string {
+function parameterValue(parameter: SyntaxNode): string {
   const expression = parameter.Expression;
   return String(
     expression?.LiteralValue ?? expression?.SimpleName ?? expression?.GetChild?.(0)?.Text ?? '',
@@ -81,7 +82,7 @@ function parameterValue(parameter: KNode): string {
 
 function translateMakeGraph(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
@@ -93,7 +94,7 @@ function translateMakeGraph(
     const name = String(parameter.Name?.SimpleName ?? '').toLowerCase();
     if (!name.startsWith('hint.')) throw unsupported(`make-graph parameter '${name}'`, spanOf(parameter));
   }
-  const columnName = (reference: KNode): string => {
+  const columnName = (reference: SyntaxNode): string => {
     if (kind(reference) !== 'NameReference')
       throw unsupported('make-graph with a computed column', spanOf(reference));
     return reference.SimpleName as string;
@@ -133,7 +134,7 @@ function translateMakeGraph(
   );
 }
 
-function translateSubquery(api: TranslateApi, node: KNode, input: Tabular, scope: Scope): Tabular {
+function translateSubquery(api: TranslateApi, node: SyntaxNode, input: Tabular, scope: Scope): Tabular {
   const nodeKind = kind(node);
   if (nodeKind === 'ParenthesizedExpression') return translateSubquery(api, node.Expression, input, scope);
   if (nodeKind === 'PipeExpression') {
@@ -143,7 +144,7 @@ function translateSubquery(api: TranslateApi, node: KNode, input: Tabular, scope
   return translateGraphOperator(api, node, input, scope, undefined);
 }
 
-function translateMarkComponents(node: KNode, input: Tabular): Tabular {
+function translateMarkComponents(node: SyntaxNode, input: Tabular): Tabular {
   const span = spanOf(node);
   let strong = false;
   let property = 'ComponentId';
@@ -188,7 +189,7 @@ function edgeProperties(graph: GraphSource): readonly ColumnSchema[] {
 
 const CYCLES: Record<string, CyclesMode> = { unique_edges: 'unique_edges', none: 'none', all: 'all' };
 
-function edgeDirection(edge: KNode): EdgeDirection {
+function edgeDirection(edge: SyntaxNode): EdgeDirection {
   const first = (edge.FirstToken?.Text as string | undefined) ?? '';
   const last = (edge.LastToken?.Text as string | undefined) ?? first;
   if (first.startsWith('<')) return 'backward';
@@ -196,7 +197,7 @@ function edgeDirection(edge: KNode): EdgeDirection {
   return 'any';
 }
 
-function rangeBound(node: KNode): number {
+function rangeBound(node: SyntaxNode): number {
   const value = Number(node?.LiteralValue);
   if (!node || !/LiteralExpression$/.test(kind(node)) || !Number.isInteger(value) || value < 0)
     throw unsupported('a variable length edge without whole-number bounds', spanOf(node));
@@ -205,7 +206,7 @@ function rangeBound(node: KNode): number {
 
 function translateGraphMatch(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
@@ -233,7 +234,7 @@ function translateGraphMatch(
   const nodes: string[] = [];
   const edges: PatternEdge[] = [];
   let anonymous = 0;
-  const declare = (nameNode: KNode, element: GraphVariable['element'], at: Span): string => {
+  const declare = (nameNode: SyntaxNode | undefined, element: GraphVariable['element'], at: Span): string => {
     const name = nameNode ? (nameNode.SimpleName as string) : `\u0001${element}${++anonymous}`;
     const known = variables.get(name);
     if (known) {
@@ -292,7 +293,7 @@ function translateGraphMatch(
     const named = kind(item) === 'SimpleNamedExpression';
     const expression = named ? item.Expression : item;
     const resultType = expression.ResultType;
-    if (resultType && resultType.Columns && !named)
+    if (resultType && tableColumns(resultType) && !named)
       throw unsupported('projecting a whole graph node or edge', spanOf(item));
     const expr = api.scalar(expression, inner, undefined);
     const name = named ? (item.Name.SimpleName as string) : (schema?.[index]?.name ?? `Column${index + 1}`);
@@ -381,13 +382,13 @@ export function graphPropertyReference(variable: GraphVariable, property: string
  */
 export function translateGraphFunction(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   scope: Scope,
   name: string,
 ): Expr | undefined {
   const span = spanOf(node);
   const args = node.ArgumentList ? elements(node.ArgumentList.Expressions) : [];
-  const variableOf = (argument: KNode | undefined): GraphVariable | undefined =>
+  const variableOf = (argument: SyntaxNode | undefined): GraphVariable | undefined =>
     argument && kind(argument) === 'NameReference'
       ? api.graphVariable(scope, argument.SimpleName as string)
       : undefined;
@@ -438,7 +439,7 @@ export function translateGraphFunction(
   lambdaScopes.push(over);
   let lambda: Expr;
   try {
-    lambda = api.scalar(args[1], scope, undefined);
+    lambda = api.scalar(args[1]!, scope, undefined);
   } finally {
     lambdaScopes.pop();
   }
@@ -457,7 +458,7 @@ export function translateGraphFunction(
 
 function translateGraphToTable(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,

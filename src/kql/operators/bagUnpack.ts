@@ -7,11 +7,11 @@ import type { ExecuteApi } from '../executeApi';
 import { convertTo } from '../functions/helpers';
 import { makeTable } from '../kernel/tables';
 import type { Tabular } from '../plan';
-import type { KNode } from '../syntax/kusto';
 import type { Column, Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { KustoType } from '../types';
 import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   const { node, scope, schema, span } = site;
@@ -19,7 +19,7 @@ export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   const call = node.FunctionCall;
   // bag_unpack(column [, prefix] [, columnsConflict] [, ignoredProperties]), positionally or by name.
   const args = api.elements(call.ArgumentList.Expressions);
-  const options = new Map<string, KNode>();
+  const options = new Map<string, SyntaxNode>();
   const positional = ['prefix', 'columnsconflict', 'ignoredproperties'];
   args.slice(1).forEach((arg, index) => {
     if (api.kind(arg) === 'SimpleNamedExpression')
@@ -34,14 +34,14 @@ export function translate(site: OperatorSite, api: TranslateApi): Tabular {
       throw unsupported(`a bag_unpack ${key} that is not a constant`, api.span(option));
     return expr.value;
   };
-  const column = api.scalar(args[0], scope, input.schema ?? []);
+  const column = api.scalar(args[0]!, scope, input.schema ?? []);
   const prefix = String(constant('prefix') ?? '');
   const conflict = String(constant('columnsconflict') ?? 'error').toLowerCase();
   if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
     throw new EngineError(
       'KQL_BAD_ARGUMENT',
       `bag_unpack: columnsConflict must be 'error', 'replace_source' or 'keep_source', not '${conflict}'.`,
-      api.span(options.get('columnsconflict')),
+      api.span(options.get('columnsconflict')!),
     );
   }
   const ignored = constant('ignoredproperties');

@@ -13,7 +13,7 @@ import type { OperatorSite, PlanOf } from './operator';
 export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   const { node, scope, schema, span, inputSchema, need } = site;
   const items = api.elements(node.Expressions);
-  if (items.length === 1 && api.kind(items[0]) === 'StarExpression') {
+  if (items.length === 1 && api.kind(items[0]!) === 'StarExpression') {
     return {
       op: 'distinct',
       input: need(),

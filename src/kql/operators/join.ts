@@ -9,10 +9,10 @@ import { isNull } from '../functions/helpers';
 import { firstRowPerKey, matchFlags, matchPairs } from '../hashJoin';
 import { columnByName, gather, makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, JoinKind, Tabular } from '../plan';
-import type { KNode } from '../syntax/kusto';
 import { type Column, gatherColumn, lazyColumn, type Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   return translateJoin(site, api, false);
@@ -53,7 +53,7 @@ export function translateJoin(site: OperatorSite, api: TranslateApi, isLookup: b
   return { op: 'join', left, right, kind: joinKind, leftKeys, rightKeys, isLookup, schema, span };
 }
 
-function joinSide(api: TranslateApi, node: KNode): { side: 'left' | 'right' | 'none'; name: string } {
+function joinSide(api: TranslateApi, node: SyntaxNode): { side: 'left' | 'right' | 'none'; name: string } {
   if (api.kind(node) === 'PathExpression') {
     const target = (api.text(node.Expression) as string).trim();
     const name = node.Selector.SimpleName ?? node.Selector.Expression?.LiteralValue;
@@ -64,7 +64,7 @@ function joinSide(api: TranslateApi, node: KNode): { side: 'left' | 'right' | 'n
   throw unsupported(`join condition '${api.text(node)}'`, api.span(node));
 }
 
-function columnRef(api: TranslateApi, name: string, schema: readonly ColumnSchema[], node: KNode): Expr {
+function columnRef(api: TranslateApi, name: string, schema: readonly ColumnSchema[], node: SyntaxNode): Expr {
   const column = schema.find((c) => c.name === name);
   return { kind: 'column', name, type: column?.type ?? 'dynamic', span: api.span(node) };
 }

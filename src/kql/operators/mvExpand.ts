@@ -5,12 +5,12 @@ import type { ExecuteApi } from '../executeApi';
 import { convertTo, isNull } from '../functions/helpers';
 import { gather, makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, Tabular } from '../plan';
-import type { KNode } from '../syntax/kusto';
 import { Scope } from '../syntax/scope';
 import type { Column, Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { KustoType } from '../types';
 import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   const { node, scope, schema } = site;
@@ -38,7 +38,7 @@ export function translate(site: OperatorSite, api: TranslateApi): Tabular {
 
 export function expandItems(
   api: TranslateApi,
-  list: KNode,
+  list: SyntaxNode,
   scope: Scope,
   rowSchema: readonly ColumnSchema[],
 ): { name: string; expr: Expr; type: KustoType; aliased: boolean }[] {

@@ -5,16 +5,16 @@
 import type { ExecuteApi } from '../executeApi';
 import type { ColumnSchema, Span, Tabular } from '../plan';
 import type { Scope } from '../syntax/scope';
-import type { KNode } from '../syntax/kusto';
 import type { Table } from '../table';
 import type { TranslateApi } from '../translateApi';
+import type { SyntaxNode } from '../syntax/node';
 
 /** The plan node of one operation. */
 export type PlanOf<Op extends Tabular['op']> = Extract<Tabular, { op: Op }>;
 
 /** Where an operator stands in the query: its syntax node, the plan piped into it, the names in scope. */
 export interface OperatorSite {
-  readonly node: KNode;
+  readonly node: SyntaxNode;
   /** The piped input; undefined for an operator that starts a query (`union`, `search`, `print`, `range`...). */
   readonly input: Tabular | undefined;
   readonly scope: Scope;

@@ -9,10 +9,11 @@ import { unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, Span, Tabular } from '../plan';
-import { syntaxKindName, type KNode } from '../syntax/kusto';
+import { syntaxKindName } from '../syntax/kusto';
 import type { Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export interface ColumnSpecifier {
   readonly expr: Expr;
@@ -73,7 +74,7 @@ function projectByNamesPlan(
  * Inside a function body Kusto.Language analyzes against the declared parameter schemas, not the caller's tables, so
  * its columns for project-by-names there are a guess; the executor then names the result from the actual input.
  */
-export function isInFunctionBody(node: KNode): boolean {
+export function isInFunctionBody(node: SyntaxNode): boolean {
   for (let parent = node?.Parent; parent; parent = parent.Parent) {
     if (syntaxKindName(parent) === 'FunctionDeclaration') return true;
   }

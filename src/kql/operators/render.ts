@@ -3,16 +3,16 @@
  */
 import type { ExecuteApi } from '../executeApi';
 import type { Tabular } from '../plan';
-import type { KNode } from '../syntax/kusto';
 import type { Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   const { node, schema } = site;
   const input = site.need();
   const properties: Record<string, string | number | boolean | string[]> = {};
-  const collect = (list: KNode) => {
+  const collect = (list: SyntaxNode) => {
     for (const parameter of api.elements(list)) {
       if (api.kind(parameter) !== 'NamedParameter') continue;
       const name = parameter.Name.SimpleName as string;

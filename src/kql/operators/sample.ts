@@ -4,7 +4,7 @@
 import type { ExecuteApi } from '../executeApi';
 import { gather } from '../kernel/tables';
 import type { Tabular } from '../plan';
-import { seededRandom } from '../seededRandom';
+import { seededRandom } from '../../shared/random';
 import type { Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { OperatorSite, PlanOf } from './operator';

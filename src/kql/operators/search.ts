@@ -4,11 +4,11 @@
 import type { ExecuteApi } from '../executeApi';
 import { gather } from '../kernel/tables';
 import { type ColumnSchema, type Expr, literal, type Tabular } from '../plan';
-import type { KNode } from '../syntax/kusto';
 import { Scope } from '../syntax/scope';
 import type { Table } from '../table';
 import type { TranslateApi } from '../translateApi';
 import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export function translate(site: OperatorSite, api: TranslateApi): Tabular {
   const { node, scope, schema } = site;
@@ -44,7 +44,7 @@ export function translate(site: OperatorSite, api: TranslateApi): Tabular {
 
 function searchPredicate(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   scope: Scope,
   rowSchema: readonly ColumnSchema[],
 ): Expr {

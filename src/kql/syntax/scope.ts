@@ -2,12 +2,12 @@
 import type { GraphVariable } from '../graph/plan';
 import type { Expr, Tabular } from '../plan';
 import type { PatternDeclaration } from '../statements/pattern';
-import type { KNode } from './kusto';
+import type { SyntaxNode } from './node';
 
 export type Binding =
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly plan: Tabular }
-  | { readonly kind: 'function'; readonly node: KNode; readonly scope: Scope }
+  | { readonly kind: 'function'; readonly node: SyntaxNode; readonly scope: Scope }
   /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
   | { readonly kind: 'rowState'; readonly prefix: string }
   | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration }

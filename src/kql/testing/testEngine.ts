@@ -1,6 +1,6 @@
 /** Helpers for the engine's tests: run a query and get wire rows, or the error. */
-import { createKqlEngine, type KqlEngine } from './engine';
-import type { QueryError, QueryOptions, TableSchema, WireValue } from './types';
+import { createKqlEngine, type KqlEngine } from '../engine';
+import type { QueryError, QueryOptions, TableSchema, WireValue } from '../types';
 
 export const TEST_TABLES: readonly TableSchema[] = [
   {

@@ -14,7 +14,7 @@
  *   a sample alert id, `aks-node-1`, `alice`, `kubectl`, `10.0.0.4,10.0.0.5`, `/`.
  * - `<SearchValue>`, `<ipaddress>`, `<processname>`, `<filename>`, `<username>`, `<hostname>`: sample terms.
  */
-import { FIXTURE_CLUSTER_ID } from './fixture';
+import { FIXTURE_CLUSTER_ID } from '../testing/fixture';
 
 export interface RealworldQuery {
   readonly id: string;

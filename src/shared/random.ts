@@ -1,6 +1,8 @@
 /**
- * Seeded random source (sfc32 seeded through splitmix32). Every random choice in the simulation comes from
- * one of these, never from Math.random, so a scenario and a seed always give the same rows.
+ * The project's one seeded random source (sfc32 seeded through splitmix32). Every random choice of the simulation,
+ * the KQL engine's `sample`, the shuffle of check choices, fixtures and benchmarks comes from it, never from
+ * Math.random, so a seed always gives the same numbers. A leaf: the simulations and the engine both import it, and it
+ * imports nothing.
  */
 export class Random {
   private a: number;
@@ -116,4 +118,10 @@ export function hashString(text: string): number {
     hash = Math.imul(hash, 16777619);
   }
   return hash >>> 0;
+}
+
+/** A function of numbers in [0, 1) from one seeded stream: the form loops and shuffles take. */
+export function seededRandom(seed: number | string): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }

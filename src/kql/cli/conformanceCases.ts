@@ -4,8 +4,8 @@
  * (5% for `approximate` flags), deep dynamic equality (arrays as sets under `set_element_order_unspecified`), and row
  * order only when `compare` is `ordered`.
  */
-import { KqlEngine } from './engine';
-import type { WireValue } from './types';
+import { KqlEngine } from '../engine';
+import type { WireValue } from '../types';
 import exceptionsList from './conformance-exceptions.json' with { type: 'json' };
 
 export interface ConformanceCase {

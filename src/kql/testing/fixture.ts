@@ -3,8 +3,8 @@
  * used by tests and by the realworld check until the simulation's output replaces it. Not a simulation: values are
  * shaped by column name and type only.
  */
-import type { TableSchema } from './types';
-import { seededRandom } from './seededRandom';
+import type { TableSchema } from '../types';
+import { seededRandom } from '../../shared/random';
 
 export const FIXTURE_CLUSTER_ID =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-lab/providers/microsoft.containerservice/managedclusters/aks-lab';

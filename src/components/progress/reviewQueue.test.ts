@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Rating, State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { createLearnerStore } from '../store/learner';
-import { createLearnerDb } from '../store/learnerDb';
+import { createLearnerStore } from '../../store/learner';
+import { createLearnerDb } from '../../store/learnerDb';
 import {
   applyAnswers,
   dueCards,

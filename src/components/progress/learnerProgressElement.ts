@@ -1,5 +1,5 @@
 /** <learner-progress>: lesson scores and completion, exam history, and JSON export/import. */
-import { learnerStore } from '../store/learner';
+import { learnerStore } from '../../store/learner';
 import { EXAM_HISTORY_KEY, type ExamRecord } from './examElement';
 
 export const EXPORT_FILE_NAME = 'sc200-learner-data.json';

@@ -2,7 +2,7 @@
  * Exam mode: a timed set of questions drawn across the SC-200 objectives, no explanations until
  * the end, and a score per objective. Pure functions; the page (src/pages/exam.astro) drives them.
  */
-import { seededShuffle } from '../components/checks/grading';
+import { seededShuffle } from '../checks/grading';
 
 export interface ExamQuestion {
   checkId: string;

@@ -1,8 +1,8 @@
 /** Reads a tables directory (one `<Table>.ndjson` per table) into an engine. Node only (used by the CLIs and tests). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { KqlEngine } from './engine';
-import { JsonDepthError, parseJsonText } from './json';
+import type { KqlEngine } from '../engine';
+import { JsonDepthError, parseJsonText } from '../json';
 
 export interface LoadReport {
   readonly loaded: { table: string; rows: number }[];

@@ -5,12 +5,8 @@
  * learning steps comes back before the session ends (nextSessionCard).
  */
 import { Rating, type Grade } from 'ts-fsrs';
-import {
-  CHECK_ANSWERED,
-  learnerShuffleSeed,
-  type KnowledgeCheckElement,
-} from '../components/checks/checkElement';
-import { learnerStore } from '../store/learner';
+import { CHECK_ANSWERED, learnerShuffleSeed, type KnowledgeCheckElement } from '../checks/checkElement';
+import { learnerStore } from '../../store/learner';
 import {
   formatInterval,
   learningSoon,

@@ -3,8 +3,8 @@
  * checks grade themselves silently; at the end (button or time up) they reveal their
  * explanations and the result is scored per objective and kept in the learner store.
  */
-import { learnerShuffleSeed, type KnowledgeCheckElement } from '../components/checks/checkElement';
-import { learnerStore } from '../store/learner';
+import { learnerShuffleSeed, type KnowledgeCheckElement } from '../checks/checkElement';
+import { learnerStore } from '../../store/learner';
 import { formatCountdown, planExam, scoreExam, timeLeft, type ExamScore } from './exam';
 
 /** Setting key under which finished exams are kept. */

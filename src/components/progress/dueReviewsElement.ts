@@ -1,5 +1,5 @@
 /** <due-reviews>: counts the due review cards for the home page. */
-import { learnerStore } from '../store/learner';
+import { learnerStore } from '../../store/learner';
 import { dueCards, syncReviewQueue } from './reviewQueue';
 
 class DueReviewsElement extends HTMLElement {
