@@ -13,14 +13,7 @@ import {
   tableColumns,
   type KNode,
 } from './kusto';
-import {
-  literal,
-  type ColumnSchema,
-  type Expr,
-  type QueryPlan,
-  type Span,
-  type Tabular,
-} from '../plan';
+import { literal, type ColumnSchema, type Expr, type QueryPlan, type Span, type Tabular } from '../plan';
 import type { KustoType } from '../types';
 import { isAggregateName } from '../aggregates';
 import type { DatabaseTable, TranslateApi } from '../translateApi';
