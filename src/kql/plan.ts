@@ -1,4 +1,4 @@
-/** The engine's own typed plan: what translate.ts produces from Kusto.Language's tree and execute.ts runs. */
+/** The engine's own typed plan: what syntax/translate.ts produces from Kusto.Language's tree and execute.ts runs. */
 import type { GraphOperation } from './graph/plan';
 import type { KustoType } from './types';
 
