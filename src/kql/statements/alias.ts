@@ -1,6 +1,6 @@
 /**
  * `alias database name = cluster("...").database("...")` and references to tables through `database("...")` and
- * `cluster("...").database("...")`. The lab holds one database (LOCAL_DATABASE in kusto.ts): a reference to it reads
+ * `cluster("...").database("...")`. The lab holds one database (LOCAL_DATABASE in syntax/kusto.ts): a reference to it reads
  * the table; a reference to another cluster or database (through an alias or not) cannot be reached offline and
  * answers KQL_NO_NETWORK at the reference.
  */

@@ -1,7 +1,7 @@
 /**
- * The only module that touches Kusto.Language (Bridge.NET). It loads the library, builds database symbols from the
- * table schemas, parses and analyzes, and exposes the syntax tree through a small untyped-node facade that the
- * translator reads. No Bridge type leaves src/kql/translate.ts.
+ * Loads Kusto.Language (Bridge.NET), builds database symbols from the table schemas, parses and analyzes, and hands
+ * the syntax tree as untyped nodes (KNode) to the rest of syntax/. No Bridge object leaves syntax/: the modules outside
+ * it read syntax nodes as the typed SyntaxNode (node.ts), and the plan holds plain values.
  */
 import './kustoGlobal';
 import '@kusto/language-service-next/bridge.min.js';
