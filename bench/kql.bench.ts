@@ -10,8 +10,8 @@ import { getHeapStatistics } from 'node:v8';
 import * as aq from 'arquero';
 import alasql from 'alasql';
 import { createKqlEngine } from '../src/kql/index';
-import { hasTerm } from '../src/kql/functions';
-import { seededRandom } from '../src/kql/seededRandom';
+import { hasTerm } from '../src/kql/functions/stringPredicates';
+import { seededRandom } from '../src/shared/random';
 
 // Four engines hold their own copy of 2 x 1M rows in this one process: with Node's default heap limit (about 4 GB
 // here) every engine's time is mostly garbage collection of the others' data. The bench runs itself again with 8 GB.

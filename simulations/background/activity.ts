@@ -3,7 +3,7 @@ import { IP, OPERATORS, USER_AGENT } from '../cluster/constants';
 import { entraUser, serviceAccountUser } from '../cluster/identities';
 import type { PodTemplate, WorkloadSpec } from '../cluster/types';
 import type { ClusterWorld, PodState, Requester } from '../cluster/world';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { DAY, HOUR, MINUTE } from '../core/time';
 import type { ContainerLogWriter } from '../telemetry/containerLogs';
 import type { EmitContext } from '../telemetry/context';

@@ -9,7 +9,7 @@ import {
 } from '../cluster/identities';
 import type { NodeSpec } from '../cluster/types';
 import type { ClusterWorld, PodState } from '../cluster/world';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { MINUTE, SECOND } from '../core/time';
 import type { ApiCall, AuditLog, RoutineRequest } from '../telemetry/auditLog';
 import type { EmitContext } from '../telemetry/context';

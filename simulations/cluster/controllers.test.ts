@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdmissionChain } from '../admission/admission';
 import { ImagePolicy } from '../admission/imagePolicy';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import { RowWriter } from '../core/rowWriter';
 import { SimulatedClock } from '../core/simulatedClock';
 import { MemorySink } from '../core/sink';

@@ -1,4 +1,4 @@
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import { ENTRA_GROUP_AKS_ADMINS } from './constants';
 
 /** authentication/v1 UserInfo as the audit log records it. */

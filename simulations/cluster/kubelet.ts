@@ -1,4 +1,4 @@
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import type { SimulatedClock } from '../core/simulatedClock';
 import type { ImageRegistry } from '../registry/registry';
 import type { AuditLog } from '../telemetry/auditLog';

@@ -2,7 +2,7 @@ import { createActor } from 'xstate';
 import type { ContainerState, CreatePodResult, PodState, Requester } from './podState';
 import type { AdmissionChain } from '../admission/admission';
 import { podMachine } from '../machines/podMachine';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import type { SimulatedClock } from '../core/simulatedClock';
 import { DAY, MINUTE, isoSeconds } from '../core/time';
 import type { ImageRegistry } from '../registry/registry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from './random';
+import { Random } from '../../src/shared/random';
 import { iso, isoMicros } from './time';
 
 describe('timestamp formatting', () => {

@@ -1,7 +1,7 @@
 import { CLUSTER_NAME, CLUSTER_RESOURCE_ID, SUBSCRIPTION_ID, WORKSPACE_ID } from '../cluster/constants';
 import type { ServiceSpec } from '../cluster/types';
 import type { ClusterWorld, PodState } from '../cluster/world';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { DAY, HOUR, MINUTE } from '../core/time';
 import type { Finding, VulnerabilityScanner } from '../registry/scanner';
 import { RUNNING_VA_ASSESSMENT } from '../registry/runningImages';

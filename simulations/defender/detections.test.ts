@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IP } from '../cluster/constants';
 import type { ProcessInfo, RuntimeEvent } from '../cluster/runtime';
 import { nodepoolNode } from '../cluster/inventory';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import { RowWriter } from '../core/rowWriter';
 import { SimulatedClock } from '../core/simulatedClock';
 import { MemorySink } from '../core/sink';

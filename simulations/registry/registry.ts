@@ -1,6 +1,6 @@
 import { REGISTRY_HOST } from '../cluster/constants';
 import type { ImageSpec } from '../cluster/types';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 
 export interface ImagePackage {
   name: string;

@@ -1,5 +1,5 @@
 import { REGISTRY_HOST } from '../cluster/constants';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { DAY, HOUR, iso, MINUTE } from '../core/time';
 import {
   assessmentId,

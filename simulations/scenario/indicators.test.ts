@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMISING_PROXY_IPS, IP, OPERATORS } from '../cluster/constants';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import {
   DOCUMENTATION_RANGES,
   SYSTEM_LOOKALIKE_NAMES,

@@ -1,5 +1,5 @@
 import { ANONYMISING_PROXY_IPS, IP, OPERATORS } from '../cluster/constants';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 
 /**
  * Pickers for the indicators a storyline draws per case (addresses, people, names, tags, hosts), so that

@@ -8,7 +8,7 @@ import { defaultCluster } from '../cluster/inventory';
 import type { ClusterSpec } from '../cluster/types';
 import { ClusterWorld } from '../cluster/world';
 import { clusterSnapshot, type ClusterSnapshot } from '../cluster/snapshot';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import { RowWriter } from '../core/rowWriter';
 import { SimulatedClock } from '../core/simulatedClock';
 import type { Sink } from '../core/sink';

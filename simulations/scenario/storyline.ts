@@ -1,5 +1,5 @@
 import type { ClusterSpec, NodeSpec, PodTemplate, WorkloadSpec } from '../cluster/types';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 
 /**
  * A storyline as the registry holds it: what it is, and how to build its data for one case. `build` draws the

@@ -1,6 +1,6 @@
 import { USER_AGENT } from '../cluster/constants';
 import type { WorkloadSpec } from '../cluster/types';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import {
   MINER_REPOSITORIES,
   SYSTEM_LOOKALIKE_NAMES,

@@ -1,5 +1,5 @@
 import { BUILDPOOL_NODE, buildAgentWorkload } from '../cluster/inventory';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { externalIp } from '../scenario/indicators';
 import type { Storyline, StorylineDefinition } from '../scenario/storyline';
 

@@ -1,6 +1,6 @@
 import { IP, USER_AGENT } from '../cluster/constants';
 import type { ClusterSpec, ImageSpec } from '../cluster/types';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { clusterAdministrator, DIAGNOSTIC_POD_NAMES, externalIp, nameFrom } from '../scenario/indicators';
 import type { PodRef, StepAction, Storyline, StorylineDefinition } from '../scenario/storyline';
 

@@ -1,7 +1,7 @@
 import { USER_AGENT } from '../cluster/constants';
 import { nodepoolNode } from '../cluster/inventory';
 import type { PodTemplate } from '../cluster/types';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { externalIp, nameFrom, reverseShellPort, SYSTEM_LOOKALIKE_NAMES } from '../scenario/indicators';
 import type { PodRef, StepAction, Storyline, StorylineDefinition } from '../scenario/storyline';
 

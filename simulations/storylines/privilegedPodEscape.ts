@@ -1,7 +1,7 @@
 import { IP, USER_AGENT } from '../cluster/constants';
 import { nodepoolNode } from '../cluster/inventory';
 import type { ClusterSpec, ImageSpec } from '../cluster/types';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { DIAGNOSTIC_POD_NAMES, developer, externalIp, nameFrom, sshPublicKey } from '../scenario/indicators';
 import type { Storyline, StorylineDefinition } from '../scenario/storyline';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMISING_PROXY_IPS, IP } from '../cluster/constants';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import { STORYLINES } from './index';
 
 const SEEDS = [1, 2, 3, 4, 5];

@@ -1,5 +1,5 @@
 import { IP, USER_AGENT } from '../cluster/constants';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { externalIp, reverseShellPort } from '../scenario/indicators';
 import type { PodRef, StepAction, Storyline, StorylineDefinition } from '../scenario/storyline';
 

@@ -1,5 +1,5 @@
 import type { ClusterWorld, PodState } from '../cluster/world';
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import { iso, klogTime, MINUTE, nginxTime } from '../core/time';
 import { DEFAULT_COLLECTION, type CollectionSettings } from './collection';
 import { insightsBase } from './common';

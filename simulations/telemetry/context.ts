@@ -1,4 +1,4 @@
-import type { Random } from '../core/random';
+import type { Random } from '../../src/shared/random';
 import type { RowWriter } from '../core/rowWriter';
 import type { SimulatedClock } from '../core/simulatedClock';
 

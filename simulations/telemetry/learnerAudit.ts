@@ -1,6 +1,6 @@
 import { USER_AGENT } from '../cluster/constants';
 import { entraUser } from '../cluster/identities';
-import { Random } from '../core/random';
+import { Random } from '../../src/shared/random';
 import { RowWriter } from '../core/rowWriter';
 import { SimulatedClock } from '../core/simulatedClock';
 import { MemorySink, type Row } from '../core/sink';

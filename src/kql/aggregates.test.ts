@@ -1,6 +1,6 @@
 // Golden tests for aggregation functions; expected values worked out from the Kusto documentation.
 import { describe, expect, it } from 'vitest';
-import { run, testEngine } from './testing';
+import { run, testEngine } from './testing/testEngine';
 
 const engine = testEngine();
 

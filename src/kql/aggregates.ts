@@ -4,6 +4,7 @@
  */
 import type { KustoType } from './types';
 import { compareValues, valueKey } from './compare';
+import { isNull } from './functions/helpers';
 
 export interface Accumulator {
   add(row: number, args: readonly unknown[]): void;
@@ -18,8 +19,6 @@ export interface AggregateSpec {
     resultType: KustoType,
   ): () => Accumulator;
 }
-
-const isNull = (value: unknown) => value === null || value === undefined;
 
 function numeric(value: unknown): number | null {
   if (isNull(value)) return null;

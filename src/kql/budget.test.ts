@@ -2,7 +2,7 @@
 // memory budget stops with a positioned KQL_LIMIT before it allocates its output.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MEMORY_BUDGET_BYTES, dynamicBytes, MAX_OPERATOR_ROWS, QueryBudget } from './budget';
-import { run, runError, testEngine } from './testing';
+import { run, runError, testEngine } from './testing/testEngine';
 import type { QueryError } from './types';
 
 const engine = testEngine();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine, type KqlEngine } from './engine';
 import type { TableSchema } from './types';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../shared/random';
 
 const TABLES: readonly TableSchema[] = [
   {

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE_DEFINITIONS } from '../tables/index';
-import { evaluateCase, parseCases } from './conformance';
+import { evaluateCase, parseCases } from './cli/conformanceCases';
 import { createKqlEngine } from './engine';
-import { fixtureRows } from './fixture';
-import { loadTablesDir } from './ndjson';
-import { fillPlaceholders, type RealworldQuery } from './realworld';
-import knownBroken from './realworld-broken.json' with { type: 'json' };
+import { fixtureRows } from './testing/fixture';
+import { loadTablesDir } from './cli/ndjson';
+import { fillPlaceholders, type RealworldQuery } from './cli/realworldQueries';
+import knownBroken from './cli/realworld-broken.json' with { type: 'json' };
 
 const shared = join(import.meta.dirname, '../../../shared');
 const corpusPath = join(shared, 'kql-conformance/corpus.jsonl');

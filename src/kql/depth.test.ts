@@ -1,7 +1,7 @@
 // No recursion limit is reachable from input (issue 16, item 3): deep dynamic values, deep parentheses and long let
 // chains answer a result or a positioned error, never a stack overflow.
 import { describe, expect, it } from 'vitest';
-import { testEngine } from './testing';
+import { testEngine } from './testing/testEngine';
 
 const engine = testEngine();
 

@@ -1,7 +1,7 @@
 import { TABLE_DEFINITIONS } from '../tables/index';
 import { EngineError } from './errors';
 import { executePlan, type ExecutionLimits } from './execute';
-import { parseAndAnalyze, positionOf } from './kusto';
+import { parseAndAnalyze, positionOf } from './syntax/kusto';
 import {
   columnFromChunk,
   lazyColumn,
@@ -12,7 +12,7 @@ import {
   type Table,
 } from './table';
 import type { QueryPlan } from './plan';
-import { translateQuery } from './translate';
+import { translateQuery } from './syntax/translate';
 import { checkPlanDepth } from './planDepth';
 import type {
   Diagnostic,

@@ -2,7 +2,7 @@
 // never throw and never hang.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, testEngine } from './testing';
+import { run, testEngine } from './testing/testEngine';
 
 const engine = testEngine();
 

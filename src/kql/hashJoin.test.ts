@@ -2,7 +2,7 @@
 // is indexed, for text keys (the typed hash table) and other keys (the Map), with duplicates and null keys.
 import { describe, expect, it } from 'vitest';
 import { firstRowPerKey, matchFlags, matchPairs, type JoinSide } from './hashJoin';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../shared/random';
 
 function side(keys: unknown[], everyOther = false): JoinSide & { rows: Int32Array } {
   const rows = keys.map((_, i) => i).filter((i) => !everyOther || i % 2 === 0);

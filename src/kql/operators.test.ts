@@ -1,6 +1,6 @@
 // Golden tests per tabular operator. Expected results are worked out by hand from the Kusto documentation.
 import { describe, expect, it } from 'vitest';
-import { run, runError, testEngine } from './testing';
+import { run, runError, testEngine } from './testing/testEngine';
 
 const engine = testEngine();
 const rows = (query: string) => run(engine, query).rows;

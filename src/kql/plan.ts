@@ -1,4 +1,4 @@
-/** The engine's own typed plan: what translate.ts produces from Kusto.Language's tree and execute.ts runs. */
+/** The engine's own typed plan: what syntax/translate.ts produces from Kusto.Language's tree and execute.ts runs. */
 import type { GraphOperation } from './graph/plan';
 import type { KustoType } from './types';
 
@@ -255,4 +255,9 @@ export interface TopNestedLevel {
 export interface QueryPlan {
   /** The tabular results, in statement order (most queries have one). */
   readonly outputs: readonly Tabular[];
+}
+
+/** A literal of the plan. */
+export function literal(type: KustoType, value: unknown): Expr {
+  return { kind: 'literal', type, value };
 }

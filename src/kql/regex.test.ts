@@ -1,7 +1,7 @@
 // Kusto's regexes are RE2: linear time, RE2 syntax, RE2's errors (issue 16, item 1).
 import { describe, expect, it } from 'vitest';
 import { compileRegex, RegexSyntaxError } from './regex';
-import { run, runError, testEngine } from './testing';
+import { run, runError, testEngine } from './testing/testEngine';
 
 const engine = testEngine();
 const value = (expression: string) => run(engine, `print r = ${expression}`).rows[0]![0];

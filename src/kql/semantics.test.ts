@@ -1,7 +1,7 @@
 // Golden tests for Kusto's semantic traps (where KQL differs from SQL or from naive engines), from the Kusto docs.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from './engine';
-import { run, runError, testEngine } from './testing';
+import { run, runError, testEngine } from './testing/testEngine';
 
 const engine = testEngine();
 const value = (expression: string) => run(engine, `print r = ${expression}`).rows[0]![0];

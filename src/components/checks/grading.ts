@@ -3,7 +3,7 @@
  * code grades in the lesson page, the review queue and exam mode, and is unit-tested in Node.
  */
 import type { KnowledgeCheck } from '../../schemas/check';
-import { seededRandom } from '../../kql/seededRandom';
+import { seededRandom } from '../../shared/random';
 
 /** What the widget of each check type hands in. Indices refer to the authored order of the content. */
 export type LearnerResponse =

@@ -1,11 +1,11 @@
 /**
  * npm run -s kql:conformance -- <cases.jsonl> [--report <out.json>]
  * Prints one line per failing case and, last, `N passed, M failed`. Cases listed in
- * src/kql/conformance-exceptions.json (documentation wrong, with the reason) and cases the
+ * src/kql/cli/conformance-exceptions.json (documentation wrong, with the reason) and cases the
  * corpus flags suspect_doc_output are reported on their own line and count neither way when they fail.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { evaluateCase, parseCases } from '../conformance';
+import { evaluateCase, parseCases } from './conformanceCases';
 import { createKqlEngine } from '../engine';
 
 const args = process.argv.slice(2);
@@ -40,6 +40,6 @@ for (const testCase of cases) {
 if (reportPath) writeFileSync(reportPath, JSON.stringify(report, null, 1));
 if (excepted > 0)
   console.log(
-    `${excepted} excepted (documentation output known to be wrong, see src/kql/conformance-exceptions.json)`,
+    `${excepted} excepted (documentation output known to be wrong, see src/kql/cli/conformance-exceptions.json)`,
   );
 console.log(`${passed} passed, ${failed} failed`);

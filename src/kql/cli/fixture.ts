@@ -1,12 +1,12 @@
 /**
  * npx tsx src/kql/cli/fixture.ts <dir> [--rows N] [--now <iso>]
- * Writes a generated <Table>.ndjson for every table definition (see src/kql/fixture.ts), for the CLIs and the bench
+ * Writes a generated <Table>.ndjson for every table definition (see src/kql/testing/fixture.ts), for the CLIs and the bench
  * until the simulation's output is available.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_DEFINITIONS } from '../../tables/index';
-import { fixtureRows } from '../fixture';
+import { fixtureRows } from '../testing/fixture';
 
 const args = process.argv.slice(2);
 const dir = args[0];

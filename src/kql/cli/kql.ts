@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createKqlEngine } from '../engine';
-import { loadTablesDir } from '../ndjson';
+import { loadTablesDir } from './ndjson';
 import type { WireValue } from '../types';
 
 function option(name: string): string | undefined {

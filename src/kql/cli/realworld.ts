@@ -1,14 +1,14 @@
 /**
  * npm run -s kql:realworld -- <queries.jsonl> --tables <dir> [--now <iso>]
- * Fills each query's template placeholders (see src/kql/realworld.ts), parses, binds and runs it against the tables
+ * Fills each query's template placeholders (see src/kql/cli/realworldQueries.ts), parses, binds and runs it against the tables
  * in <dir>. A query passes when it runs, or when Kusto.Language itself reports it broken and it is listed with its
- * diagnostic in src/kql/realworld-broken.json. Last line: `N passed, M failed`.
+ * diagnostic in src/kql/cli/realworld-broken.json. Last line: `N passed, M failed`.
  */
 import { readFileSync } from 'node:fs';
 import { createKqlEngine } from '../engine';
-import { loadTablesDir } from '../ndjson';
-import { fillPlaceholders, type RealworldQuery } from '../realworld';
-import knownBroken from '../realworld-broken.json' with { type: 'json' };
+import { loadTablesDir } from './ndjson';
+import { fillPlaceholders, type RealworldQuery } from './realworldQueries';
+import knownBroken from './realworld-broken.json' with { type: 'json' };
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -3,7 +3,7 @@ import { unsupported } from '../errors';
 import type { Span } from '../plan';
 import type { Column, Table } from '../table';
 import { buildGraph, markComponents, partitionRows, type Graph } from './graph';
-import type { GraphExecutionHost } from './host';
+import type { ExecuteApi } from '../executeApi';
 import { graphMatch } from './match';
 import type { GraphOperation, GraphSource, MakeGraphPlan } from './plan';
 import { graphEdgesTable, graphNodesTable } from './toTable';
@@ -24,7 +24,7 @@ interface Inputs {
   readonly nodeTables: readonly { readonly table: Table; readonly keyColumn: string }[];
 }
 
-function inputsOf(make: MakeGraphPlan, host: GraphExecutionHost): Inputs {
+function inputsOf(make: MakeGraphPlan, host: ExecuteApi): Inputs {
   return {
     edges: host.run(make.edges),
     nodeTables: make.nodeTables.map(({ table, keyColumn }) => ({ table: host.run(table), keyColumn })),
@@ -42,12 +42,7 @@ function buildFrom(make: MakeGraphPlan, inputs: Inputs): Graph {
   );
 }
 
-function graphOf(
-  source: GraphSource,
-  host: GraphExecutionHost,
-  partition: Graph | undefined,
-  span: Span,
-): Graph {
+function graphOf(source: GraphSource, host: ExecuteApi, partition: Graph | undefined, span: Span): Graph {
   switch (source.kind) {
     case 'make':
       return buildFrom(source.make, inputsOf(source.make, host));
@@ -59,7 +54,7 @@ function graphOf(
   }
 }
 
-function run(operation: GraphOperation, span: Span, host: GraphExecutionHost, partition?: Graph): Table {
+function run(operation: GraphOperation, span: Span, host: ExecuteApi, partition?: Graph): Table {
   switch (operation.kind) {
     case 'graph':
       throw unsupported(
@@ -88,7 +83,7 @@ function run(operation: GraphOperation, span: Span, host: GraphExecutionHost, pa
 function partitioned(
   operation: Extract<GraphOperation, { kind: 'partitioned' }>,
   span: Span,
-  host: GraphExecutionHost,
+  host: ExecuteApi,
 ): Table {
   const make = operation.make;
   const inputs = inputsOf(make, host);
@@ -124,6 +119,6 @@ function concatenate(tables: readonly Table[]): Table {
   return { columns, length: tables.reduce((sum, t) => sum + t.length, 0) };
 }
 
-export function runGraphOperation(operation: GraphOperation, span: Span, host: GraphExecutionHost): Table {
+export function runGraphOperation(operation: GraphOperation, span: Span, host: ExecuteApi): Table {
   return run(operation, span, host);
 }

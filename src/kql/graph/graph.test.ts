@@ -1,7 +1,7 @@
 // Golden tests of Kusto's graph operators. Expected results are worked out from the Kusto documentation
 // (make-graph, graph-match, graph-to-table, graph-mark-components, graph-shortest-paths and the graph functions).
 import { describe, expect, it } from 'vitest';
-import { run, runError, testEngine } from '../testing';
+import { run, runError, testEngine } from '../testing/testEngine';
 
 const engine = testEngine();
 const rows = (query: string) => run(engine, query).rows;

@@ -5,9 +5,9 @@
  */
 import { valueKey } from '../compare';
 import { EngineError, unsupported } from '../errors';
-import { kustoXxhash64 } from '../library/hash';
+import { kustoXxhash64 } from '../functions/hash';
 import type { Span } from '../plan';
-import { convertTo, toStringValue } from '../functions';
+import { convertTo, toStringValue } from '../functions/helpers';
 import { lazyColumn, type Column, type Table } from '../table';
 import { NODE_FUNCTION_PROPERTIES } from './plan';
 import type { KustoType } from '../types';

@@ -8,12 +8,12 @@
  * in a match, `none` also never visits a node twice, `all` allows both.
  */
 import { EngineError, unsupported } from '../errors';
-import { toDynamic } from '../functions';
+import { toDynamic } from '../functions/helpers';
 import type { Expr, Span } from '../plan';
 import { lazyColumn, type Column, type Table } from '../table';
 import type { KustoType } from '../types';
 import { nodePropertiesAndFunctions, type Graph } from './graph';
-import type { GraphExecutionHost } from './host';
+import type { ExecuteApi } from '../executeApi';
 import { graphColumnName, isGraphFunctionCall, type GraphMatchPlan, type PatternEdge } from './plan';
 
 /** Partial matches beyond this many stop the query with a clear message instead of exhausting memory. */
@@ -51,7 +51,7 @@ class Matcher {
   constructor(
     private readonly plan: GraphMatchPlan,
     private readonly graph: Graph,
-    private readonly host: GraphExecutionHost,
+    private readonly host: ExecuteApi,
   ) {
     for (const node of plan.nodes) this.elementOf.set(node, 'node');
     for (const edge of plan.edges) this.elementOf.set(edge.variable, edge.variableLength ? 'path' : 'edge');
@@ -396,7 +396,7 @@ function withGraphCalls(
   expr: Expr,
   matches: Matches,
   graph: Graph,
-  host: GraphExecutionHost,
+  host: ExecuteApi,
   span: Span,
   extra: Column[],
 ): Expr {
@@ -459,13 +459,7 @@ function typeOf(expr: Expr): KustoType {
 }
 
 /** An expression's value for every match. */
-function evaluate(
-  expr: Expr,
-  matches: Matches,
-  graph: Graph,
-  host: GraphExecutionHost,
-  span: Span,
-): unknown[] {
+function evaluate(expr: Expr, matches: Matches, graph: Graph, host: ExecuteApi, span: Span): unknown[] {
   const extra: Column[] = [];
   const rewritten = withGraphCalls(expr, matches, graph, host, span, extra);
   const table: Table = { length: matches.length, columns: [...bindingColumns(matches, graph), ...extra] };
@@ -504,7 +498,7 @@ function shortestOnly(plan: GraphMatchPlan, matches: Matches): Matches {
   );
 }
 
-export function graphMatch(plan: GraphMatchPlan, graph: Graph, host: GraphExecutionHost): Table {
+export function graphMatch(plan: GraphMatchPlan, graph: Graph, host: ExecuteApi): Table {
   const all = new Matcher(plan, graph, host).run();
   const matches = plan.shortest ? shortestOnly(plan, all) : all;
   const columns: Column[] = plan.project.map((item) => ({

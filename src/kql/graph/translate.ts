@@ -1,10 +1,11 @@
 /**
  * Translates make-graph, graph-match and graph-to-table from Kusto.Language's tree into the graph plan (plan.ts). The
- * host (../translate.ts) lends its scalar and tabular translation; graph variables live in its scopes.
+ * translator lends, through TranslateApi, its scalar and tabular translation; graph variables live in its scopes.
  */
 import { unsupported } from '../errors';
-import { syntaxKindName, type KNode } from '../kusto';
+import { syntaxKindName, tableColumns } from '../syntax/kusto';
 import type { ColumnSchema, Expr, NamedExpr, Span, Tabular } from '../plan';
+import type { Scope, TranslateApi } from '../translateApi';
 import {
   GRAPH_FUNCTION_CALLS,
   graphColumnName,
@@ -18,25 +19,16 @@ import {
   type MakeGraphPlan,
   type PatternEdge,
 } from './plan';
+import type { SyntaxNode } from '../syntax/node';
 
-export interface GraphTranslateHost<Scope> {
-  scalar(node: KNode, scope: Scope, rowSchema: readonly ColumnSchema[] | undefined): Expr;
-  tabular(node: KNode, scope: Scope): Tabular;
-  /** A child scope in which each variable's name refers to the graph variable. */
-  withGraphVariables(scope: Scope, variables: readonly GraphVariable[]): Scope;
-  graphVariable(scope: Scope, name: string): GraphVariable | undefined;
-  /** Binds a tabular name for the statements that follow (`graph-to-table nodes as N`). */
-  bindTable(scope: Scope, name: string, plan: Tabular): Tabular;
-}
+const kind = (node: SyntaxNode): string => syntaxKindName(node);
 
-const kind = (node: KNode): string => syntaxKindName(node);
-
-function spanOf(node: KNode): Span {
+function spanOf(node: SyntaxNode): Span {
   return { start: node.TextStart as number, length: Math.max(1, node.Width as number) };
 }
 
-function elements(list: KNode): KNode[] {
-  const result: KNode[] = [];
+function elements(list: SyntaxNode): SyntaxNode[] {
+  const result: SyntaxNode[] = [];
   if (!list) return result;
   for (let i = 0; i < list.ChildCount; i++) {
     const child = list.GetChild(i);
@@ -59,38 +51,38 @@ export function graphInput(input: Tabular, span: Span): GraphSource {
 }
 
 /** make-graph, graph-mark-components, graph-match, graph-shortest-paths and graph-to-table. */
-export function translateGraphOperator<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
+export function translateGraphOperator(
+  api: TranslateApi,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
 ): Tabular {
   switch (kind(node)) {
     case 'MakeGraphOperator':
-      return translateMakeGraph(host, node, input, scope, schema);
+      return translateMakeGraph(api, node, input, scope, schema);
     case 'GraphMarkComponentsOperator':
       return translateMarkComponents(node, input);
     case 'GraphMatchOperator':
     case 'GraphShortestPathsOperator':
-      return translateGraphMatch(host, node, input, scope, schema);
+      return translateGraphMatch(api, node, input, scope, schema);
     case 'GraphToTableOperator':
-      return translateGraphToTable(host, node, input, scope, schema);
+      return translateGraphToTable(api, node, input, scope, schema);
     default:
       throw unsupported(`'${kind(node)}' in a graph subquery`, spanOf(node));
   }
 }
 
-function parameterValue(parameter: KNode): string {
+function parameterValue(parameter: SyntaxNode): string {
   const expression = parameter.Expression;
   return String(
     expression?.LiteralValue ?? expression?.SimpleName ?? expression?.GetChild?.(0)?.Text ?? '',
   ).trim();
 }
 
-function translateMakeGraph<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
+function translateMakeGraph(
+  api: TranslateApi,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
@@ -102,7 +94,7 @@ function translateMakeGraph<Scope>(
     const name = String(parameter.Name?.SimpleName ?? '').toLowerCase();
     if (!name.startsWith('hint.')) throw unsupported(`make-graph parameter '${name}'`, spanOf(parameter));
   }
-  const columnName = (reference: KNode): string => {
+  const columnName = (reference: SyntaxNode): string => {
     if (kind(reference) !== 'NameReference')
       throw unsupported('make-graph with a computed column', spanOf(reference));
     return reference.SimpleName as string;
@@ -112,7 +104,7 @@ function translateMakeGraph<Scope>(
   const nodeTables =
     withClause && !implicit
       ? elements(withClause.TablesAndKeys).map((clause) => ({
-          table: host.tabular(clause.Table, scope),
+          table: api.tabular(clause.Table, scope),
           keyColumn: columnName(clause.Column),
         }))
       : [];
@@ -127,7 +119,7 @@ function translateMakeGraph<Scope>(
   const partitioned = node.PartitionedByClause;
   if (!partitioned) return graphPlan({ kind: 'graph', graph: { kind: 'make', make } }, span);
   const partitionInput = graphPlan({ kind: 'graph', graph: { kind: 'partition', make } }, span);
-  const subquery = translateSubquery(host, partitioned.Subquery, partitionInput, scope);
+  const subquery = translateSubquery(api, partitioned.Subquery, partitionInput, scope);
   if (subquery.op !== 'graph' || !['match', 'nodes', 'edges'].includes(subquery.operation.kind))
     throw unsupported('a partitioned-by subquery that does not end in a graph-to-table or graph-match', span);
   return graphPlan(
@@ -142,22 +134,17 @@ function translateMakeGraph<Scope>(
   );
 }
 
-function translateSubquery<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
-  input: Tabular,
-  scope: Scope,
-): Tabular {
+function translateSubquery(api: TranslateApi, node: SyntaxNode, input: Tabular, scope: Scope): Tabular {
   const nodeKind = kind(node);
-  if (nodeKind === 'ParenthesizedExpression') return translateSubquery(host, node.Expression, input, scope);
+  if (nodeKind === 'ParenthesizedExpression') return translateSubquery(api, node.Expression, input, scope);
   if (nodeKind === 'PipeExpression') {
-    const inner = translateSubquery(host, node.Expression, input, scope);
-    return translateGraphOperator(host, node.Operator, inner, scope, undefined);
+    const inner = translateSubquery(api, node.Expression, input, scope);
+    return translateGraphOperator(api, node.Operator, inner, scope, undefined);
   }
-  return translateGraphOperator(host, node, input, scope, undefined);
+  return translateGraphOperator(api, node, input, scope, undefined);
 }
 
-function translateMarkComponents(node: KNode, input: Tabular): Tabular {
+function translateMarkComponents(node: SyntaxNode, input: Tabular): Tabular {
   const span = spanOf(node);
   let strong = false;
   let property = 'ComponentId';
@@ -202,7 +189,7 @@ function edgeProperties(graph: GraphSource): readonly ColumnSchema[] {
 
 const CYCLES: Record<string, CyclesMode> = { unique_edges: 'unique_edges', none: 'none', all: 'all' };
 
-function edgeDirection(edge: KNode): EdgeDirection {
+function edgeDirection(edge: SyntaxNode): EdgeDirection {
   const first = (edge.FirstToken?.Text as string | undefined) ?? '';
   const last = (edge.LastToken?.Text as string | undefined) ?? first;
   if (first.startsWith('<')) return 'backward';
@@ -210,16 +197,16 @@ function edgeDirection(edge: KNode): EdgeDirection {
   return 'any';
 }
 
-function rangeBound(node: KNode): number {
+function rangeBound(node: SyntaxNode): number {
   const value = Number(node?.LiteralValue);
   if (!node || !/LiteralExpression$/.test(kind(node)) || !Number.isInteger(value) || value < 0)
     throw unsupported('a variable length edge without whole-number bounds', spanOf(node));
   return value;
 }
 
-function translateGraphMatch<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
+function translateGraphMatch(
+  api: TranslateApi,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
@@ -247,7 +234,7 @@ function translateGraphMatch<Scope>(
   const nodes: string[] = [];
   const edges: PatternEdge[] = [];
   let anonymous = 0;
-  const declare = (nameNode: KNode, element: GraphVariable['element'], at: Span): string => {
+  const declare = (nameNode: SyntaxNode | undefined, element: GraphVariable['element'], at: Span): string => {
     const name = nameNode ? (nameNode.SimpleName as string) : `\u0001${element}${++anonymous}`;
     const known = variables.get(name);
     if (known) {
@@ -293,10 +280,10 @@ function translateGraphMatch<Scope>(
     if (!edges.some((edge) => edge.variableLength))
       throw unsupported('graph-shortest-paths without a variable length edge', span);
   }
-  const inner = host.withGraphVariables(scope, [...variables.values()]);
+  const inner = api.withGraphVariables(scope, [...variables.values()]);
   const pathVariables = [...variables.values()].filter((v) => v.element === 'path').map((v) => v.name);
   const conditions = node.WhereClause
-    ? conjuncts(host.scalar(node.WhereClause.Condition, inner, undefined)).map((condition) =>
+    ? conjuncts(api.scalar(node.WhereClause.Condition, inner, undefined)).map((condition) =>
         perEdge(condition, pathVariables, GRAPH_FUNCTION_CALLS.all, 'bool', span),
       )
     : [];
@@ -306,9 +293,9 @@ function translateGraphMatch<Scope>(
     const named = kind(item) === 'SimpleNamedExpression';
     const expression = named ? item.Expression : item;
     const resultType = expression.ResultType;
-    if (resultType && resultType.Columns && !named)
+    if (resultType && tableColumns(resultType) && !named)
       throw unsupported('projecting a whole graph node or edge', spanOf(item));
-    const expr = host.scalar(expression, inner, undefined);
+    const expr = api.scalar(expression, inner, undefined);
     const name = named ? (item.Name.SimpleName as string) : (schema?.[index]?.name ?? `Column${index + 1}`);
     return { name, expr: perEdge(expr, pathVariables, GRAPH_FUNCTION_CALLS.map, 'dynamic', spanOf(item)) };
   });
@@ -393,17 +380,17 @@ export function graphPropertyReference(variable: GraphVariable, property: string
  * `map(e, expr)`, `all(inner_nodes(e), cond)` and `any(...)` over a variable length edge `e`, or undefined when the
  * call is not over a graph variable (then it is the ordinary function of that name).
  */
-export function translateGraphFunction<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
+export function translateGraphFunction(
+  api: TranslateApi,
+  node: SyntaxNode,
   scope: Scope,
   name: string,
 ): Expr | undefined {
   const span = spanOf(node);
   const args = node.ArgumentList ? elements(node.ArgumentList.Expressions) : [];
-  const variableOf = (argument: KNode | undefined): GraphVariable | undefined =>
+  const variableOf = (argument: SyntaxNode | undefined): GraphVariable | undefined =>
     argument && kind(argument) === 'NameReference'
-      ? host.graphVariable(scope, argument.SimpleName as string)
+      ? api.graphVariable(scope, argument.SimpleName as string)
       : undefined;
   if (name === 'inner_nodes') {
     if (variableOf(args[0])) throw unsupported('inner_nodes() outside all(), any() or map()', span);
@@ -452,7 +439,7 @@ export function translateGraphFunction<Scope>(
   lambdaScopes.push(over);
   let lambda: Expr;
   try {
-    lambda = host.scalar(args[1], scope, undefined);
+    lambda = api.scalar(args[1]!, scope, undefined);
   } finally {
     lambdaScopes.pop();
   }
@@ -469,9 +456,9 @@ export function translateGraphFunction<Scope>(
   };
 }
 
-function translateGraphToTable<Scope>(
-  host: GraphTranslateHost<Scope>,
-  node: KNode,
+function translateGraphToTable(
+  api: TranslateApi,
+  node: SyntaxNode,
   input: Tabular,
   scope: Scope,
   schema: readonly ColumnSchema[] | undefined,
@@ -509,12 +496,12 @@ function translateGraphToTable<Scope>(
       ...graphPlan(output!.operation, span),
       schema: schema ?? tableSchema(output!.operation),
     };
-    return output!.as ? host.bindTable(scope, output!.as, plan) : plan;
+    return output!.as ? api.bindTable(scope, output!.as, plan) : plan;
   }
   for (const output of outputs) {
     if (!output.as) throw unsupported('graph-to-table of nodes and edges without names (as)', output.span);
     const schema = tableSchema(output.operation);
-    host.bindTable(scope, output.as, { op: 'graph', operation: output.operation, span: output.span, schema });
+    api.bindTable(scope, output.as, { op: 'graph', operation: output.operation, span: output.span, schema });
   }
   return graphPlan({ kind: 'bind' }, span);
 }

@@ -4,7 +4,9 @@
  * schema, while the caller's table may have more columns.
  */
 import type { Expr, Span, Tabular } from '../plan';
+import type { ExecuteApi } from '../executeApi';
 import type { Table } from '../table';
+import type { PlanOf } from './operator';
 
 export function columnNamesOfExpr(query: Tabular, span: Span): Expr {
   return { kind: 'toscalar', query: { op: 'columnnames', input: query, span }, type: 'dynamic' };
@@ -16,4 +18,8 @@ export function columnNamesTable(input: Table): Table {
     columns: [{ name: 'Columns', type: 'dynamic', values: [input.columns.map((column) => column.name)] }],
     length: 1,
   };
+}
+
+export function execute(plan: PlanOf<'columnnames'>, api: ExecuteApi): Table {
+  return columnNamesTable(api.run(plan.input));
 }

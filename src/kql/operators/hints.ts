@@ -3,10 +3,10 @@
  * they are accepted and ignored; any other option is not supported yet.
  */
 import { unsupported } from '../errors';
-import type { KNode } from '../kusto';
 import type { TranslateApi } from '../translateApi';
+import type { SyntaxNode } from '../syntax/node';
 
-export function acceptHintsOnly(api: TranslateApi, parameters: KNode, operator: string): void {
+export function acceptHintsOnly(api: TranslateApi, parameters: SyntaxNode, operator: string): void {
   for (const parameter of api.elements(parameters)) {
     const name =
       api.kind(parameter) === 'NamedParameter' ? api.text(parameter.Name).trim().toLowerCase() : '';

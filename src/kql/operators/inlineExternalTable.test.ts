@@ -1,6 +1,6 @@
 // inline_external_table always reads external storage (inline-external-table-operator.md): offline, a positioned error.
 import { describe, expect, it } from 'vitest';
-import { runError, testEngine } from '../testing';
+import { runError, testEngine } from '../testing/testEngine';
 
 const engine = testEngine();
 

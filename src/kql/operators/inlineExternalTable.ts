@@ -4,15 +4,15 @@
  * KQL_NO_NETWORK error, as externaldata does, pointing at the connection strings that would need the network.
  */
 import { EngineError } from '../errors';
-import type { KNode } from '../kusto';
 import type { Span } from '../plan';
+import type { SyntaxNode } from '../syntax/node';
 
-function clauseValue(clause: KNode): string | undefined {
+function clauseValue(clause: SyntaxNode): string | undefined {
   const text = clause?.Value?.Text as string | undefined;
   return text ? text.trim() : undefined;
 }
 
-export function inlineExternalTableError(node: KNode, span: Span): EngineError {
+export function inlineExternalTableError(node: SyntaxNode, span: Span): EngineError {
   const kindValue = clauseValue(node.KindParameter);
   const dataFormat = clauseValue(node.DataFormatParameter);
   const described = [kindValue && `kind=${kindValue}`, dataFormat && `dataformat=${dataFormat}`]

@@ -2,7 +2,7 @@
 // below the join, so it applies before the left side is deduplicated.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run } from '../testing';
+import { run } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 const tables = `let t1 = datatable(key: long, value: string) [1, "val1.1", 1, "val1.2", 2, "val2.1"];

@@ -8,24 +8,20 @@
  */
 import { unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import type { KNode } from '../kusto';
 import { acceptHintsOnly } from './hints';
 import type { ColumnSchema, Expr, Tabular } from '../plan';
 import type { Column, Table } from '../table';
-import type { Scope, TranslateApi } from '../translateApi';
+import type { TranslateApi } from '../translateApi';
+import type { OperatorSite } from './operator';
 import { valueKey } from '../compare';
 
 type PartitionPlan = Extract<Tabular, { op: 'partition' }>;
 
 let partitionCount = 0;
 
-export function translatePartition(
-  api: TranslateApi,
-  node: KNode,
-  input: Tabular,
-  scope: Scope,
-  schema: ColumnSchema[] | undefined,
-): Tabular {
+export function translate(site: OperatorSite, api: TranslateApi): Tabular {
+  const { node, scope, schema } = site;
+  const input = site.need();
   const span = api.span(node);
   acceptHintsOnly(api, node.Parameters, 'partition');
   if (node.Scope) throw unsupported("partition's 'in' scope", api.span(node.Scope));
@@ -58,7 +54,7 @@ export function translatePartition(
   return { op: 'partition', input, key, rowsTable, keyTable, subquery, schema, span };
 }
 
-export function runPartition(plan: PartitionPlan, api: ExecuteApi): Table {
+export function execute(plan: PartitionPlan, api: ExecuteApi): Table {
   const input = api.run(plan.input);
   const keyColumn = input.columns.find((column) => column.name === plan.key);
   const groups = new Map<string, number[]>();

@@ -1,7 +1,7 @@
 // Golden tests for project-by-names and column_names_of(). Expected results are worked out from the Kusto
 // documentation (project-by-names-operator.md, column-names-of-function.md) and the schema Kusto.Language computes.
 import { describe, expect, it } from 'vitest';
-import { run, runError, testEngine } from '../testing';
+import { run, runError, testEngine } from '../testing/testEngine';
 import { namesOfSpecifier, pickColumnsByNames } from './projectByNames';
 
 const engine = testEngine();

@@ -6,8 +6,14 @@
  * non-string array elements ignored).
  */
 import { unsupported } from '../errors';
-import { syntaxKindName, type KNode } from '../kusto';
+import type { ExecuteApi } from '../executeApi';
+import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, Span, Tabular } from '../plan';
+import { syntaxKindName } from '../syntax/kusto';
+import type { Table } from '../table';
+import type { TranslateApi } from '../translateApi';
+import type { OperatorSite, PlanOf } from './operator';
+import type { SyntaxNode } from '../syntax/node';
 
 export interface ColumnSpecifier {
   readonly expr: Expr;
@@ -23,7 +29,26 @@ function isConstantSpecifier(expr: Expr): boolean {
   return expr.kind === 'toscalar' && expr.query.op === 'columnnames';
 }
 
-export function projectByNamesPlan(
+export function translate(site: OperatorSite, api: TranslateApi): Tabular {
+  const { node, scope, schema, span, inputSchema } = site;
+  return projectByNamesPlan(
+    site.need(),
+    api.elements(node.Expressions).map((item) => ({
+      expr: api.scalar(item, scope, inputSchema),
+      span: api.span(item),
+    })),
+    isInFunctionBody(node) ? undefined : schema,
+    span,
+  );
+}
+
+export function execute(plan: PlanOf<'projectbynames'>, api: ExecuteApi): Table {
+  const input = api.run(plan.input);
+  const values = plan.specifiers.map((specifier) => api.constant(specifier));
+  return makeTable(pickColumnsByNames(input.columns, values), input.length);
+}
+
+function projectByNamesPlan(
   input: Tabular,
   specifiers: readonly ColumnSpecifier[],
   schema: readonly ColumnSchema[] | undefined,
@@ -49,7 +74,7 @@ export function projectByNamesPlan(
  * Inside a function body Kusto.Language analyzes against the declared parameter schemas, not the caller's tables, so
  * its columns for project-by-names there are a guess; the executor then names the result from the actual input.
  */
-export function isInFunctionBody(node: KNode): boolean {
+export function isInFunctionBody(node: SyntaxNode): boolean {
   for (let parent = node?.Parent; parent; parent = parent.Parent) {
     if (syntaxKindName(parent) === 'FunctionDeclaration') return true;
   }

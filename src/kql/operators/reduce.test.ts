@@ -2,7 +2,7 @@
 // clustering it names): a term is frequent, and a pattern a group, when more than `threshold` of the rows hold it.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run, runError } from '../testing';
+import { run, runError } from '../testing/testEngine';
 import { terms } from './reduce';
 
 const engine = createKqlEngine({ tables: [] });

@@ -12,24 +12,20 @@
  */
 import { EngineError, unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { toStringValue } from '../functions';
-import type { KNode } from '../kusto';
+import { toStringValue } from '../functions/helpers';
 import { acceptHintsOnly } from './hints';
-import type { ColumnSchema, Tabular } from '../plan';
+import type { Tabular } from '../plan';
 import type { Table } from '../table';
-import type { Scope, TranslateApi } from '../translateApi';
+import type { TranslateApi } from '../translateApi';
+import type { OperatorSite } from './operator';
 
 type ReducePlan = Extract<Tabular, { op: 'reduce' }>;
 
 const DEFAULT_THRESHOLD = 0.1;
 
-export function translateReduce(
-  api: TranslateApi,
-  node: KNode,
-  input: Tabular,
-  scope: Scope,
-  schema: ColumnSchema[] | undefined,
-): Tabular {
+export function translate(site: OperatorSite, api: TranslateApi): Tabular {
+  const { node, scope, schema } = site;
+  const input = site.need();
   const span = api.span(node);
   acceptHintsOnly(api, node.Parameters, 'reduce');
   let threshold = DEFAULT_THRESHOLD;
@@ -84,7 +80,7 @@ function separatorTest(characters: string | undefined): (char: string) => boolea
   return (char) => char.charCodeAt(0) < 128 && !/[A-Za-z0-9]/.test(char);
 }
 
-export function runReduce(plan: ReducePlan, api: ExecuteApi): Table {
+export function execute(plan: ReducePlan, api: ExecuteApi): Table {
   const input = api.run(plan.input);
   const valueOf = api.compile(plan.expr, input);
   const type = api.typeOf(plan.expr);

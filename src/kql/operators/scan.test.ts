@@ -2,7 +2,7 @@
 // documentation (checks 1 and 2, steps evaluated from last to first).
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run, runError } from '../testing';
+import { run, runError } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 const rows = (query: string) => run(engine, query).rows;

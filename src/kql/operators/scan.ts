@@ -7,12 +7,12 @@
  * (null, or "" for a string, for an input column).
  */
 import { unsupported } from '../errors';
-import { convertTo } from '../functions';
+import { convertTo } from '../functions/helpers';
 import type { ExecuteApi, RowFunction } from '../executeApi';
-import type { KNode } from '../kusto';
 import type { ColumnSchema, Expr, NamedExpr, ScanStep, Tabular } from '../plan';
 import type { Column, Table } from '../table';
-import type { Scope, TranslateApi } from '../translateApi';
+import type { TranslateApi } from '../translateApi';
+import type { OperatorSite } from './operator';
 import type { KustoType } from '../types';
 
 type ScanPlan = Extract<Tabular, { op: 'scan' }>;
@@ -24,7 +24,9 @@ export function stateColumnName(step: string, column: string): string {
 
 const OUTPUT_KINDS = new Set(['all', 'last', 'none']);
 
-export function translateScan(api: TranslateApi, node: KNode, input: Tabular, scope: Scope): Tabular {
+export function translate(site: OperatorSite, api: TranslateApi): Tabular {
+  const { node, scope } = site;
+  const input = site.need();
   const span = api.span(node);
   const inputSchema = input.schema ?? [];
   let matchIdColumn: string | undefined;
@@ -103,7 +105,7 @@ function columnNamesIn(expr: Expr, into: Set<string>): void {
     for (const arg of expr.args) columnNamesIn(arg, into);
 }
 
-export function runScan(plan: ScanPlan, api: ExecuteApi): Table {
+export function execute(plan: ScanPlan, api: ExecuteApi): Table {
   const input = api.run(plan.input);
   const n = input.length;
   const outColumns: ColumnSchema[] = input.columns.map((c) => ({ name: c.name, type: c.type }));

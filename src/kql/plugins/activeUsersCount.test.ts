@@ -2,7 +2,7 @@
 // counts when the id appears in ActivePeriodsCount distinct periods of the lookback (t - LookbackWindow, t].
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run } from '../testing';
+import { run } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 

@@ -1,7 +1,7 @@
 // Golden tests for activity_counts_metrics, worked out from Kusto's activity_counts_metrics plugin documentation.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run } from '../testing';
+import { run } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 

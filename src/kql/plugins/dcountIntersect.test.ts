@@ -1,7 +1,7 @@
 // Golden tests for dcount_intersect, worked out from Kusto's dcount_intersect plugin documentation.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run, runError } from '../testing';
+import { run, runError } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 

@@ -6,7 +6,7 @@
 import { valueKey } from '../compare';
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { parseJsonValue } from '../functions';
+import { parseJsonValue } from '../functions/helpers';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 

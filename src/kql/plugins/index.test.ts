@@ -1,7 +1,7 @@
 // Plugins the lab cannot run answer a clear, positioned error instead of a result.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { runError } from '../testing';
+import { runError } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 

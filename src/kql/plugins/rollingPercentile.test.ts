@@ -2,7 +2,7 @@
 // percentile of the values in the window of bins that ends at each bin).
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run } from '../testing';
+import { run } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 

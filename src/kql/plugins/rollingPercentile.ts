@@ -8,7 +8,7 @@ import { percentileOf } from '../aggregates';
 import { valueKey } from '../compare';
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { binValue } from '../functions';
+import { binValue } from '../functions/helpers';
 import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';

@@ -1,7 +1,7 @@
 // Golden tests for rows_near, worked out from Kusto's rows_near plugin documentation.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run, runError } from '../testing';
+import { run, runError } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 const rows = (query: string) => run(engine, query).rows;

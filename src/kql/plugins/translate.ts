@@ -1,13 +1,13 @@
 /** Translates `evaluate name(args)` for the plugins in this folder: positional arguments over the input's columns. */
 import { unsupported } from '../errors';
-import type { KNode } from '../kusto';
 import type { ColumnSchema, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 import { checkPlugin } from './index';
+import type { SyntaxNode } from '../syntax/node';
 
 export function translatePlugin(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   name: string,
   input: Tabular | undefined,
   scope: Scope,

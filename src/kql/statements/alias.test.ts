@@ -1,7 +1,7 @@
 // The alias statement and database references, after Kusto's alias statement documentation: an alias names a
 // database of a cluster; the lab holds one database, so only references to it can run.
 import { describe, expect, it } from 'vitest';
-import { run, runError, testEngine } from '../testing';
+import { run, runError, testEngine } from '../testing/testEngine';
 
 const engine = testEngine();
 

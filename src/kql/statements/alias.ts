@@ -1,13 +1,13 @@
 /**
  * `alias database name = cluster("...").database("...")` and references to tables through `database("...")` and
- * `cluster("...").database("...")`. The lab holds one database (LOCAL_DATABASE in kusto.ts): a reference to it reads
+ * `cluster("...").database("...")`. The lab holds one database (LOCAL_DATABASE in syntax/kusto.ts): a reference to it reads
  * the table; a reference to another cluster or database (through an alias or not) cannot be reached offline and
  * answers KQL_NO_NETWORK at the reference.
  */
 import { EngineError } from '../errors';
-import type { KNode } from '../kusto';
 import type { Span, Tabular } from '../plan';
 import type { TranslateApi } from '../translateApi';
+import type { SyntaxNode } from '../syntax/node';
 
 export interface DatabaseTarget {
   readonly cluster?: string;
@@ -16,18 +16,22 @@ export interface DatabaseTarget {
 
 export type Aliases = Map<string, DatabaseTarget>;
 
-function stringArgument(api: TranslateApi, call: KNode): string | undefined {
+function stringArgument(api: TranslateApi, call: SyntaxNode): string | undefined {
   const [first] = api.elements(call.ArgumentList.Expressions);
   const value: unknown = first?.LiteralValue;
   return typeof value === 'string' ? value : undefined;
 }
 
-function callName(api: TranslateApi, node: KNode): string | undefined {
+function callName(api: TranslateApi, node: SyntaxNode): string | undefined {
   return api.kind(node) === 'FunctionCallExpression' ? String(node.Name.SimpleName).toLowerCase() : undefined;
 }
 
 /** The cluster and database that `cluster(c).database(d)`, `database(d)` or `cluster(c)` names. */
-export function databaseTarget(api: TranslateApi, node: KNode, aliases: Aliases): DatabaseTarget | undefined {
+export function databaseTarget(
+  api: TranslateApi,
+  node: SyntaxNode,
+  aliases: Aliases,
+): DatabaseTarget | undefined {
   const name = callName(api, node);
   if (name === 'database') {
     const database = stringArgument(api, node);
@@ -44,7 +48,7 @@ export function databaseTarget(api: TranslateApi, node: KNode, aliases: Aliases)
 }
 
 /** Records `alias database name = ...` (Kusto.Language resolves the alias for analysis; the engine needs its target). */
-export function declareAlias(api: TranslateApi, statement: KNode, aliases: Aliases): void {
+export function declareAlias(api: TranslateApi, statement: SyntaxNode, aliases: Aliases): void {
   const target = databaseTarget(api, statement.Expression, aliases);
   const name = api
     .text(statement.Name)
@@ -56,7 +60,7 @@ export function declareAlias(api: TranslateApi, statement: KNode, aliases: Alias
 /** `database(d).Table` or `cluster(c).database(d).Table`; undefined when the path is not such a reference. */
 export function tableReference(
   api: TranslateApi,
-  node: KNode,
+  node: SyntaxNode,
   aliases: Aliases,
   localDatabase: string,
   span: Span,

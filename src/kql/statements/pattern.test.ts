@@ -1,7 +1,7 @@
 // Golden tests for the pattern statement, worked out from Kusto's pattern statement documentation.
 import { describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../engine';
-import { run, runError } from '../testing';
+import { run, runError } from '../testing/testEngine';
 
 const engine = createKqlEngine({ tables: [] });
 

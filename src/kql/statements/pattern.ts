@@ -5,9 +5,9 @@
  * as Kusto reports it.
  */
 import { EngineError } from '../errors';
-import type { KNode } from '../kusto';
 import type { Expr, Span, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
+import type { SyntaxNode } from '../syntax/node';
 
 export interface PatternDeclaration {
   readonly name: string;
@@ -16,19 +16,19 @@ export interface PatternDeclaration {
   readonly mappings: readonly {
     readonly values: readonly string[];
     readonly path?: string;
-    readonly body: KNode;
+    readonly body: SyntaxNode;
   }[];
   readonly scope: Scope;
 }
 
-function stringValue(api: TranslateApi, node: KNode, scope: Scope): string {
+function stringValue(api: TranslateApi, node: SyntaxNode, scope: Scope): string {
   const expr: Expr = api.scalar(node, scope, undefined);
   if (expr.kind !== 'literal' || typeof expr.value !== 'string')
     throw new EngineError('KQL_PATTERN', 'A pattern argument must be a string literal.', api.span(node));
   return expr.value;
 }
 
-export function declarePattern(api: TranslateApi, statement: KNode, scope: Scope): PatternDeclaration {
+export function declarePattern(api: TranslateApi, statement: SyntaxNode, scope: Scope): PatternDeclaration {
   const name = api.text(statement.Name).trim();
   const pattern = statement.Pattern;
   if (!pattern) return { name, parameters: [], mappings: [], scope };
@@ -48,8 +48,8 @@ export function declarePattern(api: TranslateApi, statement: KNode, scope: Scope
 export function invokePattern(
   api: TranslateApi,
   pattern: PatternDeclaration,
-  argNodes: readonly KNode[],
-  pathNode: KNode | undefined,
+  argNodes: readonly SyntaxNode[],
+  pathNode: SyntaxNode | undefined,
   callScope: Scope,
   span: Span,
 ): Tabular {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../kql/seededRandom';
+import { seededRandom } from '../../../shared/random';
 import { longGenerationQuestion, parseShareLinkHash, shareLinkHash, shareLinkUrl } from './shareLink';
 
 describe('share links', () => {
