@@ -179,8 +179,23 @@ describe('rows the learner’s actions write', () => {
       7,
       1,
     );
-    expect(Object.keys(written).sort()).toEqual(['AKSAudit', 'AKSAuditAdmin', 'AzureDiagnostics']);
-    for (const [table, rows] of Object.entries(written)) {
+    // The default diagnostic setting is resource-specific: no AzureDiagnostics copy.
+    expect(Object.keys(written).sort()).toEqual(['AKSAudit', 'AKSAuditAdmin']);
+    const legacy = learnerAuditRows(
+      {
+        time: NOW,
+        verb: 'create',
+        resource: 'pods',
+        subresource: 'exec',
+        namespace: 'default',
+        name: 'web-0',
+      },
+      7,
+      1,
+      'azure-diagnostics',
+    );
+    expect(Object.keys(legacy).sort()).toEqual(['AzureDiagnostics']);
+    for (const [table, rows] of [...Object.entries(written), ...Object.entries(legacy)]) {
       expect(() => checkRowsAgainstTable(findTableDefinition(table)!, rows)).not.toThrow();
     }
   });
