@@ -155,7 +155,7 @@ function containerBlock(
     block.add(2, `Container ID:\tcontainerd://${container.containerId}`);
   block.add(2, `Image:\t${container.image}`);
   if (container.startedAt !== undefined)
-    block.add(2, `Image ID:\t${container.image.split(':')[0]}@${container.imageDigest}`);
+    block.add(2, `Image ID:\t${spec.image.registry}/${spec.image.repository}@${container.imageDigest}`);
   block.add(2, `Port:\t${portText(spec, false)}`);
   block.add(2, `Host Port:\t${portText(spec, true)}`);
   for (const [label, list] of [
