@@ -85,6 +85,25 @@ describe('kubectl exec', () => {
     expect(claims['kubernetes.io'].pod.name).toBe(victim);
   });
 
+  it('sh -c runs a pipeline through grep, head, tail, wc and sort', () => {
+    const shell = live.kubectl(
+      `kubectl exec -n shop ${victim} -c php-fpm -- sh -c 'ps aux | grep -E "dev/tcp" | wc -l'`,
+    );
+    expect([shell.stdout, shell.exitCode]).toEqual(['1\n', 0]);
+    const none = live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- sh -c 'ps aux | grep xmrig'`);
+    expect([none.stdout, none.stderr, none.exitCode]).toEqual([
+      '',
+      'command terminated with exit code 1\n',
+      1,
+    ]);
+    expect(
+      live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- sh -c 'env | sort | head -n 2'`).stdout,
+    ).toBe('CATALOG_API_PORT=tcp://10.0.52.208:8080\nCATALOG_API_PORT_8080_TCP=tcp://10.0.52.208:8080\n');
+    expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- bash`).stderr).toMatch(
+      /runs one command per exec/,
+    );
+  });
+
   it('answers a wrong container, program or syntax as kubectl does', () => {
     expect(live.kubectl(`kubectl exec -n shop ${victim} -c php -- id`).stderr).toBe(
       'error: unable to upgrade connection: container not found ("php")\n',

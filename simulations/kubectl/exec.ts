@@ -1,7 +1,9 @@
 import type { PodState } from '../cluster/podState';
 import { fileTree, cat, ls, mounts } from './container/files';
 import { envOutput, idOutput } from './container/identity';
+import { applyFilter } from './container/filters';
 import { busyboxPs, psAux, visibleProcesses } from './container/processes';
+import { splitCommandLine } from './argv';
 import { ssOutput } from './container/sockets';
 import type { ParsedArgs } from './flags';
 import type { KubectlHost } from './host';
@@ -46,6 +48,17 @@ function runProgram(
   const now = host.now();
   const view = { pod, container, now };
   switch (name) {
+    case 'sh':
+    case 'bash':
+    case 'ash': {
+      if (args[0] !== '-c' || args[1] === undefined)
+        return {
+          stdout: '',
+          stderr: `error: the simulated terminal runs one command per exec (an interactive ${name} needs a real terminal): use kubectl exec POD -- ${name} -c 'COMMAND'\n`,
+          exitCode: 1,
+        };
+      return runPipeline(host, pod, container, args[1], self);
+    }
     case 'ps': {
       const processes = visibleProcesses(host.world, pod, container);
       return {
@@ -86,6 +99,30 @@ function runProgram(
         exitCode: 1,
       };
   }
+}
+
+/** `sh -c 'program args | filter | filter'`: the program from the runtime model, then the text filters. */
+function runPipeline(
+  host: KubectlHost,
+  pod: PodState,
+  container: string,
+  script: string,
+  self: { pid: number; user: string; tty: boolean },
+): { stdout: string; stderr: string; exitCode: number } {
+  const stages = script.split('|').map((stage) => splitCommandLine(stage.trim()).words);
+  if (stages.some((words) => words.length === 0))
+    return { stdout: '', stderr: `sh: 1: Syntax error: "|" unexpected\n`, exitCode: 2 };
+  const first = runProgram(host, pod, container, stages[0]!, self);
+  let stdout = first.stdout;
+  let stderr = first.stderr;
+  let exitCode = first.exitCode;
+  for (const words of stages.slice(1)) {
+    const filtered = applyFilter(words, stdout);
+    stdout = filtered.output;
+    stderr += filtered.error ?? '';
+    exitCode = filtered.status;
+  }
+  return { stdout, stderr, exitCode };
 }
 
 /** The user a container's processes run as: its securityContext's runAsUser, or its main process's user. */
@@ -152,14 +189,14 @@ export function exec(host: KubectlHost, args: ParsedArgs): CommandOutput {
   const process = host.world.exec(pod, host.learner, args.rest, { container, tty, user });
   if (!process)
     return fail(`${notice}error: unable to upgrade connection: container not found ("${container}")\n`);
+  // The program runs and exits within this call: its own `ps` line is printed by `ps`, not listed from the model.
+  const index = pod.runtime?.processes.indexOf(process) ?? -1;
+  if (index >= 0) pod.runtime!.processes.splice(index, 1);
   const result = runProgram(host, pod, container, args.rest, { pid: process.pid + 6, user, tty });
   // What the program read is a file access the runtime sensor sees (reading a kubeconfig raises an alert).
   if (/(^|\/)cat$/.test(args.rest[0]!) && result.exitCode === 0)
     for (const path of args.rest.slice(1).filter((a) => !a.startsWith('-')))
       host.world.accessFile({ pod, container }, process, path, 'read');
-  // The program has exited: it is no longer one of the container's processes.
-  const index = pod.runtime?.processes.indexOf(process) ?? -1;
-  if (index >= 0) pod.runtime!.processes.splice(index, 1);
   const quiet = args.flags.has('quiet');
   const status =
     result.exitCode !== 0 && !result.stderr.startsWith('error:')

@@ -50,6 +50,12 @@ describe('the command line', () => {
     expect(live.kubectl('kubectl get pods -n').stderr).toBe(
       "error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n",
     );
+    expect(live.kubectl('kubectl get pods -w').stderr).toBe(
+      'error: -w is a kubectl flag this simulated cluster does not support\n',
+    );
+    expect(live.kubectl('kubectl logs x --since=1h').stderr).toBe(
+      'error: --since is a kubectl flag this simulated cluster does not support\n',
+    );
     expect(live.kubectl('ls -la')).toMatchObject({ stderr: 'bash: ls: command not found\n', exitCode: 127 });
     expect(live.kubectl('kubectl port-forward svc/x 8080').stderr).toBe(
       'error: "kubectl port-forward" is not available in this simulated cluster\'s terminal\n',

@@ -257,7 +257,11 @@ export function runKubectl(
     args = parseArgs([...leading, ...rest.slice(1)], command.flags);
   } catch (error) {
     if (error instanceof FlagError)
-      return fail(`error: ${error.message}\nSee 'kubectl ${name} --help' for usage.\n`);
+      return fail(
+        error.known
+          ? `error: ${error.message}\n`
+          : `error: ${error.message}\nSee 'kubectl ${name} --help' for usage.\n`,
+      );
     throw error;
   }
   if (args.flags.has('help'))
