@@ -40,6 +40,11 @@ export const FLAGS: Record<string, FlagSpec> = Object.fromEntries(
       ['sort-by', undefined, true],
       ['help', 'h', false],
       ['dry-run', undefined, true],
+      ['clusterrole', undefined, true],
+      ['role', undefined, true],
+      ['serviceaccount', undefined, true],
+      ['user', undefined, true],
+      ['group', undefined, true],
     ] as const
   ).map(([name, short, takesValue]) => [name, { name, short, takesValue }]),
 );
