@@ -208,7 +208,18 @@ export function describePod(host: KubectlHost, pod: PodState): string {
   block.map(0, 'Labels', template.labels);
   block.add(0, `Annotations:\t<none>`);
   if (pod.phase === 'Terminating') {
-    block.add(0, `Status:\tTerminating (lasts ${age(pod.createdAt, now)})`);
+    // The kubelet's Killing event marks when the deletion reached the pod.
+    const killed = host.events
+      .live(now)
+      .filter(
+        (e) =>
+          e.objectKind === 'Pod' &&
+          e.name === pod.name &&
+          e.namespace === pod.namespace &&
+          e.reason === 'Killing',
+      )
+      .at(-1);
+    block.add(0, `Status:\tTerminating (lasts ${age(killed?.time ?? now, now)})`);
     block.add(0, `Termination Grace Period:\t30s`);
   } else block.add(0, `Status:\t${pod.phase}`);
   block.add(0, `IP:\t${scheduled ? pod.ip : ''}`);

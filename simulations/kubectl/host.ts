@@ -33,6 +33,8 @@ export interface KubectlHost {
   /** When objects created during the run were created, by `resource/namespace/name`. */
   readonly created: ReadonlyMap<string, number>;
   request(call: LearnerRequest, as?: string): RequestOutcome;
+  /** File names `apply -f` accepts besides `-` (the lab's built-in manifests). */
+  manifestNames(): string[];
   /** Deletes a pod as the learner (or `--as`); its controller, if it has one, creates a replacement. */
   deletePod(pod: PodState, as?: string): RequestOutcome;
   /** Creates a pod the learner applied, through RBAC and admission: the pod and warnings, or the denial. */

@@ -107,5 +107,9 @@ describe('completion', () => {
     expect(live.complete('kubectl logs -n shop shop')).toEqual([expect.stringMatching(/^shop-db-/)]);
     expect(live.complete('kubectl get pods --no')).toEqual(['--no-headers']);
     expect(live.complete('kubectl cordon aks-nodepool1-38425911-vmss00000')).toHaveLength(3);
+    const pod = live.complete('kubectl exec -n shop storefront')[0]!;
+    expect(live.complete(`kubectl exec -n shop ${pod} -c `)).toEqual(['nginx', 'php-fpm']);
+    expect(live.complete('kubectl apply -f node')).toEqual(['node-debugger.yaml']);
+    expect(live.complete('kubectl top ')).toEqual(['node', 'pod']);
   });
 });

@@ -141,6 +141,7 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
     events: live.events,
     logs: live.logs,
     created: live.created,
+    manifestNames: () => BUILT_IN_MANIFESTS.map((m) => m.name),
     request: (call: LearnerRequest, as?: string): RequestOutcome => {
       if (as) {
         const user = impersonate(as);
