@@ -46,7 +46,7 @@ function runProgram(
   const [program, ...args] = argv as [string, ...string[]];
   const name = program.slice(program.lastIndexOf('/') + 1);
   const now = host.now();
-  const view = { pod, container, now };
+  const view = { pod, container, now, volumes: host.volumes };
   switch (name) {
     case 'sh':
     case 'bash':

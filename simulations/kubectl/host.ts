@@ -1,5 +1,6 @@
 import type { EventLog } from '../cluster/eventLog';
 import type { PodLogBook } from '../cluster/podLogs';
+import type { VolumeFiles } from '../cluster/volumeFiles';
 import type { PodState, Requester } from '../cluster/podState';
 import type { ClusterWorld } from '../cluster/world';
 import type { PodTemplate } from '../cluster/types';
@@ -30,6 +31,8 @@ export interface KubectlHost {
   readonly clusterCreatedAt: number;
   readonly events: EventLog;
   readonly logs: PodLogBook;
+  /** Files written into persistent volume claims, which every pod mounting the claim sees. */
+  readonly volumes: VolumeFiles;
   /** When objects created during the run were created, by `resource/namespace/name`. */
   readonly created: ReadonlyMap<string, number>;
   request(call: LearnerRequest, as?: string): RequestOutcome;
