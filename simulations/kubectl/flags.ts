@@ -16,7 +16,6 @@ export const FLAGS: Record<string, FlagSpec> = Object.fromEntries(
       ['show-kind', undefined, false],
       ['show-labels', undefined, false],
       ['as', undefined, true],
-      ['as-group', undefined, true],
       ['context', undefined, true],
       ['container', 'c', true],
       ['tail', undefined, true],
@@ -61,6 +60,7 @@ const BY_SHORT = new Map(
  */
 const NOT_SIMULATED: Record<string, string | undefined> = {
   watch: 'w',
+  'as-group': undefined,
   follow: 'f',
   since: undefined,
   'since-time': undefined,
@@ -94,7 +94,7 @@ function notSimulated(flag: string): FlagError {
 }
 
 /** Flags every command accepts (kubectl's global flags that the simulation honours). */
-const GLOBAL = ['namespace', 'as', 'as-group', 'context', 'help'];
+const GLOBAL = ['namespace', 'as', 'context', 'help'];
 
 export interface ParsedArgs {
   positionals: string[];

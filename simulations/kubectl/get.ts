@@ -98,6 +98,8 @@ export function get(host: KubectlHost, args: ParsedArgs): CommandOutput {
   const targets = parseTargets(args.positionals);
   if (typeof targets === 'string') return fail(targets);
   const allNamespaces = args.flags.has('all-namespaces');
+  if (allNamespaces && targets.some((t) => t.names.length > 0))
+    return fail('error: a resource cannot be retrieved by name across all namespaces\n');
   const namespace = args.flags.get('namespace') ?? 'default';
   const as = args.flags.get('as');
   const several = targets.length > 1 || args.flags.has('show-kind');

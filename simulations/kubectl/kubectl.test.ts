@@ -56,6 +56,12 @@ describe('the command line', () => {
     expect(live.kubectl('kubectl logs x --since=1h').stderr).toBe(
       'error: --since is a kubectl flag this simulated cluster does not support\n',
     );
+    expect(live.kubectl('kubectl get pods --context=prod').stderr).toBe(
+      'error: context "prod" does not exist\n',
+    );
+    expect(live.kubectl('kubectl get pods x -A').stderr).toBe(
+      'error: a resource cannot be retrieved by name across all namespaces\n',
+    );
     expect(live.kubectl('ls -la')).toMatchObject({ stderr: 'bash: ls: command not found\n', exitCode: 127 });
     expect(live.kubectl('kubectl port-forward svc/x 8080').stderr).toBe(
       'error: "kubectl port-forward" is not available in this simulated cluster\'s terminal\n',

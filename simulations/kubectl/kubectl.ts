@@ -274,6 +274,9 @@ export function runKubectl(
     return ok(
       `${command.summary}.\n\nUsage:\n  kubectl ${name} [options]\n\nSupported flags: ${command.flags.map((f) => `--${f}`).join(', ')}\n`,
     );
+  const context = args.flags.get('context');
+  if (context !== undefined && context !== CLUSTER_NAME)
+    return fail(`error: context "${context}" does not exist\n`);
   if (args.flags.has('namespace') && args.flags.get('namespace') === '')
     return fail('error: a namespace must be specified\n');
   return command.run(host, args, input);
