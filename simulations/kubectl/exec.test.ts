@@ -102,6 +102,12 @@ describe('kubectl exec', () => {
     expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- bash`).stderr).toMatch(
       /runs one command per exec/,
     );
+    expect(
+      live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- grep www-data /etc/passwd`).stdout,
+    ).toBe('www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n');
+    expect(
+      live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- tail -n 1 /etc/resolv.conf`).stdout,
+    ).toBe('options ndots:5\n');
   });
 
   it('answers a wrong container, program or syntax as kubectl does', () => {
@@ -110,6 +116,9 @@ describe('kubectl exec', () => {
     );
     expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- nmapx`).stderr).toMatch(
       /OCI runtime exec failed: exec failed: unable to start container process: exec: "nmapx": executable file not found in \$PATH: unknown\n$/,
+    );
+    expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- netstat -tlnp`).stderr).toMatch(
+      /^error: the simulated container does not run "netstat"; it runs ps, ss, /,
     );
     expect(live.kubectl(`kubectl exec -n shop ${victim} ps`).stderr).toMatch(
       /^error: exec \[POD\] \[COMMAND\] is not supported anymore\. Use exec \[POD\] -- \[COMMAND\] instead/,

@@ -35,6 +35,49 @@ function isBusybox(pod: PodState, container: string): boolean {
   return /busybox|alpine/.test(image);
 }
 
+const SIMULATED_PROGRAMS =
+  'ps, ss, ls, cat, env, printenv, mount, id, whoami, hostname, test, and sh -c pipelines';
+
+/** Programs found in most images, which a learner may reasonably try. */
+const COMMON_TOOLS = new Set([
+  'netstat',
+  'ip',
+  'ifconfig',
+  'chroot',
+  'nsenter',
+  'curl',
+  'wget',
+  'find',
+
+  'uname',
+  'df',
+  'du',
+  'top',
+  'kill',
+  'pkill',
+  'crontab',
+  'history',
+  'lsof',
+  'file',
+  'stat',
+  'sha256sum',
+  'md5sum',
+  'python3',
+  'python',
+  'perl',
+  'apt',
+  'apt-get',
+  'apk',
+  'echo',
+  'date',
+  'uptime',
+  'w',
+  'who',
+  'last',
+  'getent',
+  'readlink',
+]);
+
 /** Runs a program in the container from the runtime model; what it prints and its exit status. */
 function runProgram(
   host: KubectlHost,
@@ -92,7 +135,34 @@ function runProgram(
         stderr: '',
         exitCode: args[0] === '-e' && fileTree(view).has(args[1] ?? '') ? 0 : 1,
       };
+    case 'grep':
+    case 'head':
+    case 'tail':
+    case 'wc':
+    case 'sort': {
+      // The filters read files too: `grep root /etc/passwd`, `tail -n 5 /etc/hosts`.
+      const positional = args.filter(
+        (a, i) => !a.startsWith('-') && !(args[i - 1] === '-n' && /^\d+$/.test(a)),
+      );
+      const files = name === 'grep' ? positional.slice(1) : positional;
+      if (files.length === 0)
+        return { stdout: '', stderr: `${name}: reading standard input is not simulated\n`, exitCode: 2 };
+      const read = cat(view, files);
+      const filtered = applyFilter([name, ...args.filter((a) => !files.includes(a))], read.stdout);
+      return {
+        stdout: filtered.output,
+        stderr: read.stderr + (filtered.error ?? ''),
+        exitCode: read.exitCode || filtered.status,
+      };
+    }
     default:
+      // A program the image surely has but the simulation does not run is said to be so, not to be missing.
+      if (COMMON_TOOLS.has(name))
+        return {
+          stdout: '',
+          stderr: `error: the simulated container does not run "${name}"; it runs ${SIMULATED_PROGRAMS}\n`,
+          exitCode: 1,
+        };
       return {
         stdout: '',
         stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${host.world.random.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
