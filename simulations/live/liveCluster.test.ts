@@ -73,6 +73,13 @@ describe('the live cluster', () => {
     expect(live.advanceTo(live.now() - 1)).toEqual({});
   });
 
+  it('turns a fault in a command into an error message, not an exception', () => {
+    // A stdin that is not text reaches the manifest reader as something it cannot split.
+    const result = live.kubectl('kubectl apply -f -', { stdin: 42 as unknown as string });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^error: the simulated cluster could not run "kubectl apply -f -": /);
+  });
+
   it('offers its own manifests', () => {
     expect(live.manifests().map((m) => m.name)).toEqual([
       'node-debugger.yaml',

@@ -10,7 +10,7 @@ import { DAY, MINUTE } from '../core/time';
 import { alertDefinition } from '../defender/catalog';
 import type { KubectlHost, LearnerRequest, RequestOutcome } from '../kubectl/host';
 import { runKubectl } from '../kubectl/kubectl';
-import { transcript } from '../kubectl/result';
+import { transcript, type CommandOutput } from '../kubectl/result';
 import { completeLine } from '../kubectl/complete';
 import { simulate, type RunOptions, type ScenarioRef } from '../scenario/runner';
 import type { CollectionSettings } from '../telemetry/collection';
@@ -247,7 +247,7 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
       );
     },
     kubectl(commandLine: string, input: { stdin?: string } = {}) {
-      const { stdout, stderr, exitCode, ...rest } = runKubectl(host, commandLine, input);
+      const { stdout, stderr, exitCode, ...rest } = runSafely(host, commandLine, input);
       return {
         stdout,
         stderr,
@@ -266,6 +266,23 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
     },
   };
   return cluster;
+}
+
+/**
+ * Runs a command line; a fault in the simulation becomes an error message on the terminal (naming the
+ * command), never an exception that would take the terminal and the learner's session down with it.
+ */
+function runSafely(host: KubectlHost, commandLine: string, input: { stdin?: string }): CommandOutput {
+  try {
+    return runKubectl(host, commandLine, input);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      stdout: '',
+      stderr: `error: the simulated cluster could not run "${commandLine.trim()}": ${reason}\n`,
+      exitCode: 1,
+    };
+  }
 }
 
 function mergeRows(a: Record<string, Row[]>, b: Record<string, Row[]>): Record<string, Row[]> {
