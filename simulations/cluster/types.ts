@@ -12,6 +12,8 @@ export interface NodeSpec {
   containerRuntime: string;
   vmSize: string;
   zone: string;
+  /** Cordoned (`kubectl cordon`): the scheduler places no new pod on it. */
+  unschedulable?: boolean;
 }
 
 export interface NamespaceSpec {
@@ -25,6 +27,8 @@ export interface ImageSpec {
   /** e.g. shop/storefront */
   repository: string;
   tag: string;
+  /** The reference as a manifest wrote it (`ubuntu:22.04`), which kubectl and the kubelet print; else the full one. */
+  reference?: string;
 }
 
 export interface ContainerSpec {
