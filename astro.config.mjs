@@ -69,7 +69,9 @@ export default defineConfig({
         {
           label: 'Practise',
           items: [
+            { label: 'Investigations', link: '/scenarios/' },
             { label: 'KQL lab', link: '/lab/' },
+            { label: 'Portal views', link: '/portal/' },
             { label: 'Datasets', link: '/datasets/' },
             { label: 'Review queue', link: '/review/' },
             { label: 'Practice exam', link: '/exam/' },
