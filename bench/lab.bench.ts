@@ -346,7 +346,13 @@ async function main(): Promise<void> {
     if (traceDir) {
       await browser.startTracing(page, {
         path: join(traceDir, 'lab-reload.trace.json'),
-        categories: ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'],
+        categories: [
+          'toplevel',
+          'v8.execute',
+          'devtools.timeline',
+          'disabled-by-default-v8.cpu_profiler',
+          'blink.user_timing',
+        ],
       });
     }
     await page.reload();

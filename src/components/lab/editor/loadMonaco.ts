@@ -3,6 +3,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import KustoWorker from './kusto.worker.ts?worker';
 import { TABLE_DEFINITIONS } from '../../../tables';
 import { kustoEngineSchema } from './kustoSchema';
+import { languageWorkerMayStart } from './languageWorkerGate';
 
 export type Monaco = typeof MonacoApi;
 
@@ -23,7 +24,7 @@ export function loadMonaco(): Promise<Monaco> {
 async function load(): Promise<Monaco> {
   (self as unknown as { MonacoEnvironment: MonacoApi.Environment }).MonacoEnvironment = {
     getWorker: (_workerId: string, label: string) =>
-      label === 'kusto' ? new KustoWorker() : new EditorWorker(),
+      label === 'kusto' ? languageWorkerMayStart().then(() => new KustoWorker()) : new EditorWorker(),
   };
   // edcore.main: the editor with all its contributions (suggest, hover, find) but none of Monaco's other languages.
   // It has no typings of its own; it re-exports editor.api, whose typings apply.
