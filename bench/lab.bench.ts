@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { MemorySink, runScenario } from '../simulations/index';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { loadLabEditor } from '../e2e/labEditor';
 import { measurePage } from '../scripts/pageWeight';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
@@ -169,7 +170,10 @@ async function prebuiltDataset(): Promise<{
   return { gzip: gzipSync(raw, { level: 9 }), rows, rawBytes: raw.length, simulateMs };
 }
 
-/** Shift+Enter as soon as the editor is ready after a load, then the typical queries: what a learner feels. */
+/**
+ * The learner focuses the editor (Monaco loads then), and presses Shift+Enter as soon as it is ready; then the typical
+ * queries: what a learner feels.
+ */
 async function firstAndLater(
   page: Page,
   afterFirst?: () => Promise<unknown>,
@@ -179,7 +183,7 @@ async function firstAndLater(
   laterEngine: number[];
   marks: { editor: number; engine: number; pressed: number };
 }> {
-  await page.waitForSelector('html[data-lab-editor="ready"]', { state: 'attached', timeout: 60_000 });
+  await loadLabEditor(page);
   const first = await runQuery(page, STARTER_QUERY);
   await afterFirst?.();
   const marks = await page.evaluate(() => ({

@@ -12,9 +12,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { importLabDataset } from '../e2e/labDataset';
+import { loadLabEditor } from '../e2e/labEditor';
 
 const ROOT = join(import.meta.dirname, '..');
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4417);
@@ -48,8 +50,26 @@ function startServer(): Promise<ChildProcess> {
 
 interface LighthouseReport {
   categories: Record<Category, { score: number | null }>;
-  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+  audits: Record<
+    string,
+    {
+      score: number | null;
+      title: string;
+      scoreDisplayMode: string;
+      displayValue?: string;
+      details?: { items?: { url?: string; total?: number; scripting?: number }[] };
+    }
+  >;
 }
+
+/** The metrics behind the performance score, and the scripts that kept the page's thread busy longest. */
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+];
 
 function lighthouse(path: string, chromePath: string | undefined): LighthouseReport {
   const run = spawnSync(
@@ -84,7 +104,7 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
     const page = await context.newPage();
     await importLabDataset(page);
     await page.goto('/lab/');
-    await page.waitForSelector('html[data-lab-editor="ready"]', { state: 'attached', timeout: 60_000 });
+    await loadLabEditor(page);
     const editor = page.getByRole('textbox', { name: 'KQL query' }).first();
     const status = page.getByRole('toolbar', { name: 'Query actions' }).getByRole('status');
     const violations: string[] = [];
@@ -115,6 +135,10 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
   }
 }
 
+function loadAverage(): string {
+  return `load ${loadavg()[0]!.toFixed(1)}`;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'lab', 'index.html')))
     throw new Error('No build in dist/: run `npm run build` first.');
@@ -130,7 +154,14 @@ async function main(): Promise<void> {
         if (!meets) missed++;
         return `${category} ${score}${meets ? '' : ` (MISSES ≥ ${BUDGETS[category]})`}`;
       });
-      console.log(`${path}: ${scores.join(', ')}`);
+      console.log(`${path}: ${scores.join(', ')} (${loadAverage()})`);
+      console.log(
+        `  ${METRICS.map((id) => `${id.replace(/-/g, ' ')} ${report.audits[id]?.displayValue ?? '?'}`).join(', ')}`,
+      );
+      const busiest = (report.audits['bootup-time']?.details?.items ?? [])
+        .slice(0, 3)
+        .map((item) => `${(item.url ?? '').replace(ORIGIN, '')} ${Math.round(item.total ?? 0)} ms`);
+      if (busiest.length > 0) console.log(`  main-thread time by script: ${busiest.join(', ')}`);
       const failing = Object.entries(report.audits)
         .filter(([, audit]) => audit.scoreDisplayMode === 'binary' && audit.score === 0)
         .map(([id]) => id);

@@ -47,6 +47,8 @@ export interface LabProps {
   readonly datasetId?: string | null;
   /** Told of every query that ran successfully (a case pins it, or a row of it, to its notebook). */
   readonly onResult?: (result: LabResult) => void;
+  /** When Monaco loads (KqlEditor): at once, or when the learner first points at or focuses the editor. */
+  readonly editorLoadsOn?: 'mount' | 'interaction';
   /** A query for the lab to open and run (once its dataset is ready); a new `id` asks again. */
   readonly queryRequest?: { readonly id: number; readonly text: string; readonly title?: string };
 }
@@ -82,9 +84,7 @@ type StoreModule = typeof import('../../store/learner');
  * engine is warm sooner, and the first query waits less.
  */
 const backendLoading =
-  typeof window === 'undefined'
-    ? undefined
-    : import('./storeBackend').then(({ createStoreBackend }) => createStoreBackend());
+  typeof window === 'undefined' ? undefined : import('./storeBackend').then(({ labBackend }) => labBackend());
 if (backendLoading) holdLanguageWorkerUntil(backendLoading.then((backend) => backend.engineWarm));
 
 /** The KQL lab: query tabs in Monaco, results grid and charts, schema tree, history, dataset controls, share links. */
@@ -98,6 +98,7 @@ export default function Lab({
   datasetId,
   onResult,
   queryRequest,
+  editorLoadsOn = 'mount',
 }: LabProps) {
   const [tabs, dispatchTabs] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
   const dispatch = useCallback((action: TabsAction) => dispatchTabs(stampTabsAction(action)), []);
@@ -583,6 +584,7 @@ export default function Lab({
           onRun={() => void run()}
           markers={markers}
           label="KQL query"
+          loadOn={editorLoadsOn}
         />
       </div>
       <div className="lab__toolbar" role="toolbar" aria-label="Query actions">

@@ -29,6 +29,18 @@ export function summaryOf(record: DatasetRecord): DatasetSummary {
   };
 }
 
+let pageBackend: Promise<LabBackend> | undefined;
+
+/**
+ * The page's lab backend, made on first call: the query worker starts and warms its engine then. A page with a lab
+ * calls this as early as it can (lab.astro, before the island hydrates), since Kusto.Language takes a second or more
+ * to start and the learner's first query waits for it.
+ */
+export function labBackend(): Promise<LabBackend> {
+  pageBackend ??= createStoreBackend();
+  return pageBackend;
+}
+
 /** The lab's data side over the store's one typed client (the query worker owns the engine and IndexedDB). */
 export async function createStoreBackend(): Promise<LabBackend> {
   const client = queryClient();
