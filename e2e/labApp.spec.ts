@@ -15,7 +15,7 @@ function status(page: Page) {
 
 async function openLab(page: Page) {
   await page.goto('/lab/');
-  await loadLabEditor(page);
+  await loadLabEditor(page, { intellisense: true });
 }
 
 /** Replaces the editor's text as a learner would, leaving no suggestion list open. */
