@@ -25,7 +25,8 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { loadLabEditor } from '../e2e/labEditor';
 import { measurePage } from '../scripts/pageWeight';
 
-const DIST = join(import.meta.dirname, '..', 'dist');
+/** LAB_BENCH_DIST names another build to measure (another branch's, for a before/after in the same conditions). */
+const DIST = process.env.LAB_BENCH_DIST ?? join(import.meta.dirname, '..', 'dist');
 const REPEATS = 5;
 /** The lab's starter scenario (src/pages/lab.astro) with its default seed and days. */
 const STARTER = { scenario: 'privileged-pod-escape', seed: 7, days: 3 };

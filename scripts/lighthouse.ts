@@ -4,6 +4,9 @@
  *  - axe on the lab with a result grid and a chart on screen: no violations.
  *
  *   npm run build && npx tsx scripts/lighthouse.ts
+ *   LIGHTHOUSE_PAGES=/lab/ measures only the pages named; LIGHTHOUSE_DIST=<dir> another build (a before/after).
+ * Figures follow the machine's load (Lighthouse's simulated throttling scales the CPU time it observes): the load
+ * average is printed beside them, and a before/after is only meaningful in the same conditions.
  *
  * Lighthouse runs through `npx --yes lighthouse@12.2.3` (pinned: newer versions refuse this Node), so the project does
  * not carry its ~100 MB of dependencies; the first run downloads it once into npm's cache.
@@ -19,20 +22,23 @@ import { importLabDataset } from '../e2e/labDataset';
 import { loadLabEditor } from '../e2e/labEditor';
 
 const ROOT = join(import.meta.dirname, '..');
+/** LIGHTHOUSE_DIST names another build to measure (another branch's, for a before/after in the same conditions). */
+const DIST = process.env.LIGHTHOUSE_DIST ?? join(ROOT, 'dist');
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4417);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const PAGES = ['/', '/modules/4-7-defender-for-containers/', '/lab/'];
+/** LIGHTHOUSE_PAGES (comma-separated paths) measures only those pages. */
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',') ?? [
+  '/',
+  '/modules/4-7-defender-for-containers/',
+  '/lab/',
+];
 const BUDGETS = { performance: 90, accessibility: 100, 'best-practices': 95 } as const;
 type Category = keyof typeof BUDGETS;
 
 function startServer(): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts', 'serveDist.mjs'), join(ROOT, 'dist'), String(PORT)],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serveDist.mjs'), DIST, String(PORT)], {
+    stdio: 'ignore',
+  });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 20_000;
     const poll = () => {
@@ -140,7 +146,7 @@ function loadAverage(): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist', 'lab', 'index.html')))
+  if (!existsSync(join(DIST, 'lab', 'index.html')))
     throw new Error('No build in dist/: run `npm run build` first.');
   const chromePath = findChromium();
   const server = await startServer();

@@ -27,7 +27,6 @@ import {
   type TabsState,
 } from './tabs/tabsModel';
 
-import 'monaco-editor/min/vs/editor/editor.main.css';
 import './lab.css';
 
 export interface LabProps {
