@@ -70,7 +70,9 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
     loadOn === 'mount' ? 'loading' : 'waiting',
   );
   const [intellisense, setIntellisense] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [fallbackText, setFallbackText] = useState(initialText);
+  // The plain text box shows the tab's own text: held by the lab, never copied here, so that a run started in the same
+  // frame as a tab change (a share link opening its tab) reads the new tab's text.
+  const fallbackText = initialText;
   const latest = useRef({ onChange, onRun, tabId, fallbackText });
   latest.current = { onChange, onRun, tabId, fallbackText };
 
@@ -182,7 +184,6 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
 
   useEffect(() => {
     if (phase === 'ready') attachModel(tabId, initialText);
-    else setFallbackText(initialText);
     // A tab's text is read when its model is first made; after that the model is the source of truth.
   }, [tabId, phase]);
 
@@ -231,7 +232,6 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
       const textarea = textareaRef.current;
       if (!textarea) return;
       textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
-      setFallbackText(textarea.value);
       latest.current.onChange(latest.current.tabId, textarea.value);
       textarea.focus();
     },
@@ -253,7 +253,6 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
       }
       const current = latest.current.fallbackText;
       const next = current.slice(0, start) + text + current.slice(start + length);
-      setFallbackText(next);
       latest.current.fallbackText = next;
       latest.current.onChange(latest.current.tabId, next);
     },
@@ -292,10 +291,7 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
           aria-label={label}
           spellCheck={false}
           value={fallbackText}
-          onChange={(event) => {
-            setFallbackText(event.target.value);
-            onChange(tabId, event.target.value);
-          }}
+          onChange={(event) => onChange(tabId, event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
               event.preventDefault();
