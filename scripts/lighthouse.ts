@@ -27,7 +27,7 @@ const DIST = process.env.LIGHTHOUSE_DIST ?? join(ROOT, 'dist');
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4417);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 /** LIGHTHOUSE_PAGES (comma-separated paths) measures only those pages. */
-const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',') ?? [
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',').filter((path) => path !== '') ?? [
   '/',
   '/modules/4-7-defender-for-containers/',
   '/lab/',
@@ -131,7 +131,7 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
       const results = await new AxeBuilder({ page }).analyze();
       for (const violation of results.violations) {
         violations.push(
-          `${query.split('|').at(-1)!.trim()}: ${violation.id} (${violation.nodes.length}): ${violation.help}`,
+          `${query.split('|').at(-1)!.trim()}: ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
         );
       }
     }
