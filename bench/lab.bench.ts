@@ -5,20 +5,28 @@
  *    fetching, decompressing and parsing it in the page, before any IndexedDB write);
  *  - the first query after a page load, from Shift+Enter to rows on screen (goal ≤ 1 s), and later queries' p95
  *    (goal ≤ 50 ms), for a cold load (the first visit), a reload and an offline reload;
+ *  - a 500,000-row result: Shift+Enter to rows on screen, the longest main-thread task meanwhile, then the frame times
+ *    while the grid scrolls through it (requestAnimationFrame deltas);
  *  - the JS the lab page loads, gzip.
+ * Every figure is printed with the machine's load average, since on a shared machine the figures follow it.
  *
  *   npm run build && npm run bench -- lab        (or: npx tsx bench/lab.bench.ts)
+ *   LAB_BENCH_PREBUILT=1 adds the prebuilt-dataset comparison (simulates the dataset in Node, ~200 MB of NDJSON);
+ *   LAB_BENCH_TRACE=<dir> writes a Chromium trace (CPU samples of every thread) of the reload's first query there.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { MemorySink, runScenario } from '../simulations/index';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { loadLabEditor } from '../e2e/labEditor';
 import { measurePage } from '../scripts/pageWeight';
 
-const DIST = join(import.meta.dirname, '..', 'dist');
+/** LAB_BENCH_DIST names another build to measure (another branch's, for a before/after in the same conditions). */
+const DIST = process.env.LAB_BENCH_DIST ?? join(import.meta.dirname, '..', 'dist');
 const REPEATS = 5;
 /** The lab's starter scenario (src/pages/lab.astro) with its default seed and days. */
 const STARTER = { scenario: 'privileged-pod-escape', seed: 7, days: 3 };
@@ -95,6 +103,11 @@ function percentile(values: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/** Where the benchmark is, on stderr, so a failure says which stage it was in. */
+function stage(text: string): void {
+  process.stderr.write(`[lab bench] ${text}\n`);
+}
+
 const ms = (value: number) => `${Math.round(value)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
@@ -158,15 +171,22 @@ async function prebuiltDataset(): Promise<{
   return { gzip: gzipSync(raw, { level: 9 }), rows, rawBytes: raw.length, simulateMs };
 }
 
-/** Shift+Enter as soon as the editor is ready after a load, then the typical queries: what a learner feels. */
-async function firstAndLater(page: Page): Promise<{
+/**
+ * The learner focuses the editor (Monaco loads then), and presses Shift+Enter as soon as it is ready; then the typical
+ * queries: what a learner feels.
+ */
+async function firstAndLater(
+  page: Page,
+  afterFirst?: () => Promise<unknown>,
+): Promise<{
   first: { totalMs: number; engineMs: number; loadMs: number };
   later: number[];
   laterEngine: number[];
   marks: { editor: number; engine: number; pressed: number };
 }> {
-  await page.waitForSelector('html[data-lab-editor="ready"]', { state: 'attached', timeout: 60_000 });
+  await loadLabEditor(page);
   const first = await runQuery(page, STARTER_QUERY);
+  await afterFirst?.();
   const marks = await page.evaluate(() => ({
     editor: performance.getEntriesByName('lab:editor-ready')[0]?.startTime ?? Number.NaN,
     engine: performance.getEntriesByName('lab:engine-warm')[0]?.startTime ?? Number.NaN,
@@ -184,19 +204,112 @@ async function firstAndLater(page: Page): Promise<{
   return { first, later, laterEngine, marks };
 }
 
+/** A query whose result has 500,000 rows of several types, on any dataset (no table needed). */
+const LARGE_QUERY =
+  'range Index from 1 to 500000 step 1\n| extend TimeGenerated = now() - Index * 1s, Pod = strcat("pod-", Index % 97), Ratio = Index * 0.5, Props = bag_pack("n", Index % 7)';
+
+/** Shift+Enter to rows for a 500k-row result, the longest main-thread task meanwhile, then scrolling frame times. */
+async function largeResult(page: Page): Promise<{
+  totalMs: number;
+  engineMs: number;
+  longestTaskMs: number;
+  blockedMs: number;
+  frames: number[];
+  scrolledRows: number;
+}> {
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    (globalThis as unknown as { __labLongTasks: number[] }).__labLongTasks = tasks;
+  });
+  const run = await runQuery(page, LARGE_QUERY);
+  const tasks = await page.evaluate(() => {
+    const list = (globalThis as unknown as { __labLongTasks: number[] }).__labLongTasks;
+    return {
+      longest: Math.max(0, ...list),
+      blocked: list.reduce((sum, value) => sum + Math.max(0, value - 50), 0),
+    };
+  });
+  await page.getByRole('grid').first().waitFor();
+  // Scroll as a learner flicks through a long result: 240 frames, a few screens per frame, down then up.
+  const scrolled = await page.evaluate(async () => {
+    const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
+    const frames: number[] = [];
+    const step = grid.clientHeight * 3;
+    let previous = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    for (let frame = 0; frame < 240; frame++) {
+      grid.scrollTop = frame < 120 ? grid.scrollTop + step : grid.scrollTop - step / 2;
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      frames.push(now - previous);
+      previous = now;
+    }
+    const lastRow = grid.querySelector('[role="row"][aria-rowindex]:last-child');
+    return {
+      frames,
+      scrolledRows: Math.round((120 * step) / 30),
+      lastRow: lastRow?.getAttribute('aria-rowindex'),
+    };
+  });
+  return {
+    totalMs: run.totalMs,
+    engineMs: run.engineMs,
+    longestTaskMs: tasks.longest,
+    blockedMs: tasks.blocked,
+    frames: scrolled.frames,
+    scrolledRows: scrolled.scrolledRows,
+  };
+}
+
+/** Fetch, gunzip and parse the prebuilt dataset in a page of its own, streaming (its text is ~200 MB). */
+async function parsePrebuilt(page: Page): Promise<{ ms: number; rows: number }> {
+  return page.evaluate(async (path) => {
+    const started = performance.now();
+    const response = await fetch(path, { cache: 'no-store' });
+    const reader = response
+      .body!.pipeThrough(new DecompressionStream('gzip'))
+      .pipeThrough(new TextDecoderStream())
+      .getReader();
+    let rows = 0;
+    let rest = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const text = rest + value;
+      let from = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+        if (end > from) {
+          JSON.parse(text.slice(from, end));
+          rows++;
+        }
+        from = end + 1;
+      }
+      rest = text.slice(from);
+    }
+    return { ms: performance.now() - started, rows };
+  }, PREBUILT_PATH);
+}
+
+function load(): string {
+  return `load ${loadavg()[0]!.toFixed(1)}`;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'lab', 'index.html'))) {
     throw new Error('No production build with a lab page in dist/: run `npm run build` first.');
   }
-  const prebuilt = await prebuiltDataset();
-  const { server, origin } = await serveDist(prebuilt.gzip);
+  const withPrebuilt = process.env.LAB_BENCH_PREBUILT === '1';
+  const traceDir = process.env.LAB_BENCH_TRACE;
+  const prebuilt = withPrebuilt ? await prebuiltDataset() : undefined;
+  const { server, origin } = await serveDist(prebuilt?.gzip ?? Buffer.alloc(0));
   const executablePath = findChromium();
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),
   });
   try {
-    const context = await browser.newContext({ baseURL: origin });
+    const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const labScripts = new Set<string>();
     page.on('response', (response) => {
@@ -206,6 +319,7 @@ async function main(): Promise<void> {
 
     // Data on arrival: a fresh profile, nothing stored; the lab generates the starter dataset by itself.
     const opened = Date.now();
+    stage('cold load: generating the starter dataset in the page');
     await page.goto('/lab/');
     await page.getByLabel('Stored dataset').locator('option:checked').filter({ hasText: / d$/ }).waitFor({
       state: 'attached',
@@ -217,46 +331,63 @@ async function main(): Promise<void> {
       .first()
       .waitFor({ timeout: 300_000 });
     const arrivalMs = Date.now() - opened;
+    const arrivalLoad = load();
     const datasetName = (
       await page.getByLabel('Stored dataset').locator('option:checked').textContent()
     )?.trim();
-    const parseMs = await page.evaluate(async (path) => {
-      const started = performance.now();
-      const response = await fetch(path, { cache: 'no-store' });
-      const text = await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).text();
-      let rows = 0;
-      let from = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
-        if (end > from) {
-          JSON.parse(text.slice(from, end));
-          rows++;
-        }
-        from = end + 1;
-      }
-      return { ms: performance.now() - started, rows };
-    }, PREBUILT_PATH);
+    let parsed: { ms: number; rows: number } | undefined;
+    if (prebuilt) {
+      stage('prebuilt alternative: fetch, gunzip and parse in a page of its own');
+      const other = await context.newPage();
+      await other.goto('/');
+      parsed = await parsePrebuilt(other);
+      await other.close();
+    }
 
-    const cold = await firstAndLater(page);
+    stage('cold load: first and later queries');
+    const cold = { ...(await firstAndLater(page)), load: load() };
     await page.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
+    stage('reload: first and later queries');
+    if (traceDir) {
+      await browser.startTracing(page, {
+        path: join(traceDir, 'lab-reload.trace.json'),
+        categories: [
+          'toplevel',
+          'v8.execute',
+          'devtools.timeline',
+          'disabled-by-default-v8.cpu_profiler',
+          'blink.user_timing',
+        ],
+      });
+    }
     await page.reload();
-    const reload = await firstAndLater(page);
+    const reload = {
+      ...(await firstAndLater(page, traceDir ? () => browser.stopTracing() : undefined)),
+      load: load(),
+    };
+    stage('a 500,000-row result');
+    const large = { ...(await largeResult(page)), load: load() };
     await context.setOffline(true);
+    stage('offline reload: first and later queries');
     await page.reload();
-    const offline = await firstAndLater(page);
+    const offline = { ...(await firstAndLater(page)), load: load() };
     await context.setOffline(false);
     await context.close();
 
     const median = (values: number[]) => percentile(values, 0.5);
+    console.log(`machine: ${(await import('node:os')).cpus().length} cores; ${load()} at the end`);
     console.log(
-      `data on arrival, starter dataset ${datasetName} (${prebuilt.rows.toLocaleString('en')} rows):`,
+      `data on arrival, starter dataset ${datasetName}${prebuilt ? ` (${prebuilt.rows.toLocaleString('en')} rows)` : ''}:`,
     );
     console.log(
-      `  generated in the background: ready ${ms(arrivalMs)} after opening the lab (editor usable meanwhile), 0 bytes to download`,
+      `  generated in the background: ready ${ms(arrivalMs)} after opening the lab (editor usable meanwhile), 0 bytes to download (${arrivalLoad})`,
     );
-    console.log(
-      `  prebuilt alternative: ${(prebuilt.gzip.length / 1e6).toFixed(1)} MB gzip (${(prebuilt.rawBytes / 1e6).toFixed(0)} MB NDJSON) to precache and download; fetch + gunzip + JSON.parse of ${parseMs.rows.toLocaleString('en')} rows alone ${ms(parseMs.ms)} in the page, before writing it to IndexedDB`,
-    );
-    console.log(`  (the same simulation in Node: ${ms(prebuilt.simulateMs)})`);
+    if (prebuilt && parsed) {
+      console.log(
+        `  prebuilt alternative: ${(prebuilt.gzip.length / 1e6).toFixed(1)} MB gzip (${(prebuilt.rawBytes / 1e6).toFixed(0)} MB NDJSON) to precache and download; fetch + gunzip + JSON.parse of ${parsed.rows.toLocaleString('en')} rows alone ${ms(parsed.ms)} in the page, before writing it to IndexedDB`,
+      );
+      console.log(`  (the same simulation in Node: ${ms(prebuilt.simulateMs)})`);
+    }
     for (const [name, figures] of [
       ['cold load (first visit)', cold],
       ['reload', reload],
@@ -264,9 +395,21 @@ async function main(): Promise<void> {
     ] as const) {
       const p95 = percentile(figures.later, 0.95);
       console.log(
-        `${name}: editor ready ${ms(figures.marks.editor)}, engine warm ${ms(figures.marks.engine)}, Shift+Enter at ${ms(figures.marks.pressed)} after navigation; first query ${ms(figures.first.totalMs)} Shift+Enter → rows (engine ${ms(figures.first.engineMs)}, tables loaded in that run ${ms(figures.first.loadMs)}; goal ≤ 1,000 ms: ${figures.first.totalMs <= 1000 ? 'meets' : 'MISSES'}), later queries p50 ${ms(median(figures.later))} p95 ${ms(p95)} (engine p95 ${ms(percentile(figures.laterEngine, 0.95))}; goal ≤ 50 ms: ${p95 <= 50 ? 'meets' : 'MISSES'}), ${figures.later.length} runs`,
+        `${name} (${figures.load}): editor ready ${ms(figures.marks.editor)}, engine warm ${ms(figures.marks.engine)}, Shift+Enter at ${ms(figures.marks.pressed)} after navigation; first query ${ms(figures.first.totalMs)} Shift+Enter → rows (engine ${ms(figures.first.engineMs)}, tables loaded in that run ${ms(figures.first.loadMs)}; goal ≤ 1,000 ms: ${figures.first.totalMs <= 1000 ? 'meets' : 'MISSES'}), later queries p50 ${ms(median(figures.later))} p95 ${ms(p95)} (engine p95 ${ms(percentile(figures.laterEngine, 0.95))}; goal ≤ 50 ms: ${p95 <= 50 ? 'meets' : 'MISSES'}), ${figures.later.length} runs`,
       );
     }
+    console.log('later queries after the reload, p50 Shift+Enter → rows (engine):');
+    TYPICAL_QUERIES.forEach((query, index) => {
+      const totals = reload.later.filter((_, run) => run % TYPICAL_QUERIES.length === index);
+      const engines = reload.laterEngine.filter((_, run) => run % TYPICAL_QUERIES.length === index);
+      console.log(`  ${ms(median(totals))} (${ms(median(engines))})  ${query.slice(0, 90)}`);
+    });
+    const smooth = large.frames.filter((frame) => frame <= 1000 / 60 + 4).length;
+    console.log(
+      `500,000-row result (${large.load}): Shift+Enter → rows ${ms(large.totalMs)} (engine ${ms(large.engineMs)}), longest main-thread task meanwhile ${ms(large.longestTaskMs)} (blocking time ${ms(large.blockedMs)}); scrolling ${large.frames.length} frames over ~${large.scrolledRows.toLocaleString('en')} rows: frame p50 ${ms(median(large.frames))} p95 ${ms(percentile(large.frames, 0.95))} max ${ms(Math.max(...large.frames))}, ${Math.round((100 * smooth) / large.frames.length)}% of frames within 60 fps`,
+    );
+    if (traceDir)
+      console.log(`trace of the reload's first query: ${join(traceDir, 'lab-reload.trace.json')}`);
 
     const labHtml = join(DIST, 'lab', 'index.html');
     const named = measurePage(DIST, labHtml);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { loadLabEditor } from './labEditor';
 import { importLabDataset, LAB_SCENARIO, LAB_SEED } from './labDataset';
 
 /** Files that only the lab may load: Monaco, the Kusto language service and the chart library. */
@@ -8,7 +9,7 @@ const LAB_ONLY_FILES = /monaco|kusto|edcore|editor\.api|editor\.worker|echarts|c
 
 async function openLab(page: Page, path = '/lab/') {
   await page.goto(path);
-  await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+  await loadLabEditor(page, { intellisense: true });
   await expect(page.getByLabel('Stored dataset').locator('option:checked')).toHaveText(
     `${LAB_SCENARIO} · seed ${LAB_SEED}`,
   );
@@ -194,7 +195,7 @@ test('the lab works offline after one visit', async ({ page, context }) => {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+  await loadLabEditor(page, { intellisense: true });
   await typeQuery(page, 'KubeEvents | count');
   // The button, not Shift+Enter: under load the editor can be "ready" a moment before its keybinding is (another
   // test covers Shift+Enter).

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { loadLabEditor } from './labEditor';
 import { importLabDataset } from './labDataset';
 
 /** The lab as an application: data on arrival, a layout that never widens the page, keys, fixes, offline search. */
@@ -14,7 +15,7 @@ function status(page: Page) {
 
 async function openLab(page: Page) {
   await page.goto('/lab/');
-  await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+  await loadLabEditor(page, { intellisense: true });
 }
 
 /** Replaces the editor's text as a learner would, leaving no suggestion list open. */

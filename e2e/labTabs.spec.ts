@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { loadLabEditor } from './labEditor';
 import { importLabDataset } from './labDataset';
 
 async function openLab(page: Page) {
   await page.goto('/lab/');
-  await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+  await loadLabEditor(page, { intellisense: true });
 }
 
 async function typeQuery(page: Page, text: string) {
@@ -43,7 +44,7 @@ test('two pages of the lab editing different tabs keep both edits, live and afte
   await expect(editorText(other)).toContainText('fromPageOne', { timeout: 10_000 });
 
   await page.reload();
-  await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+  await loadLabEditor(page, { intellisense: true });
   await tab(page, 'Query 1').click();
   await expect(editorText(page)).toContainText('fromPageOne');
   await tab(page, 'Query 2').click();
@@ -68,7 +69,7 @@ test('a tab closed in one page stays closed though the other page saves after', 
   // Seen on the first page, so the other page's save has happened.
   await expect(editorText(page)).toContainText('stillHere', { timeout: 10_000 });
   await other.reload();
-  await expect(other.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 30_000 });
+  await loadLabEditor(other, { intellisense: true });
   await expect(tab(other, 'Query 1')).toBeVisible();
   await expect(tab(other, 'Query 2')).toHaveCount(0);
   await other.close();

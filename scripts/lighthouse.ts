@@ -4,6 +4,9 @@
  *  - axe on the lab with a result grid and a chart on screen: no violations.
  *
  *   npm run build && npx tsx scripts/lighthouse.ts
+ *   LIGHTHOUSE_PAGES=/lab/ measures only the pages named; LIGHTHOUSE_DIST=<dir> another build (a before/after).
+ * Figures follow the machine's load (Lighthouse's simulated throttling scales the CPU time it observes): the load
+ * average is printed beside them, and a before/after is only meaningful in the same conditions.
  *
  * Lighthouse runs through `npx --yes lighthouse@12.2.3` (pinned: newer versions refuse this Node), so the project does
  * not carry its ~100 MB of dependencies; the first run downloads it once into npm's cache.
@@ -12,25 +15,30 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { importLabDataset } from '../e2e/labDataset';
+import { loadLabEditor } from '../e2e/labEditor';
 
 const ROOT = join(import.meta.dirname, '..');
+/** LIGHTHOUSE_DIST names another build to measure (another branch's, for a before/after in the same conditions). */
+const DIST = process.env.LIGHTHOUSE_DIST ?? join(ROOT, 'dist');
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4417);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const PAGES = ['/', '/modules/4-7-defender-for-containers/', '/lab/'];
+/** LIGHTHOUSE_PAGES (comma-separated paths) measures only those pages. */
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',').filter((path) => path !== '') ?? [
+  '/',
+  '/modules/4-7-defender-for-containers/',
+  '/lab/',
+];
 const BUDGETS = { performance: 90, accessibility: 100, 'best-practices': 95 } as const;
 type Category = keyof typeof BUDGETS;
 
 function startServer(): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts', 'serveDist.mjs'), join(ROOT, 'dist'), String(PORT)],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serveDist.mjs'), DIST, String(PORT)], {
+    stdio: 'ignore',
+  });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 20_000;
     const poll = () => {
@@ -48,8 +56,26 @@ function startServer(): Promise<ChildProcess> {
 
 interface LighthouseReport {
   categories: Record<Category, { score: number | null }>;
-  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+  audits: Record<
+    string,
+    {
+      score: number | null;
+      title: string;
+      scoreDisplayMode: string;
+      displayValue?: string;
+      details?: { items?: { url?: string; total?: number; scripting?: number }[] };
+    }
+  >;
 }
+
+/** The metrics behind the performance score, and the scripts that kept the page's thread busy longest. */
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+];
 
 function lighthouse(path: string, chromePath: string | undefined): LighthouseReport {
   const run = spawnSync(
@@ -84,7 +110,7 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
     const page = await context.newPage();
     await importLabDataset(page);
     await page.goto('/lab/');
-    await page.waitForSelector('html[data-lab-editor="ready"]', { state: 'attached', timeout: 60_000 });
+    await loadLabEditor(page);
     const editor = page.getByRole('textbox', { name: 'KQL query' }).first();
     const status = page.getByRole('toolbar', { name: 'Query actions' }).getByRole('status');
     const violations: string[] = [];
@@ -105,7 +131,7 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
       const results = await new AxeBuilder({ page }).analyze();
       for (const violation of results.violations) {
         violations.push(
-          `${query.split('|').at(-1)!.trim()}: ${violation.id} (${violation.nodes.length}): ${violation.help}`,
+          `${query.split('|').at(-1)!.trim()}: ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
         );
       }
     }
@@ -115,8 +141,12 @@ async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
   }
 }
 
+function loadAverage(): string {
+  return `load ${loadavg()[0]!.toFixed(1)}`;
+}
+
 async function main(): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist', 'lab', 'index.html')))
+  if (!existsSync(join(DIST, 'lab', 'index.html')))
     throw new Error('No build in dist/: run `npm run build` first.');
   const chromePath = findChromium();
   const server = await startServer();
@@ -130,7 +160,14 @@ async function main(): Promise<void> {
         if (!meets) missed++;
         return `${category} ${score}${meets ? '' : ` (MISSES ≥ ${BUDGETS[category]})`}`;
       });
-      console.log(`${path}: ${scores.join(', ')}`);
+      console.log(`${path}: ${scores.join(', ')} (${loadAverage()})`);
+      console.log(
+        `  ${METRICS.map((id) => `${id.replace(/-/g, ' ')} ${report.audits[id]?.displayValue ?? '?'}`).join(', ')}`,
+      );
+      const busiest = (report.audits['bootup-time']?.details?.items ?? [])
+        .slice(0, 3)
+        .map((item) => `${(item.url ?? '').replace(ORIGIN, '')} ${Math.round(item.total ?? 0)} ms`);
+      if (busiest.length > 0) console.log(`  main-thread time by script: ${busiest.join(', ')}`);
       const failing = Object.entries(report.audits)
         .filter(([, audit]) => audit.scoreDisplayMode === 'binary' && audit.score === 0)
         .map(([id]) => id);

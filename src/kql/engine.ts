@@ -114,7 +114,8 @@ export class KqlEngine {
     this.plans.set(text, plan);
   }
 
-  private prepare(text: string): QueryError | { ok: true; plan?: QueryPlan; syntax?: unknown } {
+  /** The query's plan: analysed, translated and checked once per text (then taken from the recent plans). */
+  private planFor(text: string): QueryError | { ok: true; plan: QueryPlan } {
     const cached = this.plans.get(text);
     if (cached) return { ok: true, plan: cached };
     const { syntax, diagnostics } = parseAndAnalyze(text, this.schemas);
@@ -130,7 +131,44 @@ export class KqlEngine {
         length: firstError.length,
       };
     }
-    return { ok: true, syntax };
+    try {
+      const plan = translateQuery(syntax, text, this.schemas);
+      checkPlanDepth(plan);
+      this.rememberPlan(text, plan);
+      return { ok: true, plan };
+    } catch (error) {
+      return toQueryError(error, text);
+    }
+  }
+
+  /**
+   * The tables (of this engine's schemas) that a query reads, from its analysed plan, so that a caller loads exactly
+   * those before running it (`union *`, `search` and `find` name every table they scan). Empty for a query with an
+   * error: it reads nothing. The plan is kept, so the query that follows does not analyse the text again.
+   */
+  tablesReferenced(text: string): string[] {
+    const prepared = this.planFor(text);
+    if (!prepared.ok) return [];
+    const known = new Set(this.schemas.map((schema) => schema.name));
+    const found = new Set<string>();
+    const seen = new Set<object>();
+    // Plans are plain objects and arrays; anything else (a function body kept as a value) is not walked.
+    const visit = (node: unknown): void => {
+      if (typeof node !== 'object' || node === null || seen.has(node)) return;
+      if (!Array.isArray(node) && Object.getPrototypeOf(node) !== Object.prototype) return;
+      seen.add(node);
+      if (Array.isArray(node)) {
+        for (const item of node) visit(item);
+        return;
+      }
+      const record = node as Record<string, unknown>;
+      if (record.op === 'table' && typeof record.name === 'string' && known.has(record.name)) {
+        found.add(record.name);
+      }
+      for (const value of Object.values(record)) visit(value);
+    };
+    visit(prepared.plan);
+    return [...found];
   }
 
   query(text: string, options: QueryOptions = {}): QueryOutcome {
@@ -146,7 +184,7 @@ export class KqlEngine {
       };
     }
     const started = performance.now();
-    const prepared = this.prepare(text);
+    const prepared = this.planFor(text);
     if (!prepared.ok) return prepared;
     const maxRows = options.maxRows ?? MAX_RESULT_ROWS;
     const limits: ExecutionLimits = {
@@ -157,13 +195,8 @@ export class KqlEngine {
       ...(options.memoryBudgetBytes !== undefined ? { memoryBudgetBytes: options.memoryBudgetBytes } : {}),
     };
     try {
-      const plan = prepared.plan ?? translateQuery(prepared.syntax, text, this.schemas);
-      if (!prepared.plan) {
-        checkPlanDepth(plan);
-        this.rememberPlan(text, plan);
-      }
       const outputs = executePlan(
-        plan,
+        prepared.plan,
         (name) => this.data.get(name) ?? emptyTable(this.schemaOf(name)),
         limits,
       );

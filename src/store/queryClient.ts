@@ -1,26 +1,33 @@
 /**
- * The one way the UI reaches data: queries, schema, datasets, ingest, import and export all go through
+ * The one way the UI reaches data: queries, datasets, generation, import and export all go through
  * this client to the query worker (which owns the engine and IndexedDB). Components never see Dexie or
  * the worker's messages.
  */
-import type { Diagnostic, QueryError, WireValue } from '../kql/types';
+import type { Diagnostic, WireValue } from '../kql/types';
 import type { AppendRowsResult } from './appendRows';
 import type { DatasetRecord } from './datasetDb';
-import type { GenerateRequest } from './generate';
+import type { GenerateProgress, GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
 import type {
+  ImportProgress,
   ImportRequest,
-  Progress,
-  QueryPage,
-  TableSchemaInfo,
+  PreparedQuery,
+  RunOutcome,
   WorkerReplyValues,
   WorkerRequest,
   WorkerResponse,
 } from './workerProtocol';
 
 export type { DatasetRecord, DatasetTableInfo } from './datasetDb';
-export type { ImportRequest, NdjsonFile, Progress, QueryPage, TableSchemaInfo } from './workerProtocol';
-export type { GenerateRequest } from './generate';
+export type {
+  ImportProgress,
+  ImportRequest,
+  NdjsonFile,
+  PreparedQuery,
+  QueryPage,
+  RunOutcome,
+} from './workerProtocol';
+export type { GenerateProgress, GenerateRequest } from './generate';
 export type { AppendRowsResult } from './appendRows';
 export { datasetIdOf } from './datasetId';
 
@@ -35,13 +42,18 @@ export class ClientError extends Error {
   }
 }
 
-export type RunOutcome = ({ ok: true } & QueryPage) | QueryError;
-
 export interface RunHandle {
   /** Resolves with the first page or the query's error; rejects with ClientError (cancelled, store failure). */
   readonly outcome: Promise<RunOutcome>;
   cancel(): void;
 }
+
+/** The progress a long request reports. */
+type ProgressOf<K> = K extends 'generate'
+  ? GenerateProgress
+  : K extends 'importNdjson'
+    ? ImportProgress
+    : never;
 
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
@@ -58,14 +70,14 @@ const QUERY_REQUESTS: ReadonlySet<string> = new Set([
   'release',
   'cancel',
   'diagnose',
-  'schema',
+  'prepare',
   'loadTable',
 ]);
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: GenerateProgress | ImportProgress) => void;
   role: Role;
 }
 
@@ -125,13 +137,14 @@ export function createQueryClient(options: QueryClientOptions = {}) {
 
   function send<K extends keyof WorkerReplyValues>(
     body: Extract<RequestBody, { type: K }>,
-    onProgress?: Pending['onProgress'],
+    onProgress?: (progress: ProgressOf<K>) => void,
   ): { id: number; promise: Promise<WorkerReplyValues[K]> } {
     const id = nextId++;
     const role: Role = QUERY_REQUESTS.has(body.type) ? 'query' : 'store';
     const promise = new Promise<WorkerReplyValues[K]>((resolve, reject) => {
       const entry: Pending = { resolve: resolve as (value: unknown) => void, reject, role };
-      if (onProgress) entry.onProgress = onProgress;
+      // The worker reports, for each request, the progress of that request's kind.
+      if (onProgress) entry.onProgress = onProgress as Pending['onProgress'];
       pending.set(id, entry);
     });
     currentWorker(role).postMessage({ ...body, id } as WorkerRequest);
@@ -188,9 +201,12 @@ export function createQueryClient(options: QueryClientOptions = {}) {
       return send({ type: 'diagnose', text }).promise;
     },
 
-    /** Every table definition (columns, types, descriptions) with the row count in the dataset. */
-    schema(datasetId?: string): Promise<TableSchemaInfo[]> {
-      return send(datasetId === undefined ? { type: 'schema' } : { type: 'schema', datasetId }).promise;
+    /**
+     * Gets a query ready before it is run: the worker analyses it (keeping its plan) and loads the tables it reads.
+     * The lab calls this for the query in the editor, so that pressing Run costs only the execution.
+     */
+    prepare(datasetId: string, text: string): Promise<PreparedQuery> {
+      return send({ type: 'prepare', datasetId, text }).promise;
     },
 
     listDatasets(): Promise<DatasetRecord[]> {
@@ -205,21 +221,6 @@ export function createQueryClient(options: QueryClientOptions = {}) {
       return send({ type: 'resetDataset', datasetId }).promise;
     },
 
-    /** Starts (or restarts, replacing its rows) the dataset of a scenario and seed. */
-    beginDataset(dataset: {
-      scenario: string;
-      seed: number;
-      days?: number;
-      virtualNow?: number;
-    }): Promise<DatasetRecord> {
-      return send({ type: 'beginDataset', ...dataset }).promise;
-    },
-
-    /** Appends one batch of wire rows to a table; all or nothing. */
-    ingest(datasetId: string, table: string, rows: Record<string, unknown>[]): Promise<DatasetRecord> {
-      return send({ type: 'ingest', datasetId, table, rows }).promise;
-    },
-
     /**
      * Adds rows to a table of an existing dataset (what the learner's actions write: an incident's new state, an
      * audit row). Every cell is checked against the table's columns first; a bad one rejects the whole call with a
@@ -229,14 +230,10 @@ export function createQueryClient(options: QueryClientOptions = {}) {
       return send({ type: 'appendRows', datasetId, table, rows }).promise;
     },
 
-    finishDataset(
-      datasetId: string,
-      time: { virtualStart?: number; virtualEnd?: number; virtualNow?: number } = {},
+    importNdjson(
+      request: ImportRequest,
+      onProgress?: (progress: ImportProgress) => void,
     ): Promise<DatasetRecord> {
-      return send({ type: 'finishDataset', datasetId, ...time }).promise;
-    },
-
-    importNdjson(request: ImportRequest, onProgress?: (progress: Progress) => void): Promise<DatasetRecord> {
       return send({ type: 'importNdjson', request }, onProgress).promise;
     },
 
@@ -244,7 +241,10 @@ export function createQueryClient(options: QueryClientOptions = {}) {
      * Runs a scenario's simulation in the worker and stores its rows (replacing an earlier dataset of the same
      * scenario, seed and days). Progress reports the virtual clock and the rows written.
      */
-    generate(request: GenerateRequest, onProgress?: (progress: Progress) => void): Promise<DatasetRecord> {
+    generate(
+      request: GenerateRequest,
+      onProgress?: (progress: GenerateProgress) => void,
+    ): Promise<DatasetRecord> {
       return send({ type: 'generate', request }, onProgress).promise;
     },
 

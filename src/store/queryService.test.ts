@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKqlEngine } from '../kql/index';
 import { createDatasetDb } from './datasetDb';
 import { createDatasetStore, type DatasetStore } from './datasets';
-import { createQueryService, tablesReferenced, type QueryService } from './queryService';
+import { createQueryService, type QueryService } from './queryService';
 
 let store: DatasetStore;
 let service: QueryService;
@@ -36,17 +36,32 @@ afterEach(async () => {
 });
 
 describe('query service', () => {
-  it('finds the tables a query names', () => {
-    const names = ['KubeEvents', 'KubePodInventory', 'AKSAudit', 'AKSAuditAdmin'];
-    expect(tablesReferenced('KubeEvents | join (KubePodInventory) on Name', names)).toEqual([
+  it('reads the tables a query uses from the analyzer, not from the words in its text', () => {
+    const engine = createKqlEngine();
+    expect(engine.tablesReferenced('KubeEvents | join (KubePodInventory) on Name').sort()).toEqual([
       'KubeEvents',
       'KubePodInventory',
     ]);
-    expect(tablesReferenced('AKSAuditAdmin | take 1', names)).toEqual(['AKSAuditAdmin']);
-    expect(tablesReferenced('union * | count', names)).toEqual(names);
-    expect(tablesReferenced('print x = "KubeEvents".length', names)).toEqual(['KubeEvents']);
-    expect(tablesReferenced('database("la").AKSAudit | count', names)).toEqual(['AKSAudit']);
-    expect(tablesReferenced("table('AKSAuditAdmin') | count", names)).toEqual(['AKSAuditAdmin']);
+    expect(engine.tablesReferenced('AKSAuditAdmin | take 1')).toEqual(['AKSAuditAdmin']);
+    // A table's name inside a string, a comment or a column name is not a read of that table.
+    expect(engine.tablesReferenced('print x = "KubeEvents"')).toEqual([]);
+    expect(engine.tablesReferenced('// AKSAudit\nKubeEvents | project AKSAudit = Name')).toEqual([
+      'KubeEvents',
+    ]);
+    expect(engine.tablesReferenced('database("Sentinel").AKSAudit | count')).toEqual(['AKSAudit']);
+    expect(engine.tablesReferenced("table('AKSAuditAdmin') | count")).toEqual(['AKSAuditAdmin']);
+    expect(engine.tablesReferenced('let recent = KubeEvents | take 5; recent | count')).toEqual([
+      'KubeEvents',
+    ]);
+    expect(
+      engine.tablesReferenced('KubeEvents | where Name in ((KubePodInventory | project Name))').sort(),
+    ).toEqual(['KubeEvents', 'KubePodInventory']);
+    // Every table for union *: each has a schema, and the analyzer expands the star.
+    expect(engine.tablesReferenced('union * | count').sort()).toEqual(
+      engine.schemas.map((table) => table.name).sort(),
+    );
+    // A query with an error reads nothing (it will not run).
+    expect(engine.tablesReferenced('KubeEvents | where NoSuchColumn == 1')).toEqual([]);
   });
 
   it('loads tables lazily, caches them, reloads after ingest, and uses the virtual now', async () => {
@@ -94,12 +109,15 @@ describe('query service', () => {
     await expect(service.query('missing:1', 'KubeEvents', 5)).rejects.toThrow(/no dataset "missing:1"/);
   });
 
-  it('reports the schema with row counts', async () => {
+  it('prepares a query ahead of its run: loads the tables it reads and nothing else', async () => {
     const dataset = await store.beginDataset({ scenario: 'svc', seed: 3 });
     await store.appendBatch(dataset.id, 'KubeEvents', events(3));
-    const schema = await service.schema(dataset.id);
-    expect(schema.find((table) => table.definition.name === 'KubeEvents')?.rowCount).toBe(3);
-    expect(schema.find((table) => table.definition.name === 'AKSAudit')?.rowCount).toBe(0);
+    const prepared = await service.prepare(dataset.id, 'KubeEvents | summarize count() by Reason');
+    expect(prepared.tables).toEqual(['KubeEvents']);
+    expect(loads).toEqual(['KubeEvents']);
+    const result = await service.query(dataset.id, 'KubeEvents | summarize count() by Reason', 10);
+    expect(result.ok && result.loadMs).toBe(0);
+    expect(loads).toEqual(['KubeEvents']);
   });
 });
 

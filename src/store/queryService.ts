@@ -5,20 +5,13 @@
  */
 import type { KqlEngine } from '../kql/engine';
 import type { QueryResult } from '../kql/types';
-import { TABLE_DEFINITIONS } from '../tables/index';
 import { datasetStore, type DatasetRecord, type DatasetStore } from './datasets';
 import { StoreError } from './storeError';
-import type { QueryReply, TableSchemaInfo } from './workerProtocol';
+import type { PreparedQuery, RunOutcome } from './workerProtocol';
 
 const KEPT_RESULTS = 6;
 
 type EngineFactory = () => Promise<KqlEngine>;
-
-/** Tables a query may read: those named in it, or every table for `union *`, `search` and `find`. */
-export function tablesReferenced(text: string, candidates: readonly string[]): string[] {
-  if (/\bunion\s+(\w+\s*=\s*\w+\s+)*\*|\bsearch\b|\bfind\b/i.test(text)) return [...candidates];
-  return candidates.filter((name) => new RegExp(`(^|\\W)${name}(?!\\w)`).test(text));
-}
 
 /**
  * The now() of a query over a dataset: its virtual now, never the wall clock. A dataset still being generated has no
@@ -85,7 +78,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     return dataset;
   }
 
-  /** Makes the engine hold exactly the dataset's current rows of `tables`. Returns the ms spent loading. */
+  /** Makes the engine hold exactly the dataset's current rows of `tables`. Returns the ms spent loading (0: none). */
   async function ensureLoaded(
     kql: KqlEngine,
     dataset: DatasetRecord,
@@ -93,10 +86,12 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     signal?: AbortSignal,
   ) {
     const started = performance.now();
+    let loadedAny = false;
     for (const table of tables) {
       const info = dataset.tables[table];
       const wanted = `${dataset.id}@${dataset.createdAt}#${info?.revision ?? 'empty'}`;
       if (loaded.get(table) === wanted) continue;
+      loadedAny = true;
       if (signal?.aborted) throw new StoreError('unknown', 'cancelled');
       if (!info || info.rowCount === 0) {
         kql.clearTable(table);
@@ -106,7 +101,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
       }
       loaded.set(table, wanted);
     }
-    return performance.now() - started;
+    return loadedAny ? performance.now() - started : 0;
   }
 
   function keep(result: QueryResult): number {
@@ -122,19 +117,18 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
       text: string,
       pageSize: number,
       options: { timeoutMs?: number; signal?: AbortSignal } = {},
-    ): Promise<QueryReply> {
+    ): Promise<RunOutcome> {
       return serialized(async () => {
         const dataset = await requireDataset(datasetId);
         const kql = await engine();
-        const names = TABLE_DEFINITIONS.map((table) => table.name);
-        const loadMs = await ensureLoaded(kql, dataset, tablesReferenced(text, names), options.signal);
+        const loadMs = await ensureLoaded(kql, dataset, kql.tablesReferenced(text), options.signal);
         const now = new Date(virtualNowOf(dataset));
         const queryOptions: { now: Date; signal?: AbortSignal; timeoutMs?: number } = { now };
         if (options.signal) queryOptions.signal = options.signal;
         if (options.timeoutMs !== undefined) queryOptions.timeoutMs = options.timeoutMs;
         const outcome = kql.query(text, queryOptions);
         if (!outcome.ok) return outcome;
-        const reply: QueryReply = {
+        const reply: RunOutcome = {
           ok: true,
           resultId: keep(outcome),
           columns: outcome.columns,
@@ -171,16 +165,21 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
       return (await engine()).diagnose(text);
     },
 
-    /** Table definitions with the row counts of a dataset (0 without one). */
-    async schema(datasetId?: string): Promise<TableSchemaInfo[]> {
-      const dataset = datasetId ? await store.getDataset(datasetId) : undefined;
-      return TABLE_DEFINITIONS.map((definition) => ({
-        definition,
-        rowCount: dataset?.tables[definition.name]?.rowCount ?? 0,
-      }));
+    /**
+     * Gets a query ready before it is run: analyses it (the engine keeps its plan) and loads the tables it reads, so
+     * that running it then costs only its execution. The lab does this for the query in the editor.
+     */
+    async prepare(datasetId: string, text: string): Promise<PreparedQuery> {
+      return serialized(async () => {
+        const dataset = await requireDataset(datasetId);
+        const kql = await engine();
+        const tables = kql.tablesReferenced(text);
+        const loadMs = await ensureLoaded(kql, dataset, tables);
+        return { tables, loadMs };
+      });
     },
 
-    /** Loads one table into the engine now (used to warm the lab, and by the benchmark). */
+    /** Loads one table into the engine now (the lab loads the tables no query has read yet, one at a time). */
     async loadTable(datasetId: string, table: string) {
       return serialized(async () => {
         const dataset = await requireDataset(datasetId);

@@ -59,8 +59,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return null;
     case 'diagnose':
       return service.diagnose(request.text);
-    case 'schema':
-      return service.schema(request.datasetId);
+    case 'prepare':
+      return service.prepare(request.datasetId, request.text);
     case 'listDatasets':
       return store.listDatasets();
     case 'datasetInfo':
@@ -69,27 +69,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       await store.resetDataset(request.datasetId);
       service.forget(request.datasetId);
       return null;
-    case 'beginDataset': {
-      const begin: Parameters<typeof store.beginDataset>[0] = {
-        scenario: request.scenario,
-        seed: request.seed,
-      };
-      if (request.days !== undefined) begin.days = request.days;
-      if (request.virtualNow !== undefined) begin.virtualNow = request.virtualNow;
-      return store.beginDataset(begin);
-    }
-    case 'ingest':
-      await store.appendBatch(request.datasetId, request.table, request.rows);
-      return store.getDataset(request.datasetId);
     case 'appendRows':
       return appendRows(store, request.datasetId, request.table, request.rows);
-    case 'finishDataset': {
-      const time: Parameters<typeof store.finishDataset>[1] = {};
-      if (request.virtualStart !== undefined) time.virtualStart = request.virtualStart;
-      if (request.virtualEnd !== undefined) time.virtualEnd = request.virtualEnd;
-      if (request.virtualNow !== undefined) time.virtualNow = request.virtualNow;
-      return store.finishDataset(request.datasetId, time);
-    }
     case 'importNdjson':
       return importNdjson(store, request.request, (table, rows) =>
         reply({ id: request.id, progress: { table, rows } }),

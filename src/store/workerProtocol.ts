@@ -3,17 +3,19 @@
  * queryWorker.ts use these; components use the client.
  */
 import type { ChartSpec, Diagnostic, QueryError, ResultColumn, WireValue } from '../kql/types';
-import type { TableDefinition } from '../tables/index';
 import type { AppendRowsResult } from './appendRows';
 import type { DatasetRecord } from './datasetDb';
-import type { GenerateRequest } from './generate';
+import type { GenerateProgress, GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
 
 export interface QueryPage {
   resultId: number;
   columns: readonly ResultColumn[];
   rowCount: number;
-  /** The first page of rows (wire format); later pages come from `page`. */
+  /**
+   * Rows in wire format: the first page as the worker sends it; later pages come from `page` (the lab's client
+   * fetches them all, so its outcomes hold every row).
+   */
   rows: WireValue[][];
   chart?: ChartSpec;
   truncated?: { limit: number; reason: string };
@@ -27,11 +29,14 @@ export interface QueryPage {
   unfinished?: string;
 }
 
-export type QueryReply = ({ ok: true } & QueryPage) | QueryError;
+/** What running a query gives, in the worker, the client and the lab alike: a result or the engine's error. */
+export type RunOutcome = ({ ok: true } & QueryPage) | QueryError;
 
-export interface TableSchemaInfo {
-  definition: TableDefinition;
-  rowCount: number;
+/** A query got ready ahead of its run: the tables it reads (from the analyzer) are loaded, its plan is kept. */
+export interface PreparedQuery {
+  tables: string[];
+  /** Time spent loading those tables (0 when all were loaded). */
+  loadMs: number;
 }
 
 export interface NdjsonFile {
@@ -56,40 +61,27 @@ export type WorkerRequest =
   | { id: number; type: 'release'; resultId: number }
   | { id: number; type: 'cancel'; target: number }
   | { id: number; type: 'diagnose'; text: string }
-  | { id: number; type: 'schema'; datasetId?: string }
+  | { id: number; type: 'prepare'; datasetId: string; text: string }
   | { id: number; type: 'listDatasets' }
   | { id: number; type: 'datasetInfo'; datasetId: string }
   | { id: number; type: 'resetDataset'; datasetId: string }
-  | { id: number; type: 'beginDataset'; scenario: string; seed: number; days?: number; virtualNow?: number }
-  | { id: number; type: 'ingest'; datasetId: string; table: string; rows: Record<string, unknown>[] }
   | { id: number; type: 'appendRows'; datasetId: string; table: string; rows: Record<string, unknown>[] }
-  | {
-      id: number;
-      type: 'finishDataset';
-      datasetId: string;
-      virtualStart?: number;
-      virtualEnd?: number;
-      virtualNow?: number;
-    }
   | { id: number; type: 'importNdjson'; request: ImportRequest }
   | { id: number; type: 'generate'; request: GenerateRequest }
   | { id: number; type: 'exportNdjson'; datasetId: string; table: string }
   | { id: number; type: 'loadTable'; datasetId: string; table: string };
 
 export interface WorkerReplyValues {
-  query: QueryReply;
+  query: RunOutcome;
   page: WireValue[][];
   release: null;
   cancel: null;
   diagnose: Diagnostic[];
-  schema: TableSchemaInfo[];
+  prepare: PreparedQuery;
   listDatasets: DatasetRecord[];
   datasetInfo: DatasetRecord | null;
   resetDataset: null;
-  beginDataset: DatasetRecord;
-  ingest: DatasetRecord;
   appendRows: AppendRowsResult;
-  finishDataset: DatasetRecord;
   importNdjson: DatasetRecord;
   generate: DatasetRecord;
   exportNdjson: Blob;
@@ -104,13 +96,10 @@ export interface WorkerFailure {
 export type WorkerResponse =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: WorkerFailure }
-  | { id: number; progress: Progress };
+  | { id: number; progress: GenerateProgress | ImportProgress };
 
-/** How far a long write got: rows so far, and the table (import) or the virtual clock (generation). */
-export interface Progress {
+/** How far an import got: the table being read and the rows stored so far. */
+export interface ImportProgress {
+  table: string;
   rows: number;
-  table?: string;
-  /** 0 to 1, when known. */
-  fraction?: number;
-  virtualNow?: string;
 }

@@ -4,7 +4,7 @@
  * Loaded only when the learner starts the check: this is where the query worker comes in.
  */
 import type { QueryError } from '../../kql/types';
-import { queryClient, type DatasetRecord, type Progress } from '../../store/queryClient';
+import { queryClient, type DatasetRecord, type GenerateProgress } from '../../store/queryClient';
 import { createStoreBackend } from '../lab/storeBackend';
 import type { QueryCheckSpec } from './answerSheet';
 import { compareResultSets, type ResultSetDiff } from './resultSetDiff';
@@ -37,7 +37,7 @@ export async function datasetState(spec: QueryCheckSpec): Promise<DatasetState> 
 /** Simulates the check's data set in the browser (the same rows as the lab's for this scenario, seed and days). */
 export async function generateDataset(
   spec: QueryCheckSpec,
-  onProgress: (progress: Progress) => void,
+  onProgress: (progress: GenerateProgress) => void,
 ): Promise<DatasetState> {
   const record = await queryClient().generate(
     { scenario: spec.scenario, seed: spec.seed, days: spec.days },

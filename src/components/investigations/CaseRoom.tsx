@@ -17,7 +17,7 @@ import {
   type CaseRecord,
 } from '../../investigations/caseState';
 import { gradeAnswer, type Grade } from '../../investigations/grading';
-import type { DatasetRecord, Progress } from '../../store/queryClient';
+import type { DatasetRecord, GenerateProgress } from '../../store/queryClient';
 import Lab, { type LabResult } from '../lab/Lab';
 import {
   caseDatasetId,
@@ -81,7 +81,7 @@ export default function CaseRoom({ definition }: Props) {
   const [loaded, setLoaded] = useState(false);
   const [saveError, setSaveError] = useState('');
   const [dataset, setDataset] = useState<DatasetRecord | undefined>();
-  const [progress, setProgress] = useState<Progress | undefined>();
+  const [progress, setProgress] = useState<GenerateProgress | undefined>();
   const [datasetError, setDatasetError] = useState('');
   const [evidence, setEvidence] = useState<OpeningEvidence | undefined>();
   const [evidenceError, setEvidenceError] = useState('');
@@ -137,7 +137,8 @@ export default function CaseRoom({ definition }: Props) {
     setEvidence(undefined);
     setEvidenceError('');
     setDatasetError('');
-    setProgress({ rows: 0, fraction: 0 });
+    // Before the simulation reports, its clock is not known yet: shown as no time at all.
+    setProgress({ rows: 0, fraction: 0, virtualNow: '' });
     ensureCaseDataset(definition, seed, (next) => current && setProgress(next))
       .then(async (ready) => {
         if (!current) return;

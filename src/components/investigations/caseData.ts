@@ -17,7 +17,7 @@ import {
   type DetectionFired,
   type IncidentEvidence,
 } from '../../investigations/evidence';
-import { datasetIdOf, queryClient, type DatasetRecord, type Progress } from '../../store/queryClient';
+import { datasetIdOf, queryClient, type DatasetRecord, type GenerateProgress } from '../../store/queryClient';
 
 export interface QueryRows {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -36,7 +36,7 @@ export function caseDatasetId(definition: CaseDefinition, seed: number): string 
 export async function ensureCaseDataset(
   definition: CaseDefinition,
   seed: number,
-  onProgress: (progress: Progress) => void,
+  onProgress: (progress: GenerateProgress) => void,
 ): Promise<DatasetRecord> {
   const client = queryClient();
   const stored = await client.datasetInfo(caseDatasetId(definition, seed));

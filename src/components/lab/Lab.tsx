@@ -2,7 +2,8 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { WireValue } from '../../kql/types';
 import { datasetIdOf } from '../../store/datasetId';
-import type { DatasetSummary, GenerateProgress, LabBackend, RunOutcome, ScenarioOption } from './backend';
+import type { GenerateProgress, RunOutcome } from '../../store/queryClient';
+import type { DatasetSummary, LabBackend, ScenarioOption } from './backend';
 import { DatasetControls } from './dataset/DatasetControls';
 import { KqlEditor, type EditorMarker, type KqlEditorHandle } from './editor/KqlEditor';
 import { HistoryPanel } from './history/HistoryPanel';
@@ -11,7 +12,8 @@ import { caseProbe } from './fixes/caseProbe';
 import type { QueryFix } from './fixes/nameFixes';
 import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
-import { preloadOrder } from './preloadOrder';
+import { holdLanguageWorkerUntil } from './editor/languageWorkerGate';
+import { remainingTables } from './preloadOrder';
 import { runStatus } from './runStatus';
 import { longGenerationQuestion, parseShareLinkHash, shareLinkUrl } from './share/shareLink';
 import { QueryTabs } from './tabs/QueryTabs';
@@ -25,7 +27,6 @@ import {
   type TabsState,
 } from './tabs/tabsModel';
 
-import 'monaco-editor/min/vs/editor/editor.main.css';
 import './lab.css';
 
 export interface LabProps {
@@ -45,6 +46,8 @@ export interface LabProps {
   readonly datasetId?: string | null;
   /** Told of every query that ran successfully (a case pins it, or a row of it, to its notebook). */
   readonly onResult?: (result: LabResult) => void;
+  /** When Monaco loads (KqlEditor): at once, or when the learner first points at or focuses the editor. */
+  readonly editorLoadsOn?: 'mount' | 'interaction';
   /** A query for the lab to open and run (once its dataset is ready); a new `id` asks again. */
   readonly queryRequest?: { readonly id: number; readonly text: string; readonly title?: string };
 }
@@ -80,9 +83,8 @@ type StoreModule = typeof import('../../store/learner');
  * engine is warm sooner, and the first query waits less.
  */
 const backendLoading =
-  typeof window === 'undefined'
-    ? undefined
-    : import('./storeBackend').then(({ createStoreBackend }) => createStoreBackend());
+  typeof window === 'undefined' ? undefined : import('./storeBackend').then(({ labBackend }) => labBackend());
+if (backendLoading) holdLanguageWorkerUntil(backendLoading.then((backend) => backend.engineWarm));
 
 /** The KQL lab: query tabs in Monaco, results grid and charts, schema tree, history, dataset controls, share links. */
 export default function Lab({
@@ -95,6 +97,7 @@ export default function Lab({
   datasetId,
   onResult,
   queryRequest,
+  editorLoadsOn = 'mount',
 }: LabProps) {
   const [tabs, dispatchTabs] = useReducer(tabsReducer, initialTabs(initialQuery ?? DEFAULT_QUERY));
   const dispatch = useCallback((action: TabsAction) => dispatchTabs(stampTabsAction(action)), []);
@@ -147,7 +150,7 @@ export default function Lab({
     async (chosenBackend: LabBackend, scenarioId: string, seed: number, days: number) => {
       if (!chosenBackend.generate) return undefined;
       setDatasetError('');
-      setProgress({ fraction: 0, message: 'Starting the simulation…' });
+      setProgress({ fraction: 0, rows: 0, virtualNow: '' });
       try {
         const summary = await chosenBackend.generate(scenarioId, seed, days, setProgress);
         setDatasets(await chosenBackend.listDatasets());
@@ -377,25 +380,25 @@ export default function Lab({
     store,
   ]);
 
-  // The first query should not pay for loading: once a dataset is ready, load the tables the active query reads, then
-  // the others, one table per request so that a query asked for meanwhile waits for one table at most.
+  // The first query should pay for neither analysis nor loading: once a dataset is ready, the query in the editor is
+  // prepared (the engine analyses it, keeps its plan and loads the tables it reads), then the other tables load, one
+  // per request so that a query asked for meanwhile waits for one table at most.
   const activeText = activeTab.text;
   const activeTextRef = useRef(activeText);
   activeTextRef.current = activeText;
   useEffect(() => {
     if (!backend || !dataset?.ready) return;
     let current = true;
-    const order = preloadOrder(activeTextRef.current, dataset.rowCounts);
     void (async () => {
-      for (const table of order) {
-        if (!current) return;
-        try {
-          await backend.preload(dataset.id, table);
-        } catch (error) {
-          // Not fatal: the query that needs the table loads it and reports any problem itself.
-          console.warn(`The table ${table} could not be loaded ahead of time.`, error);
-          return;
+      try {
+        const prepared = await backend.prepare(dataset.id, activeTextRef.current);
+        for (const table of remainingTables(dataset.rowCounts, prepared.tables)) {
+          if (!current) return;
+          await backend.loadTable(dataset.id, table);
         }
+      } catch (error) {
+        // Not fatal: the query that needs a table loads it and reports any problem itself.
+        console.warn('The tables could not be loaded ahead of time.', error);
       }
     })();
     return () => {
@@ -580,6 +583,7 @@ export default function Lab({
           onRun={() => void run()}
           markers={markers}
           label="KQL query"
+          loadOn={editorLoadsOn}
         />
       </div>
       <div className="lab__toolbar" role="toolbar" aria-label="Query actions">

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
-import type { DatasetSummary, RunOutcome } from './backend';
+import type { RunOutcome } from '../../store/queryClient';
+import type { DatasetSummary } from './backend';
 import { buildChart } from './chart/chartModel';
 import { ChartView } from './chart/ChartView';
 import { ResultsGrid } from './grid/ResultsGrid';

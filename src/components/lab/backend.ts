@@ -1,4 +1,4 @@
-import type { ChartSpec, QueryError, ResultColumn, WireValue } from '../../kql/types';
+import type { GenerateProgress, PreparedQuery, RunOutcome } from '../../store/queryClient';
 
 /** A scenario the learner can generate a dataset for (from the content collection). */
 export interface ScenarioOption {
@@ -27,35 +27,20 @@ export interface DatasetSummary {
   readonly rowCounts: Readonly<Record<string, number>>;
 }
 
-export interface RunResult {
-  readonly ok: true;
-  readonly columns: readonly ResultColumn[];
-  readonly rows: readonly (readonly WireValue[])[];
-  readonly chart?: ChartSpec;
-  readonly truncated?: { readonly limit: number; readonly reason: string };
-  /** The engine's own time for the query. */
-  readonly elapsedMs: number;
-  /** Time spent loading the query's tables from IndexedDB into the engine first (0 when they were loaded). */
-  readonly loadMs: number;
-}
-
-export type RunOutcome = RunResult | QueryError;
-
-export interface GenerateProgress {
-  /** 0 to 1. */
-  readonly fraction: number;
-  readonly message: string;
-}
-
 /** What the lab needs from the data side; implemented over the store's query client (storeBackend.ts). */
 export interface LabBackend {
+  /** Resolves once the query engine has started and analysed a first query (it may reject: queries then start it). */
+  readonly engineWarm: Promise<void>;
+  /** Runs a query; a successful outcome holds every row of the result. */
   run(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome>;
   listDatasets(): Promise<DatasetSummary[]>;
+  /** Gets a query ready ahead of its run: loads the tables the analyzer says it reads, and keeps its plan. */
+  prepare(datasetId: string, text: string): Promise<PreparedQuery>;
   /**
-   * Loads tables of a dataset into the engine ahead of the first query, one table per call so that a query waits
-   * for at most one load. Resolves with the time the load took (0 when it was loaded already).
+   * Loads one table of a dataset into the engine ahead of the queries that will read it, one table per call so that a
+   * query waits for at most one load. Resolves with the time the load took (0 when it was loaded already).
    */
-  preload(datasetId: string, table: string): Promise<number>;
+  loadTable(datasetId: string, table: string): Promise<number>;
   /** Present when the simulation can generate datasets in the browser. */
   readonly generate?: (
     scenarioId: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './backend';
+import type { RunOutcome } from '../../store/queryClient';
 import { runStatus, type StatusFacts } from './runStatus';
 
 const ready: StatusFacts = {
@@ -10,8 +10,17 @@ const ready: StatusFacts = {
   replacedPrevious: false,
 };
 
-function result(rows: number, elapsedMs: number, loadMs: number): RunResult {
-  return { ok: true, columns: [], rows: Array.from({ length: rows }, () => []), elapsedMs, loadMs };
+function result(rows: number, elapsedMs: number, loadMs: number): RunOutcome {
+  return {
+    ok: true,
+    resultId: 1,
+    columns: [],
+    rowCount: rows,
+    rows: Array.from({ length: rows }, () => []),
+    elapsedMs,
+    loadMs,
+    now: '2026-03-02T12:00:00.000Z',
+  };
 }
 
 describe('runStatus', () => {
@@ -35,7 +44,7 @@ describe('runStatus', () => {
   });
 
   it('shows the dataset being prepared on a first visit, and a run waiting for it', () => {
-    const preparing = { fraction: 0.42, message: '' };
+    const preparing = { fraction: 0.42, rows: 1_000, virtualNow: '2026-03-01T12:00:00Z' };
     expect(runStatus({ ...ready, hasDataset: false, preparing })).toBe('Preparing the dataset: 42%');
     expect(runStatus({ ...ready, hasDataset: false, preparing, runWaiting: true })).toBe(
       'The query runs when the dataset is ready. Preparing the dataset: 42%',

@@ -1,4 +1,4 @@
-import type { GenerateProgress, RunOutcome } from './backend';
+import type { GenerateProgress, RunOutcome } from '../../store/queryClient';
 
 export interface StatusFacts {
   /** Why the engine could not start, when it could not. */
@@ -41,7 +41,7 @@ export function runStatus(facts: StatusFacts): string {
   const outcome = facts.outcome;
   if (!outcome) return '';
   if (!outcome.ok) return outcome.code === 'KQL_CANCELLED' ? 'The query was cancelled.' : 'The query failed.';
-  const parts = [`${outcome.rows.length.toLocaleString('en')} rows in ${Math.round(outcome.elapsedMs)} ms`];
+  const parts = [`${outcome.rowCount.toLocaleString('en')} rows in ${Math.round(outcome.elapsedMs)} ms`];
   if (outcome.loadMs >= 1) parts.push(`tables loaded in ${seconds(outcome.loadMs)}`);
   const otherWait = (facts.wallMs ?? 0) - outcome.elapsedMs - outcome.loadMs;
   if (otherWait >= NOTABLE_WAIT_MS) parts.push(`${seconds(otherWait)} waiting for the engine and data`);

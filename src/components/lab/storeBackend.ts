@@ -1,6 +1,6 @@
-import { ClientError, queryClient, type DatasetRecord } from '../../store/queryClient';
+import { ClientError, queryClient, type DatasetRecord, type RunOutcome } from '../../store/queryClient';
 import type { WireValue } from '../../kql/types';
-import type { DatasetSummary, LabBackend, RunOutcome } from './backend';
+import type { DatasetSummary, LabBackend } from './backend';
 
 /** Rows fetched per message: the grid sorts and filters the whole result, so all of it comes over in pages. */
 const PAGE_ROWS = 50_000;
@@ -29,17 +29,34 @@ export function summaryOf(record: DatasetRecord): DatasetSummary {
   };
 }
 
+let pageBackend: Promise<LabBackend> | undefined;
+
+/**
+ * The page's lab backend, made on first call: the query worker starts and warms its engine then. A page with a lab
+ * calls this as early as it can (lab.astro, before the island hydrates), since Kusto.Language takes a second or more
+ * to start and the learner's first query waits for it.
+ */
+export function labBackend(): Promise<LabBackend> {
+  pageBackend ??= createStoreBackend();
+  return pageBackend;
+}
+
 /** The lab's data side over the store's one typed client (the query worker owns the engine and IndexedDB). */
 export async function createStoreBackend(): Promise<LabBackend> {
   const client = queryClient();
   // Start the engine now (Kusto.Language loads and runs its first, slow analysis once) rather than when the learner's
   // first query needs it: a diagnosis is the cheapest request that does.
-  void client.diagnose('print 1').then(
-    () => performance.mark('lab:engine-warm'),
+  const engineWarm = client.diagnose('print 1').then(
+    () => {
+      performance.mark('lab:engine-warm');
+    },
     (error: unknown) => {
       console.warn('The query engine could not be warmed up; the first query will start it.', error);
+      throw error;
     },
   );
+  // Nobody may wait for the warm-up; its failure is already reported.
+  engineWarm.catch(() => undefined);
 
   async function runOnce(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
     const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
@@ -59,21 +76,15 @@ export async function createStoreBackend(): Promise<LabBackend> {
       } finally {
         client.release(first.resultId);
       }
-      return {
-        ok: true,
-        columns: first.columns,
-        rows,
-        ...(first.chart ? { chart: first.chart } : {}),
-        ...(first.truncated ? { truncated: first.truncated } : {}),
-        elapsedMs: first.elapsedMs,
-        loadMs: first.loadMs,
-      };
+      return { ...first, rows };
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
   }
 
   return {
+    engineWarm,
+
     async run(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
       try {
         return await runOnce(text, datasetId, signal);
@@ -88,18 +99,16 @@ export async function createStoreBackend(): Promise<LabBackend> {
       }
     },
 
-    async preload(datasetId: string, table: string): Promise<number> {
+    prepare(datasetId: string, text: string) {
+      return client.prepare(datasetId, text);
+    },
+
+    async loadTable(datasetId: string, table: string): Promise<number> {
       return (await client.loadTable(datasetId, table)).loadMs;
     },
 
     async generate(scenarioId, seed, days, onProgress): Promise<DatasetSummary> {
-      const record = await client.generate({ scenario: scenarioId, seed, days }, (progress) =>
-        onProgress({
-          fraction: progress.fraction ?? 0,
-          message: `Simulating${progress.virtualNow ? ` ${progress.virtualNow.slice(0, 16).replace('T', ' ')} UTC` : ''}: ${progress.rows.toLocaleString('en')} rows written`,
-        }),
-      );
-      return summaryOf(record);
+      return summaryOf(await client.generate({ scenario: scenarioId, seed, days }, onProgress));
     },
 
     async listDatasets(): Promise<DatasetSummary[]> {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { DatasetSummary, GenerateProgress, ScenarioOption } from '../backend';
+import type { GenerateProgress } from '../../../store/queryClient';
+import type { DatasetSummary, ScenarioOption } from '../backend';
 
 interface Props {
   readonly scenarios: readonly ScenarioOption[];
@@ -14,6 +15,12 @@ interface Props {
 
 function formatInstant(iso: string | undefined): string {
   return iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : 'unknown';
+}
+
+/** The simulation's progress in words: its virtual clock and the rows written so far. */
+function generationMessage(progress: GenerateProgress): string {
+  if (!progress.virtualNow) return 'Starting the simulation…';
+  return `Simulating ${progress.virtualNow.slice(0, 16).replace('T', ' ')} UTC: ${progress.rows.toLocaleString('en')} rows written`;
 }
 
 function totalRows(dataset: DatasetSummary): number {
@@ -149,7 +156,7 @@ export function DatasetControls({
       )}
       {progress && (
         <label className="dataset-controls__progress">
-          <span>{progress.message}</span>
+          <span>{generationMessage(progress)}</span>
           <progress value={progress.fraction} max={1} />
         </label>
       )}

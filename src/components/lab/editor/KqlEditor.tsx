@@ -30,44 +30,63 @@ interface Props {
   readonly onRun: () => void;
   readonly markers: readonly EditorMarker[];
   readonly label: string;
+  /**
+   * When Monaco loads: at once, or when the learner first points at, touches or focuses the editor. Monaco is about
+   * 3 MB of script evaluated on the page's thread; on the lab's own page it waits for the learner, so the page is
+   * responsive from the start, and a query typed in the plain text box meanwhile runs all the same.
+   */
+  readonly loadOn?: 'mount' | 'interaction';
 }
 
 const ENGINE_MARKER_OWNER = 'kql-engine';
 
-/**
- * Monaco starts loading as soon as this module runs in the browser (only a page with a lab imports it), not after
- * React has hydrated the island: the editor is ready sooner.
- */
-const monacoLoading =
-  typeof window === 'undefined'
-    ? undefined
-    : import('./loadMonaco').then(async ({ loadMonaco, whenIntellisenseReady }) => ({
-        monaco: await loadMonaco(),
-        whenIntellisenseReady,
-      }));
+let monacoLoading: Promise<{ monaco: Monaco; whenIntellisenseReady: () => Promise<void> }> | undefined;
+
+/** Loads Monaco once per page. */
+function loadMonacoOnce() {
+  monacoLoading ??= import('./loadMonaco').then(async ({ loadMonaco, whenIntellisenseReady }) => ({
+    monaco: await loadMonaco(),
+    whenIntellisenseReady,
+  }));
+  return monacoLoading;
+}
 
 /**
  * The query editor: Monaco with Kusto IntelliSense once it has loaded, and a plain text area until then (and if it
  * cannot load), so a learner can always type and run a query.
  */
 export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
-  { tabId, initialText, onChange, onRun, markers, label },
+  { tabId, initialText, onChange, onRun, markers, label, loadOn = 'mount' },
   ref,
 ) {
+  const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
   const modelsRef = useRef(new Map<string, MonacoApi.editor.ITextModel>());
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [wanted, setWanted] = useState(loadOn === 'mount');
+  const [phase, setPhase] = useState<'waiting' | 'loading' | 'ready' | 'failed'>(
+    loadOn === 'mount' ? 'loading' : 'waiting',
+  );
   const [intellisense, setIntellisense] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [fallbackText, setFallbackText] = useState(initialText);
+  // The plain text box shows the tab's own text: held by the lab, never copied here, so that a run started in the same
+  // frame as a tab change (a share link opening its tab) reads the new tab's text.
+  const fallbackText = initialText;
   const latest = useRef({ onChange, onRun, tabId, fallbackText });
   latest.current = { onChange, onRun, tabId, fallbackText };
 
   useEffect(() => {
+    // Focused or pointed at before the page's script took over (the box is in the page's HTML from the start).
+    const root = rootRef.current;
+    if (root && (root.contains(document.activeElement) || root.matches(':hover'))) setWanted(true);
+  }, []);
+
+  useEffect(() => {
+    if (!wanted) return;
     let disposed = false;
-    (monacoLoading ?? Promise.reject(new Error('Monaco loads only in the browser.')))
+    setPhase('loading');
+    loadMonacoOnce()
       .then(({ monaco, whenIntellisenseReady }) => {
         whenIntellisenseReady().then(
           () => {
@@ -114,7 +133,20 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
         container.addEventListener('keydown', runOnEnter, true);
         editor.onDidDispose(() => container.removeEventListener('keydown', runOnEnter, true));
         editorRef.current = editor;
+        // The learner may be typing in the plain text box: the editor takes over its text, cursor and focus.
+        const textarea = textareaRef.current;
+        const typing = textarea !== null && document.activeElement === textarea;
+        const selection = textarea ? [textarea.selectionStart, textarea.selectionEnd] : [0, 0];
         attachModel(latest.current.tabId, latest.current.fallbackText);
+        const model = editor.getModel();
+        if (typing && model) {
+          const start = model.getPositionAt(selection[0] ?? 0);
+          const end = model.getPositionAt(selection[1] ?? 0);
+          editor.setSelection(
+            new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column),
+          );
+          editor.focus();
+        }
         setPhase('ready');
         document.documentElement.dataset.labEditor = 'ready';
         performance.mark('lab:editor-ready');
@@ -131,7 +163,7 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
       modelsRef.current.clear();
     };
     // The editor is created once; later prop changes are applied by the effects below.
-  }, []);
+  }, [wanted]);
 
   function attachModel(id: string, text: string) {
     const monaco = monacoRef.current;
@@ -152,7 +184,6 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
 
   useEffect(() => {
     if (phase === 'ready') attachModel(tabId, initialText);
-    else setFallbackText(initialText);
     // A tab's text is read when its model is first made; after that the model is the source of truth.
   }, [tabId, phase]);
 
@@ -201,7 +232,6 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
       const textarea = textareaRef.current;
       if (!textarea) return;
       textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
-      setFallbackText(textarea.value);
       latest.current.onChange(latest.current.tabId, textarea.value);
       textarea.focus();
     },
@@ -223,7 +253,6 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
       }
       const current = latest.current.fallbackText;
       const next = current.slice(0, start) + text + current.slice(start + length);
-      setFallbackText(next);
       latest.current.fallbackText = next;
       latest.current.onChange(latest.current.tabId, next);
     },
@@ -244,8 +273,16 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
     },
   }));
 
+  const want = wanted ? undefined : () => setWanted(true);
   return (
-    <div className="kql-editor" data-phase={phase}>
+    <div
+      ref={rootRef}
+      className="kql-editor"
+      data-phase={phase}
+      onPointerEnter={want}
+      onPointerDown={want}
+      onFocus={want}
+    >
       <div ref={containerRef} className="kql-editor__monaco" hidden={phase !== 'ready'} />
       {phase !== 'ready' && (
         <textarea
@@ -254,10 +291,7 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
           aria-label={label}
           spellCheck={false}
           value={fallbackText}
-          onChange={(event) => {
-            setFallbackText(event.target.value);
-            onChange(tabId, event.target.value);
-          }}
+          onChange={(event) => onChange(tabId, event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
               event.preventDefault();
@@ -267,17 +301,19 @@ export const KqlEditor = forwardRef<KqlEditorHandle, Props>(function KqlEditor(
         />
       )}
       <p className="kql-editor__status" role="status">
-        {phase === 'loading'
-          ? 'Loading the editor with IntelliSense…'
-          : phase === 'failed'
-            ? 'The editor with IntelliSense could not load; this plain text box runs queries all the same.'
-            : `Shift+Enter runs the query. ${
-                intellisense === 'ready'
-                  ? 'Ctrl+Space suggests tables, columns and functions.'
-                  : intellisense === 'failed'
-                    ? 'IntelliSense could not start; queries still run.'
-                    : 'IntelliSense is starting…'
-              } Tab moves focus out of the editor (Ctrl+M lets Tab indent).`}
+        {phase === 'waiting'
+          ? 'Shift+Enter runs the query. The editor with IntelliSense loads when you point at or focus this box.'
+          : phase === 'loading'
+            ? 'Loading the editor with IntelliSense…'
+            : phase === 'failed'
+              ? 'The editor with IntelliSense could not load; this plain text box runs queries all the same.'
+              : `Shift+Enter runs the query. ${
+                  intellisense === 'ready'
+                    ? 'Ctrl+Space suggests tables, columns and functions.'
+                    : intellisense === 'failed'
+                      ? 'IntelliSense could not start; queries still run.'
+                      : 'IntelliSense is starting…'
+                } Tab moves focus out of the editor (Ctrl+M lets Tab indent).`}
       </p>
     </div>
   );

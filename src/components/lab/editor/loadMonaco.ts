@@ -1,8 +1,12 @@
 import type * as MonacoApi from 'monaco-editor/esm/vs/editor/editor.api';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
+// Monaco's styles come with Monaco, not with the page: 130 KB of CSS that no page needs before the editor loads.
+// (A stylesheet imported only by a lazily loaded chunk is dropped by Astro's build, so it is added here by hand.)
+import monacoCss from 'monaco-editor/min/vs/editor/editor.main.css?inline';
 import KustoWorker from './kusto.worker.ts?worker';
 import { TABLE_DEFINITIONS } from '../../../tables';
 import { kustoEngineSchema } from './kustoSchema';
+import { languageWorkerMayStart } from './languageWorkerGate';
 
 export type Monaco = typeof MonacoApi;
 
@@ -20,10 +24,19 @@ export function loadMonaco(): Promise<Monaco> {
   return loading;
 }
 
+function addMonacoStyles(): void {
+  if (document.getElementById('monaco-styles')) return;
+  const style = document.createElement('style');
+  style.id = 'monaco-styles';
+  style.textContent = monacoCss;
+  document.head.append(style);
+}
+
 async function load(): Promise<Monaco> {
+  addMonacoStyles();
   (self as unknown as { MonacoEnvironment: MonacoApi.Environment }).MonacoEnvironment = {
     getWorker: (_workerId: string, label: string) =>
-      label === 'kusto' ? new KustoWorker() : new EditorWorker(),
+      label === 'kusto' ? languageWorkerMayStart().then(() => new KustoWorker()) : new EditorWorker(),
   };
   // edcore.main: the editor with all its contributions (suggest, hover, find) but none of Monaco's other languages.
   // It has no typings of its own; it re-exports editor.api, whose typings apply.

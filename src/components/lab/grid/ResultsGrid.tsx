@@ -69,6 +69,9 @@ export function ResultsGrid({ columns, rows, label }: Props) {
   const activeValue =
     activeRowIndex === undefined ? undefined : (rows[activeRowIndex]?.[activeSource] ?? null);
   const gridWidth = shown.length * COLUMN_WIDTH;
+  const virtualItems = virtualizer.getVirtualItems();
+  /** At least as many slots as rows on screen, so that slots are unique among the rows rendered. */
+  const rowSlots = Math.max(64, Math.ceil(virtualItems.length / 32) * 32);
 
   async function copy(text: string, what: string) {
     try {
@@ -263,16 +266,19 @@ export function ResultsGrid({ columns, rows, label }: Props) {
           className="results-grid__body"
           style={{ height: virtualizer.getTotalSize(), width: gridWidth }}
         >
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualItems.map((item) => {
             const rowIndex = order[item.index]!;
             const row = rows[rowIndex] ?? [];
             return (
               <div
-                key={item.key}
+                // Keyed by slot, not by row: scrolling reuses the rows' elements and changes their text, rather than
+                // removing and creating every row of a screen that scrolled past (what kept long results from scrolling
+                // smoothly).
+                key={item.index % rowSlots}
                 role="row"
                 aria-rowindex={item.index + 3}
                 className="results-grid__row"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: gridWidth }}
               >
                 {shown.map((columnIndex, position) => {
                   const column = columns[columnIndex]!;

@@ -79,7 +79,9 @@ export function LabLayout({
     <div
       ref={rootRef}
       className={`${className}${narrow ? ' lab--narrow' : ''}`}
-      data-layout={narrow ? 'narrow' : 'wide'}
+      // Until measured, the lab is laid out wide but not shown: on a phone the narrow layout replaces it, and showing
+      // the wide one first moved the whole page when it did (a layout shift Lighthouse counted).
+      data-layout={narrow === undefined ? 'unmeasured' : narrow ? 'narrow' : 'wide'}
     >
       {narrow ? (
         <Group

@@ -2,10 +2,13 @@ import { useEffect, useState, type RefObject } from 'react';
 
 /**
  * Whether the element is narrower than `breakpointPx`. The container, not the viewport, decides: the same lab fills
- * the whole lab page or one column of a case page. Before the first measurement (server render) it is wide.
+ * the whole lab page or one column of a case page. Undefined before the first measurement (the server's render).
  */
-export function useNarrowContainer(ref: RefObject<HTMLElement | null>, breakpointPx: number): boolean {
-  const [narrow, setNarrow] = useState(false);
+export function useNarrowContainer(
+  ref: RefObject<HTMLElement | null>,
+  breakpointPx: number,
+): boolean | undefined {
+  const [narrow, setNarrow] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
