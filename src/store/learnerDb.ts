@@ -67,6 +67,33 @@ export interface SavedQueryRecord {
 /** The learner's run of one investigation (see src/investigations/caseState.ts): one record per case. */
 export type { CaseRecord };
 
+/** One kubectl call the learner typed in the cluster terminal, at the cluster's virtual time. */
+export interface ClusterCommandRecord {
+  /** Virtual time of the call (epoch ms): a replay advances the clock to it before running the line. */
+  time: number;
+  line: string;
+  /** What the learner piped in (a pasted manifest for `kubectl apply -f -`). */
+  stdin?: string;
+  /** Wall-clock time the learner ran it. */
+  ranAt: number;
+  /** False until the rows the call produced are in the dataset: a reload appends what is missing. */
+  appended: boolean;
+}
+
+/**
+ * The learner's session on the live cluster of one dataset: their commands and how far they ran the virtual
+ * clock. The cluster itself is rebuilt from the dataset's seed, so a reload replays these to reach the same state.
+ */
+export interface ClusterSessionRecord {
+  datasetId: string;
+  /** `createdAt` of the dataset the rows went into: a regenerated dataset lost them, and a reload writes them again. */
+  datasetCreatedAt: number;
+  commands: ClusterCommandRecord[];
+  /** Virtual time the learner ran the clock to (epoch ms), with its rows in the dataset. */
+  clockAt: number;
+  updatedAt: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -107,6 +134,13 @@ export const LEARNER_SCHEMA_VERSIONS: readonly {
       cases: '&scenarioId, updatedAt',
     },
   },
+  {
+    // The live cluster: the learner's kubectl calls and virtual clock per dataset, replayed on reload.
+    version: 4,
+    stores: {
+      clusterSessions: '&datasetId, updatedAt',
+    },
+  },
 ];
 
 export type LearnerDb = Dexie & {
@@ -117,6 +151,7 @@ export type LearnerDb = Dexie & {
   savedQueries: EntityTable<SavedQueryRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   cases: EntityTable<CaseRecord, 'scenarioId'>;
+  clusterSessions: EntityTable<ClusterSessionRecord, 'datasetId'>;
 };
 
 /** Opens (lazily, on first use) the learner database with the schemas up to `upToVersion`. */
