@@ -37,17 +37,11 @@ function solvedCase(): CaseRecord {
 const CLUSTER_SESSION = {
   datasetId: 'privileged-pod-escape:7:3',
   datasetCreatedAt: 20,
-  commands: [
+  steps: [
     { time: 1_000, line: 'kubectl get pods -A', ranAt: 21, appended: true },
-    {
-      time: 2_000,
-      line: 'kubectl apply -f -',
-      stdin: 'apiVersion: v1\nkind: Pod',
-      ranAt: 22,
-      appended: false,
-    },
+    { time: 2_000, line: 'kubectl apply -f -', stdin: 'kind: Pod', ranAt: 22, appended: false },
+    { time: 5_000, ranAt: 23, appended: true },
   ],
-  clockAt: 5_000,
   updatedAt: 22,
 };
 
@@ -60,7 +54,7 @@ describe('learner store', () => {
     expect(exported.clusterSessions).toEqual([CLUSTER_SESSION]);
 
     const other = createLearnerStore(createLearnerDb(`learner-cluster-${dbCount}`));
-    await other.putClusterSession({ ...CLUSTER_SESSION, commands: [], clockAt: 1 });
+    await other.putClusterSession({ ...CLUSTER_SESSION, steps: [] });
     await other.importLearnerData(exported, 'merge');
     // The file's session replaces this browser's: a session is replayed whole.
     expect(await other.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
@@ -75,9 +69,9 @@ describe('learner store', () => {
     expect(await store.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
 
     const damaged = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
-    damaged.clusterSessions[0].commands[1].time = 'soon';
+    damaged.clusterSessions[0].steps[1].time = 'soon';
     await expect(store.importLearnerData(damaged, 'replace')).rejects.toThrow(
-      /clusterSessions\.0\.commands\.1\.time/,
+      /clusterSessions\.0\.steps\.1\.time/,
     );
     expect(await store.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
   });

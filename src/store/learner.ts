@@ -19,7 +19,7 @@ import { isCheckedSettingKey } from './settingKeys';
 export type {
   AnswerRecord,
   CaseRecord,
-  ClusterCommandRecord,
+  ClusterStepRecord,
   ClusterSessionRecord,
   LessonProgressRecord,
   QueryHistoryRecord,

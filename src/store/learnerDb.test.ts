@@ -69,8 +69,7 @@ describe('learner database migrations', () => {
       const session = {
         datasetId: 'privileged-pod-escape:7:3',
         datasetCreatedAt: 1,
-        commands: [{ time: 2, line: 'kubectl get pods', ranAt: 3, appended: true }],
-        clockAt: 2,
+        steps: [{ time: 2, line: 'kubectl get pods', ranAt: 3, appended: true }],
         updatedAt: 3,
       };
       await store.putClusterSession(session);

@@ -67,30 +67,31 @@ export interface SavedQueryRecord {
 /** The learner's run of one investigation (see src/investigations/caseState.ts): one record per case. */
 export type { CaseRecord };
 
-/** One kubectl call the learner typed in the cluster terminal, at the cluster's virtual time. */
-export interface ClusterCommandRecord {
-  /** Virtual time of the call (epoch ms): a replay advances the clock to it before running the line. */
+/**
+ * One step of the learner's session on a live cluster: the virtual clock run to `time`, then the kubectl call
+ * `line` when there is one (a step without a line is the clock alone: play, step or a jump to an event).
+ */
+export interface ClusterStepRecord {
+  /** Virtual time (epoch ms): a replay advances the clock to it before running the line. */
   time: number;
-  line: string;
+  line?: string;
   /** What the learner piped in (a pasted manifest for `kubectl apply -f -`). */
   stdin?: string;
-  /** Wall-clock time the learner ran it. */
+  /** Wall-clock time the learner took the step. */
   ranAt: number;
-  /** False until the rows the call produced are in the dataset: a reload appends what is missing. */
+  /** False until the rows the step produced are in the dataset: a reload appends what is missing. */
   appended: boolean;
 }
 
 /**
- * The learner's session on the live cluster of one dataset: their commands and how far they ran the virtual
- * clock. The cluster itself is rebuilt from the dataset's seed, so a reload replays these to reach the same state.
+ * The learner's session on the live cluster of one dataset. The cluster itself is rebuilt from the dataset's seed,
+ * so a reload replays these steps to reach the same state.
  */
 export interface ClusterSessionRecord {
   datasetId: string;
   /** `createdAt` of the dataset the rows went into: a regenerated dataset lost them, and a reload writes them again. */
   datasetCreatedAt: number;
-  commands: ClusterCommandRecord[];
-  /** Virtual time the learner ran the clock to (epoch ms), with its rows in the dataset. */
-  clockAt: number;
+  steps: ClusterStepRecord[];
   updatedAt: number;
 }
 

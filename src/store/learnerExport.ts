@@ -16,7 +16,7 @@ const LIMITS = {
   settings: 1_000,
   queryText: 1_000_000,
   clusterSessions: 1_000,
-  clusterCommands: 5_000,
+  clusterSteps: 5_000,
   commandText: 100_000,
 } as const;
 
@@ -200,27 +200,30 @@ export const learnerExportSchema = z
     clusterSessions: z
       .array(
         z.object({
-          datasetId: z.string().min(1).describe('The dataset whose live cluster the commands ran on'),
+          datasetId: z.string().min(1).describe('The dataset whose live cluster the session ran on'),
           datasetCreatedAt: epochMs.describe(
             'When that dataset was generated (a newer one gets the rows again)',
           ),
-          commands: z
+          steps: z
             .array(
               z.object({
-                time: epochMs.describe('Virtual time of the call'),
-                line: z.string().max(LIMITS.commandText).describe('The kubectl command line'),
+                time: epochMs.describe('Virtual time the clock ran to before the call'),
+                line: z
+                  .string()
+                  .max(LIMITS.commandText)
+                  .optional()
+                  .describe('The kubectl command line (absent: the clock alone ran)'),
                 stdin: z
                   .string()
                   .max(LIMITS.commandText)
                   .optional()
                   .describe('Text piped in (a manifest for apply -f -)'),
-                ranAt: epochMs.describe('Wall-clock time it ran'),
+                ranAt: epochMs.describe('Wall-clock time of the step'),
                 appended: z.boolean().describe("Whether its rows reached the dataset's tables"),
               }),
             )
-            .max(LIMITS.clusterCommands)
-            .describe('Calls in the order they ran'),
-          clockAt: epochMs.describe('Virtual time the learner ran the clock to'),
+            .max(LIMITS.clusterSteps)
+            .describe('Steps in the order they ran'),
           updatedAt: epochMs.describe('When the session last changed'),
         }),
       )
