@@ -4,6 +4,7 @@
  * the worker's messages.
  */
 import type { Diagnostic, QueryError, WireValue } from '../kql/types';
+import type { AppendRowsResult } from './appendRows';
 import type { DatasetRecord } from './datasetDb';
 import type { GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
@@ -20,6 +21,7 @@ import type {
 export type { DatasetRecord, DatasetTableInfo } from './datasetDb';
 export type { ImportRequest, NdjsonFile, Progress, QueryPage, TableSchemaInfo } from './workerProtocol';
 export type { GenerateRequest } from './generate';
+export type { AppendRowsResult } from './appendRows';
 export { datasetIdOf } from './datasetId';
 
 /** A failure of the store or the worker, in plain words (`kind` says what the UI may offer). */
@@ -216,6 +218,15 @@ export function createQueryClient(options: QueryClientOptions = {}) {
     /** Appends one batch of wire rows to a table; all or nothing. */
     ingest(datasetId: string, table: string, rows: Record<string, unknown>[]): Promise<DatasetRecord> {
       return send({ type: 'ingest', datasetId, table, rows }).promise;
+    },
+
+    /**
+     * Adds rows to a table of an existing dataset (what the learner's actions write: an incident's new state, an
+     * audit row). Every cell is checked against the table's columns first; a bad one rejects the whole call with a
+     * ClientError naming the table, row and column. The next query sees the rows.
+     */
+    appendRows(datasetId: string, table: string, rows: Record<string, unknown>[]): Promise<AppendRowsResult> {
+      return send({ type: 'appendRows', datasetId, table, rows }).promise;
     },
 
     finishDataset(

@@ -3,6 +3,7 @@
  * The query worker: owns the KQL engine and the dataset store off the main thread. Talk to it only
  * through queryClient.ts.
  */
+import { appendRows } from './appendRows';
 import { datasetStore } from './datasets';
 import { generateDataset } from './generate';
 import { exportTableNdjson, importNdjson } from './ndjson';
@@ -80,6 +81,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'ingest':
       await store.appendBatch(request.datasetId, request.table, request.rows);
       return store.getDataset(request.datasetId);
+    case 'appendRows':
+      return appendRows(store, request.datasetId, request.table, request.rows);
     case 'finishDataset': {
       const time: Parameters<typeof store.finishDataset>[1] = {};
       if (request.virtualStart !== undefined) time.virtualStart = request.virtualStart;

@@ -4,6 +4,7 @@
  */
 import type { ChartSpec, Diagnostic, QueryError, ResultColumn, WireValue } from '../kql/types';
 import type { TableDefinition } from '../tables/index';
+import type { AppendRowsResult } from './appendRows';
 import type { DatasetRecord } from './datasetDb';
 import type { GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
@@ -61,6 +62,7 @@ export type WorkerRequest =
   | { id: number; type: 'resetDataset'; datasetId: string }
   | { id: number; type: 'beginDataset'; scenario: string; seed: number; days?: number; virtualNow?: number }
   | { id: number; type: 'ingest'; datasetId: string; table: string; rows: Record<string, unknown>[] }
+  | { id: number; type: 'appendRows'; datasetId: string; table: string; rows: Record<string, unknown>[] }
   | {
       id: number;
       type: 'finishDataset';
@@ -86,6 +88,7 @@ export interface WorkerReplyValues {
   resetDataset: null;
   beginDataset: DatasetRecord;
   ingest: DatasetRecord;
+  appendRows: AppendRowsResult;
   finishDataset: DatasetRecord;
   importNdjson: DatasetRecord;
   generate: DatasetRecord;
