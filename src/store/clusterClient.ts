@@ -170,7 +170,9 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
     });
   } catch (error) {
     worker.terminate();
-    throw new Error(`The live cluster could not be built for ${datasetId}: ${message(error)}`);
+    throw new Error(`The live cluster could not be built for ${datasetId}: ${message(error)}`, {
+      cause: error,
+    });
   }
   let now = opened.now;
   let timeline = opened.timeline;
