@@ -26,6 +26,16 @@ export { SIMULATED_TABLES, SIMULATED_TABLE_NAMES } from './tables';
 export { validateRow } from './core/rowValidator';
 export { evaluatePodSecurity, failureText, parsePolicyVersion } from './admission/pss';
 export { ALERT_CATALOG } from './defender/catalog';
+export { createLiveCluster } from './live/liveCluster';
+export type {
+  KubectlResult,
+  LiveCluster,
+  LiveClusterOptions,
+  ReplayedCommand,
+  TimelineEvent,
+} from './live/liveCluster';
+export { BUILT_IN_MANIFESTS } from './live/manifests/index';
+export type { BuiltInManifest } from './live/manifests/index';
 
 import { STORYLINES } from './storylines/index';
 

@@ -2,7 +2,7 @@ import type { Random } from '../core/random';
 import type { SimulatedClock } from '../core/simulatedClock';
 import type { ImageRegistry } from '../registry/registry';
 import type { AuditLog } from '../telemetry/auditLog';
-import type { KubeEventsRecorder } from '../telemetry/kubeEvents';
+import type { EventRecorder } from './eventLog';
 import { CONTROL_PLANE_IP, USER_AGENT } from './constants';
 import { SCHEDULER_USER, nodeUser } from './identities';
 import type { PodState } from './podState';
@@ -13,7 +13,7 @@ export interface KubeletHost {
   clock: SimulatedClock;
   random: Random;
   audit: AuditLog;
-  events: KubeEventsRecorder;
+  events: EventRecorder;
   images: ImageRegistry;
   /** Images each node already has, by node name. */
   nodeImages: Map<string, Set<string>>;

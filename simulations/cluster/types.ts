@@ -12,6 +12,8 @@ export interface NodeSpec {
   containerRuntime: string;
   vmSize: string;
   zone: string;
+  /** Cordoned (`kubectl cordon`): the scheduler places no new pod on it. */
+  unschedulable?: boolean;
 }
 
 export interface NamespaceSpec {

@@ -7,8 +7,8 @@ import type { SimulatedClock } from '../core/simulatedClock';
 import { DAY, MINUTE, isoSeconds } from '../core/time';
 import type { ImageRegistry } from '../registry/registry';
 import type { ApiCall, AuditLog } from '../telemetry/auditLog';
-import type { KubeEventsRecorder } from '../telemetry/kubeEvents';
 import { Authorizer } from './authorizer';
+import type { EventRecorder } from './eventLog';
 import { Kubelet } from './kubelet';
 import { CONTROL_PLANE_IP, IP, USER_AGENT } from './constants';
 import { controllerUser, serviceAccountUser, type AuditUser } from './identities';
@@ -32,7 +32,7 @@ interface Services {
   clock: SimulatedClock;
   random: Random;
   audit: AuditLog;
-  events: KubeEventsRecorder;
+  events: EventRecorder;
   images: ImageRegistry;
   admission: AdmissionChain;
   startMs: number;
@@ -126,7 +126,7 @@ export class ClusterWorld {
     return this.deps.audit;
   }
 
-  get events(): KubeEventsRecorder {
+  get events(): EventRecorder {
     return this.deps.events;
   }
 
@@ -291,8 +291,10 @@ export class ClusterWorld {
   // ---------------------------------------------------------------- pods
 
   eligibleNodes(template: PodTemplate): NodeSpec[] {
-    const nodes = this.nodes.filter((node) =>
-      template.nodePool ? node.pool === template.nodePool : node.pool === 'nodepool1',
+    const nodes = this.nodes.filter(
+      (node) =>
+        !node.unschedulable &&
+        (template.nodePool ? node.pool === template.nodePool : node.pool === 'nodepool1'),
     );
     return nodes.length > 0 ? nodes : this.nodes;
   }

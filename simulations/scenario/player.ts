@@ -20,6 +20,11 @@ export class StorylinePlayer {
     private readonly hooks: StorylineRuntimeHooks,
   ) {}
 
+  /** The pods the storyline acted on (the compromised ones), as resolved when its steps ran. */
+  get pinnedPods(): PodState[] {
+    return [...new Set(this.pinned.values())];
+  }
+
   schedule(attackStartMs: number): void {
     this.storyline.steps.forEach((step, index) => {
       const at = attackStartMs + step.at * 1000;

@@ -7,6 +7,8 @@ import { PSS_LATEST_VERSION } from '../cluster/constants';
 import { defaultCluster } from '../cluster/inventory';
 import type { ClusterSpec } from '../cluster/types';
 import { ClusterWorld } from '../cluster/world';
+import { EventLog } from '../cluster/eventLog';
+import { PodLogBook, RecordingLogWriter } from '../cluster/podLogs';
 import { clusterSnapshot, type ClusterSnapshot } from '../cluster/snapshot';
 import { Random } from '../core/random';
 import { RowWriter } from '../core/rowWriter';
@@ -25,7 +27,7 @@ import { RunningImagesAssessment, type RunningPod } from '../registry/runningIma
 import { VulnerabilityScanner } from '../registry/scanner';
 import { AuditLog } from '../telemetry/auditLog';
 import { ContainerInsightsCollector } from '../telemetry/containerInsights';
-import { ComponentChatter, ContainerLogWriter, StorefrontTraffic } from '../telemetry/containerLogs';
+import { ComponentChatter, StorefrontTraffic } from '../telemetry/containerLogs';
 import type { EmitContext } from '../telemetry/context';
 import { KubeEventsRecorder } from '../telemetry/kubeEvents';
 import { resolveCollection, type CollectionSettings } from '../telemetry/collection';
@@ -94,6 +96,24 @@ export interface RunResult {
   world: ClusterWorld;
   /** The cluster at the dataset's "now", for the simulated terminal. */
   snapshot: ClusterSnapshot;
+  /** What the live cluster (simulated kubectl) needs to keep the run going past the dataset's end. */
+  live: LiveHandles;
+}
+
+/** The run's moving parts, kept so that the live cluster can run the clock on from the dataset's "now". */
+export interface LiveHandles {
+  clock: SimulatedClock;
+  writer: RowWriter;
+  /** Recent Kubernetes events as the API server keeps them (1 h). */
+  events: EventLog;
+  /** Containers' recent output, as the kubelet keeps it. */
+  logs: PodLogBook;
+  /** When objects created during the run were created, by `resource/namespace/name`. */
+  created: Map<string, number>;
+  /** The pods the storyline acted on. */
+  compromisedPods: () => import('../cluster/podState').PodState[];
+  /** Lets every emitter write rows up to `endMs` (by default nothing is written at or after the dataset's end). */
+  extendEnd: (endMs: number) => void;
 }
 
 function applySetup(spec: ClusterSpec, storyline: Storyline): ClusterSpec {
@@ -160,7 +180,12 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   const storyline = definition.build(new Random(`${scenario.id}:${options.seed}:indicators`));
   const clock = new SimulatedClock(startMs);
   const writer = new RowWriter(options.sink);
-  const context = (label: string): EmitContext => ({ clock, random: root.fork(label), writer, endMs });
+  const contexts: EmitContext[] = [];
+  const context = (label: string): EmitContext => {
+    const created = { clock, random: root.fork(label), writer, endMs };
+    contexts.push(created);
+    return created;
+  };
 
   const spec = applySetup(defaultCluster(), storyline);
   const images = new ImageRegistry(startMs);
@@ -179,7 +204,7 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   );
   const admission = new AdmissionChain(Number(PSS_LATEST_VERSION.split('.')[1]), imagePolicy);
   const audit = new AuditLog(context('audit'));
-  const events = new KubeEventsRecorder(context('events'), collection.kubeEvents);
+  const events = new EventLog(new KubeEventsRecorder(context('events'), collection.kubeEvents));
   const world = new ClusterWorld(spec, {
     clock,
     random: root.fork('world'),
@@ -211,7 +236,8 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   const insights = new ContainerInsightsCollector(context('insights'), world, images);
   const interval = (options.collectionIntervalMinutes ?? 5) * MINUTE;
   clock.every(startMs + 17_000, interval, endMs, (time) => insights.collect(time));
-  const logs = new ContainerLogWriter(context('logs'), collection);
+  const logBook = new PodLogBook();
+  const logs = new RecordingLogWriter(context('logs'), collection, logBook);
   const traffic = new StorefrontTraffic(context('traffic'), world, logs);
   traffic.start(startMs);
   new ComponentChatter(context('chatter'), world, logs).start(startMs);
@@ -250,6 +276,16 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     controlPlaneLogs.onApiCall(call);
   });
   world.onPod((pod, phase) => controlPlaneLogs.onPod(pod, phase));
+  world.onPod((pod, phase) => {
+    if (phase === 'gone') logBook.forget(pod);
+  });
+  const created = new Map<string, number>();
+  audit.subscribe((_event, call) => {
+    if (call.verb !== 'create' || call.code >= 400 || call.subresource || !call.resource) return;
+    const metadata = (call.requestObject as { metadata?: { name?: unknown } } | undefined)?.metadata;
+    const name = typeof metadata?.name === 'string' ? metadata.name : call.name;
+    if (name) created.set(`${call.resource}/${call.namespace ?? ''}/${name}`, call.time);
+  });
   const compliance = new RegulatoryCompliance(context('compliance'));
   postureListeners.push((results, timeMs) => compliance.onAssessed(results, timeMs));
   new AttackPathAnalysis(context('attack-paths'), world, scanner, startMs).scheduleDaily(
@@ -300,6 +336,17 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
     storyline,
     world,
     snapshot: clusterSnapshot(world, endMs),
+    live: {
+      clock,
+      writer,
+      events,
+      logs: logBook,
+      created,
+      compromisedPods: () => player.pinnedPods,
+      extendEnd: (to: number) => {
+        for (const created of contexts) created.endMs = Math.max(created.endMs, to);
+      },
+    },
   };
 }
 

@@ -1,0 +1,42 @@
+/** What one kubectl invocation prints and returns. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export function ok(stdout: string, stderr = ''): CommandOutput {
+  return { stdout, stderr, exitCode: 0 };
+}
+
+export function fail(stderr: string, exitCode = 1, stdout = ''): CommandOutput {
+  return { stdout, stderr, exitCode };
+}
+
+/** Joins text blocks with a trailing newline, as a terminal shows them (empty blocks print nothing). */
+export function lines(...blocks: string[]): string {
+  const text = blocks.filter((b) => b.length > 0).join('\n');
+  return text.length > 0 ? `${text}\n` : '';
+}
+
+/** The reason kubectl prints in `Error from server (<Reason>)` for an HTTP status. */
+export function reasonOf(code: number): string {
+  switch (code) {
+    case 400:
+      return 'BadRequest';
+    case 403:
+      return 'Forbidden';
+    case 404:
+      return 'NotFound';
+    case 409:
+      return 'AlreadyExists';
+    case 422:
+      return 'Invalid';
+    default:
+      return 'InternalError';
+  }
+}
+
+export function serverError(code: number, message: string): string {
+  return `Error from server (${reasonOf(code)}): ${message}\n`;
+}
