@@ -28,7 +28,8 @@ function fakeLiveCluster(): LiveClusterLike {
       return rows;
     },
     timeline: () => [{ time: START + 60_000, label: 'web-1 replaced' }],
-    kubectl(line, stdin) {
+    kubectl(line, options) {
+      const stdin = options?.stdin;
       calls += 1;
       const [, verb, , name] = line.split(' ');
       if (verb === 'delete' && name) pods.delete(name);

@@ -26,7 +26,10 @@ export function createClusterService(createLive: CreateLiveCluster) {
         case 'kubectl': {
           const cluster = opened();
           const time = cluster.now();
-          return { ...cluster.kubectl(body.line, body.stdin), time };
+          return {
+            ...cluster.kubectl(body.line, body.stdin !== undefined ? { stdin: body.stdin } : {}),
+            time,
+          };
         }
         case 'complete':
           return opened().complete(body.line);

@@ -34,7 +34,7 @@ export interface LiveClusterLike {
   /** Runs the virtual clock to `ms`; the rows the cluster wrote meanwhile, by table. */
   advanceTo(ms: number): RowsByTable;
   timeline(): readonly TimelineEvent[];
-  kubectl(commandLine: string, stdin?: string): KubectlOutcome;
+  kubectl(commandLine: string, options?: { stdin?: string }): KubectlOutcome;
   complete(partialLine: string): readonly string[];
   manifests(): readonly ManifestChoice[];
 }
@@ -78,7 +78,8 @@ export function replaySteps(
   steps.forEach((step, index) => {
     const rows: RowsByTable = {};
     if (step.time > live.now()) appendTo(rows, live.advanceTo(step.time));
-    if (step.line !== undefined) appendTo(rows, live.kubectl(step.line, step.stdin).rows);
+    if (step.line !== undefined)
+      appendTo(rows, live.kubectl(step.line, step.stdin !== undefined ? { stdin: step.stdin } : {}).rows);
     if (rewriteAll || !step.appended) {
       appendTo(pendingRows, rows);
       pendingSteps.push(index);

@@ -1,0 +1,67 @@
+import { useId, useState } from 'react';
+import type { ManifestChoice } from '../../store/clusterClient';
+
+interface Props {
+  readonly manifests: readonly ManifestChoice[];
+  /** Runs `kubectl apply -f -` with the text on stdin; `note` says where it came from. */
+  readonly onApply: (yaml: string, note: string) => void;
+}
+
+/**
+ * Manifests through admission: load one of the cluster's built-in manifests (or paste your own) into the box, edit
+ * it, and apply it; the terminal shows the API server's answer under the namespace's Pod Security level.
+ */
+export function ManifestPanel({ manifests, onApply }: Props) {
+  const id = useId();
+  const [chosen, setChosen] = useState(manifests[0]?.name ?? '');
+  const [text, setText] = useState('');
+
+  return (
+    <section className="cluster-manifests" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Apply a manifest</h3>
+      <div className="cluster-manifests__pick">
+        <label htmlFor={`${id}-choice`}>Built-in manifest</label>
+        <select id={`${id}-choice`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          {manifests.map((manifest) => (
+            <option key={manifest.name} value={manifest.name}>
+              {manifest.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!manifests.some((manifest) => manifest.name === chosen)}
+          onClick={() => {
+            const manifest = manifests.find((candidate) => candidate.name === chosen);
+            if (!manifest) return;
+            setText(manifest.yaml);
+          }}
+        >
+          Load into the box
+        </button>
+      </div>
+      <label htmlFor={`${id}-yaml`}>Manifest (YAML), read by kubectl apply -f -</label>
+      <textarea
+        id={`${id}-yaml`}
+        value={text}
+        rows={10}
+        spellCheck={false}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <button
+        type="button"
+        disabled={text.trim() === ''}
+        onClick={() => {
+          const source =
+            manifests.find((manifest) => manifest.yaml === text)?.name ?? 'the manifest in the box';
+          onApply(
+            text.endsWith('\n') ? text : `${text}\n`,
+            `${source} (${text.trimEnd().split('\n').length} lines)`,
+          );
+        }}
+      >
+        Apply with kubectl apply -f -
+      </button>
+    </section>
+  );
+}
