@@ -1,7 +1,7 @@
 import type { ContainerSpec, ImageSpec, JsonObject, PodTemplate } from './types';
 
 export function imageReference(image: ImageSpec): string {
-  return `${image.registry}/${image.repository}:${image.tag}`;
+  return image.reference ?? `${image.registry}/${image.repository}:${image.tag}`;
 }
 
 function containerObject(container: ContainerSpec): JsonObject {

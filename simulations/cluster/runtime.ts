@@ -49,7 +49,8 @@ export type RuntimeEvent =
 export interface RuntimeState {
   processes: ProcessInfo[];
   files: { path: string; operation: string; time: number }[];
-  connections: { destinationIp: string; destinationPort: number; time: number }[];
+  /** Outbound connections; `process` is the one that opened it (for `ss -p`). */
+  connections: { destinationIp: string; destinationPort: number; time: number; process?: ProcessInfo }[];
 }
 
 export type RuntimeListener = (event: RuntimeEvent) => void;

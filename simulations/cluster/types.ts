@@ -27,6 +27,8 @@ export interface ImageSpec {
   /** e.g. shop/storefront */
   repository: string;
   tag: string;
+  /** The reference as a manifest wrote it (`ubuntu:22.04`), which kubectl and the kubelet print; else the full one. */
+  reference?: string;
 }
 
 export interface ContainerSpec {

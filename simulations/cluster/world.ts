@@ -54,6 +54,10 @@ export class ClusterWorld {
   readonly spec: ClusterSpec;
   /** Pods that no longer exist, by uid, with what they were (names only; their runtime state is gone). */
   readonly formerPods = new Map<string, { name: string; namespace: string; deletedAt: number }>();
+  /** Which container of its pod each process runs in (a pod's containers have their own PID namespaces). */
+  readonly processContainers = new WeakMap<ProcessInfo, string>();
+  /** When each process started (ps's START column). */
+  readonly processStarts = new WeakMap<ProcessInfo, number>();
   private readonly runtimeListeners: RuntimeListener[] = [];
   private readonly pullListeners: ((image: string, node: NodeSpec, time: number) => void)[] = [];
   private readonly podListeners: ((pod: PodState, phase: 'created' | 'running' | 'gone') => void)[] = [];
@@ -101,8 +105,11 @@ export class ClusterWorld {
         for (const listener of this.podListeners) listener(pod, phase);
       },
       isLive: (pod) => this.pods.has(pod.uid),
-      processStarted: (pod, container, process) =>
-        this.emitRuntime({ kind: 'process', ...this.runtimeContext({ pod, container }), process }),
+      processStarted: (pod, container, process) => {
+        this.processContainers.set(process, container);
+        this.processStarts.set(process, deps.clock.now());
+        this.emitRuntime({ kind: 'process', ...this.runtimeContext({ pod, container }), process });
+      },
     });
     for (const node of this.nodes) {
       this.nodeImages.set(node.name, new Set());
@@ -568,14 +575,18 @@ export class ClusterWorld {
       nextPid: 1,
     };
     for (const container of containers) {
-      if (container.spec.process)
-        pod.runtime!.processes.push({
+      if (container.spec.process) {
+        const main: ProcessInfo = {
           pid: pod.nextPid++,
           exe: container.spec.process.exe,
           cmdline: container.spec.process.cmdline,
           parentExe: 'containerd-shim-runc-v2',
           user: container.spec.process.user,
-        });
+        };
+        pod.runtime!.processes.push(main);
+        this.processContainers.set(main, container.spec.name);
+        this.processStarts.set(main, options.alreadyRunning ? options.createdAt + 10_000 : this.now);
+      }
     }
     this.pods.set(pod.uid, pod);
     actor.on('*', (event) => {
@@ -647,6 +658,8 @@ export class ClusterWorld {
       ...process,
     };
     target.pod?.runtime?.processes.push(info);
+    if (target.pod) this.processContainers.set(info, target.container ?? target.pod.containers[0]!.spec.name);
+    this.processStarts.set(info, this.now);
     this.emitRuntime({ kind: 'process', ...this.runtimeContext(target), process: info });
     return info;
   }
@@ -668,7 +681,7 @@ export class ClusterWorld {
     destinationPort: number,
     domain?: string,
   ): void {
-    target.pod?.runtime?.connections.push({ destinationIp, destinationPort, time: this.now });
+    target.pod?.runtime?.connections.push({ destinationIp, destinationPort, time: this.now, process });
     this.emitRuntime({
       kind: 'network',
       ...this.runtimeContext(target),

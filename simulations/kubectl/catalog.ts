@@ -145,7 +145,7 @@ function podJson(pod: PodState, scheduled: boolean): JsonObject {
       containerStatuses: pod.containers.map((c) => ({
         name: c.spec.name,
         image: c.image,
-        imageID: `${c.image.split(':')[0]}@${c.imageDigest}`,
+        imageID: `${c.spec.image.registry}/${c.spec.image.repository}@${c.imageDigest}`,
         containerID: `containerd://${c.containerId}`,
         ready: c.status === 'running' && pod.phase !== 'Terminating',
         restartCount: c.restarts,

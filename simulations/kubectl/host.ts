@@ -1,6 +1,6 @@
 import type { EventLog } from '../cluster/eventLog';
 import type { PodLogBook } from '../cluster/podLogs';
-import type { PodState } from '../cluster/podState';
+import type { PodState, Requester } from '../cluster/podState';
 import type { ClusterWorld } from '../cluster/world';
 import type { PodTemplate } from '../cluster/types';
 import type { ApiCall } from '../telemetry/auditLog';
@@ -23,6 +23,8 @@ export interface RequestOutcome {
  */
 export interface KubectlHost {
   readonly world: ClusterWorld;
+  /** The learner as the API server sees them (for requests that go through the world's own paths, like exec). */
+  readonly learner: Requester;
   now(): number;
   /** When the cluster and its built-in objects were created (the AGE of nodes, namespaces, roles). */
   readonly clusterCreatedAt: number;

@@ -1,7 +1,13 @@
 import { CLUSTER_NAME, KUBERNETES_VERSION, USER_AGENT } from '../cluster/constants';
 import { splitCommandLine } from './argv';
 import { FlagError, parseArgs, type ParsedArgs } from './flags';
+import { AUTH_FLAGS, auth } from './auth';
+import { describe } from './describe';
+import { EXEC_FLAGS, exec } from './exec';
 import { GET_FLAGS, get } from './get';
+import { LOGS_FLAGS, logs } from './logs';
+import { APPLY_FLAGS, DELETE_FLAGS, apply, cordon, deletePods, label } from './mutate';
+import { TOP_FLAGS, top } from './top';
 import type { KubectlHost } from './host';
 import { fail, ok, type CommandOutput } from './result';
 
@@ -22,6 +28,66 @@ export const COMMANDS: Record<string, Command> = {
     run: get,
     summary: 'Display one or many resources',
     group: 'Basic Commands (Intermediate)',
+  },
+  delete: {
+    flags: DELETE_FLAGS,
+    run: deletePods,
+    summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+    group: 'Basic Commands (Intermediate)',
+  },
+  describe: {
+    flags: ['selector', 'all-namespaces'],
+    run: describe,
+    summary: 'Show details of a specific resource or group of resources',
+    group: 'Troubleshooting and Debugging Commands',
+  },
+  logs: {
+    flags: LOGS_FLAGS,
+    run: logs,
+    summary: 'Print the logs for a container in a pod',
+    group: 'Troubleshooting and Debugging Commands',
+  },
+  exec: {
+    flags: EXEC_FLAGS,
+    run: exec,
+    summary: 'Execute a command in a container',
+    group: 'Troubleshooting and Debugging Commands',
+  },
+  auth: {
+    flags: AUTH_FLAGS,
+    run: auth,
+    summary: 'Inspect authorization',
+    group: 'Troubleshooting and Debugging Commands',
+  },
+  top: {
+    flags: TOP_FLAGS,
+    run: top,
+    summary: 'Display resource (CPU/memory) usage',
+    group: 'Cluster Management Commands',
+  },
+  cordon: {
+    flags: [],
+    run: cordon(true),
+    summary: 'Mark node as unschedulable',
+    group: 'Cluster Management Commands',
+  },
+  uncordon: {
+    flags: [],
+    run: cordon(false),
+    summary: 'Mark node as schedulable',
+    group: 'Cluster Management Commands',
+  },
+  apply: {
+    flags: APPLY_FLAGS,
+    run: apply,
+    summary: 'Apply a configuration to a resource by file name or stdin',
+    group: 'Advanced Commands',
+  },
+  label: {
+    flags: ['overwrite'],
+    run: label,
+    summary: 'Update the labels on a resource',
+    group: 'Settings Commands',
   },
   version: {
     flags: ['client', 'output', 'short'],
@@ -53,10 +119,6 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 };
-
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

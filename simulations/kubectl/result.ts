@@ -3,6 +3,14 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** The start of stderr that kubectl prints before stdout (warnings, "Defaulted container" notices). */
+  lead?: string;
+}
+
+/** Both streams in the order a terminal shows them. */
+export function transcript(output: CommandOutput): string {
+  const lead = output.lead && output.stderr.startsWith(output.lead) ? output.lead : '';
+  return `${lead}${output.stdout}${output.stderr.slice(lead.length)}`;
 }
 
 export function ok(stdout: string, stderr = ''): CommandOutput {

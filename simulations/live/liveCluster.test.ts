@@ -9,41 +9,89 @@ beforeAll(async () => {
   live = await createLiveCluster({ scenario: 'web-shell-reverse-shell', seed: 7, days: 1 });
 }, 60_000);
 
+const NOW = Date.parse('2026-03-03T00:00:00.000Z');
+
 describe('the live cluster', () => {
-  it("starts at the dataset's now and lists the shop's pods and the nodes as kubectl does", () => {
-    expect(new Date(live.now()).toISOString()).toBe('2026-03-03T00:00:00.000Z');
-    const pods = live.kubectl('kubectl get pods -n shop');
-    expect(pods.exitCode).toBe(0);
-    const lines = pods.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME {2,}READY {3}STATUS {4,}RESTARTS {3}AGE$/);
-    expect(lines.filter((l) => /^storefront-7d9c6b8f5-[a-z0-9]{5} +2\/2 +Running +\d+/.test(l))).toHaveLength(
-      3,
-    );
-    const nodes = live.kubectl('kubectl get nodes');
-    expect(nodes.stdout).toBe(
-      [
-        'NAME                                STATUS   ROLES    AGE   VERSION',
-        'aks-nodepool1-38425911-vmss000000   Ready    <none>   42d   v1.30.6',
-        'aks-nodepool1-38425911-vmss000001   Ready    <none>   42d   v1.30.6',
-        'aks-nodepool1-38425911-vmss000002   Ready    <none>   42d   v1.30.6',
-        '',
-      ].join('\n'),
-    );
+  it("starts at the dataset's now, with the case's timeline: steps, alerts, the scheduled replacement", () => {
+    expect(live.now()).toBe(NOW);
+    const timeline = live.timeline();
+    expect(timeline.map((e) => e.time)).toEqual([...timeline.map((e) => e.time)].sort((a, b) => a - b));
+    expect(timeline.some((e) => e.label.startsWith('Uploads a PHP web shell'))).toBe(true);
+    expect(timeline.some((e) => e.label.startsWith('Alert: '))).toBe(true);
+    const replacement = timeline.find((e) => e.label.startsWith('Pod shop/storefront-'))!;
+    expect(replacement.time - NOW).toBeGreaterThanOrEqual(40 * 60_000);
+    expect(replacement.time - NOW).toBeLessThan(76 * 60_000);
   });
 
   it('logs each call as the learner, in rows that pass the table definitions', () => {
     const result = live.kubectl('kubectl get pod no-such-pod -n shop');
     expect(result.stderr).toBe('Error from server (NotFound): pods "no-such-pod" not found\n');
-    expect(result.exitCode).toBe(1);
-    const audit = result.rows.AKSAudit ?? [];
-    expect(audit).toHaveLength(1);
-    const row = audit[0]!;
+    const row = result.rows.AKSAudit![0]!;
     expect(row.Verb).toBe('get');
     expect((row.User as { username: string }).username).toBe('analyst@contoso.com');
     expect(row.SourceIps).toEqual(['192.0.2.100']);
     expect(String(row.UserAgent)).toMatch(/^kubectl\/v1\.3\d/);
     expect((row.ResponseStatus as { code: number }).code).toBe(404);
+    expect(Date.parse(String(row.TimeGenerated))).toBeGreaterThanOrEqual(NOW);
     for (const [table, rows] of Object.entries(result.rows))
       for (const each of rows) expect(validateRow(findTableDefinition(table)!, each)).toEqual([]);
   });
+
+  it('replaces the compromised pod on schedule: its processes, connections and files go with it', () => {
+    const replacement = live.timeline().find((e) => e.label.startsWith('Pod shop/storefront-'))!;
+    const victim = /^Pod shop\/(\S+) /.exec(replacement.label)![1]!;
+    expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- ss -tnp`).stdout).toMatch(/ESTAB/);
+    const rows = live.advanceTo(replacement.time + 2 * 60_000);
+    expect(live.now()).toBe(replacement.time + 2 * 60_000);
+    expect(live.kubectl(`kubectl get pod ${victim} -n shop`).exitCode).toBe(1);
+    const admin = (rows.AKSAuditAdmin ?? []).map((r) => `${r.Verb} ${r.RequestUri}`);
+    expect(admin).toContain(`delete /api/v1/namespaces/shop/pods/${victim}`);
+    for (const [table, list] of Object.entries(rows))
+      for (const row of list.slice(0, 50)) expect(validateRow(findTableDefinition(table)!, row)).toEqual([]);
+    const pods = live
+      .kubectl('kubectl get pods -n shop -l app=storefront -o name')
+      .stdout.trimEnd()
+      .split('\n');
+    expect(pods).toHaveLength(3);
+    for (const pod of pods) {
+      const name = pod.slice('pod/'.length);
+      expect(live.kubectl(`kubectl exec -n shop ${name} -c php-fpm -- ss -tnp`).stdout).not.toMatch(/ESTAB/);
+      expect(live.kubectl(`kubectl exec -n shop ${name} -c php-fpm -- ls /var/www/html/uploads`).stdout).toBe(
+        '',
+      );
+    }
+    expect(live.advanceTo(live.now() - 1)).toEqual({});
+  });
+
+  it('offers its own manifests', () => {
+    expect(live.manifests().map((m) => m.name)).toEqual([
+      'node-debugger.yaml',
+      'host-root-reader.yaml',
+      'host-pid-viewer.yaml',
+      'restricted-web.yaml',
+    ]);
+  });
+});
+
+describe('replay', () => {
+  it('restores the same cluster from the same commands at the same times', async () => {
+    const commands = [
+      { time: NOW + 5_000, line: 'kubectl label ns default pod-security.kubernetes.io/enforce=privileged' },
+      { time: NOW + 9_000, line: 'kubectl apply -f node-debugger.yaml' },
+      { time: NOW + 60_000, line: 'kubectl exec node-debugger -- ps aux' },
+      { time: NOW + 90_000, line: 'kubectl delete pod node-debugger' },
+    ];
+    const [a, b] = await Promise.all([
+      createLiveCluster({ scenario: 'web-shell-reverse-shell', seed: 7, days: 1 }),
+      createLiveCluster({ scenario: 'web-shell-reverse-shell', seed: 7, days: 1 }),
+    ]);
+    const first = a.replay(commands);
+    const second = b.replay(commands);
+    expect(second).toEqual(first);
+    expect(first[2]!.stdout).toMatch(/sleep infinity\n/);
+    expect(a.kubectl('kubectl get pods -A -o wide').stdout).toBe(
+      b.kubectl('kubectl get pods -A -o wide').stdout,
+    );
+    expect(a.advanceBy(3_600_000)).toEqual(b.advanceBy(3_600_000));
+  }, 60_000);
 });

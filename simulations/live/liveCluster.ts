@@ -10,12 +10,12 @@ import { DAY, MINUTE } from '../core/time';
 import { alertDefinition } from '../defender/catalog';
 import type { KubectlHost, LearnerRequest, RequestOutcome } from '../kubectl/host';
 import { runKubectl } from '../kubectl/kubectl';
+import { transcript } from '../kubectl/result';
 import { completeLine } from '../kubectl/complete';
 import { simulate, type ScenarioRef } from '../scenario/runner';
 import type { CollectionSettings } from '../telemetry/collection';
 import { LEARNER } from '../telemetry/learnerAudit';
 import { BUILT_IN_MANIFESTS } from './manifests/index';
-import '../kubectl/commands';
 
 export interface LiveClusterOptions {
   /** A scenario (its id and storyline) or a storyline id. */
@@ -29,6 +29,8 @@ export interface KubectlResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** stderr and stdout in the order kubectl prints them (warnings first, errors last). */
+  transcript: string;
   /** Rows the call made the API server and Defender write (audit rows now; alerts come with the clock). */
   rows: Record<string, Row[]>;
 }
@@ -88,7 +90,7 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
     sourceIp: LEARNER.sourceIp,
     userAgent: USER_AGENT.kubectl,
   };
-  const replacements: TimelineEvent[] = [];
+  const replacements: (TimelineEvent & { pod: PodState; done: boolean })[] = [];
 
   const replaceByController = (pod: PodState, delayMs: number) => {
     const workload = pod.workload;
@@ -109,12 +111,16 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
     if (!world.pods.has(pod.uid) || !pod.workload || pod.workload.kind === 'Pod') continue;
     if (pod.workload.kind !== 'Deployment' && pod.workload.kind !== 'DaemonSet') continue;
     const at = datasetNow + random.int(...REPLACEMENT_WINDOW_MINUTES) * MINUTE + random.int(0, 59) * 1000;
-    replacements.push({
+    const entry = {
       time: at,
       label: `Pod ${pod.namespace}/${pod.name} replaced (${pod.workload.kind} ${pod.workload.name})`,
-    });
+      pod,
+      done: false,
+    };
+    replacements.push(entry);
     live.clock.at(at, () => {
       if (!world.pods.has(pod.uid) || pod.phase === 'Terminating') return;
+      entry.done = true;
       world.deletePod(pod);
       replaceByController(pod, random.int(800, 2500));
     });
@@ -129,6 +135,7 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
 
   const host: KubectlHost = {
     world,
+    learner,
     now: () => live.clock.now(),
     clusterCreatedAt: startMs - 41 * DAY,
     events: live.events,
@@ -219,13 +226,23 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
         time: alert.generatedMs,
         label: `Alert: ${alertDefinition(alert.alertType).displayName}`,
       }));
-      return [...steps, ...alerts, ...replacements].sort(
+      // A replacement still to come is listed while its pod lives; one that happened stays listed.
+      const scheduled = replacements
+        .filter((r) => r.done || (world.pods.has(r.pod.uid) && r.pod.phase !== 'Terminating'))
+        .map(({ time, label }) => ({ time, label }));
+      return [...steps, ...alerts, ...scheduled].sort(
         (a, b) => a.time - b.time || a.label.localeCompare(b.label),
       );
     },
     kubectl(commandLine: string, input: { stdin?: string } = {}) {
-      const output = runKubectl(host, commandLine, input);
-      return { ...output, rows: take() };
+      const { stdout, stderr, exitCode, ...rest } = runKubectl(host, commandLine, input);
+      return {
+        stdout,
+        stderr,
+        exitCode,
+        transcript: transcript({ stdout, stderr, exitCode, ...rest }),
+        rows: take(),
+      };
     },
     complete: (partialLine: string) => completeLine(host, partialLine),
     manifests: () => BUILT_IN_MANIFESTS.map(({ name, yaml }) => ({ name, yaml })),

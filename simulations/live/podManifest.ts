@@ -18,7 +18,7 @@ export function parseImage(reference: string): ImageSpec {
   const registry = hasRegistry ? parts[0]! : 'docker.io';
   const rest = hasRegistry ? parts.slice(1) : parts;
   const repository = registry === 'docker.io' && rest.length === 1 ? `library/${rest[0]}` : rest.join('/');
-  return { registry, repository, tag };
+  return { registry, repository, tag, reference };
 }
 
 function splitTag(reference: string): [string, string | undefined] {
