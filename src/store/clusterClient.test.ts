@@ -175,3 +175,15 @@ describe('cluster client', () => {
     ]);
   });
 });
+
+describe('cluster probe', () => {
+  it('runs lines on a cluster of its own, keeping nothing and writing nothing', async () => {
+    const { openClusterProbe } = await import('./clusterClient');
+    const probe = openClusterProbe({ scenario: 'privileged-pod-escape', seed: 7, days: 3 }, inProcessWorker);
+    expect(await probe.run('kubectl get pods')).toEqual({ ok: true, value: 'web-1\nweb-2\n' });
+    expect(await probe.run('kubectl get pods')).toEqual({ ok: true, value: 'web-1\nweb-2\n' });
+    probe.close();
+    expect(written).toEqual([]);
+    expect(await store.getClusterSession('privileged-pod-escape:7:3')).toBeUndefined();
+  });
+});

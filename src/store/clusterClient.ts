@@ -284,3 +284,43 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
     },
   };
 }
+
+export interface ClusterProbe {
+  /** Runs a kubectl line; resolves with its output, or why it failed. Nothing is kept or written to the dataset. */
+  run(line: string): Promise<{ ok: true; value: string } | { ok: false; reason: string }>;
+  close(): void;
+}
+
+/**
+ * A cluster as the dataset left it, apart from the learner's: a grader reads the live pod's evidence here, whatever
+ * the learner did to their own cluster since (deleted the pod, ran the clock past its replacement). Its calls are not
+ * the learner's: no step is kept and no row reaches the dataset.
+ */
+export function openClusterProbe(
+  cluster: LiveClusterRequest,
+  createWorker: NonNullable<OpenClusterOptions['createWorker']> = defaultWorker,
+): ClusterProbe {
+  const worker = createWorker();
+  const send = connect(worker);
+  const opened = send({ type: 'open', cluster, steps: [], rewriteAll: false });
+  const answers = new Map<string, ReturnType<ClusterProbe['run']>>();
+  return {
+    run(line) {
+      const known = answers.get(line);
+      if (known) return known;
+      const answer = opened
+        .then(() => send({ type: 'kubectl', line }))
+        .then((reply) =>
+          reply.exitCode === 0
+            ? ({ ok: true, value: reply.stdout } as const)
+            : ({ ok: false, reason: reply.stderr.trim() || `exit code ${reply.exitCode}` } as const),
+        )
+        .catch((error: unknown) => ({ ok: false, reason: message(error) }) as const);
+      answers.set(line, answer);
+      return answer;
+    },
+    close() {
+      worker.terminate();
+    },
+  };
+}

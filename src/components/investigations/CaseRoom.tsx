@@ -19,6 +19,7 @@ import {
   type CaseRecord,
 } from '../../investigations/caseState';
 import { gradeAnswer, type Grade } from '../../investigations/grading';
+import { openClusterProbe, type ClusterProbe } from '../../store/clusterClient';
 import type { DatasetRecord, Progress } from '../../store/queryClient';
 import Lab, { type LabResult } from '../lab/Lab';
 import {
@@ -173,6 +174,31 @@ export default function CaseRoom({ definition }: Props) {
     };
   }, [definition, seed, loaded]);
 
+  // A cluster as the dataset left it, for objectives answered from the live pod; built on the first such answer.
+  const probeRef = useRef<{ datasetId: string; probe: ClusterProbe } | undefined>(undefined);
+  const probe = useCallback(
+    (datasetId: string): ClusterProbe => {
+      if (probeRef.current?.datasetId !== datasetId) {
+        probeRef.current?.probe.close();
+        probeRef.current = {
+          datasetId,
+          probe: openClusterProbe({
+            scenario: {
+              id: definition.id,
+              storyline: definition.storyline,
+              ...(definition.collection !== undefined ? { collection: definition.collection } : {}),
+            },
+            seed,
+            days: definition.days,
+          }),
+        };
+      }
+      return probeRef.current.probe;
+    },
+    [definition, seed],
+  );
+  useEffect(() => () => probeRef.current?.probe.close(), []);
+
   const commit = useCallback(
     (next: CaseRecord) => {
       if (next === recordRef.current) return;
@@ -205,10 +231,12 @@ export default function CaseRoom({ definition }: Props) {
         : await gradeAnswer(
             {
               ...(objective.query !== undefined ? { query: objective.query } : {}),
+              ...(objective.live !== undefined ? { live: objective.live } : {}),
               wrongAnswers: objective.wrongAnswers,
             },
             given,
             valueOn(dataset.id),
+            objective.live !== undefined ? (line) => probe(dataset.id).run(line) : undefined,
           );
       let points = 0;
       if (grade.verdict !== 'unanswerable') {
