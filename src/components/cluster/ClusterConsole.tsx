@@ -24,10 +24,17 @@ interface Props {
   readonly cluster: LiveClusterRequest;
   /** Offered on a case page: the last command's output goes to the case notebook. */
   readonly onCapture?: (capture: CapturedOutput) => void;
+  /** On a case page the clock's events do not name pods: which pod is replaced is for the learner to find. */
+  readonly hidePodNames?: boolean;
 }
 
 type Opening =
   { state: 'opening' } | { state: 'open'; session: ClusterSession } | { state: 'failed'; message: string };
+
+/** "Pod shop/web-7d-x replaced (Deployment web)" → "A pod replaced (Deployment web)". */
+export function withoutPodName(label: string): string {
+  return label.replace(/^Pod \S+\/\S+ /, 'A pod ');
+}
 
 function banner(session: ClusterSession): string {
   const restored =
@@ -45,7 +52,13 @@ function banner(session: ClusterSession): string {
  * The live cluster of one dataset: its terminal, the replay control of its virtual clock and the manifest box. The
  * cluster is built in a worker from the dataset's seed (seconds of CPU), so the console says so while it waits.
  */
-export default function ClusterConsole({ datasetId, datasetCreatedAt, cluster, onCapture }: Props) {
+export default function ClusterConsole({
+  datasetId,
+  datasetCreatedAt,
+  cluster,
+  onCapture,
+  hidePodNames = false,
+}: Props) {
   const [opening, setOpening] = useState<Opening>({ state: 'opening' });
   const [now, setNow] = useState(0);
   const [timeline, setTimeline] = useState<readonly TimelineEvent[]>([]);
@@ -125,7 +138,15 @@ export default function ClusterConsole({ datasetId, datasetCreatedAt, cluster, o
 
   return (
     <div className="cluster-console">
-      <ClockControl now={now} timeline={timeline} onAdvance={advance} />
+      <ClockControl
+        now={now}
+        timeline={
+          hidePodNames
+            ? timeline.map((event) => ({ ...event, label: withoutPodName(event.label) }))
+            : timeline
+        }
+        onAdvance={advance}
+      />
       {notice && (
         <p role="alert" className="cluster-error">
           {notice}
@@ -158,10 +179,10 @@ export default function ClusterConsole({ datasetId, datasetCreatedAt, cluster, o
       )}
       <ManifestPanel
         manifests={session.manifests()}
-        onApply={(yaml, note) =>
+        onApply={(namespace, yaml, note) =>
           setRequest((current) => ({
             id: (current?.id ?? 0) + 1,
-            line: 'kubectl apply -f -',
+            line: `kubectl apply -n ${namespace} -f -`,
             stdin: yaml,
             stdinNote: note,
           }))

@@ -3,8 +3,8 @@ import type { ManifestChoice } from '../../store/clusterClient';
 
 interface Props {
   readonly manifests: readonly ManifestChoice[];
-  /** Runs `kubectl apply -f -` with the text on stdin; `note` says where it came from. */
-  readonly onApply: (yaml: string, note: string) => void;
+  /** Runs `kubectl apply -n <namespace> -f -` with the text on stdin; `note` says where it came from. */
+  readonly onApply: (namespace: string, yaml: string, note: string) => void;
 }
 
 /**
@@ -15,6 +15,8 @@ export function ManifestPanel({ manifests, onApply }: Props) {
   const id = useId();
   const [chosen, setChosen] = useState(manifests[0]?.name ?? '');
   const [text, setText] = useState('');
+  const [namespace, setNamespace] = useState('default');
+  const namespaceValid = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(namespace);
 
   return (
     <section className="cluster-manifests" aria-labelledby={`${id}-heading`}>
@@ -40,6 +42,23 @@ export function ManifestPanel({ manifests, onApply }: Props) {
           Load into the box
         </button>
       </div>
+      <p>
+        <label htmlFor={`${id}-namespace`}>Namespace</label>{' '}
+        <input
+          id={`${id}-namespace`}
+          value={namespace}
+          onChange={(event) => setNamespace(event.target.value.trim())}
+          aria-invalid={!namespaceValid}
+          aria-describedby={`${id}-namespace-help`}
+          spellCheck={false}
+          size={20}
+        />{' '}
+        <span id={`${id}-namespace-help`} className={namespaceValid ? 'cluster-meta' : 'cluster-error'}>
+          {namespaceValid
+            ? 'Its pod-security.kubernetes.io/enforce label decides what is admitted.'
+            : 'A namespace name: lowercase letters, digits and dashes.'}
+        </span>
+      </p>
       <label htmlFor={`${id}-yaml`}>Manifest (YAML), read by kubectl apply -f -</label>
       <textarea
         id={`${id}-yaml`}
@@ -50,17 +69,18 @@ export function ManifestPanel({ manifests, onApply }: Props) {
       />
       <button
         type="button"
-        disabled={text.trim() === ''}
+        disabled={text.trim() === '' || !namespaceValid}
         onClick={() => {
           const source =
             manifests.find((manifest) => manifest.yaml === text)?.name ?? 'the manifest in the box';
           onApply(
+            namespace,
             text.endsWith('\n') ? text : `${text}\n`,
             `${source} (${text.trimEnd().split('\n').length} lines)`,
           );
         }}
       >
-        Apply with kubectl apply -f -
+        Apply with kubectl apply -n {namespace} -f -
       </button>
     </section>
   );

@@ -415,6 +415,7 @@ export default function CaseRoom({ definition }: Props) {
                         days: definition.days,
                       }}
                       onCapture={capture}
+                      hidePodNames
                     />
                   </Suspense>
                 ) : (
