@@ -61,6 +61,8 @@ export interface OpenClusterOptions {
 
 export interface ClusterSession {
   readonly datasetId: string;
+  /** The learner's identity on the cluster (the audit log's user), when the cluster says. */
+  readonly learner?: string;
   /** The cluster's virtual now (epoch ms). */
   now(): number;
   timeline(): readonly TimelineEvent[];
@@ -225,6 +227,7 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
 
   return {
     datasetId,
+    ...(opened.learner !== undefined ? { learner: opened.learner } : {}),
     restoredSteps: record.steps.length,
     ...(restoreProblem !== undefined ? { restoreProblem } : {}),
     now: () => now,

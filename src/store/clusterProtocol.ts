@@ -31,6 +31,7 @@ export type ClusterRequestBody =
 export type ClusterRequest = ClusterRequestBody & { readonly id: number };
 
 export interface OpenedCluster extends RestoredSession {
+  readonly learner?: string;
   readonly timeline: readonly TimelineEvent[];
   readonly manifests: readonly ManifestChoice[];
 }

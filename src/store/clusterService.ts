@@ -21,7 +21,12 @@ export function createClusterService(createLive: CreateLiveCluster) {
         case 'open': {
           live = await createLive(body.cluster);
           const restored = replaySteps(live, body.steps, body.rewriteAll);
-          return { ...restored, timeline: live.timeline(), manifests: live.manifests() };
+          return {
+            ...restored,
+            timeline: live.timeline(),
+            manifests: live.manifests(),
+            ...(live.learner !== undefined ? { learner: live.learner } : {}),
+          };
         }
         case 'kubectl': {
           const cluster = opened();

@@ -30,6 +30,8 @@ export interface ManifestChoice {
 
 /** What the session needs of the simulation's live cluster (simulations/live); the real one satisfies it. */
 export interface LiveClusterLike {
+  /** Who the learner is to the API server (the audit log's user). */
+  readonly learner?: string;
   now(): number;
   /** Runs the virtual clock to `ms`; the rows the cluster wrote meanwhile, by table. */
   advanceTo(ms: number): RowsByTable;

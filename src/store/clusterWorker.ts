@@ -11,9 +11,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const service = createClusterService(async (request) => {
   // Loaded on the first open: the worker starts at once, the simulation arrives with the first cluster.
-  const { createLiveCluster } = await import('../../simulations/index');
-  const live: LiveClusterLike = await createLiveCluster(request);
-  return live;
+  const { createLiveCluster, LEARNER } = await import('../../simulations/index');
+  const live = await createLiveCluster(request);
+  const withIdentity: LiveClusterLike = Object.assign(live, { learner: LEARNER.upn });
+  return withIdentity;
 });
 
 // Requests run one after another: a command must see the cluster that the previous one left.

@@ -43,6 +43,7 @@ function banner(session: ClusterSession): string {
       : '';
   return (
     `Live cluster of dataset ${session.datasetId}, at the virtual time ${formatVirtual(session.now())}.\n` +
+    (session.learner ? `You are ${session.learner}: the API server logs your calls under that name.\n` : '') +
     restored +
     'Try: kubectl get pods -A   (Tab completes, ↑/↓ walk the history, Ctrl+Shift+C/V copy and paste)'
   );
