@@ -84,12 +84,12 @@ export function CaseNotebook({ entries, lastResult, onPinResult, onPinRow, onRem
                         : 'unknown'}
                       :
                     </p>
-                    <pre className="case-query">
-                      <code>$ {entry.query}</code>
-                    </pre>
-                    <pre className="case-capture" tabIndex={0} aria-label={`Output of ${entry.query}`}>
-                      {entry.output ?? ''}
-                    </pre>
+                    <figure className="case-capture">
+                      <figcaption>
+                        <code>$ {entry.query}</code>
+                      </figcaption>
+                      <pre tabIndex={0}>{entry.output ?? ''}</pre>
+                    </figure>
                   </>
                 ) : (
                   <>
