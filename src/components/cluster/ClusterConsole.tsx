@@ -67,6 +67,7 @@ export default function ClusterConsole({
   const [request, setRequest] = useState<RunRequest | undefined>();
   const [last, setLast] = useState<CapturedOutput | undefined>();
   const [captured, setCaptured] = useState('');
+  const terminalBox = useRef<HTMLDivElement>(null);
   const clusterRef = useRef(cluster);
   clusterRef.current = cluster;
 
@@ -153,15 +154,17 @@ export default function ClusterConsole({
           {notice}
         </p>
       )}
-      <Terminal
-        key={session.datasetId}
-        label="Cluster terminal"
-        banner={banner(session)}
-        history={session.history()}
-        run={run}
-        complete={(line) => session.complete(line)}
-        {...(request ? { request } : {})}
-      />
+      <div ref={terminalBox}>
+        <Terminal
+          key={session.datasetId}
+          label="Cluster terminal"
+          banner={banner(session)}
+          history={session.history()}
+          run={run}
+          complete={(line) => session.complete(line)}
+          {...(request ? { request } : {})}
+        />
+      </div>
       {onCapture && (
         <div className="cluster-capture">
           <button
@@ -180,14 +183,16 @@ export default function ClusterConsole({
       )}
       <ManifestPanel
         manifests={session.manifests()}
-        onApply={(namespace, yaml, note) =>
+        onApply={(namespace, yaml, note) => {
+          // The answer appears in the terminal, above the box: bring it into view (xterm draws only when visible).
+          terminalBox.current?.scrollIntoView({ block: 'nearest' });
           setRequest((current) => ({
             id: (current?.id ?? 0) + 1,
             line: `kubectl apply -n ${namespace} -f -`,
             stdin: yaml,
             stdinNote: note,
-          }))
-        }
+          }));
+        }}
       />
     </div>
   );
