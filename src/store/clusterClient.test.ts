@@ -107,7 +107,8 @@ describe('cluster client', () => {
     expect(session.now()).toBe(START);
     expect(session.manifests().map((manifest) => manifest.name)).toEqual(['privileged-pod']);
     const result = await session.kubectl('kubectl get pods');
-    expect(result).toMatchObject({ stdout: 'web-1\nweb-2\n', exitCode: 0, time: START, rowsWritten: 1 });
+    expect(result).toMatchObject({ stdout: 'web-1\nweb-2\n', exitCode: 0, time: START });
+    expect(await result.written).toEqual({ rowsWritten: 1 });
     expect(writtenCalls()).toEqual([1]);
     const stored = await store.getClusterSession('privileged-pod-escape:7:3');
     expect(stored?.steps).toMatchObject([{ time: START, line: 'kubectl get pods', appended: true }]);
@@ -128,7 +129,7 @@ describe('cluster client', () => {
     const first = await open();
     await first.kubectl('kubectl delete pod web-1');
     await first.advanceTo(START + 20_000);
-    await first.kubectl('kubectl apply -f -', 'kind: Pod\n');
+    await (await first.kubectl('kubectl apply -f -', 'kind: Pod\n')).written;
     first.close();
     const writes = written.length;
 
@@ -145,7 +146,7 @@ describe('cluster client', () => {
   it('keeps a step whose rows could not be written, says so, and writes them on the next visit', async () => {
     const first = await open();
     failWrites = true;
-    const result = await first.kubectl('kubectl get pods');
+    const result = await (await first.kubectl('kubectl get pods')).written;
     expect(result.rowsWritten).toBe(0);
     expect(result.writeProblem).toMatch(/could not be written.*the disk is full.*next visit/);
     expect((await store.getClusterSession('privileged-pod-escape:7:3'))?.steps[0]?.appended).toBe(false);

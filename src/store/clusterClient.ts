@@ -19,16 +19,24 @@ export type { ManifestChoice, TimelineEvent } from './clusterSession';
 /** Far above a learner's session; the learner database's export takes no more. */
 export const MAX_CLUSTER_STEPS = 5_000;
 
+export interface RowsWritten {
+  /** Rows the call wrote to the dataset (audit rows, alerts). */
+  readonly rowsWritten: number;
+  /** Why the rows could not be written now (they are written on the next visit). */
+  readonly writeProblem?: string;
+}
+
 export interface ClusterCommandResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
   /** Virtual time of the call (epoch ms). */
   readonly time: number;
-  /** Rows the call wrote to the dataset (audit rows, alerts). */
-  readonly rowsWritten: number;
-  /** Why the rows could not be written now (they are written on the next visit). */
-  readonly writeProblem?: string;
+  /**
+   * The answer comes as soon as the call is kept in the learner database; its rows reach the dataset just after
+   * (the next call waits for them), so the terminal never waits for IndexedDB.
+   */
+  readonly written: Promise<RowsWritten>;
 }
 
 export interface ClockResult {
@@ -193,7 +201,10 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
   }
 
   /** Appends rows by table, then marks the steps they came from; says what failed instead of throwing. */
-  async function writeRows(rows: RowsByTable, stepIndexes: readonly number[]): Promise<string | undefined> {
+  async function writeRows(
+    rows: RowsByTable,
+    written: readonly ClusterStepRecord[],
+  ): Promise<string | undefined> {
     try {
       for (const [table, tableRows] of Object.entries(rows)) {
         if (tableRows.length > 0) await appendRows(datasetId, table, tableRows);
@@ -201,21 +212,26 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
     } catch (error) {
       return `The cluster's new rows could not be written to the dataset (${message(error)}); they are written on your next visit.`;
     }
-    const marked = new Set(stepIndexes);
-    const steps = record.steps.map((step, index) => (marked.has(index) ? { ...step, appended: true } : step));
+    // Steps are marked by identity: a compaction in between may have moved them.
+    const marked = new Set(written);
+    const steps = record.steps.map((step) => (marked.has(step) ? { ...step, appended: true } : step));
     await save({ ...record, updatedAt: Date.now(), steps: withoutRepeatedClockRuns(steps) });
     return undefined;
   }
 
-  async function addStep(step: ClusterStepRecord): Promise<number> {
-    const steps = [...record.steps, step];
-    await save({ ...record, steps, updatedAt: step.ranAt });
-    return steps.length - 1;
+  async function addStep(step: ClusterStepRecord): Promise<ClusterStepRecord> {
+    await save({ ...record, steps: [...record.steps, step], updatedAt: step.ranAt });
+    return step;
   }
 
   const restoreProblem =
     opened.pendingSteps.length > 0
-      ? await serially(() => writeRows(opened.pendingRows, opened.pendingSteps))
+      ? await serially(() =>
+          writeRows(
+            opened.pendingRows,
+            opened.pendingSteps.flatMap((index) => record.steps[index] ?? []),
+          ),
+        )
       : undefined;
 
   function checkRoom(): void {
@@ -236,28 +252,41 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
     history: () => record.steps.flatMap((step) => (step.line !== undefined ? [step.line] : [])),
 
     kubectl(line, stdin) {
-      return serially(async () => {
-        checkRoom();
-        const reply = await send(
-          stdin === undefined ? { type: 'kubectl', line } : { type: 'kubectl', line, stdin },
-        );
-        const index = await addStep({
-          time: reply.time,
-          line,
-          ...(stdin !== undefined ? { stdin } : {}),
-          ranAt: Date.now(),
-          appended: false,
+      return new Promise<ClusterCommandResult>((resolve, reject) => {
+        let answered = false;
+        let finishWriting: (written: RowsWritten) => void = () => {};
+        const written = new Promise<RowsWritten>((done) => (finishWriting = done));
+        serially(async () => {
+          checkRoom();
+          const reply = await send(
+            stdin === undefined ? { type: 'kubectl', line } : { type: 'kubectl', line, stdin },
+          );
+          const step = await addStep({
+            time: reply.time,
+            line,
+            ...(stdin !== undefined ? { stdin } : {}),
+            ranAt: Date.now(),
+            appended: false,
+          });
+          answered = true;
+          resolve({
+            stdout: reply.stdout,
+            stderr: reply.stderr,
+            exitCode: reply.exitCode,
+            time: reply.time,
+            written,
+          });
+          const writeProblem = await writeRows(reply.rows, [step]);
+          timeline = await send({ type: 'timeline' });
+          finishWriting(
+            writeProblem === undefined
+              ? { rowsWritten: rowCount(reply.rows) }
+              : { rowsWritten: 0, writeProblem },
+          );
+        }).catch((error: unknown) => {
+          if (!answered) reject(error instanceof Error ? error : new Error(message(error)));
+          else finishWriting({ rowsWritten: 0, writeProblem: message(error) });
         });
-        const writeProblem = await writeRows(reply.rows, [index]);
-        timeline = await send({ type: 'timeline' });
-        return {
-          stdout: reply.stdout,
-          stderr: reply.stderr,
-          exitCode: reply.exitCode,
-          time: reply.time,
-          rowsWritten: writeProblem === undefined ? rowCount(reply.rows) : 0,
-          ...(writeProblem !== undefined ? { writeProblem } : {}),
-        };
       });
     },
 
@@ -271,8 +300,8 @@ export async function openClusterSession(options: OpenClusterOptions): Promise<C
         checkRoom();
         const reply = await send({ type: 'advance', to: time });
         now = reply.now;
-        const index = await addStep({ time: reply.now, ranAt: Date.now(), appended: false });
-        const writeProblem = await writeRows(reply.rows, [index]);
+        const step = await addStep({ time: reply.now, ranAt: Date.now(), appended: false });
+        const writeProblem = await writeRows(reply.rows, [step]);
         timeline = await send({ type: 'timeline' });
         return {
           now,

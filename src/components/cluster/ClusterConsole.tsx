@@ -100,8 +100,10 @@ export default function ClusterConsole({
     async (line: string, stdin?: string): Promise<CommandOutput> => {
       if (!session) throw new Error('the cluster is not open');
       const result = await session.kubectl(line, stdin);
-      setNotice(result.writeProblem ?? '');
-      setTimeline(session.timeline());
+      void result.written.then((written) => {
+        setNotice(written.writeProblem ?? '');
+        setTimeline(session.timeline());
+      });
       setLast({ line, output: result.stdout + result.stderr, virtualTime: result.time });
       setCaptured('');
       return result;
