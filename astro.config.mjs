@@ -70,6 +70,7 @@ export default defineConfig({
           label: 'Practise',
           items: [
             { label: 'KQL lab', link: '/lab/' },
+            { label: 'Live cluster', link: '/cluster/' },
             { label: 'Datasets', link: '/datasets/' },
             { label: 'Review queue', link: '/review/' },
             { label: 'Practice exam', link: '/exam/' },
