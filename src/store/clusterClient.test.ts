@@ -129,7 +129,9 @@ describe('cluster client', () => {
     const first = await open();
     await first.kubectl('kubectl delete pod web-1');
     await first.advanceTo(START + 20_000);
-    await (await first.kubectl('kubectl apply -f -', 'kind: Pod\n')).written;
+    await (
+      await first.kubectl('kubectl apply -f -', 'kind: Pod\n')
+    ).written;
     first.close();
     const writes = written.length;
 
