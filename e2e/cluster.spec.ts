@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
@@ -186,4 +187,20 @@ test('a manifest refused at baseline is admitted once the namespace is relabelle
   await clock.getByRole('button', { name: 'Step' }).click();
   await typeCommand(page, 'kubectl get pods -n shop');
   await expect(screen(page)).toContainText(/storefront-\S+\s+2\/2\s+Running\s+0\s+\d+s/);
+
+  // The cluster page opens the same dataset's cluster, with the learner's session.
+  await page.goto('/cluster/');
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue(`${CASE_ID}:5:2`);
+  await expect(screen(page)).toContainText('earlier step(s) on this cluster were replayed', {
+    timeout: 120_000,
+  });
+  await typeCommand(page, 'kubectl get pods -n dev');
+  await expect(screen(page)).toContainText('node-debugger');
+  const axe = await new AxeBuilder({ page }).include('.cluster-page').analyze();
+  expect(
+    axe.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    ),
+  ).toEqual([]);
 });

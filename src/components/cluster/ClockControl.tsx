@@ -3,6 +3,8 @@ import type { TimelineEvent } from '../../store/clusterClient';
 import { formatVirtual } from './virtualTime';
 
 interface Props {
+  /** 2 on the cluster page, 3 inside the case page's Cluster tab. */
+  readonly headingLevel: 2 | 3;
   readonly now: number;
   readonly timeline: readonly TimelineEvent[];
   /** Runs the cluster's clock to `time`; resolves when the cluster (and the dataset) got there. */
@@ -24,8 +26,9 @@ const TICK_MS = 1_000;
  * or jump to an event still ahead (a storyline step, an alert, a pod's replacement). The clock only runs forward:
  * what the cluster did is in the dataset, and what it will do is simulated as it comes.
  */
-export function ClockControl({ now, timeline, onAdvance }: Props) {
+export function ClockControl({ headingLevel, now, timeline, onAdvance }: Props) {
   const id = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(60);
   const [step, setStep] = useState<number>(60_000);
@@ -61,7 +64,7 @@ export function ClockControl({ now, timeline, onAdvance }: Props) {
 
   return (
     <section className="cluster-clock" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Virtual clock</h3>
+      <Heading id={`${id}-heading`}>Virtual clock</Heading>
       <p className="cluster-clock__now">
         Virtual now:{' '}
         <output aria-live="off" data-testid="virtual-now">

@@ -24,6 +24,8 @@ interface Props {
   readonly cluster: LiveClusterRequest;
   /** Offered on a case page: the last command's output goes to the case notebook. */
   readonly onCapture?: (capture: CapturedOutput) => void;
+  /** 2 on the cluster page, 3 inside the case page's Cluster tab. */
+  readonly headingLevel?: 2 | 3;
   /** On a case page the clock's events do not name pods: which pod is replaced is for the learner to find. */
   readonly hidePodNames?: boolean;
 }
@@ -59,6 +61,7 @@ export default function ClusterConsole({
   cluster,
   onCapture,
   hidePodNames = false,
+  headingLevel = 3,
 }: Props) {
   const [opening, setOpening] = useState<Opening>({ state: 'opening' });
   const [now, setNow] = useState(0);
@@ -143,6 +146,7 @@ export default function ClusterConsole({
   return (
     <div className="cluster-console">
       <ClockControl
+        headingLevel={headingLevel}
         now={now}
         timeline={
           hidePodNames
@@ -184,6 +188,7 @@ export default function ClusterConsole({
         </div>
       )}
       <ManifestPanel
+        headingLevel={headingLevel}
         manifests={session.manifests()}
         onApply={(namespace, yaml, note) => {
           // The answer appears in the terminal, above the box: bring it into view (xterm draws only when visible).

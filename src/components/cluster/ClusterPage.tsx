@@ -107,6 +107,7 @@ export default function ClusterPage({ scenarios }: Props) {
           datasetId={dataset.id}
           datasetCreatedAt={dataset.createdAt}
           cluster={clusterOf(dataset, scenarios)}
+          headingLevel={2}
         />
       )}
     </div>

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import type { ManifestChoice } from '../../store/clusterClient';
 
 interface Props {
+  /** 2 on the cluster page, 3 inside the case page's Cluster tab. */
+  readonly headingLevel: 2 | 3;
   readonly manifests: readonly ManifestChoice[];
   /** Runs `kubectl apply -n <namespace> -f -` with the text on stdin; `note` says where it came from. */
   readonly onApply: (namespace: string, yaml: string, note: string) => void;
@@ -11,8 +13,9 @@ interface Props {
  * Manifests through admission: load one of the cluster's built-in manifests (or paste your own) into the box, edit
  * it, and apply it; the terminal shows the API server's answer under the namespace's Pod Security level.
  */
-export function ManifestPanel({ manifests, onApply }: Props) {
+export function ManifestPanel({ headingLevel, manifests, onApply }: Props) {
   const id = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const [chosen, setChosen] = useState(manifests[0]?.name ?? '');
   const [text, setText] = useState('');
   const [namespace, setNamespace] = useState('default');
@@ -20,7 +23,7 @@ export function ManifestPanel({ manifests, onApply }: Props) {
 
   return (
     <section className="cluster-manifests" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Apply a manifest</h3>
+      <Heading id={`${id}-heading`}>Apply a manifest</Heading>
       <div className="cluster-manifests__pick">
         <label htmlFor={`${id}-choice`}>Built-in manifest</label>
         <select id={`${id}-choice`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
