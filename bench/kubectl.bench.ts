@@ -6,7 +6,9 @@ import { createLiveCluster } from '../simulations/live/liveCluster';
 const started = performance.now();
 const live = await createLiveCluster({ scenario: 'web-shell-reverse-shell', seed: 42, days: 3 });
 const createSeconds = (performance.now() - started) / 1000;
-const victim = /^Pod shop\/(\S+) /.exec(live.timeline().find((e) => e.label.startsWith('Pod shop/'))?.label ?? '')?.[1];
+const victim = /^Pod shop\/(\S+) /.exec(
+  live.timeline().find((e) => e.label.startsWith('Pod shop/'))?.label ?? '',
+)?.[1];
 if (!victim) throw new Error('the web-shell case has no scheduled pod replacement to exercise');
 
 const MIX = [
@@ -35,7 +37,8 @@ for (let round = 0; round < ROUNDS; round++) {
     const t = performance.now();
     const result = live.kubectl(line);
     timings.push(performance.now() - t);
-    if (round === 0 && result.exitCode !== 0 && !line.includes('nope')) throw new Error(`${line}: ${result.stderr}`);
+    if (round === 0 && result.exitCode !== 0 && !line.includes('nope'))
+      throw new Error(`${line}: ${result.stderr}`);
   }
   live.advanceBy(5_000);
 }

@@ -4,6 +4,7 @@ import type { PodState } from '../cluster/podState';
 import type { BindingSpec, JsonObject, WorkloadSpec } from '../cluster/types';
 import { DAY } from '../core/time';
 import { age } from './duration';
+import { aggregateEvents } from './events';
 import type { KubectlHost } from './host';
 import { isPodScheduled, podReady, podRestarts, podStatus, readyContainers } from './podView';
 import { RESOURCE_TYPES, type ResourceType } from './resources';
@@ -631,9 +632,9 @@ function clusterRoleItems(host: KubectlHost): Item[] {
 
 function eventItems(host: KubectlHost): Item[] {
   const now = host.now();
-  return host.events.live(now).map((event) => {
+  return aggregateEvents(host.events.live(now)).map((event) => {
     const objectName = `${event.objectKind.toLowerCase()}/${event.name}`;
-    const name = `${event.name}.${Math.floor(event.time * 1000)
+    const name = `${event.name}.${Math.floor(event.firstTime * 1000)
       .toString(16)
       .slice(-16)}`;
     const item: Item = {
@@ -652,8 +653,8 @@ function eventItems(host: KubectlHost): Item[] {
               '',
               `${event.source}${event.computer ? `, ${event.computer}` : ''}`,
               event.message,
-              age(event.time, now),
-              '1',
+              age(event.firstTime, now),
+              String(event.count),
               name,
             ]
           : [age(event.time, now), event.type, event.reason, objectName, event.message],
@@ -666,9 +667,9 @@ function eventItems(host: KubectlHost): Item[] {
         message: event.message,
         type: event.type,
         source: { component: event.source, ...(event.computer ? { host: event.computer } : {}) },
-        firstTimestamp: iso(event.time),
+        firstTimestamp: iso(event.firstTime),
         lastTimestamp: iso(event.time),
-        count: 1,
+        count: event.count,
       }),
     };
     return item;

@@ -11,6 +11,7 @@ import type {
 import { Random } from '../core/random';
 import { listItems } from './catalog';
 import { age, rfc1123z } from './duration';
+import { aggregateEvents, eventAge } from './events';
 import type { ParsedArgs } from './flags';
 import type { KubectlHost } from './host';
 import { isPodScheduled, matchesSelector, readyContainers } from './podView';
@@ -120,12 +121,9 @@ function describeMounts(block: Block, level: number, container: ContainerSpec, t
 /** `Events:` and its table, or `Events:  <none>` (its own tabwriter block, as DescribeEvents flushes first). */
 function eventsText(host: KubectlHost, kind: string, namespace: string | undefined, name: string): string {
   const now = host.now();
-  const events = host.events
-    .live(now)
-    .filter(
-      (e) =>
-        e.objectKind === kind && e.name === name && (namespace === undefined || e.namespace === namespace),
-    );
+  const events = aggregateEvents(host.events.live(now)).filter(
+    (e) => e.objectKind === kind && e.name === name && (namespace === undefined || e.namespace === namespace),
+  );
   if (events.length === 0) return tabulate(['Events:\t<none>'], DESCRIBE_TABS);
   const block = new Block();
   block.add(0, 'Events:');
@@ -133,7 +131,7 @@ function eventsText(host: KubectlHost, kind: string, namespace: string | undefin
   block.add(1, '----\t------\t----\t----\t-------');
   for (const e of events) {
     const from = e.source === 'kubelet' ? 'kubelet' : e.source;
-    block.add(1, `${e.type}\t${e.reason}\t${age(e.time, now)}\t${from}\t${e.message}`);
+    block.add(1, `${e.type}\t${e.reason}\t${eventAge(e, now)}\t${from}\t${e.message}`);
   }
   return block.text();
 }
@@ -183,7 +181,7 @@ function containerBlock(
     block.add(2, `Last State:\tTerminated`);
     block.add(3, `Reason:\tError`);
     block.add(3, `Exit Code:\t1`);
-    block.add(3, `Started:\t${rfc1123z(container.startedAt ?? pod.createdAt)}`);
+    // When the previous instance started is not kept by the model; when it ended is.
     block.add(3, `Finished:\t${rfc1123z(container.finishedAt)}`);
   }
   block.add(2, `Ready:\t${container.status === 'running' && pod.phase === 'Running' ? 'True' : 'False'}`);
@@ -210,7 +208,18 @@ export function describePod(host: KubectlHost, pod: PodState): string {
   block.map(0, 'Labels', template.labels);
   block.add(0, `Annotations:\t<none>`);
   if (pod.phase === 'Terminating') {
-    block.add(0, `Status:\tTerminating (lasts ${age(pod.createdAt, now)})`);
+    // The kubelet's Killing event marks when the deletion reached the pod.
+    const killed = host.events
+      .live(now)
+      .filter(
+        (e) =>
+          e.objectKind === 'Pod' &&
+          e.name === pod.name &&
+          e.namespace === pod.namespace &&
+          e.reason === 'Killing',
+      )
+      .at(-1);
+    block.add(0, `Status:\tTerminating (lasts ${age(killed?.time ?? now, now)})`);
     block.add(0, `Termination Grace Period:\t30s`);
   } else block.add(0, `Status:\t${pod.phase}`);
   block.add(0, `IP:\t${scheduled ? pod.ip : ''}`);

@@ -85,12 +85,40 @@ describe('kubectl exec', () => {
     expect(claims['kubernetes.io'].pod.name).toBe(victim);
   });
 
+  it('sh -c runs a pipeline through grep, head, tail, wc and sort', () => {
+    const shell = live.kubectl(
+      `kubectl exec -n shop ${victim} -c php-fpm -- sh -c 'ps aux | grep -E "dev/tcp" | wc -l'`,
+    );
+    expect([shell.stdout, shell.exitCode]).toEqual(['1\n', 0]);
+    const none = live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- sh -c 'ps aux | grep xmrig'`);
+    expect([none.stdout, none.stderr, none.exitCode]).toEqual([
+      '',
+      'command terminated with exit code 1\n',
+      1,
+    ]);
+    expect(
+      live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- sh -c 'env | sort | head -n 2'`).stdout,
+    ).toBe('CATALOG_API_PORT=tcp://10.0.52.208:8080\nCATALOG_API_PORT_8080_TCP=tcp://10.0.52.208:8080\n');
+    expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- bash`).stderr).toMatch(
+      /runs one command per exec/,
+    );
+    expect(
+      live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- grep www-data /etc/passwd`).stdout,
+    ).toBe('www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n');
+    expect(
+      live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- tail -n 1 /etc/resolv.conf`).stdout,
+    ).toBe('options ndots:5\n');
+  });
+
   it('answers a wrong container, program or syntax as kubectl does', () => {
     expect(live.kubectl(`kubectl exec -n shop ${victim} -c php -- id`).stderr).toBe(
       'error: unable to upgrade connection: container not found ("php")\n',
     );
     expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- nmapx`).stderr).toMatch(
       /OCI runtime exec failed: exec failed: unable to start container process: exec: "nmapx": executable file not found in \$PATH: unknown\n$/,
+    );
+    expect(live.kubectl(`kubectl exec -n shop ${victim} -c php-fpm -- netstat -tlnp`).stderr).toMatch(
+      /^error: the simulated container does not run "netstat"; it runs ps, ss, /,
     );
     expect(live.kubectl(`kubectl exec -n shop ${victim} ps`).stderr).toMatch(
       /^error: exec \[POD\] \[COMMAND\] is not supported anymore\. Use exec \[POD\] -- \[COMMAND\] instead/,

@@ -1,7 +1,9 @@
 import type { PodState } from '../cluster/podState';
 import { fileTree, cat, ls, mounts } from './container/files';
 import { envOutput, idOutput } from './container/identity';
+import { applyFilter } from './container/filters';
 import { busyboxPs, psAux, visibleProcesses } from './container/processes';
+import { splitCommandLine } from './argv';
 import { ssOutput } from './container/sockets';
 import type { ParsedArgs } from './flags';
 import type { KubectlHost } from './host';
@@ -33,6 +35,49 @@ function isBusybox(pod: PodState, container: string): boolean {
   return /busybox|alpine/.test(image);
 }
 
+const SIMULATED_PROGRAMS =
+  'ps, ss, ls, cat, env, printenv, mount, id, whoami, hostname, test, and sh -c pipelines';
+
+/** Programs found in most images, which a learner may reasonably try. */
+const COMMON_TOOLS = new Set([
+  'netstat',
+  'ip',
+  'ifconfig',
+  'chroot',
+  'nsenter',
+  'curl',
+  'wget',
+  'find',
+
+  'uname',
+  'df',
+  'du',
+  'top',
+  'kill',
+  'pkill',
+  'crontab',
+  'history',
+  'lsof',
+  'file',
+  'stat',
+  'sha256sum',
+  'md5sum',
+  'python3',
+  'python',
+  'perl',
+  'apt',
+  'apt-get',
+  'apk',
+  'echo',
+  'date',
+  'uptime',
+  'w',
+  'who',
+  'last',
+  'getent',
+  'readlink',
+]);
+
 /** Runs a program in the container from the runtime model; what it prints and its exit status. */
 function runProgram(
   host: KubectlHost,
@@ -44,8 +89,19 @@ function runProgram(
   const [program, ...args] = argv as [string, ...string[]];
   const name = program.slice(program.lastIndexOf('/') + 1);
   const now = host.now();
-  const view = { pod, container, now };
+  const view = { pod, container, now, volumes: host.volumes };
   switch (name) {
+    case 'sh':
+    case 'bash':
+    case 'ash': {
+      if (args[0] !== '-c' || args[1] === undefined)
+        return {
+          stdout: '',
+          stderr: `error: the simulated terminal runs one command per exec (an interactive ${name} needs a real terminal): use kubectl exec POD -- ${name} -c 'COMMAND'\n`,
+          exitCode: 1,
+        };
+      return runPipeline(host, pod, container, args[1], self);
+    }
     case 'ps': {
       const processes = visibleProcesses(host.world, pod, container);
       return {
@@ -79,13 +135,64 @@ function runProgram(
         stderr: '',
         exitCode: args[0] === '-e' && fileTree(view).has(args[1] ?? '') ? 0 : 1,
       };
+    case 'grep':
+    case 'head':
+    case 'tail':
+    case 'wc':
+    case 'sort': {
+      // The filters read files too: `grep root /etc/passwd`, `tail -n 5 /etc/hosts`.
+      const positional = args.filter(
+        (a, i) => !a.startsWith('-') && !(args[i - 1] === '-n' && /^\d+$/.test(a)),
+      );
+      const files = name === 'grep' ? positional.slice(1) : positional;
+      if (files.length === 0)
+        return { stdout: '', stderr: `${name}: reading standard input is not simulated\n`, exitCode: 2 };
+      const read = cat(view, files);
+      const filtered = applyFilter([name, ...args.filter((a) => !files.includes(a))], read.stdout);
+      return {
+        stdout: filtered.output,
+        stderr: read.stderr + (filtered.error ?? ''),
+        exitCode: read.exitCode || filtered.status,
+      };
+    }
     default:
+      // A program the image surely has but the simulation does not run is said to be so, not to be missing.
+      if (COMMON_TOOLS.has(name))
+        return {
+          stdout: '',
+          stderr: `error: the simulated container does not run "${name}"; it runs ${SIMULATED_PROGRAMS}\n`,
+          exitCode: 1,
+        };
       return {
         stdout: '',
         stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${host.world.random.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
         exitCode: 1,
       };
   }
+}
+
+/** `sh -c 'program args | filter | filter'`: the program from the runtime model, then the text filters. */
+function runPipeline(
+  host: KubectlHost,
+  pod: PodState,
+  container: string,
+  script: string,
+  self: { pid: number; user: string; tty: boolean },
+): { stdout: string; stderr: string; exitCode: number } {
+  const stages = script.split('|').map((stage) => splitCommandLine(stage.trim()).words);
+  if (stages.some((words) => words.length === 0))
+    return { stdout: '', stderr: `sh: 1: Syntax error: "|" unexpected\n`, exitCode: 2 };
+  const first = runProgram(host, pod, container, stages[0]!, self);
+  let stdout = first.stdout;
+  let stderr = first.stderr;
+  let exitCode = first.exitCode;
+  for (const words of stages.slice(1)) {
+    const filtered = applyFilter(words, stdout);
+    stdout = filtered.output;
+    stderr += filtered.error ?? '';
+    exitCode = filtered.status;
+  }
+  return { stdout, stderr, exitCode };
 }
 
 /** The user a container's processes run as: its securityContext's runAsUser, or its main process's user. */
@@ -152,14 +259,14 @@ export function exec(host: KubectlHost, args: ParsedArgs): CommandOutput {
   const process = host.world.exec(pod, host.learner, args.rest, { container, tty, user });
   if (!process)
     return fail(`${notice}error: unable to upgrade connection: container not found ("${container}")\n`);
+  // The program runs and exits within this call: its own `ps` line is printed by `ps`, not listed from the model.
+  const index = pod.runtime?.processes.indexOf(process) ?? -1;
+  if (index >= 0) pod.runtime!.processes.splice(index, 1);
   const result = runProgram(host, pod, container, args.rest, { pid: process.pid + 6, user, tty });
   // What the program read is a file access the runtime sensor sees (reading a kubeconfig raises an alert).
   if (/(^|\/)cat$/.test(args.rest[0]!) && result.exitCode === 0)
     for (const path of args.rest.slice(1).filter((a) => !a.startsWith('-')))
       host.world.accessFile({ pod, container }, process, path, 'read');
-  // The program has exited: it is no longer one of the container's processes.
-  const index = pod.runtime?.processes.indexOf(process) ?? -1;
-  if (index >= 0) pod.runtime!.processes.splice(index, 1);
   const quiet = args.flags.has('quiet');
   const status =
     result.exitCode !== 0 && !result.stderr.startsWith('error:')

@@ -16,7 +16,6 @@ export const FLAGS: Record<string, FlagSpec> = Object.fromEntries(
       ['show-kind', undefined, false],
       ['show-labels', undefined, false],
       ['as', undefined, true],
-      ['as-group', undefined, true],
       ['context', undefined, true],
       ['container', 'c', true],
       ['tail', undefined, true],
@@ -40,6 +39,11 @@ export const FLAGS: Record<string, FlagSpec> = Object.fromEntries(
       ['sort-by', undefined, true],
       ['help', 'h', false],
       ['dry-run', undefined, true],
+      ['clusterrole', undefined, true],
+      ['role', undefined, true],
+      ['serviceaccount', undefined, true],
+      ['user', undefined, true],
+      ['group', undefined, true],
     ] as const
   ).map(([name, short, takesValue]) => [name, { name, short, takesValue }]),
 );
@@ -50,8 +54,47 @@ const BY_SHORT = new Map(
     .map((f) => [f.short!, f]),
 );
 
+/**
+ * Real kubectl flags the simulation does not implement: named as such, not as unknown, so that a learner who
+ * knows kubectl is not told a real flag does not exist.
+ */
+const NOT_SIMULATED: Record<string, string | undefined> = {
+  watch: 'w',
+  'as-group': undefined,
+  follow: 'f',
+  since: undefined,
+  'since-time': undefined,
+  'field-selector': undefined,
+  'label-columns': 'L',
+  'show-managed-fields': undefined,
+  'ignore-not-found': undefined,
+  'grace-period': undefined,
+  force: undefined,
+  cascade: undefined,
+  timeout: undefined,
+  recursive: 'R',
+  kustomize: 'k',
+  kubeconfig: undefined,
+  server: 's',
+  token: undefined,
+  template: undefined,
+  'server-side': undefined,
+  validate: undefined,
+  limit: undefined,
+};
+
+const NOT_SIMULATED_SHORT = new Map(
+  Object.entries(NOT_SIMULATED)
+    .filter(([, short]) => short)
+    .map(([name, short]) => [short!, name]),
+);
+
+function notSimulated(flag: string): FlagError {
+  return new FlagError(`${flag} is a kubectl flag this simulated cluster does not support`, true);
+}
+
 /** Flags every command accepts (kubectl's global flags that the simulation honours). */
-const GLOBAL = ['namespace', 'as', 'as-group', 'context', 'help'];
+const GLOBAL = ['namespace', 'as', 'context', 'help'];
 
 export interface ParsedArgs {
   positionals: string[];
@@ -60,7 +103,15 @@ export interface ParsedArgs {
   rest?: string[];
 }
 
-export class FlagError extends Error {}
+export class FlagError extends Error {
+  constructor(
+    message: string,
+    /** A real kubectl flag the simulation does not implement (not a typo). */
+    readonly known = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Parses words the way cobra / pflag does: `--name=value`, `--name value`, `-n value`, `-nvalue`, grouped
@@ -77,7 +128,10 @@ export function parseArgs(words: readonly string[], allowed: readonly string[]):
     if (word.startsWith('--') && word.length > 2) {
       const [name, inline] = splitOnce(word.slice(2), '=');
       const spec = FLAGS[name];
-      if (!spec || !permitted.has(name)) throw new FlagError(`unknown flag: --${name}`);
+      if (!spec || !permitted.has(name)) {
+        if (name in NOT_SIMULATED) throw notSimulated(`--${name}`);
+        throw new FlagError(`unknown flag: --${name}`);
+      }
       if (!spec.takesValue) flags.set(name, inline ?? 'true');
       else if (inline !== undefined) flags.set(name, inline);
       else if (i + 1 < words.length) flags.set(name, words[++i]!);
@@ -88,8 +142,10 @@ export function parseArgs(words: readonly string[], allowed: readonly string[]):
       for (let j = 1; j < word.length; j++) {
         const letter = word[j]!;
         const spec = BY_SHORT.get(letter);
-        if (!spec || !permitted.has(spec.name))
+        if (!spec || !permitted.has(spec.name)) {
+          if (NOT_SIMULATED_SHORT.has(letter)) throw notSimulated(`-${letter}`);
           throw new FlagError(`unknown shorthand flag: '${letter}' in ${word}`);
+        }
         if (!spec.takesValue) {
           flags.set(spec.name, 'true');
           continue;

@@ -179,6 +179,27 @@ describe('kubectl get', () => {
     expect(lines.some((l) => /Normal {3}Scheduled +pod\/catalog-api-/.test(l))).toBe(true);
   });
 
+  it('-o jsonpath reads fields the tables do not show; --sort-by orders the rows', () => {
+    expect(live.kubectl('kubectl get deploy -n shop -o jsonpath={.items[*].metadata.name}').stdout).toBe(
+      'catalog-api shop-db storefront',
+    );
+    const hostNetwork = live.kubectl(
+      `kubectl get pods -n kube-system -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.hostNetwork}{"\\n"}{end}'`,
+    ).stdout;
+    expect(hostNetwork).toMatch(/^kube-proxy-\w+\ttrue$/m);
+    expect(hostNetwork).toMatch(/^coredns-\S+\t$/m);
+    expect(live.kubectl('kubectl get pods -n shop -o jsonpath={.items[9].x}').stderr).toMatch(
+      /^error: error executing jsonpath/,
+    );
+    const byAge = names(
+      live.kubectl('kubectl get pods -n shop --sort-by=.metadata.creationTimestamp').stdout,
+    );
+    expect(byAge[0]).toMatch(/^shop-db-/);
+    expect(live.kubectl('kubectl get pods --sort-by=.status.phase').stderr).toMatch(
+      /^error: the simulated kubectl sorts by /,
+    );
+  });
+
   it('answers errors as kubectl does', () => {
     const missing = live.kubectl('kubectl get pod nope -n shop');
     expect([missing.stderr, missing.exitCode]).toEqual([

@@ -2,6 +2,7 @@ import type { JsonObject } from '../cluster/types';
 import { COLUMNS, listItems, type Item } from './catalog';
 import type { ParsedArgs } from './flags';
 import type { KubectlHost } from './host';
+import { JsonPathError, jsonPath } from './jsonpath';
 import { asList, toJson, toYaml } from './output';
 import { matchesSelector, selectorError } from './podView';
 import { ALL_CATEGORY, kindPrefix, qualifiedName, resolveResource, type ResourceType } from './resources';
@@ -18,7 +19,23 @@ export const GET_FLAGS = [
   'sort-by',
 ];
 
-const OUTPUT_FORMATS = ['', 'wide', 'yaml', 'json', 'name'];
+const OUTPUT_FORMATS = ['', 'wide', 'yaml', 'json', 'name', 'jsonpath'];
+
+/** `-o jsonpath=TEMPLATE` (or `jsonpath='…'`): the format and its template. */
+function outputFormat(flag: string): { format: string; template?: string } {
+  const match = /^jsonpath=(.*)$/s.exec(flag);
+  return match ? { format: 'jsonpath', template: match[1]! } : { format: flag };
+}
+
+/** `--sort-by` fields kubectl users reach for; others are refused rather than ignored. */
+const SORT_FIELDS: Record<string, (item: Item) => string | number> = {
+  '.metadata.name': (item) => item.name,
+  '{.metadata.name}': (item) => item.name,
+  '.metadata.creationTimestamp': (item) => item.createdAt,
+  '{.metadata.creationTimestamp}': (item) => item.createdAt,
+  '.lastTimestamp': (item) => item.createdAt,
+  '{.lastTimestamp}': (item) => item.createdAt,
+};
 
 const PRINTER_ERROR = (format: string) =>
   `error: unable to match a printer suitable for the output format "${format}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`;
@@ -62,8 +79,17 @@ function parseTargets(positionals: string[]): Request[] | string {
 }
 
 export function get(host: KubectlHost, args: ParsedArgs): CommandOutput {
-  const output = args.flags.get('output') ?? '';
-  if (!OUTPUT_FORMATS.includes(output)) return fail(PRINTER_ERROR(output));
+  const { format: output, template } = outputFormat(args.flags.get('output') ?? '');
+  if (!OUTPUT_FORMATS.includes(output) || (output === 'jsonpath' && template === undefined))
+    return fail(PRINTER_ERROR(args.flags.get('output') ?? ''));
+  const sortBy = args.flags.get('sort-by');
+  const sortKey = sortBy === undefined ? undefined : SORT_FIELDS[sortBy];
+  if (sortBy !== undefined && !sortKey)
+    return fail(
+      `error: the simulated kubectl sorts by ${Object.keys(SORT_FIELDS)
+        .filter((k) => !k.startsWith('{'))
+        .join(', ')}\n`,
+    );
   const selector = args.flags.get('selector');
   if (selector) {
     const problem = selectorError(selector);
@@ -72,6 +98,8 @@ export function get(host: KubectlHost, args: ParsedArgs): CommandOutput {
   const targets = parseTargets(args.positionals);
   if (typeof targets === 'string') return fail(targets);
   const allNamespaces = args.flags.has('all-namespaces');
+  if (allNamespaces && targets.some((t) => t.names.length > 0))
+    return fail('error: a resource cannot be retrieved by name across all namespaces\n');
   const namespace = args.flags.get('namespace') ?? 'default';
   const as = args.flags.get('as');
   const several = targets.length > 1 || args.flags.has('show-kind');
@@ -130,8 +158,14 @@ export function get(host: KubectlHost, args: ParsedArgs): CommandOutput {
     }
     if (items.length === 0) continue;
     anyFound = true;
+    if (sortKey)
+      items = [...items].sort((a, b) => {
+        const [x, y] = [sortKey(a), sortKey(b)];
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
     if (output === 'name') names.push(...items.map((item) => `${kindPrefix(type)}${item.name}`));
-    else if (output === 'yaml' || output === 'json') objects.push(...items.map((item) => item.object()));
+    else if (output === 'yaml' || output === 'json' || output === 'jsonpath')
+      objects.push(...items.map((item) => item.object()));
     else
       tables.push(
         printTable(type, items, {
@@ -150,10 +184,17 @@ export function get(host: KubectlHost, args: ParsedArgs): CommandOutput {
   }
   let stdout: string;
   if (output === 'name') stdout = names.map((n) => `${n}\n`).join('');
-  else if (output === 'yaml' || output === 'json') {
+  else if (output === 'yaml' || output === 'json' || output === 'jsonpath') {
     const single = targets.length === 1 && targets[0]!.names.length === 1 && objects.length === 1;
     const value = single ? objects[0]! : asList(objects);
-    stdout = output === 'yaml' ? toYaml(value) : toJson(value);
+    if (output === 'jsonpath') {
+      try {
+        stdout = jsonPath(template!, value);
+      } catch (error) {
+        if (!(error instanceof JsonPathError)) throw error;
+        return fail(`error: error executing jsonpath "${template}": ${error.message}\n`);
+      }
+    } else stdout = output === 'yaml' ? toYaml(value) : toJson(value);
   } else stdout = tables.map((table) => `${table}\n`).join('\n');
   return { stdout, stderr, exitCode: failed ? 1 : 0 };
 }

@@ -1,5 +1,6 @@
 import type { EventLog } from '../cluster/eventLog';
 import type { PodLogBook } from '../cluster/podLogs';
+import type { VolumeFiles } from '../cluster/volumeFiles';
 import type { PodState, Requester } from '../cluster/podState';
 import type { ClusterWorld } from '../cluster/world';
 import type { PodTemplate } from '../cluster/types';
@@ -30,9 +31,13 @@ export interface KubectlHost {
   readonly clusterCreatedAt: number;
   readonly events: EventLog;
   readonly logs: PodLogBook;
+  /** Files written into persistent volume claims, which every pod mounting the claim sees. */
+  readonly volumes: VolumeFiles;
   /** When objects created during the run were created, by `resource/namespace/name`. */
   readonly created: ReadonlyMap<string, number>;
   request(call: LearnerRequest, as?: string): RequestOutcome;
+  /** File names `apply -f` accepts besides `-` (the lab's built-in manifests). */
+  manifestNames(): string[];
   /** Deletes a pod as the learner (or `--as`); its controller, if it has one, creates a replacement. */
   deletePod(pod: PodState, as?: string): RequestOutcome;
   /** Creates a pod the learner applied, through RBAC and admission: the pod and warnings, or the denial. */

@@ -50,6 +50,18 @@ describe('the command line', () => {
     expect(live.kubectl('kubectl get pods -n').stderr).toBe(
       "error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n",
     );
+    expect(live.kubectl('kubectl get pods -w').stderr).toBe(
+      'error: -w is a kubectl flag this simulated cluster does not support\n',
+    );
+    expect(live.kubectl('kubectl logs x --since=1h').stderr).toBe(
+      'error: --since is a kubectl flag this simulated cluster does not support\n',
+    );
+    expect(live.kubectl('kubectl get pods --context=prod').stderr).toBe(
+      'error: context "prod" does not exist\n',
+    );
+    expect(live.kubectl('kubectl get pods x -A').stderr).toBe(
+      'error: a resource cannot be retrieved by name across all namespaces\n',
+    );
     expect(live.kubectl('ls -la')).toMatchObject({ stderr: 'bash: ls: command not found\n', exitCode: 127 });
     expect(live.kubectl('kubectl port-forward svc/x 8080').stderr).toBe(
       'error: "kubectl port-forward" is not available in this simulated cluster\'s terminal\n',
@@ -101,5 +113,9 @@ describe('completion', () => {
     expect(live.complete('kubectl logs -n shop shop')).toEqual([expect.stringMatching(/^shop-db-/)]);
     expect(live.complete('kubectl get pods --no')).toEqual(['--no-headers']);
     expect(live.complete('kubectl cordon aks-nodepool1-38425911-vmss00000')).toHaveLength(3);
+    const pod = live.complete('kubectl exec -n shop storefront')[0]!;
+    expect(live.complete(`kubectl exec -n shop ${pod} -c `)).toEqual(['nginx', 'php-fpm']);
+    expect(live.complete('kubectl apply -f node')).toEqual(['node-debugger.yaml']);
+    expect(live.complete('kubectl top ')).toEqual(['node', 'pod']);
   });
 });

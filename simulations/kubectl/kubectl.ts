@@ -6,7 +6,7 @@ import { describe } from './describe';
 import { EXEC_FLAGS, exec } from './exec';
 import { GET_FLAGS, get } from './get';
 import { LOGS_FLAGS, logs } from './logs';
-import { APPLY_FLAGS, DELETE_FLAGS, apply, cordon, deletePods, label } from './mutate';
+import { APPLY_FLAGS, CREATE_FLAGS, DELETE_FLAGS, apply, cordon, create, deletePods, label } from './mutate';
 import { TOP_FLAGS, top } from './top';
 import type { KubectlHost } from './host';
 import { fail, ok, type CommandOutput } from './result';
@@ -28,6 +28,12 @@ export const COMMANDS: Record<string, Command> = {
     run: get,
     summary: 'Display one or many resources',
     group: 'Basic Commands (Intermediate)',
+  },
+  create: {
+    flags: CREATE_FLAGS,
+    run: create,
+    summary: 'Create a resource from a file or from stdin',
+    group: 'Basic Commands (Beginner)',
   },
   delete: {
     flags: DELETE_FLAGS,
@@ -257,13 +263,20 @@ export function runKubectl(
     args = parseArgs([...leading, ...rest.slice(1)], command.flags);
   } catch (error) {
     if (error instanceof FlagError)
-      return fail(`error: ${error.message}\nSee 'kubectl ${name} --help' for usage.\n`);
+      return fail(
+        error.known
+          ? `error: ${error.message}\n`
+          : `error: ${error.message}\nSee 'kubectl ${name} --help' for usage.\n`,
+      );
     throw error;
   }
   if (args.flags.has('help'))
     return ok(
       `${command.summary}.\n\nUsage:\n  kubectl ${name} [options]\n\nSupported flags: ${command.flags.map((f) => `--${f}`).join(', ')}\n`,
     );
+  const context = args.flags.get('context');
+  if (context !== undefined && context !== CLUSTER_NAME)
+    return fail(`error: context "${context}" does not exist\n`);
   if (args.flags.has('namespace') && args.flags.get('namespace') === '')
     return fail('error: a namespace must be specified\n');
   return command.run(host, args, input);

@@ -157,7 +157,41 @@ describe('kubectl delete pod', () => {
       'Error from server (NotFound): pods "nope" not found\n',
     );
     expect(live.kubectl('kubectl delete deploy storefront -n shop').stderr).toBe(
-      'error: this simulated cluster deletes pods only\n',
+      'error: this simulated cluster deletes pods and role bindings only\n',
+    );
+  });
+});
+
+describe('kubectl create clusterrolebinding', () => {
+  it('grants the role at once, raises the cluster-admin binding alert, and delete takes the rights back', () => {
+    const sa = '--as=system:serviceaccount:shop:storefront';
+    expect(live.kubectl(`kubectl auth can-i delete nodes ${sa}`).stdout).toBe('no\n');
+    const created = live.kubectl(
+      'kubectl create clusterrolebinding lab-admin --clusterrole=cluster-admin --serviceaccount=shop:storefront',
+    );
+    expect(created.stdout).toBe('clusterrolebinding.rbac.authorization.k8s.io/lab-admin created\n');
+    const row = (created.rows.AKSAuditAdmin as unknown as AuditRow[])[0]!;
+    expect(row.RequestUri).toBe(
+      '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings?fieldManager=kubectl-create&fieldValidation=Strict',
+    );
+    expect(row.RequestObject).toMatchObject({ roleRef: { name: 'cluster-admin' } });
+    expect(live.kubectl(`kubectl auth can-i delete nodes ${sa}`).stdout).toBe('yes\n');
+    expect(live.kubectl('kubectl get clusterrolebinding lab-admin').stdout).toMatch(
+      /^lab-admin +ClusterRole\/cluster-admin +0s$/m,
+    );
+    expect(
+      live.kubectl('kubectl create clusterrolebinding lab-admin --clusterrole=cluster-admin --user=x').stderr,
+    ).toBe(
+      'error: failed to create clusterrolebinding: clusterrolebindings.rbac.authorization.k8s.io "lab-admin" already exists\n',
+    );
+    const alerts = (live.advanceBy(65 * 60_000).SecurityAlert ?? []).map((r) => r.AlertType);
+    expect(alerts).toContain('K8S_ClusterAdminBinding');
+    expect(live.kubectl('kubectl delete clusterrolebinding lab-admin').stdout).toBe(
+      'clusterrolebinding.rbac.authorization.k8s.io "lab-admin" deleted\n',
+    );
+    expect(live.kubectl(`kubectl auth can-i delete nodes ${sa}`).stdout).toBe('no\n');
+    expect(live.kubectl('kubectl create clusterrolebinding y').stderr).toBe(
+      'error: required flag(s) "clusterrole" not set\n',
     );
   });
 });

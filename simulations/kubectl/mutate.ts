@@ -23,13 +23,27 @@ export function deletePods(host: KubectlHost, args: ParsedArgs): CommandOutput {
     const types = words.map((w) => resolveResource(w.split('/')[0]!));
     if (types.some((t) => !t))
       return fail(`error: the server doesn't have a resource type "${words[0]!.split('/')[0]}"\n`);
+    const bindingType = types[0]!.plural;
+    if (
+      (bindingType === 'clusterrolebindings' || bindingType === 'rolebindings') &&
+      types.every((t) => t === types[0])
+    )
+      return deleteBindings(
+        host,
+        args,
+        bindingType === 'rolebindings',
+        words.map((w) => w.slice(w.indexOf('/') + 1)),
+      );
     if (types.some((t) => t!.plural !== 'pods'))
-      return fail(`error: this simulated cluster deletes pods only\n`);
+      return fail(`error: this simulated cluster deletes pods and role bindings only\n`);
     names = words.map((w) => w.slice(w.indexOf('/') + 1));
   } else {
     const type = resolveResource(words[0]!);
     if (!type) return fail(`error: the server doesn't have a resource type "${words[0]}"\n`);
-    if (type.plural !== 'pods') return fail(`error: this simulated cluster deletes pods only\n`);
+    if ((type.plural === 'clusterrolebindings' || type.plural === 'rolebindings') && words.length > 1)
+      return deleteBindings(host, args, type.plural === 'rolebindings', words.slice(1));
+    if (type.plural !== 'pods')
+      return fail(`error: this simulated cluster deletes pods and role bindings only\n`);
     names = words.slice(1);
     if (names.length === 0 && !args.flags.has('selector'))
       return fail(`error: resource(s) were provided, but no name was specified\n`);
@@ -285,4 +299,112 @@ export function apply(host: KubectlHost, args: ParsedArgs, input: { stdin?: stri
       `${warnings}${serverError(result.code, `error when creating "${source}": ${result.denied ?? ''}`)}`,
     );
   return { stdout: `pod/${manifest.name} created\n`, stderr: warnings, exitCode: 0, lead: warnings };
+}
+
+export const CREATE_FLAGS = ['clusterrole', 'role', 'serviceaccount', 'user', 'group', 'dry-run'];
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/** `create clusterrolebinding|rolebinding NAME --clusterrole=R|--role=R --serviceaccount=NS:SA|--user=U|--group=G`. */
+export function create(host: KubectlHost, args: ParsedArgs): CommandOutput {
+  const [kind, name] = args.positionals;
+  if (kind !== 'clusterrolebinding' && kind !== 'rolebinding') {
+    if (kind === undefined)
+      return fail(`error: Required resource not specified.\nSee 'kubectl create -h' for help and examples\n`);
+    return fail(`error: this simulated cluster creates clusterrolebindings and rolebindings only\n`);
+  }
+  if (!name)
+    return fail(
+      `error: exactly one NAME is required, got 0\nSee 'kubectl create ${kind} -h' for help and examples\n`,
+    );
+  const namespaced = kind === 'rolebinding';
+  const clusterRole = args.flags.get('clusterrole');
+  const role = namespaced ? args.flags.get('role') : undefined;
+  if (!clusterRole && !role)
+    return fail(
+      namespaced
+        ? `error: exactly one of clusterrole or role must be specified\n`
+        : `error: required flag(s) "clusterrole" not set\n`,
+    );
+  const subjects: { kind: 'ServiceAccount' | 'User' | 'Group'; name: string; namespace?: string }[] = [];
+  const account = args.flags.get('serviceaccount');
+  if (account) {
+    const [namespace, accountName] = account.split(':');
+    if (!namespace || !accountName) return fail(`error: serviceaccount must be <namespace>:<name>\n`);
+    subjects.push({ kind: 'ServiceAccount', name: accountName, namespace });
+  }
+  if (args.flags.get('user')) subjects.push({ kind: 'User', name: args.flags.get('user')! });
+  if (args.flags.get('group')) subjects.push({ kind: 'Group', name: args.flags.get('group')! });
+  const namespace = namespaced ? (args.flags.get('namespace') ?? 'default') : undefined;
+  const resource = namespaced ? 'rolebindings' : 'clusterrolebindings';
+  const qualified = `${resource}.${RBAC_GROUP}`;
+  const exists = host.world.spec.bindings.some((b) => b.name === name && b.namespace === namespace);
+  const roleRef = { apiGroup: RBAC_GROUP, kind: role ? 'Role' : 'ClusterRole', name: (role ?? clusterRole)! };
+  const body = {
+    kind: namespaced ? 'RoleBinding' : 'ClusterRoleBinding',
+    apiVersion: `${RBAC_GROUP}/v1`,
+    metadata: { name, ...(namespace ? { namespace } : {}), creationTimestamp: null },
+    roleRef,
+    subjects: subjects.map((s) => (s.kind === 'ServiceAccount' ? s : { apiGroup: RBAC_GROUP, ...s })),
+  };
+  if (args.flags.get('dry-run') === 'client') return ok(`${kind}.${RBAC_GROUP}/${name} created (dry run)\n`);
+  const outcome = host.request(
+    {
+      verb: 'create',
+      resource,
+      apiGroup: RBAC_GROUP,
+      namespace,
+      name,
+      query: 'fieldManager=kubectl-create&fieldValidation=Strict',
+      requestObject: body,
+      ...(exists ? { code: 409, message: `${qualified} "${name}" already exists` } : {}),
+    },
+    args.flags.get('as'),
+  );
+  if (outcome.code === 409)
+    return fail(`error: failed to create ${kind}: ${qualified} "${name}" already exists\n`);
+  if (outcome.code >= 400) return fail(`error: failed to create ${kind}: ${outcome.message ?? ''}\n`);
+  host.world.authorizerAddBinding({
+    name,
+    ...(namespace ? { namespace } : {}),
+    roleKind: role ? 'Role' : 'ClusterRole',
+    roleName: (role ?? clusterRole)!,
+    subjects,
+  });
+  return ok(`${kind}.${RBAC_GROUP}/${name} created\n`);
+}
+
+/** `delete clusterrolebinding|rolebinding NAME…`: the binding is gone, and the rights it granted with it. */
+export function deleteBindings(
+  host: KubectlHost,
+  args: ParsedArgs,
+  namespaced: boolean,
+  names: string[],
+): CommandOutput {
+  const resource = namespaced ? 'rolebindings' : 'clusterrolebindings';
+  const namespace = namespaced ? (args.flags.get('namespace') ?? 'default') : undefined;
+  let stdout = '';
+  let stderr = '';
+  for (const name of names) {
+    const bindings = host.world.spec.bindings;
+    const index = bindings.findIndex((b) => b.name === name && b.namespace === namespace);
+    const outcome = host.request(
+      {
+        verb: 'delete',
+        resource,
+        apiGroup: RBAC_GROUP,
+        namespace,
+        name,
+        ...(index === -1 ? { code: 404, message: `${resource}.${RBAC_GROUP} "${name}" not found` } : {}),
+      },
+      args.flags.get('as'),
+    );
+    if (outcome.code >= 400) {
+      stderr += serverError(outcome.code, outcome.message ?? '');
+      continue;
+    }
+    bindings.splice(index, 1);
+    stdout += `${namespaced ? 'rolebinding' : 'clusterrolebinding'}.${RBAC_GROUP} "${name}" deleted\n`;
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }

@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { toYaml } from './output';
 
 describe('-o yaml', () => {
-  it('sorts keys, keeps sequences at their key\'s indentation, quotes what would read as another type', () => {
+  it("sorts keys, keeps sequences at their key's indentation, quotes what would read as another type", () => {
     const object = {
       kind: 'Pod',
       apiVersion: 'v1',
-      metadata: { name: 'web', labels: { app: 'web', 'pod-template-hash': '7d9c6b8f5' }, creationTimestamp: '2026-03-02T10:43:22Z' },
+      metadata: {
+        name: 'web',
+        labels: { app: 'web', 'pod-template-hash': '7d9c6b8f5' },
+        creationTimestamp: '2026-03-02T10:43:22Z',
+      },
       spec: {
-        containers: [{ name: 'web', image: 'nginx:1.27', command: ['sleep', '3600'], ports: [{ containerPort: 80 }] }],
+        containers: [
+          { name: 'web', image: 'nginx:1.27', command: ['sleep', '3600'], ports: [{ containerPort: 80 }] },
+        ],
         hostPID: true,
         securityContext: {},
         volumes: [],

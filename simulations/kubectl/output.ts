@@ -1,14 +1,21 @@
 import type { JsonObject } from '../cluster/types';
 
 const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./:=@+,-]*( [A-Za-z0-9_./:=@+,()-]+)*$/;
-const LOOKS_TYPED = /^(true|false|yes|no|on|off|null|~|y|n|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|\d{4}-\d\d-\d\d.*)$/i;
+const LOOKS_TYPED =
+  /^(true|false|yes|no|on|off|null|~|y|n|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|\d{4}-\d\d-\d\d.*)$/i;
 
 /** A string as YAML needs it: plain when nothing could misread it, else double-quoted. */
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = String(value);
-  if (text !== '' && PLAIN.test(text) && !LOOKS_TYPED.test(text) && !text.includes(': ') && !text.endsWith(':'))
+  if (
+    text !== '' &&
+    PLAIN.test(text) &&
+    !LOOKS_TYPED.test(text) &&
+    !text.includes(': ') &&
+    !text.endsWith(':')
+  )
     return text;
   return JSON.stringify(text);
 }

@@ -51,16 +51,33 @@ describe('the live cluster', () => {
     const pods = live
       .kubectl('kubectl get pods -n shop -l app=storefront -o name')
       .stdout.trimEnd()
-      .split('\n');
+      .split('\n')
+      .map((pod) => pod.slice('pod/'.length));
     expect(pods).toHaveLength(3);
-    for (const pod of pods) {
-      const name = pod.slice('pod/'.length);
-      expect(live.kubectl(`kubectl exec -n shop ${name} -c php-fpm -- ss -tnp`).stdout).not.toMatch(/ESTAB/);
-      expect(live.kubectl(`kubectl exec -n shop ${name} -c php-fpm -- ls /var/www/html/uploads`).stdout).toBe(
-        '',
+    expect(pods).not.toContain(victim);
+    for (const name of pods) {
+      expect(live.kubectl(`kubectl exec -n shop ${name} -c php-fpm -- ps aux`).stdout).not.toMatch(
+        /\/dev\/tcp\//,
       );
+      expect(live.kubectl(`kubectl exec -n shop ${name} -c php-fpm -- ss -tnp`).stdout).not.toMatch(/ESTAB/);
+      // The uploads claim is shared and outlives pods: the web shell the attacker stored there is still in it.
+      expect(
+        live.kubectl(`kubectl exec -n shop ${name} -c nginx -- ls /var/www/html/uploads`).stdout,
+      ).toMatch(/\.php\n$/);
     }
+    // Container insights keeps collecting: its next inventory lists the replacement and no longer the victim.
+    const later = live.advanceBy(6 * 60_000);
+    const inventory = new Set((later.KubePodInventory ?? []).map((r) => String(r.Name)));
+    expect(inventory.has(victim)).toBe(false);
+    for (const name of pods) expect(inventory.has(name)).toBe(true);
     expect(live.advanceTo(live.now() - 1)).toEqual({});
+  });
+
+  it('turns a fault in a command into an error message, not an exception', () => {
+    // A stdin that is not text reaches the manifest reader as something it cannot split.
+    const result = live.kubectl('kubectl apply -f -', { stdin: 42 as unknown as string });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^error: the simulated cluster could not run "kubectl apply -f -": /);
   });
 
   it('offers its own manifests', () => {

@@ -10,9 +10,9 @@ import { DAY, MINUTE } from '../core/time';
 import { alertDefinition } from '../defender/catalog';
 import type { KubectlHost, LearnerRequest, RequestOutcome } from '../kubectl/host';
 import { runKubectl } from '../kubectl/kubectl';
-import { transcript } from '../kubectl/result';
+import { transcript, type CommandOutput } from '../kubectl/result';
 import { completeLine } from '../kubectl/complete';
-import { simulate, type ScenarioRef } from '../scenario/runner';
+import { simulate, type RunOptions, type ScenarioRef } from '../scenario/runner';
 import type { CollectionSettings } from '../telemetry/collection';
 import { LEARNER } from '../telemetry/learnerAudit';
 import { BUILT_IN_MANIFESTS } from './manifests/index';
@@ -23,6 +23,8 @@ export interface LiveClusterOptions {
   seed: number;
   days: number;
   collection?: Partial<CollectionSettings>;
+  /** Progress of the re-run, as `runScenario` reports it (the re-run takes as long as the dataset did). */
+  onProgress?: RunOptions['onProgress'];
 }
 
 export interface KubectlResult {
@@ -77,12 +79,20 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
           ...(options.collection ? { collection: options.collection } : {}),
         }
       : { ...options.scenario, collection: { ...options.scenario.collection, ...options.collection } };
-  const run = await simulate({ scenario, seed: options.seed, days: options.days, sink: DISCARD });
+  const run = await simulate({
+    scenario,
+    seed: options.seed,
+    days: options.days,
+    sink: DISCARD,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const { world, live } = run;
   const datasetNow = Date.parse(run.manifest.virtualNow);
   const startMs = Date.parse(run.manifest.virtualStart);
   // From here on every emitter writes: the rows go to the learner's store through the calls' results.
   live.extendEnd(Number.MAX_SAFE_INTEGER);
+  // Container insights goes on collecting: the inventories show the live cluster as it changes.
+  live.resumeCollection();
   live.clock.runUntil(datasetNow);
   const random = new Random(`${scenario.id}:${options.seed}:live`);
   const learner: Requester = {
@@ -140,7 +150,9 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
     clusterCreatedAt: startMs - 41 * DAY,
     events: live.events,
     logs: live.logs,
+    volumes: live.volumes,
     created: live.created,
+    manifestNames: () => BUILT_IN_MANIFESTS.map((m) => m.name),
     request: (call: LearnerRequest, as?: string): RequestOutcome => {
       if (as) {
         const user = impersonate(as);
@@ -235,7 +247,7 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
       );
     },
     kubectl(commandLine: string, input: { stdin?: string } = {}) {
-      const { stdout, stderr, exitCode, ...rest } = runKubectl(host, commandLine, input);
+      const { stdout, stderr, exitCode, ...rest } = runSafely(host, commandLine, input);
       return {
         stdout,
         stderr,
@@ -254,6 +266,23 @@ export async function createLiveCluster(options: LiveClusterOptions): Promise<Li
     },
   };
   return cluster;
+}
+
+/**
+ * Runs a command line; a fault in the simulation becomes an error message on the terminal (naming the
+ * command), never an exception that would take the terminal and the learner's session down with it.
+ */
+function runSafely(host: KubectlHost, commandLine: string, input: { stdin?: string }): CommandOutput {
+  try {
+    return runKubectl(host, commandLine, input);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      stdout: '',
+      stderr: `error: the simulated cluster could not run "${commandLine.trim()}": ${reason}\n`,
+      exitCode: 1,
+    };
+  }
 }
 
 function mergeRows(a: Record<string, Row[]>, b: Record<string, Row[]>): Record<string, Row[]> {

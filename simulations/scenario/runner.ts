@@ -9,6 +9,7 @@ import type { ClusterSpec } from '../cluster/types';
 import { ClusterWorld } from '../cluster/world';
 import { EventLog } from '../cluster/eventLog';
 import { PodLogBook, RecordingLogWriter } from '../cluster/podLogs';
+import { VolumeFiles } from '../cluster/volumeFiles';
 import { clusterSnapshot, type ClusterSnapshot } from '../cluster/snapshot';
 import { Random } from '../core/random';
 import { RowWriter } from '../core/rowWriter';
@@ -110,10 +111,14 @@ export interface LiveHandles {
   logs: PodLogBook;
   /** When objects created during the run were created, by `resource/namespace/name`. */
   created: Map<string, number>;
+  /** What processes wrote into persistent volume claims (it outlives the pods). */
+  volumes: VolumeFiles;
   /** The pods the storyline acted on. */
   compromisedPods: () => import('../cluster/podState').PodState[];
   /** Lets every emitter write rows up to `endMs` (by default nothing is written at or after the dataset's end). */
   extendEnd: (endMs: number) => void;
+  /** Container insights keeps collecting after the dataset's end, on the same grid (inventories of the live cluster). */
+  resumeCollection: () => void;
 }
 
 function applySetup(spec: ClusterSpec, storyline: Storyline): ClusterSpec {
@@ -279,6 +284,8 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
   world.onPod((pod, phase) => {
     if (phase === 'gone') logBook.forget(pod);
   });
+  const volumeFiles = new VolumeFiles(world);
+  world.onRuntime((event) => volumeFiles.observe(event));
   const created = new Map<string, number>();
   audit.subscribe((_event, call) => {
     if (call.verb !== 'create' || call.code >= 400 || call.subresource || !call.resource) return;
@@ -341,10 +348,15 @@ export async function simulate(options: RunOptions): Promise<RunResult> {
       writer,
       events,
       logs: logBook,
+      volumes: volumeFiles,
       created,
       compromisedPods: () => player.pinnedPods,
       extendEnd: (to: number) => {
         for (const created of contexts) created.endMs = Math.max(created.endMs, to);
+      },
+      resumeCollection: () => {
+        const first = startMs + 17_000 + Math.ceil((endMs - startMs - 17_000) / interval) * interval;
+        clock.every(first, interval, Number.MAX_SAFE_INTEGER, (time) => insights.collect(time));
       },
     },
   };

@@ -6,6 +6,7 @@ import {
   TENANT_ID,
 } from '../../cluster/constants';
 import type { PodState } from '../../cluster/podState';
+import type { VolumeFiles } from '../../cluster/volumeFiles';
 import { hashString, Random } from '../../core/random';
 
 /**
@@ -17,6 +18,8 @@ export interface FileSystemView {
   pod: PodState;
   container: string;
   now: number;
+  /** Files in persistent volume claims, which outlive the pods that wrote them. */
+  volumes: VolumeFiles;
 }
 
 type Entry =
@@ -273,7 +276,21 @@ function normalise(path: string): string {
 /** Every path the container sees, with what the runtime model saw written and deleted applied. */
 export function fileTree(view: FileSystemView): Map<string, Entry> {
   const files = containerFiles(view);
-  for (const change of view.pod.runtime?.files ?? []) {
+  const changes: { path: string; operation: string; time: number }[] = [];
+  const spec = view.pod.containers.find((c) => c.spec.name === view.container)?.spec;
+  for (const mount of spec?.volumeMounts ?? []) {
+    const claim = view.pod.template.volumes?.find((v) => v.name === mount.name)?.persistentVolumeClaim
+      ?.claimName;
+    if (!claim) continue;
+    const root = mount.mountPath.replace(/\/$/, '');
+    for (const [inside, file] of view.volumes.filesOf(view.pod.namespace, claim))
+      changes.push({
+        path: `${root}${inside}`,
+        operation: file.deleted ? 'delete' : 'write',
+        time: file.time,
+      });
+  }
+  for (const change of [...changes, ...(view.pod.runtime?.files ?? [])]) {
     const path = normalise(change.path);
     if (change.operation === 'delete') files.delete(path);
     else if (change.operation === 'write') {

@@ -189,7 +189,7 @@ export function psAux(
     const cpu = p.main && !isSelf ? ((seed % 7) / 10).toFixed(1) : '0.0';
     const mem = p.main && !isSelf ? ((seed % 5) / 10).toFixed(1) : '0.0';
     const vsz = p.main ? 100_000 + (seed % 800_000) : 2_000 + (seed % 9_000);
-    const rss = p.main ? 9_000 + (seed % 80_000) : 800 + (seed % 4_000);
+    const rss = p.main ? 9_000 + (seed % 80_000) : 800 + (seed % Math.floor(vsz / 2));
     const stat = isSelf ? (p.tty ? 'Rs+' : 'Rs') : p.main ? 'Ss' : p.tty ? 'Ss+' : 'S';
     const minutes =
       p.main && !isSelf ? Math.floor(((now - p.startedAt) / 3600_000) * ((seed % 9) / 10 + 0.1)) : 0;
