@@ -1,11 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { learnerAuditRows } from '../../simulations/telemetry/learnerAudit';
 import { createKqlEngine } from '../kql/index';
-import { appendRows } from './appendRows';
+import { findTableDefinition } from '../tables/index';
+import { appendRows, checkRowsAgainstTable } from './appendRows';
+import { ClientError, createQueryClient } from './queryClient';
 import { createDatasetDb } from './datasetDb';
 import { createDatasetStore, type DatasetStore } from './datasets';
 import { createQueryService, type QueryService } from './queryService';
 import { StoreError } from './storeError';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 let store: DatasetStore;
 let service: QueryService;
@@ -108,5 +112,76 @@ describe('appendRows', () => {
     await expect(
       appendRows(store, generating.id, 'SecurityIncident', [incident(1, 'New', 0)]),
     ).rejects.toThrow('still being generated');
+  });
+});
+
+/** A worker that answers appendRows as the real one does: the store's answer, or its StoreError as a failure. */
+class AppendingWorker extends EventTarget {
+  readonly received: WorkerRequest[] = [];
+  constructor(private readonly target: () => DatasetStore) {
+    super();
+  }
+  postMessage(request: WorkerRequest): void {
+    this.received.push(request);
+    if (request.type !== 'appendRows') return;
+    appendRows(this.target(), request.datasetId, request.table, request.rows).then(
+      (value) => this.answer({ id: request.id, ok: true, value }),
+      (error: StoreError) =>
+        this.answer({ id: request.id, ok: false, error: { kind: error.kind, message: error.message } }),
+    );
+  }
+  private answer(data: WorkerResponse) {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  terminate(): void {}
+}
+
+describe('queryClient.appendRows', () => {
+  it('goes to the store worker and gives the store’s answer, or its error as a ClientError', async () => {
+    const id = await readyDataset();
+    const made: AppendingWorker[] = [];
+    const client = createQueryClient({
+      createWorker: () => {
+        const worker = new AppendingWorker(() => store);
+        made.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    await expect(client.appendRows(id, 'SecurityIncident', [incident(5, 'New', 0)])).resolves.toEqual({
+      rows: 1,
+    });
+    const failure = client.appendRows(id, 'SecurityIncident', [{ IncidentNumber: 'five' }]);
+    await expect(failure).rejects.toBeInstanceOf(ClientError);
+    await expect(
+      client.appendRows(id, 'SecurityIncident', [{ IncidentNumber: 'five' }]),
+    ).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringContaining('IncidentNumber (int) is not a whole number'),
+    });
+    // Writes never go to the query worker, which a runaway query may have to replace.
+    expect(made).toHaveLength(1);
+    expect(made[0]!.received.every((request) => request.type === 'appendRows')).toBe(true);
+    client.close();
+  });
+});
+
+describe('rows the learner’s actions write', () => {
+  it('the audit rows of a simulated kubectl call pass the checks as the simulation shapes them', () => {
+    const written = learnerAuditRows(
+      {
+        time: NOW,
+        verb: 'create',
+        resource: 'pods',
+        subresource: 'exec',
+        namespace: 'default',
+        name: 'web-0',
+      },
+      7,
+      1,
+    );
+    expect(Object.keys(written).sort()).toEqual(['AKSAudit', 'AKSAuditAdmin', 'AzureDiagnostics']);
+    for (const [table, rows] of Object.entries(written)) {
+      expect(() => checkRowsAgainstTable(findTableDefinition(table)!, rows)).not.toThrow();
+    }
   });
 });
