@@ -71,6 +71,7 @@ export default defineConfig({
           items: [
             { label: 'Investigations', link: '/scenarios/' },
             { label: 'KQL lab', link: '/lab/' },
+            { label: 'Live cluster', link: '/cluster/' },
             { label: 'Portal views', link: '/portal/' },
             { label: 'Datasets', link: '/datasets/' },
             { label: 'Review queue', link: '/review/' },

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ALERT_CATALOG } from '../simulations/defender/catalog';
 import { expect, test } from './fixtures';
+import { loadLabEditor } from './labEditor';
 
 /**
  * An analyst's day in the portal over a case's dataset, generated as a learner does (opening the case): the incident
@@ -101,7 +102,7 @@ test('the incident queue assigns and closes an incident, the lab shows its new r
   await expect(page.getByRole('tab', { name: 'Shared query' })).toHaveAttribute('aria-selected', 'true', {
     timeout: 60_000,
   });
-  await expect(page.locator('html[data-lab-editor="ready"]')).toBeAttached({ timeout: 60_000 });
+  await loadLabEditor(page);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const grid = page.getByRole('grid', { name: 'Shared query result' });
   await expect(grid.getByRole('columnheader', { name: /^ClassificationReason/ })).toBeVisible({

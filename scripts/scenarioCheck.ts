@@ -11,12 +11,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerFromResult, answerMatches, normalizeAnswer } from '../src/investigations/answers';
+import { liveAnswer } from '../src/investigations/liveEvidence';
 import { createKqlEngine, type KqlEngine } from '../src/kql/index';
 import type { Scenario } from '../src/schemas/scenario';
 import { MemorySink, type Row } from '../simulations/core/sink';
 import { loadScenarioFiles } from '../simulations/node/loadScenarios';
 import { queryProblems, scenarioQueries } from '../simulations/scenario/referenceQueries';
 import { simulate } from '../simulations/scenario/runner';
+import { createLiveCluster, type LiveCluster } from '../simulations/live/liveCluster';
 import type { LoadedScenario } from '../simulations/scenario/scenarioDocuments';
 
 /** Seeds every case is checked with, besides its own default. */
@@ -98,9 +100,33 @@ async function checkSeed(scenario: Scenario, seed: number, report: CaseReport): 
   for (const [table, rows] of sink.tables) if (needed(table)) engine.loadTable(table, rows);
   const now = new Date(result.manifest.virtualNow);
 
+  // Built once per seed, and only for a case with objectives answered inside the live pod.
+  let live: Promise<LiveCluster> | undefined;
+  const runOnLiveCluster = async (line: string) => {
+    live ??= createLiveCluster({ scenario, seed, days: scenario.days });
+    const result = (await live).kubectl(line);
+    return result.exitCode === 0
+      ? ({ ok: true, value: result.stdout } as const)
+      : ({ ok: false, reason: result.stderr.trim() } as const);
+  };
+
   for (const objective of scenario.objectives) {
     let answer: string | undefined;
-    if (objective.query) {
+    if (objective.live) {
+      const outcome = await liveAnswer(
+        objective.live,
+        async (query) => runQuery(engine, query, now),
+        runOnLiveCluster,
+      );
+      if (!outcome.ok) {
+        report.problems.push(`${where(objective.id)}: live evidence: ${outcome.reason}`);
+        continue;
+      }
+      answer = outcome.value;
+      const bySeed = report.answers.get(objective.id) ?? new Map<number, string>();
+      bySeed.set(seed, answer);
+      report.answers.set(objective.id, bySeed);
+    } else if (objective.query) {
       const outcome = runQuery(engine, objective.query, now);
       if (!outcome.ok) {
         report.problems.push(`${where(objective.id)}: reference query: ${outcome.reason}`);

@@ -19,6 +19,9 @@ export interface QueryDiagnostic {
 export function scenarioQueries(scenario: Scenario): ScenarioQuery[] {
   return scenario.objectives.flatMap((objective) => [
     ...(objective.query ? [{ objective: objective.id, role: 'reference query', text: objective.query }] : []),
+    ...(objective.live
+      ? [{ objective: objective.id, role: 'live pod query', text: objective.live.pod }]
+      : []),
     ...objective.wrongAnswers.flatMap((wrong, index) =>
       wrong.query
         ? [{ objective: objective.id, role: `wrong answer ${index + 1} query`, text: wrong.query }]

@@ -6,6 +6,7 @@
 import type { Scenario } from '../schemas/scenario';
 import { staticAnswerDigests } from './answerDigest';
 import type { ObjectiveRules } from './caseState';
+import type { LiveEvidence } from './liveEvidence';
 
 export type InvestigationStep = Scenario['objectives'][number]['step'];
 
@@ -14,6 +15,8 @@ export interface CaseObjective {
   readonly question: string;
   readonly points: number;
   readonly query?: string;
+  /** Evidence only the live pod had (liveEvidence.ts). */
+  readonly live?: LiveEvidence;
   readonly answerDigests: readonly string[];
   readonly answerFormat?: string;
   readonly wrongAnswers: readonly {
@@ -65,6 +68,7 @@ export async function toCaseDefinition(scenario: Scenario): Promise<CaseDefiniti
       question: objective.question,
       points: objective.points,
       ...(objective.query !== undefined ? { query: objective.query } : {}),
+      ...(objective.live !== undefined ? { live: objective.live } : {}),
       answerDigests: await staticAnswerDigests(scenario.id, objective.answers ?? []),
       ...(objective.answerFormat !== undefined ? { answerFormat: objective.answerFormat } : {}),
       wrongAnswers: objective.wrongAnswers.map((wrong) => ({

@@ -24,7 +24,8 @@ export interface ObjectiveProgress {
 
 export interface NotebookEntry {
   readonly id: string;
-  readonly kind: 'query' | 'row';
+  /** A pinned query result, one pinned row, or what a terminal command printed (`query` is then the command). */
+  readonly kind: 'query' | 'row' | 'capture';
   readonly at: number;
   readonly query: string;
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -32,6 +33,10 @@ export interface NotebookEntry {
   readonly rows: readonly (readonly WireValue[])[];
   /** Rows the query returned in all (the pin keeps the first few). */
   readonly rowCount: number;
+  /** A capture: what the command printed. */
+  readonly output?: string;
+  /** A capture: the cluster's virtual time when the command ran (epoch ms). */
+  readonly virtualTime?: number;
 }
 
 /** A finished or abandoned earlier run of the same case (another seed). */

@@ -5,10 +5,13 @@
  * page implements with the store's query client and scenario:check with the engine.
  */
 import { answerMatches, normalizeAnswer, type AnswerFromResult } from './answers';
+import { liveAnswer, type LiveEvidence, type RunOnLiveCluster } from './liveEvidence';
 import type { Verdict } from './caseState';
 
 export interface GradedObjective {
   readonly query?: string;
+  /** The answer is read inside the live pod instead (see liveEvidence.ts). */
+  readonly live?: LiveEvidence;
   readonly answers?: readonly string[];
   readonly wrongAnswers: readonly {
     readonly answer?: string;
@@ -32,8 +35,20 @@ export type GradeVerdict = Verdict | 'unanswerable';
 export async function expectedAnswers(
   objective: GradedObjective,
   valueOf: ValueOf,
+  runOnLiveCluster?: RunOnLiveCluster,
 ): Promise<{ ok: true; answers: string[] } | { ok: false; reason: string }> {
   const answers: string[] = [];
+  if (objective.live !== undefined) {
+    const value = runOnLiveCluster
+      ? await liveAnswer(objective.live, valueOf, runOnLiveCluster)
+      : ({
+          ok: false,
+          reason: 'the answer is read on the live cluster, which is not available here',
+        } as const);
+    if (!value.ok) {
+      if (!objective.answers?.length) return { ok: false, reason: value.reason };
+    } else answers.push(value.value);
+  }
   if (objective.query !== undefined) {
     const value = await valueOf(objective.query);
     if (!value.ok) {
@@ -48,8 +63,9 @@ export async function gradeAnswer(
   objective: GradedObjective,
   given: string,
   valueOf: ValueOf,
+  runOnLiveCluster?: RunOnLiveCluster,
 ): Promise<Grade> {
-  const expected = await expectedAnswers(objective, valueOf);
+  const expected = await expectedAnswers(objective, valueOf, runOnLiveCluster);
   if (!expected.ok) return { verdict: 'unanswerable', reason: expected.reason };
   if (answerMatches(given, expected.answers)) return { verdict: 'correct' };
   for (const wrong of objective.wrongAnswers) {

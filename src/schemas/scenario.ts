@@ -52,6 +52,49 @@ export const investigationStep = z
     'Which of the four investigation steps the finding belongs to: preserve-evidence (what happened, who, when, before the pod is gone), image (the image and its vulnerabilities), pod-configuration (privileges, mounts, namespaces, service account), lateral-movement (what the attacker reached beyond the pod).',
   );
 
+function capturesOneGroup(pattern: string): boolean {
+  try {
+    return new RegExp(`${pattern}|`).exec('')!.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Evidence only the live pod holds (its processes, its open connections): the answer is read from what a command
+ * prints inside the pod on the case's live cluster, before the pod is replaced. No log has it.
+ */
+export const scenarioLiveEvidence = z
+  .object({
+    pod: z
+      .string()
+      .min(1)
+      .describe(
+        'A KQL query whose single value on the case\'s dataset is the pod to look into, as "namespace/name" (e.g. from the alert that names it).',
+      ),
+    container: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The container to run the command in (`kubectl exec -c`); omit for the pod's first container.",
+      ),
+    command: z
+      .string()
+      .min(1)
+      .describe('What the learner runs after `kubectl exec … --`, e.g. "ss -tnp" or "ps aux".'),
+    pattern: z
+      .string()
+      .min(1)
+      .refine(capturesOneGroup, {
+        message: 'a regular expression with at least one capture group (the answer), e.g. "pid=(\\d+)"',
+      })
+      .describe(
+        "A regular expression (JavaScript, multiline) over the command's output; its first capture group is the answer, and every match must capture the same value.",
+      ),
+  })
+  .strict();
+
 export const scenarioObjective = z
   .object({
     id: identifier.describe('Stable identifier of the objective within the scenario.'),
@@ -72,6 +115,11 @@ export const scenarioObjective = z
       .default(false)
       .describe(
         "True when the query's answer is the same for every seed by nature (a fixed path such as /var/run/docker.sock, a CVE, a workload the cluster always runs); scenario:check then does not require it to change between seeds.",
+      ),
+    live: scenarioLiveEvidence
+      .optional()
+      .describe(
+        "Evidence only the live pod had: the answer is read from a command's output inside the pod on the case's live cluster (Cluster tab), which is replaced some time after the dataset's now.",
       ),
     answers: z
       .array(z.string().min(1))
@@ -106,8 +154,11 @@ export const scenarioObjective = z
         'Shown in the debrief beside the answer: why it matters, and the detection or prevention behind it.',
       ),
   })
-  .refine((value) => value.query !== undefined || value.answers !== undefined, {
-    message: 'give a reference query, static answers, or both',
+  .refine((value) => value.query !== undefined || value.answers !== undefined || value.live !== undefined, {
+    message: 'give a reference query, live evidence, static answers, or a combination',
+  })
+  .refine((value) => value.query === undefined || value.live === undefined, {
+    message: 'give either a reference query or live evidence, not both',
   });
 
 /** A control that would have stopped the attack, for the debrief. */

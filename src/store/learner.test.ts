@@ -34,7 +34,48 @@ function solvedCase(): CaseRecord {
   });
 }
 
+const CLUSTER_SESSION = {
+  datasetId: 'privileged-pod-escape:7:3',
+  datasetCreatedAt: 20,
+  steps: [
+    { time: 1_000, line: 'kubectl get pods -A', ranAt: 21, appended: true },
+    { time: 2_000, line: 'kubectl apply -f -', stdin: 'kind: Pod', ranAt: 22, appended: false },
+    { time: 5_000, ranAt: 23, appended: true },
+  ],
+  updatedAt: 22,
+};
+
 describe('learner store', () => {
+  it('keeps a live-cluster session per dataset, exports and imports it', async () => {
+    expect(await store.getClusterSession(CLUSTER_SESSION.datasetId)).toBeUndefined();
+    await store.putClusterSession(CLUSTER_SESSION);
+    expect(await store.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
+    const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+    expect(exported.clusterSessions).toEqual([CLUSTER_SESSION]);
+
+    const other = createLearnerStore(createLearnerDb(`learner-cluster-${dbCount}`));
+    await other.putClusterSession({ ...CLUSTER_SESSION, steps: [] });
+    await other.importLearnerData(exported, 'merge');
+    // The file's session replaces this browser's: a session is replayed whole.
+    expect(await other.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
+    await other.db.delete();
+  });
+
+  it('imports a file written before the live cluster existed, and refuses a damaged command by place', async () => {
+    await store.putClusterSession(CLUSTER_SESSION);
+    const exported = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+    delete exported.clusterSessions;
+    await store.importLearnerData(exported, 'merge');
+    expect(await store.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
+
+    const damaged = JSON.parse(JSON.stringify(await store.exportLearnerData(new Date(0))));
+    damaged.clusterSessions[0].steps[1].time = 'soon';
+    await expect(store.importLearnerData(damaged, 'replace')).rejects.toThrow(
+      /clusterSessions\.0\.steps\.1\.time/,
+    );
+    expect(await store.getClusterSession(CLUSTER_SESSION.datasetId)).toEqual(CLUSTER_SESSION);
+  });
+
   it('records lesson progress', async () => {
     await store.markLessonComplete('m47-intro', 1000);
     await store.markLessonComplete('m47-runtime', 500);

@@ -3,6 +3,7 @@ import {
   createLearnerDb,
   type AnswerRecord,
   type CaseRecord,
+  type ClusterSessionRecord,
   type LearnerDb,
   type LessonProgressRecord,
   type QueryHistoryRecord,
@@ -18,6 +19,8 @@ import { isCheckedSettingKey } from './settingKeys';
 export type {
   AnswerRecord,
   CaseRecord,
+  ClusterStepRecord,
+  ClusterSessionRecord,
   LessonProgressRecord,
   QueryHistoryRecord,
   ReviewCardRecord,
@@ -351,6 +354,17 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
       return guarded('reading your investigations', () => db.cases.toArray());
     },
 
+    /** The learner's commands and clock on one dataset's live cluster, if they used it. */
+    getClusterSession(datasetId: string): Promise<ClusterSessionRecord | undefined> {
+      return guarded('reading your cluster session', () => db.clusterSessions.get(datasetId));
+    },
+
+    putClusterSession(record: ClusterSessionRecord): Promise<void> {
+      return guarded('saving your cluster session', async () => {
+        await db.clusterSessions.put(record);
+      });
+    },
+
     exportLearnerData(exportedAt = new Date()): Promise<LearnerDataExport> {
       return guarded('exporting your learner data', () =>
         db.transaction('r', db.tables, async () => ({
@@ -365,6 +379,7 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
           settings: await db.settings.toArray(),
           // Case records are readonly in the app; the export's type is the same shape, mutable.
           cases: (await db.cases.toArray()) as LearnerDataExport['cases'],
+          clusterSessions: await db.clusterSessions.toArray(),
         })),
       );
     },
@@ -407,6 +422,8 @@ export function createLearnerStore(db: LearnerDb = createLearnerDb()) {
           await db.settings.bulkPut(parsed.settings);
           // The file's run of a case wins over this browser's, as for settings and lessons.
           await db.cases.bulkPut(parsed.cases as CaseRecord[]);
+          // A session is replayed as a whole, so the file's session of a dataset replaces this browser's.
+          await db.clusterSessions.bulkPut(parsed.clusterSessions);
           // The history keeps its cap whatever the file holds: the latest entries stay.
           const excess = (await db.queryHistory.count()) - QUERY_HISTORY_LIMIT;
           if (excess > 0) {
@@ -479,4 +496,8 @@ export const importLearnerData: LearnerStore['importLearnerData'] = (...args) =>
 export const getCase: LearnerStore['getCase'] = (...args) => learnerStore().getCase(...args);
 export const putCase: LearnerStore['putCase'] = (...args) => learnerStore().putCase(...args);
 export const listCases: LearnerStore['listCases'] = () => learnerStore().listCases();
+export const getClusterSession: LearnerStore['getClusterSession'] = (...args) =>
+  learnerStore().getClusterSession(...args);
+export const putClusterSession: LearnerStore['putClusterSession'] = (...args) =>
+  learnerStore().putClusterSession(...args);
 export const clearLearnerData: LearnerStore['clearLearnerData'] = () => learnerStore().clearLearnerData();

@@ -65,6 +65,15 @@ describe('learner database migrations', () => {
       expect(await store.listCases()).toEqual([]);
       await store.putCase({ ...newCase('docker-sock-escape', 11, 1) });
       expect((await store.getCase('docker-sock-escape'))?.seed).toBe(11);
+      expect(await store.getClusterSession('privileged-pod-escape:7:3')).toBeUndefined();
+      const session = {
+        datasetId: 'privileged-pod-escape:7:3',
+        datasetCreatedAt: 1,
+        steps: [{ time: 2, line: 'kubectl get pods', ranAt: 3, appended: true }],
+        updatedAt: 3,
+      };
+      await store.putClusterSession(session);
+      expect(await store.getClusterSession(session.datasetId)).toEqual(session);
       await store.db.delete();
     });
   }

@@ -67,6 +67,34 @@ export interface SavedQueryRecord {
 /** The learner's run of one investigation (see src/investigations/caseState.ts): one record per case. */
 export type { CaseRecord };
 
+/**
+ * One step of the learner's session on a live cluster: the virtual clock run to `time`, then the kubectl call
+ * `line` when there is one (a step without a line is the clock alone: play, step or a jump to an event).
+ */
+export interface ClusterStepRecord {
+  /** Virtual time (epoch ms): a replay advances the clock to it before running the line. */
+  time: number;
+  line?: string;
+  /** What the learner piped in (a pasted manifest for `kubectl apply -f -`). */
+  stdin?: string;
+  /** Wall-clock time the learner took the step. */
+  ranAt: number;
+  /** False until the rows the step produced are in the dataset: a reload appends what is missing. */
+  appended: boolean;
+}
+
+/**
+ * The learner's session on the live cluster of one dataset. The cluster itself is rebuilt from the dataset's seed,
+ * so a reload replays these steps to reach the same state.
+ */
+export interface ClusterSessionRecord {
+  datasetId: string;
+  /** `createdAt` of the dataset the rows went into: a regenerated dataset lost them, and a reload writes them again. */
+  datasetCreatedAt: number;
+  steps: ClusterStepRecord[];
+  updatedAt: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -107,6 +135,13 @@ export const LEARNER_SCHEMA_VERSIONS: readonly {
       cases: '&scenarioId, updatedAt',
     },
   },
+  {
+    // The live cluster: the learner's kubectl calls and virtual clock per dataset, replayed on reload.
+    version: 4,
+    stores: {
+      clusterSessions: '&datasetId, updatedAt',
+    },
+  },
 ];
 
 export type LearnerDb = Dexie & {
@@ -117,6 +152,7 @@ export type LearnerDb = Dexie & {
   savedQueries: EntityTable<SavedQueryRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   cases: EntityTable<CaseRecord, 'scenarioId'>;
+  clusterSessions: EntityTable<ClusterSessionRecord, 'datasetId'>;
 };
 
 /** Opens (lazily, on first use) the learner database with the schemas up to `upToVersion`. */

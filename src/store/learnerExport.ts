@@ -15,6 +15,9 @@ const LIMITS = {
   savedQueries: 5_000,
   settings: 1_000,
   queryText: 1_000_000,
+  clusterSessions: 1_000,
+  clusterSteps: 5_000,
+  commandText: 100_000,
 } as const;
 
 const epochMs = z.number().describe('Epoch milliseconds (UTC); zod numbers are finite');
@@ -72,7 +75,11 @@ const caseRecord = z
       .array(
         z.object({
           id: z.string().min(1).describe('Entry id'),
-          kind: z.enum(['query', 'row']).describe('A pinned query with its result, or one pinned row'),
+          kind: z
+            .enum(['query', 'row', 'capture'])
+            .describe(
+              "A pinned query with its result, one pinned row, or a terminal command's captured output",
+            ),
           at: epochMs.describe('When it was pinned'),
           query: z.string().describe('The KQL text'),
           columns: z
@@ -82,6 +89,14 @@ const caseRecord = z
             .describe('Result columns'),
           rows: z.array(z.array(wireValue)).describe('The pinned row, or the first rows of the result'),
           rowCount: z.number().int().nonnegative().describe('Rows the query returned in all'),
+          output: z
+            .string()
+            .max(LIMITS.queryText)
+            .optional()
+            .describe('A capture: what the command printed (stdout, then stderr)'),
+          virtualTime: epochMs
+            .optional()
+            .describe("A capture: the cluster's virtual time when the command ran"),
         }),
       )
       .describe('The case notebook: evidence the learner pinned'),
@@ -182,6 +197,41 @@ export const learnerExportSchema = z
       .array(caseRecord)
       .default([])
       .describe('Investigations: one run per case (files written before cases existed have none)'),
+    clusterSessions: z
+      .array(
+        z.object({
+          datasetId: z.string().min(1).describe('The dataset whose live cluster the session ran on'),
+          datasetCreatedAt: epochMs.describe(
+            'When that dataset was generated (a newer one gets the rows again)',
+          ),
+          steps: z
+            .array(
+              z.object({
+                time: epochMs.describe('Virtual time the clock ran to before the call'),
+                line: z
+                  .string()
+                  .max(LIMITS.commandText)
+                  .optional()
+                  .describe('The kubectl command line (absent: the clock alone ran)'),
+                stdin: z
+                  .string()
+                  .max(LIMITS.commandText)
+                  .optional()
+                  .describe('Text piped in (a manifest for apply -f -)'),
+                ranAt: epochMs.describe('Wall-clock time of the step'),
+                appended: z.boolean().describe("Whether its rows reached the dataset's tables"),
+              }),
+            )
+            .max(LIMITS.clusterSteps)
+            .describe('Steps in the order they ran'),
+          updatedAt: epochMs.describe('When the session last changed'),
+        }),
+      )
+      .max(LIMITS.clusterSessions)
+      .default([])
+      .describe(
+        'Live-cluster sessions: kubectl calls and the virtual clock per dataset (older files have none)',
+      ),
   })
   .describe('SC-200 Lab learner data export');
 

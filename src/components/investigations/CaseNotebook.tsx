@@ -13,6 +13,12 @@ interface Props {
   readonly onOpen: (query: string) => void;
 }
 
+const ENTRY_TITLES: Record<NotebookEntry['kind'], string> = {
+  query: 'Pinned result',
+  row: 'Pinned row',
+  capture: 'Captured output',
+};
+
 /** Rows offered for pinning one at a time. */
 const ROW_CHOICES = 50;
 
@@ -33,8 +39,8 @@ export function CaseNotebook({ entries, lastResult, onPinResult, onPinRow, onRem
     <section className="case-notebook" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Case notebook</h2>
       <p>
-        Pin the query you just ran with its result, or one row of it, as evidence. The notebook is kept with
-        the case and exported with your progress.
+        Pin the query you just ran with its result, or one row of it, as evidence; capture what a command
+        printed in the cluster terminal. The notebook is kept with the case and exported with your progress.
       </p>
       <div className="case-notebook__actions">
         <button type="button" onClick={onPinResult} disabled={!lastResult}>
@@ -66,26 +72,48 @@ export function CaseNotebook({ entries, lastResult, onPinResult, onPinRow, onRem
             <li key={entry.id}>
               <article aria-labelledby={`${id}-entry-${index}`}>
                 <h3 id={`${id}-entry-${index}`}>
-                  {entry.kind === 'row' ? 'Pinned row' : 'Pinned result'} {index + 1}
+                  {ENTRY_TITLES[entry.kind]} {index + 1}
                   <span className="case-meta"> · {formatUtc(new Date(entry.at).toISOString())}</span>
                 </h3>
-                <pre className="case-query">
-                  <code>{entry.query}</code>
-                </pre>
-                <ResultTable
-                  caption={`${entry.kind === 'row' ? 'Pinned row' : 'Pinned result'} ${index + 1}`}
-                  columns={entry.columns}
-                  rows={entry.rows}
-                />
-                {entry.kind === 'query' && entry.rowCount > entry.rows.length && (
-                  <p className="case-meta">
-                    First {entry.rows.length} of {entry.rowCount.toLocaleString('en')} rows.
-                  </p>
+                {entry.kind === 'capture' ? (
+                  <>
+                    <p className="case-meta">
+                      Ran on the live cluster at the virtual time{' '}
+                      {entry.virtualTime !== undefined
+                        ? formatUtc(new Date(entry.virtualTime).toISOString())
+                        : 'unknown'}
+                      :
+                    </p>
+                    <figure className="case-capture">
+                      <figcaption>
+                        <code>$ {entry.query}</code>
+                      </figcaption>
+                      <pre tabIndex={0}>{entry.output ?? ''}</pre>
+                    </figure>
+                  </>
+                ) : (
+                  <>
+                    <pre className="case-query">
+                      <code>{entry.query}</code>
+                    </pre>
+                    <ResultTable
+                      caption={`${ENTRY_TITLES[entry.kind]} ${index + 1}`}
+                      columns={entry.columns}
+                      rows={entry.rows}
+                    />
+                    {entry.kind === 'query' && entry.rowCount > entry.rows.length && (
+                      <p className="case-meta">
+                        First {entry.rows.length} of {entry.rowCount.toLocaleString('en')} rows.
+                      </p>
+                    )}
+                  </>
                 )}
                 <div className="case-notebook__entry-actions">
-                  <button type="button" onClick={() => onOpen(entry.query)}>
-                    Run again in the lab
-                  </button>
+                  {entry.kind !== 'capture' && (
+                    <button type="button" onClick={() => onOpen(entry.query)}>
+                      Run again in the lab
+                    </button>
+                  )}
                   <button type="button" onClick={() => onRemove(entry.id)}>
                     Remove
                   </button>

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import '@xterm/xterm/css/xterm.css';
+import type { CapturedOutput } from '../cluster/ClusterConsole';
 import { matchesStaticAnswer } from '../../investigations/answerDigest';
 import { objectiveRules, type CaseDefinition, type CaseObjective } from '../../investigations/caseDefinition';
 import {
@@ -17,6 +19,7 @@ import {
   type CaseRecord,
 } from '../../investigations/caseState';
 import { gradeAnswer, type Grade } from '../../investigations/grading';
+import { openClusterProbe, type ClusterProbe } from '../../store/clusterClient';
 import type { DatasetRecord, GenerateProgress } from '../../store/queryClient';
 import Lab, { type LabResult } from '../lab/Lab';
 import {
@@ -29,12 +32,16 @@ import {
 import { CaseDebrief } from './CaseDebrief';
 import { CaseEvidence, formatUtc } from './CaseEvidence';
 import { CaseNotebook } from './CaseNotebook';
+import { CaseToolTabs } from './CaseToolTabs';
 import { ObjectiveCard, type Feedback } from './ObjectiveCard';
 import './cases.css';
 
 interface Props {
   readonly definition: CaseDefinition;
 }
+
+// The live cluster (xterm, the simulation in a worker) loads when the learner first opens its tab.
+const ClusterConsole = lazy(() => import('../cluster/ClusterConsole'));
 
 const STARTER_QUERY =
   'SecurityAlert\n| project TimeGenerated, AlertName, AlertSeverity, CompromisedEntity\n| sort by TimeGenerated asc';
@@ -92,6 +99,8 @@ export default function CaseRoom({ definition }: Props) {
   const [grading, setGrading] = useState<string | undefined>();
   const [feedback, setFeedback] = useState<Record<string, Feedback>>({});
   const [confirmingSeed, setConfirmingSeed] = useState(false);
+  const [tool, setTool] = useState('lab');
+  const [clusterOpened, setClusterOpened] = useState(false);
   const recordRef = useRef<CaseRecord | undefined>(undefined);
   const learnerRef = useRef<LearnerModule | undefined>(undefined);
   const debriefRef = useRef<HTMLDivElement>(null);
@@ -166,6 +175,31 @@ export default function CaseRoom({ definition }: Props) {
     };
   }, [definition, seed, loaded]);
 
+  // A cluster as the dataset left it, for objectives answered from the live pod; built on the first such answer.
+  const probeRef = useRef<{ datasetId: string; probe: ClusterProbe } | undefined>(undefined);
+  const probe = useCallback(
+    (datasetId: string): ClusterProbe => {
+      if (probeRef.current?.datasetId !== datasetId) {
+        probeRef.current?.probe.close();
+        probeRef.current = {
+          datasetId,
+          probe: openClusterProbe({
+            scenario: {
+              id: definition.id,
+              storyline: definition.storyline,
+              ...(definition.collection !== undefined ? { collection: definition.collection } : {}),
+            },
+            seed,
+            days: definition.days,
+          }),
+        };
+      }
+      return probeRef.current.probe;
+    },
+    [definition, seed],
+  );
+  useEffect(() => () => probeRef.current?.probe.close(), []);
+
   const commit = useCallback(
     (next: CaseRecord) => {
       if (next === recordRef.current) return;
@@ -198,10 +232,12 @@ export default function CaseRoom({ definition }: Props) {
         : await gradeAnswer(
             {
               ...(objective.query !== undefined ? { query: objective.query } : {}),
+              ...(objective.live !== undefined ? { live: objective.live } : {}),
               wrongAnswers: objective.wrongAnswers,
             },
             given,
             valueOn(dataset.id),
+            objective.live !== undefined ? (line) => probe(dataset.id).run(line) : undefined,
           );
       let points = 0;
       if (grade.verdict !== 'unanswerable') {
@@ -227,7 +263,27 @@ export default function CaseRoom({ definition }: Props) {
     wasClosed.current = closed;
   }, [closed]);
 
+  const capture = useCallback(
+    (captured: CapturedOutput) => {
+      commit(
+        pin(currentRecord(), {
+          id: crypto.randomUUID(),
+          kind: 'capture',
+          at: Date.now(),
+          query: captured.line,
+          columns: [],
+          rows: [],
+          rowCount: 0,
+          output: captured.output,
+          virtualTime: captured.virtualTime,
+        }),
+      );
+    },
+    [commit, currentRecord],
+  );
+
   const runInLab = useCallback((text: string, title?: string) => {
+    setTool('lab');
     setQueryRequest((current) => ({ id: (current?.id ?? 0) + 1, text, ...(title ? { title } : {}) }));
   }, []);
 
@@ -315,16 +371,60 @@ export default function CaseRoom({ definition }: Props) {
       <CaseEvidence evidence={evidence} error={evidenceError} waiting={!ready} />
 
       <div className="case-workspace">
-        <section className="case-lab" aria-label="KQL lab on the case’s data">
-          <Lab
-            embedded
-            scenarios={[]}
-            initialQuery={STARTER_QUERY}
-            datasetId={ready && dataset ? dataset.id : null}
-            onResult={setLastResult}
-            {...(queryRequest ? { queryRequest } : {})}
-          />
-        </section>
+        <CaseToolTabs
+          selected={tool}
+          onSelect={(next) => {
+            setTool(next);
+            if (next === 'cluster') setClusterOpened(true);
+          }}
+          tools={[
+            {
+              id: 'lab',
+              label: 'KQL lab',
+              className: 'case-lab',
+              panel: (
+                <Lab
+                  embedded
+                  scenarios={[]}
+                  initialQuery={STARTER_QUERY}
+                  datasetId={ready && dataset ? dataset.id : null}
+                  onResult={setLastResult}
+                  {...(queryRequest ? { queryRequest } : {})}
+                />
+              ),
+            },
+            {
+              id: 'cluster',
+              label: 'Cluster',
+              className: 'case-cluster',
+              panel:
+                clusterOpened && ready && dataset ? (
+                  <Suspense fallback={<p role="status">Loading the terminal…</p>}>
+                    <ClusterConsole
+                      key={dataset.id}
+                      datasetId={dataset.id}
+                      datasetCreatedAt={dataset.createdAt}
+                      cluster={{
+                        scenario: {
+                          id: definition.id,
+                          storyline: definition.storyline,
+                          ...(definition.collection !== undefined
+                            ? { collection: definition.collection }
+                            : {}),
+                        },
+                        seed,
+                        days: definition.days,
+                      }}
+                      onCapture={capture}
+                      hidePodNames
+                    />
+                  </Suspense>
+                ) : (
+                  <p>The cluster opens once the case’s data is ready.</p>
+                ),
+            },
+          ]}
+        />
         {/* Focusable: on a wide screen the panel scrolls on its own, also when no field is left in it. */}
         <section className="case-objectives" aria-labelledby="case-objectives-heading" tabIndex={0}>
           <h2 id="case-objectives-heading">Objectives</h2>
