@@ -4,6 +4,7 @@
  */
 import type { KustoType } from './types';
 import { compareValues, valueKey } from './compare';
+import { AGGREGATE_ADDITIONS } from './aggregateAdditions';
 
 export interface Accumulator {
   add(row: number, args: readonly unknown[]): void;
@@ -303,6 +304,7 @@ export const AGGREGATES: Record<string, AggregateSpec> = {
   },
 };
 AGGREGATES['count_distinct'] = AGGREGATES['dcount']!;
+Object.assign(AGGREGATES, AGGREGATE_ADDITIONS);
 function bitwise(combine: (a: bigint, b: bigint) => bigint): AggregateSpec {
   return {
     create: () => () => {

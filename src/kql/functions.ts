@@ -5,6 +5,7 @@
 import { compareValues, valueKey, valuesEqual } from './compare';
 import { compileRegex } from './regex';
 import { JsonDepthError, parseJsonText } from './json';
+import { CATALOG_ADDITIONS } from './catalogAdditions';
 import { GEO_FUNCTIONS } from './library/geo';
 import { GEO_CELL_FUNCTIONS } from './library/geoCells';
 import { GEO_BUFFER_FUNCTIONS } from './library/geoBuffer';
@@ -747,6 +748,7 @@ function setOps(kind: 'union' | 'intersect' | 'difference'): ScalarFunction {
 }
 
 export const FUNCTIONS: Record<string, ScalarFunction> = {
+  ...CATALOG_ADDITIONS,
   ...SERIES_FUNCTIONS,
   ...IP_FUNCTIONS,
   ...IPV4_FUNCTIONS,
@@ -1034,6 +1036,8 @@ export const FUNCTIONS: Record<string, ScalarFunction> = {
     return BigInt(ms) * TICKS_PER_MS + BigInt(Math.round(((s ?? 0) - whole) * 10_000_000));
   },
   make_timespan: (args) => {
+    // Kusto.Language's one-argument form converts its value as totimespan() does.
+    if (args.length === 1) return toTimespan(args[0]);
     const values = args.map((a) => Number(a ?? 0));
     const [d, h, m, s] =
       values.length === 2 ? [0, values[0]!, values[1]!, 0] : values.length === 3 ? [0, ...values] : values;

@@ -38,7 +38,9 @@ const catalogPath = resolve(repoRoot, '../shared/reference/kusto_language_catalo
 const verbose = process.argv.includes('--verbose');
 
 if (!existsSync(catalogPath)) {
-  console.log(`kql:coverage: ${catalogPath} is absent (the shared reference is not checked out); nothing to measure.`);
+  console.log(
+    `kql:coverage: ${catalogPath} is absent (the shared reference is not checked out); nothing to measure.`,
+  );
   process.exit(0);
 }
 
@@ -141,7 +143,12 @@ const reports: KindReport[] = [
         name,
         judge(
           name,
-          symbolQueries(aggregates.get(name), name, (args) => `T | summarize ${name}(${args.join(', ')})`, {}),
+          symbolQueries(
+            aggregates.get(name),
+            name,
+            (args) => `T | summarize ${name}(${args.join(', ')})`,
+            {},
+          ),
         ),
       ]),
     ),

@@ -308,7 +308,7 @@ export const FUNCTION_QUERIES: Readonly<Record<string, string>> = {
   all: GRAPH_QUERY('where all(e, e.w > 0) project a.id'),
   any: GRAPH_QUERY('where any(e, e.w > 0) project a.id'),
   map: GRAPH_QUERY('project m = map(e, e.w)'),
-  inner_nodes: GRAPH_QUERY('where all(inner_nodes(e), id != "x") project a.id'),
+  inner_nodes: GRAPH_QUERY('project m = map(inner_nodes(e), name)'),
   labels: GRAPH_QUERY('project l = labels(a)'),
   node_degree_in: GRAPH_QUERY('project node_degree_in(b)'),
   node_degree_out: GRAPH_QUERY('project node_degree_out(a)'),
@@ -327,7 +327,7 @@ export const FUNCTION_QUERIES: Readonly<Record<string, string>> = {
 function GRAPH_QUERY(tail: string): string {
   return (
     'let E = datatable(src:string, dst:string, w:long)["a","b",1,"b","c",2];' +
-    ' let N = datatable(id:string)["a","b","c"];' +
+    ' let N = datatable(id:string, name:string)["a","A","b","B","c","C"];' +
     ' E | make-graph src --> dst with N on id | graph-match (a)-[e*1..2]->(b) ' +
     tail
   );
@@ -347,7 +347,8 @@ export const PLUGIN_QUERIES: Readonly<Record<string, string>> = {
   basket: 'T | project s, b | evaluate basket()',
   bag_unpack: 'T | project s, o | evaluate bag_unpack(o)',
   dcount_intersect: 'T | summarize h1 = hll(n), h2 = hll(i) | evaluate dcount_intersect(h1, h2)',
-  diffpatterns: 'T | extend split = iff(n > 1, "A", "B") | project s, b, split | evaluate diffpatterns(split, "A", "B")',
+  diffpatterns:
+    'T | extend split = iff(n > 1, "A", "B") | project s, b, split | evaluate diffpatterns(split, "A", "B")',
   estimate_rows_count: 'T | evaluate estimate_rows_count()',
   funnel_sequence:
     'T | evaluate funnel_sequence(s, d, datetime(2024-01-01), datetime(2024-01-04), 10m, 1d, s, dynamic(["alpha"]))',
@@ -368,8 +369,7 @@ export const PLUGIN_QUERIES: Readonly<Record<string, string>> = {
   preview: 'T | evaluate preview(2)',
   rolling_percentile: 'T | evaluate rolling_percentile(n, 50, d, 1d, 2)',
   rows_near: 'T | evaluate rows_near(n == 2, 1)',
-  session_count:
-    'T | evaluate session_count(s, d, datetime(2024-01-01), datetime(2024-01-04), 1d, 2d)',
+  session_count: 'T | evaluate session_count(s, d, datetime(2024-01-01), datetime(2024-01-04), 1d, 2d)',
   sequence_detect: 'T | evaluate sequence_detect(d, 1d, 3d, e1 = (n == 1), e2 = (n == 2), s)',
   sliding_window_counts:
     'T | evaluate sliding_window_counts(s, d, datetime(2024-01-01), datetime(2024-01-04), 2d, 1d)',
@@ -391,7 +391,8 @@ export const PLUGIN_QUERIES: Readonly<Record<string, string>> = {
   python: 'T | evaluate python(typeof(*), "result = df")',
   r: 'T | evaluate r(typeof(*), "result <- df")',
   csharp: 'T | evaluate csharp(typeof(*), "")',
-  ai_chat_completion: 'T | extend p = dynamic([{"role":"user","content":"hi"}]) | evaluate ai_chat_completion(p, "https://x")',
+  ai_chat_completion:
+    'T | extend p = dynamic([{"role":"user","content":"hi"}]) | evaluate ai_chat_completion(p, "https://x")',
   ai_chat_completion_prompt: 'T | evaluate ai_chat_completion_prompt(s, "https://x")',
   ai_embeddings: 'T | evaluate ai_embeddings(s, "https://x")',
 };
@@ -427,7 +428,8 @@ export const OPERATOR_QUERIES: Readonly<Record<string, string>> = {
   MakeSeriesOperator: 'T | make-series c = count() on d step 1d',
   MvApplyOperator: 'T | mv-apply x = a to typeof(long) on (summarize sum(x))',
   MvExpandOperator: 'T | mv-expand a',
-  ParseKvOperator: 'print x = "a=1,b=2" | parse-kv x as (a:long, b:long) with (pair_delimiter=",", kv_delimiter="=")',
+  ParseKvOperator:
+    'print x = "a=1,b=2" | parse-kv x as (a:long, b:long) with (pair_delimiter=",", kv_delimiter="=")',
   ParseOperator: 'T | parse s with "al" rest',
   ParseWhereOperator: 'T | parse-where s with "al" rest',
   PartitionByOperator: 'T | partition by s (take 1)',
