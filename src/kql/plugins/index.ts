@@ -8,6 +8,10 @@ import type { Expr, Span, Tabular } from '../plan';
 import type { Table } from '../table';
 import { activeUsersCount } from './activeUsersCount';
 import { activityCountsMetrics } from './activityCountsMetrics';
+import { autocluster } from './autocluster';
+import { basket } from './basket';
+import { diffpatterns } from './diffpatterns';
+import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
 import { rollingPercentile } from './rollingPercentile';
 import { rowsNear } from './rowsNear';
@@ -25,6 +29,9 @@ export type Plugin = (invocation: PluginInvocation, api: ExecuteApi) => Table;
 const PLUGINS: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
+  autocluster,
+  basket,
+  diffpatterns,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
@@ -54,6 +61,8 @@ export function checkPlugin(name: string, span: Span): void {
       span,
       'Put the data in a datatable or a let statement instead.',
     );
+  const offlineReason = OFFLINE_PLUGINS[name];
+  if (offlineReason) throw unsupported(offlineMessage(`the ${name} plugin`, offlineReason), span);
   if (!PLUGINS[name]) throw unsupported(`plugin '${name}'`, span);
 }
 
