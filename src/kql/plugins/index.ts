@@ -11,6 +11,10 @@ import { activityCountsMetrics } from './activityCountsMetrics';
 import { autocluster } from './autocluster';
 import { basket } from './basket';
 import { diffpatterns } from './diffpatterns';
+import { ipLookup } from './ipLookup';
+import { narrow } from './narrow';
+import { pivot } from './pivot';
+import { preview } from './preview';
 import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
 import { rollingPercentile } from './rollingPercentile';
@@ -32,6 +36,11 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   autocluster,
   basket,
   diffpatterns,
+  ipv4_lookup: ipLookup(4),
+  ipv6_lookup: ipLookup(6),
+  narrow,
+  pivot,
+  preview,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,
   rows_near: rowsNear,

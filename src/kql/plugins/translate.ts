@@ -1,7 +1,12 @@
-/** Translates `evaluate name(args)` for the plugins in this folder: positional arguments over the input's columns. */
+/**
+ * Translates `evaluate name(args)` for the plugins in this folder: positional arguments over the input's columns. A
+ * tabular argument (ipv4_lookup's lookup table) travels as a `tabularList` expression holding its plan, as it does
+ * for scalar functions; an aggregate call (pivot's) as an `aggregate` expression.
+ */
+import { AGGREGATES } from '../aggregates';
 import { unsupported } from '../errors';
 import type { KNode } from '../kusto';
-import type { ColumnSchema, Tabular } from '../plan';
+import type { ColumnSchema, Expr, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 import { checkPlugin } from './index';
 
@@ -19,6 +24,23 @@ export function translatePlugin(
   const args = api.elements(node.FunctionCall.ArgumentList.Expressions).map((arg) => {
     if (api.kind(arg) === 'SimpleNamedExpression')
       throw unsupported(`named argument '${api.text(arg).trim()}' of plugin '${name}'`, api.span(arg));
+    if (api.kind(arg) !== 'FunctionCallExpression' && api.schemaOf(arg))
+      return { kind: 'tabularList', query: api.tabular(arg, scope), type: 'dynamic' } as Expr;
+    if (api.kind(arg) === 'FunctionCallExpression') {
+      const callee = String(arg.Name.SimpleName).toLowerCase();
+      if (callee in AGGREGATES) {
+        const callArgs = api
+          .elements(arg.ArgumentList.Expressions)
+          .map((inner) => api.scalar(inner, scope, input.schema ?? []));
+        return {
+          kind: 'aggregate',
+          name: callee,
+          args: callArgs,
+          type: api.typeOf(arg),
+          span: api.span(arg),
+        } as Expr;
+      }
+    }
     return api.scalar(arg, scope, input.schema ?? []);
   });
   return { op: 'plugin', name, input, args, schema, span };
