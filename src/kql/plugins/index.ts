@@ -15,6 +15,7 @@ import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
 import { preview } from './preview';
+import { slidingWindowCounts } from './slidingWindowCounts';
 import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
 import { rollingPercentile } from './rollingPercentile';
@@ -41,6 +42,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   narrow,
   pivot,
   preview,
+  sliding_window_counts: slidingWindowCounts,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
