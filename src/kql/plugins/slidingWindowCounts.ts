@@ -2,7 +2,7 @@
  * `sliding_window_counts(IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim1, ...])`: for every Bin
  * window from Start to End (aligned to Start) and every combination of dimensions, the rows (`Count`) and distinct ids
  * (`dcount`) of the lookback that ends with that window: the LookbackWindow (rounded down to whole bins) of bins up to
- * and including it. Windows of the period without rows give 0 and 0, as the documentation's example shows.
+ * and including it. Every window of the period gets a row, 0 and 0 when its lookback holds no row.
  */
 import { valueKey } from '../compare';
 import { EngineError } from '../errors';
