@@ -28,6 +28,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan, TICKS_PER
 import { isAggregateName } from './aggregates';
 import type { Scope, TranslateApi } from './translateApi';
 import { translateScan } from './operators/scan';
+import { translateCatalogOperator } from './operators/catalogOperators';
 import { translatePartition } from './operators/partition';
 import { translateReduce } from './operators/reduce';
 import { filterBelowInnerunique } from './operators/joinFilter';
@@ -660,8 +661,11 @@ class Translator {
       case 'GraphShortestPathsOperator':
       case 'GraphToTableOperator':
         return translateGraphOperator(this.graphHost(), node, need(), env, schema);
-      default:
+      default: {
+        const added = translateCatalogOperator(this.api, node, input, env as unknown as Scope, schema);
+        if (added) return added;
         throw unsupported(`operator '${this.operatorName(node)}'`, span);
+      }
     }
   }
 

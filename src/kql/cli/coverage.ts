@@ -13,6 +13,7 @@ import { createKqlEngine } from '../engine';
 import { isOfflineFeature } from '../offline';
 import { kustoCatalog, type SymbolInfo } from './catalogSymbols';
 import {
+  ANALYZER_LIMITS,
   argumentLists,
   FUNCTION_QUERIES,
   OPERATOR_QUERIES,
@@ -31,6 +32,7 @@ interface ReferenceCatalog {
 type Verdict =
   | { status: 'implemented' }
   | { status: 'offline'; reason: string }
+  | { status: 'unanalyzable'; reason: string }
   | { status: 'missing'; reason: string; query: string };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -88,13 +90,17 @@ function report({ kind, verdicts }: KindReport): { implemented: number; counted:
   const entries = [...verdicts];
   const implemented = entries.filter(([, v]) => v.status === 'implemented').length;
   const offline = entries.filter(([, v]) => v.status === 'offline');
+  const unanalyzable = entries.filter(([, v]) => v.status === 'unanalyzable');
   const missing = entries.filter(([, v]) => v.status === 'missing');
-  const counted = entries.length - offline.length;
+  const counted = entries.length - offline.length - unanalyzable.length;
   const percent = counted === 0 ? 100 : (100 * implemented) / counted;
   console.log(
     `${kind.padEnd(16)} ${implemented}/${counted} implemented (${percent.toFixed(1)}%)` +
-      `; ${entries.length} known, ${offline.length} not supported offline`,
+      `; ${entries.length} known, ${offline.length} not supported offline` +
+      (unanalyzable.length ? `, ${unanalyzable.length} that Kusto.Language itself cannot analyze` : ''),
   );
+  for (const [name, verdict] of unanalyzable)
+    if (verdict.status === 'unanalyzable') console.log(`  not analyzable ${name}: ${verdict.reason}`);
   for (const [name, verdict] of missing)
     if (verdict.status === 'missing')
       console.log(`  missing ${name}: ${verdict.reason}${verbose ? `\n    ${verdict.query}` : ''}`);
@@ -177,9 +183,12 @@ const reports: KindReport[] = [
         .filter((kind) => kind !== 'BadQueryOperator')
         .map((kind) => {
           const query = OPERATOR_QUERIES[kind];
-          const verdict: Verdict = query
+          let verdict: Verdict = query
             ? judge(kind, [query])
             : { status: 'missing', reason: 'no probe query for this operator kind', query: '' };
+          const limit = ANALYZER_LIMITS[kind];
+          if (limit && verdict.status === 'missing' && verdict.reason.startsWith('KS'))
+            verdict = { status: 'unanalyzable', reason: limit };
           return [kind, verdict];
         }),
     ),

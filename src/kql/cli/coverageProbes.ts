@@ -397,6 +397,15 @@ export const PLUGIN_QUERIES: Readonly<Record<string, string>> = {
   ai_embeddings: 'T | evaluate ai_embeddings(s, "https://x")',
 };
 
+/**
+ * Operator kinds whose every real use Kusto.Language 12.4.1 itself refuses to analyze, so no engine built on it can
+ * run them: listed apart, with the reason, and not counted.
+ */
+export const ANALYZER_LIMITS: Readonly<Record<string, string>> = {
+  GraphWhereNodesOperator: 'Kusto.Language 12.4.1 binds no node property in its predicate (KS142)',
+  GraphWhereEdgesOperator: 'Kusto.Language 12.4.1 binds no edge property in its predicate (KS142)',
+};
+
 /** One query per kind of query operator Kusto.Language parses (BadQueryOperator is its error node, not an operator). */
 export const OPERATOR_QUERIES: Readonly<Record<string, string>> = {
   AsOperator: 'T | as X | count',
@@ -405,7 +414,7 @@ export const OPERATOR_QUERIES: Readonly<Record<string, string>> = {
   CountOperator: 'T | count',
   DistinctOperator: 'T | distinct s',
   EvaluateOperator: 'T | project s, o | evaluate bag_unpack(o)',
-  ExecuteAndCacheOperator: 'T | execute-and-cache',
+  ExecuteAndCacheOperator: 'T | __executeAndCache',
   ExtendOperator: 'T | extend x = n * 2',
   FacetOperator: 'T | facet by s',
   FilterOperator: 'T | where n > 1',
@@ -452,7 +461,7 @@ export const OPERATOR_QUERIES: Readonly<Record<string, string>> = {
   SortOperator: 'T | sort by n',
   SummarizeOperator: 'T | summarize count() by s',
   TakeOperator: 'T | take 1',
-  TopHittersOperator: 'T | top-hitters 1 of s',
+  TopHittersOperator: 'T | top-hitters 1 of s by n',
   TopNestedOperator: 'T | top-nested 1 of s by count()',
   TopOperator: 'T | top 1 by n',
   UnionOperator: 'union T, T',

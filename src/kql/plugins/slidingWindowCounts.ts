@@ -43,12 +43,11 @@ export function slidingWindowCounts({ input, args, span, schema }: PluginInvocat
   const lookback = stepOf(lookbackArg, api, span);
   const binsPerLookback = Math.max(1, Math.floor(Number(lookback) / Number(bin)));
   if (start === null || end === null || !(Number(bin) > 0)) return tableOf([]);
-  const windowCount =
-    Number(
-      (typeof end === 'bigint' ? end - BigInt(start) : Number(end) - Number(start)) /
-        (typeof bin === 'bigint' ? bin : Number(bin)),
-    ) + 1;
-  const lastWindow = Math.floor(windowCount - 1e-9);
+  const lastWindow =
+    typeof end === 'bigint'
+      ? Number((end - BigInt(start)) / BigInt(bin))
+      : Math.floor((Number(end) - Number(start)) / Number(bin));
+  if (lastWindow < 0) return tableOf([]);
   api.reserveRows('sliding_window_counts', lastWindow + 1, 3 + dims.length, span);
   // Rows and ids per window index, per combination of dimensions.
   const groups = new Map<string, { dims: unknown[]; rows: number[]; ids: Map<string, number>[] }>();
