@@ -11,6 +11,7 @@ import { activityCountsMetrics } from './activityCountsMetrics';
 import { autocluster } from './autocluster';
 import { basket } from './basket';
 import { diffpatterns } from './diffpatterns';
+import { geoLookup } from './geoLookup';
 import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
@@ -37,6 +38,8 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   autocluster,
   basket,
   diffpatterns,
+  geo_line_lookup: geoLookup('line'),
+  geo_polygon_lookup: geoLookup('polygon'),
   ipv4_lookup: ipLookup(4),
   ipv6_lookup: ipLookup(6),
   narrow,
