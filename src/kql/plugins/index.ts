@@ -8,6 +8,7 @@ import type { Expr, Span, Tabular } from '../plan';
 import type { Table } from '../table';
 import { activeUsersCount } from './activeUsersCount';
 import { activityCountsMetrics } from './activityCountsMetrics';
+import { activityEngagement } from './activityEngagement';
 import { autocluster } from './autocluster';
 import { basket } from './basket';
 import { diffpatterns } from './diffpatterns';
@@ -35,6 +36,7 @@ export type Plugin = (invocation: PluginInvocation, api: ExecuteApi) => Table;
 const PLUGINS: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
+  activity_engagement: activityEngagement,
   autocluster,
   basket,
   diffpatterns,
