@@ -17,6 +17,7 @@ import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
 import { preview } from './preview';
+import { sequenceDetect } from './sequenceDetect';
 import { slidingWindowCounts } from './slidingWindowCounts';
 import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
@@ -47,6 +48,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   narrow,
   pivot,
   preview,
+  sequence_detect: sequenceDetect,
   sliding_window_counts: slidingWindowCounts,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,

@@ -53,7 +53,8 @@ describe('narrow and preview', () => {
 });
 
 describe('ip lookups', () => {
-  const ranges = 'let R = datatable(net: string, name: string) ["10.0.0.0/24", "lab", "10.0.0.0/28", "small"];';
+  const ranges =
+    'let R = datatable(net: string, name: string) ["10.0.0.0/24", "lab", "10.0.0.0/28", "small"];';
   it('ipv4_lookup joins each row to the most specific range holding its address and drops the rest', () => {
     const result = run(
       engine,

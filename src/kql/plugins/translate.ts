@@ -22,6 +22,9 @@ export function translatePlugin(
   checkPlugin(name, span);
   if (!input) throw unsupported(`plugin '${name}' without input`, span);
   const args = api.elements(node.FunctionCall.ArgumentList.Expressions).map((arg) => {
+    // sequence_detect names its steps (`e1 = (Event == "Start")`); Kusto.Language's schema carries the names.
+    if (api.kind(arg) === 'SimpleNamedExpression' && name === 'sequence_detect')
+      return api.scalar(arg.Expression, scope, input.schema ?? []);
     if (api.kind(arg) === 'SimpleNamedExpression')
       throw unsupported(`named argument '${api.text(arg).trim()}' of plugin '${name}'`, api.span(arg));
     if (api.kind(arg) !== 'FunctionCallExpression' && api.schemaOf(arg))
