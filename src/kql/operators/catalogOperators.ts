@@ -3,13 +3,14 @@
  * `consume` (no rows), `sample-distinct N of Col` (N distinct values, sampled), `top-hitters N of Col [by Expr]` (the
  * most frequent values, or those with the largest sum of Expr; Kusto estimates, the engine counts exactly, within the
  * estimate's error), `assert-schema (Col:type, ...)` (the input when it has those columns, an error naming the first
- * one missing otherwise) and the internal `__executeAndCache`. Operators that return several result tables (`fork`,
+ * one missing otherwise), `find` (find.ts) and the internal `__executeAndCache`. Operators that return several result tables (`fork`,
  * `facet`) say so: the engine returns one table per query.
  */
 import { EngineError, unsupported } from '../errors';
 import type { KNode } from '../kusto';
 import type { ColumnSchema, Expr, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
+import { translateFind } from './find';
 import { acceptHintsOnly } from './hints';
 
 type Translate = (
@@ -117,6 +118,7 @@ export function translateCatalogOperator(
   scope: Scope,
   schema: ColumnSchema[] | undefined,
 ): Tabular | undefined {
+  if (api.kind(node) === 'FindOperator') return translateFind(api, node, scope, schema);
   const translate = OPERATORS[api.kind(node)];
   if (!translate) return undefined;
   if (!input) throw unsupported(`'${api.kind(node)}' without input`, api.span(node));
