@@ -9,6 +9,7 @@ import type { Table } from '../table';
 import { activeUsersCount } from './activeUsersCount';
 import { activityCountsMetrics } from './activityCountsMetrics';
 import { activityEngagement } from './activityEngagement';
+import { activityMetrics } from './activityMetrics';
 import { autocluster } from './autocluster';
 import { basket } from './basket';
 import { diffpatterns } from './diffpatterns';
@@ -38,6 +39,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
   activity_engagement: activityEngagement,
+  activity_metrics: activityMetrics,
   autocluster,
   basket,
   diffpatterns,
