@@ -81,6 +81,11 @@ export function checkPlugin(name: string, span: Span): void {
       span,
       'Put the data in a datatable or a let statement instead.',
     );
+  if (name === 'funnel_sequence')
+    throw unsupported(
+      "plugin 'funnel_sequence': it returns three result tables, and the engine returns one per query",
+      span,
+    );
   const offlineReason = OFFLINE_PLUGINS[name];
   if (offlineReason) throw unsupported(offlineMessage(`the ${name} plugin`, offlineReason), span);
   if (!PLUGINS[name]) throw unsupported(`plugin '${name}'`, span);
