@@ -166,6 +166,15 @@ describe('environment', () => {
     expect(run(engine, 'Events | take 1 | project t = ingestion_time()').rows).toEqual([[null]]);
   });
 
+  it('estimate_data_size(*) measures every column of the row (the documentation example: 18)', () => {
+    expect(
+      run(
+        engine,
+        "range x from 1 to 10 step 1 | extend Text = '1234567890' | extend Size = estimate_data_size(*)",
+      ).rows.map((r) => r[2]),
+    ).toEqual(new Array(10).fill(18));
+  });
+
   it('estimate_data_size adds 8 bytes per long and the UTF-8 length of each string', () => {
     expect(
       run(
@@ -204,6 +213,13 @@ describe('environment', () => {
 
   it('hash_combine and hash_many say why they are missing rather than give a different hash', () => {
     expect(runError(engine, 'print hash_many("a", "b")').message).toContain('does not document');
+  });
+});
+
+describe('make_timespan', () => {
+  it('one value converts as totimespan() does (Kusto.Language declares that form too)', () => {
+    expect(value('make_timespan("01:02:03")')).toBe('01:02:03');
+    expect(value('make_timespan(1, 30)')).toBe('01:30:00');
   });
 });
 
@@ -269,6 +285,11 @@ describe('series analysis', () => {
     ).rows[0] as number[];
     expect(rsquare).toBeCloseTo(1, 9);
     expect(split).toBe(5);
+    const bag = value('series_fit_2lines_dynamic(dynamic([1, 2, 3, 4, 5, 20, 30, 40, 50, 60]))') as Record<
+      string,
+      number
+    >;
+    expect(bag).toMatchObject({ split_idx: 5, left_slope: 1, right_slope: 10, right_interception: -40 });
   });
 
   it('series_fit_poly fits a quadratic exactly, coefficients from the highest power', () => {
