@@ -171,8 +171,20 @@ function offline(name: string, reason: string): ScalarFunction {
   };
 }
 
+/** Offline functions that name a table or a graph are the translator's business (it answers them itself). */
+const TABULAR_FUNCTIONS = new Set([
+  'cluster',
+  'external_table',
+  'materialized_view',
+  'stored_query_result',
+  'entity_group',
+  'graph',
+]);
+
 const OFFLINE_SCALARS: Record<string, ScalarFunction> = Object.fromEntries(
-  Object.entries(OFFLINE_FUNCTIONS).map(([name, reason]) => [name, offline(name, reason)]),
+  Object.entries(OFFLINE_FUNCTIONS)
+    .filter(([name]) => !TABULAR_FUNCTIONS.has(name))
+    .map(([name, reason]) => [name, offline(name, reason)]),
 );
 
 function undocumented(name: string): ScalarFunction {
