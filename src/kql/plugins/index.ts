@@ -16,6 +16,7 @@ import { diffpatterns } from './diffpatterns';
 import { geoLookup } from './geoLookup';
 import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
+import { newActivityMetrics } from './newActivityMetrics';
 import { pivot } from './pivot';
 import { preview } from './preview';
 import { sequenceDetect } from './sequenceDetect';
@@ -48,6 +49,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   ipv4_lookup: ipLookup(4),
   ipv6_lookup: ipLookup(6),
   narrow,
+  new_activity_metrics: newActivityMetrics,
   pivot,
   preview,
   sequence_detect: sequenceDetect,
