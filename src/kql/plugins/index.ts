@@ -13,6 +13,7 @@ import { activityMetrics } from './activityMetrics';
 import { autocluster } from './autocluster';
 import { basket } from './basket';
 import { diffpatterns } from './diffpatterns';
+import { funnelSequenceCompletion } from './funnelSequenceCompletion';
 import { geoLookup } from './geoLookup';
 import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
@@ -44,6 +45,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   autocluster,
   basket,
   diffpatterns,
+  funnel_sequence_completion: funnelSequenceCompletion,
   geo_line_lookup: geoLookup('line'),
   geo_polygon_lookup: geoLookup('polygon'),
   ipv4_lookup: ipLookup(4),
