@@ -4,7 +4,7 @@
  * joined to every lookup row whose polygon holds it (or lies within radius meters of it) or whose line lies within
  * radius meters of it, by the engine's geo_point_in_polygon, geo_distance_point_to_polygon and
  * geo_distance_point_to_line. Points without a match are dropped, or kept with empty lookup columns when
- * return_unmatched is true. Output: the input's columns, then the lookup table's.
+ * return_unmatched is true. Output: the input's columns, then the lookup table's but the shape column.
  */
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
@@ -74,11 +74,14 @@ export function geoLookup(shape: 'polygon' | 'line') {
         type: c.type,
         values: inputRows.map((r) => c.values[r]),
       })),
-      ...lookup.columns.map((c) => ({
-        name: c.name,
-        type: c.type,
-        values: lookupRows.map((r) => (r === null ? null : c.values[r])),
-      })),
+      // Kusto.Language's schema leaves the shape column out.
+      ...lookup.columns
+        .filter((c) => c.name !== keyName)
+        .map((c) => ({
+          name: c.name,
+          type: c.type,
+          values: lookupRows.map((r) => (r === null ? null : c.values[r])),
+        })),
     ];
     const named = schema && schema.length === columns.length ? schema : undefined;
     return tableOf(columns.map((c, i) => ({ ...c, name: named?.[i]!.name ?? c.name })));

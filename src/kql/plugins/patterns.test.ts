@@ -37,13 +37,22 @@ describe('basket', () => {
 
   it('weights rows by the weight column, limits the fixed columns, and prints the custom wildcards', () => {
     const result = run(engine, `${storms} | evaluate basket(0.3, Crops, 1, "~")`);
-    expect(result.columns).toEqual(['SegmentId', 'Count', 'Percent', 'State', 'EventType', 'Damage']);
+    // Kusto.Language's schema keeps the weight column, open in every pattern.
+    expect(result.columns).toEqual([
+      'SegmentId',
+      'Count',
+      'Percent',
+      'State',
+      'EventType',
+      'Damage',
+      'Crops',
+    ]);
     expect(result.rows).toEqual([
-      [0, 15, 100, '~', '~', 'YES'],
-      [1, 10, (100 * 10) / 15, 'KS', '~', '~'],
-      [2, 10, (100 * 10) / 15, '~', 'Tornado', '~'],
-      [3, 5, (100 * 5) / 15, 'TX', '~', '~'],
-      [4, 5, (100 * 5) / 15, '~', 'Flood', '~'],
+      [0, 15, 100, '~', '~', 'YES', null],
+      [1, 10, (100 * 10) / 15, 'KS', '~', '~', null],
+      [2, 10, (100 * 10) / 15, '~', 'Tornado', '~', null],
+      [3, 5, (100 * 5) / 15, 'TX', '~', '~', null],
+      [4, 5, (100 * 5) / 15, '~', 'Flood', '~', null],
     ]);
   });
 
@@ -86,10 +95,22 @@ describe('diffpatterns', () => {
       'PercentDiffAB',
       'State',
       'EventType',
+      'Damage',
+      'Crops',
     ]);
     // Weighted by Crops, set B (NO) weighs 0: every pattern of A differs from it by its whole share.
-    const [segment, countA, countB, percentA, percentB, diff, state, eventType] = result.rows[0]!;
-    expect([segment, countA, countB, percentB, state, eventType]).toEqual([0, 10, 0, 0, 'KS', '']);
+    const [segment, countA, countB, percentA, percentB, diff, state, eventType, split, weight] =
+      result.rows[0]!;
+    expect([segment, countA, countB, percentB, state, eventType, split, weight]).toEqual([
+      0,
+      10,
+      0,
+      0,
+      'KS',
+      '',
+      '',
+      null,
+    ]);
     expect(percentA).toBeCloseTo((100 * 10) / 15, 9);
     expect(diff).toBeCloseTo((100 * 10) / 15, 9);
   });
@@ -99,7 +120,7 @@ describe('diffpatterns', () => {
       engine,
       `${storms} | project-away Crops | evaluate diffpatterns(Damage, "YES", "NO")`,
     ).rows;
-    expect(rows[0]).toEqual([0, 0, 5, 0, 100, 100, '', 'Hail']);
+    expect(rows[0]).toEqual([0, 0, 5, 0, 100, 100, '', 'Hail', '']);
     for (const row of rows) expect(row[5] as number).toBeGreaterThanOrEqual(5);
   });
 

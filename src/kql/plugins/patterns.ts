@@ -176,25 +176,24 @@ export function patternsTable(
   wildcard: (type: KustoType) => unknown,
   schema: readonly { readonly name: string; readonly type: string }[] | undefined,
 ): Table {
-  const columns: StatisticColumn[] = [
-    { name: 'SegmentId', type: 'int', values: patterns.map((_, i) => i) },
-    ...statistics,
-    ...dimensions.map((column, d) => ({
-      name: column.name,
-      type: column.type,
-      values: patterns.map((p) => {
-        const item = p.items.find((it) => it.dimension === d);
-        return item ? item.value : wildcard(column.type);
-      }),
-    })),
-  ];
-  const named = schema && schema.length === columns.length ? schema : undefined;
-  return {
-    columns: columns.map((c, i) => ({
-      name: named?.[i]!.name ?? c.name,
-      type: (named?.[i]!.type as KustoType | undefined) ?? c.type,
-      values: c.values,
-    })),
-    length: patterns.length,
-  };
+  const segment: StatisticColumn = { name: 'SegmentId', type: 'long', values: patterns.map((_, i) => i) };
+  const dimensionColumn = (column: Column, d: number): StatisticColumn => ({
+    name: column.name,
+    type: column.type,
+    values: patterns.map((p) => {
+      const item = p.items.find((it) => it.dimension === d);
+      return item ? item.value : wildcard(column.type);
+    }),
+  });
+  const own = [segment, ...statistics, ...dimensions.map(dimensionColumn)];
+  if (!schema) return { columns: own, length: patterns.length };
+  // Kusto.Language's schema lists every input column (the split and weight columns too): those are open everywhere.
+  const columns = schema.map((target) => {
+    const type = target.type as KustoType;
+    const found = own.find((c) => c.name === target.name);
+    return found
+      ? { ...found, type }
+      : { name: target.name, type, values: patterns.map(() => wildcard(type)) };
+  });
+  return { columns, length: patterns.length };
 }
