@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKqlEngine } from '../engine';
 import { isOfflineFeature } from '../offline';
+import { OPERATOR_TRANSLATORS } from '../operators/index';
 import { kustoCatalog, type SymbolInfo } from '../syntax/catalogSymbols';
 import {
   ANALYZER_LIMITS,
@@ -183,9 +184,12 @@ const reports: KindReport[] = [
         .filter((kind) => kind !== 'BadQueryOperator')
         .map((kind) => {
           const query = OPERATOR_QUERIES[kind];
+          // The probe decides; the translator table (operators/index.ts) says whether a missing kind has a module.
           let verdict: Verdict = query
             ? judge(kind, [query])
             : { status: 'missing', reason: 'no probe query for this operator kind', query: '' };
+          if (verdict.status === 'missing' && !(kind in OPERATOR_TRANSLATORS))
+            verdict = { ...verdict, reason: `${verdict.reason} (no module in operators/index.ts)` };
           const limit = ANALYZER_LIMITS[kind];
           if (limit && verdict.status === 'missing' && verdict.reason.startsWith('KS'))
             verdict = { status: 'unanalyzable', reason: limit };

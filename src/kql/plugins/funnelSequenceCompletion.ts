@@ -8,7 +8,7 @@
 import { valueKey } from '../compare';
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import { toStringValue } from '../functions/helpers';
+import { arrayOf, toStringValue } from '../functions/helpers';
 import type { Table } from '../table';
 import type { KustoType } from '../types';
 import type { PluginInvocation } from './index';
@@ -59,10 +59,10 @@ export function funnelSequenceCompletion(
   const end = api.constant(args[3]!) as Time | null;
   const bin = stepOf(args[4]!, api, span);
   const state = api.compile(args[5]!, input);
-  const sequence = (api.constant(args[6]!) as unknown[] | null)?.map((s) => toStringValue(s)) ?? [];
+  const sequence = arrayOf(api.constant(args[6]!))?.map((s) => toStringValue(s)) ?? [];
   const temporal = ['datetime', 'timespan'].includes(api.typeOf(args[1]!));
   // Timespans inside a dynamic array arrive as text (`1.00:00:00`): read them back as ticks.
-  const periods = ((api.constant(args[7]!) as unknown[] | null) ?? []).flatMap((p): Time[] => {
+  const periods = (arrayOf(api.constant(args[7]!)) ?? []).flatMap((p): Time[] => {
     if (typeof p === 'string') {
       const ticks = parseTimespan(p);
       return ticks === null ? [] : [ticks];
