@@ -2,9 +2,7 @@
  * The functions, aggregates and plug-ins Kusto.Language declares (its GlobalState), with their signatures in plain
  * values, so that the coverage probe can build a query from each without touching Bridge objects.
  */
-import { kustoLanguage } from './kusto';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
+import { kustoLanguage, type KNode } from './kusto';
 
 export interface ParameterInfo {
   readonly name: string;
@@ -37,8 +35,8 @@ export interface KustoCatalog {
   readonly plugins: readonly SymbolInfo[];
 }
 
-function items(list: any): any[] {
-  const out: any[] = [];
+function items(list: KNode): KNode[] {
+  const out: KNode[] = [];
   if (!list) return out;
   // Bridge gives some lists as JS arrays and others as .NET lists (Count, getItem).
   const count: number = list.Count ?? list.length ?? 0;
@@ -47,11 +45,11 @@ function items(list: any): any[] {
 }
 
 function enumName(enumType: unknown, value: unknown): string {
-  const system = (globalThis as any).System;
+  const system = (globalThis as KNode).System;
   return String(system.Enum.getName(enumType, value));
 }
 
-function symbolsOf(list: any): SymbolInfo[] {
+function symbolsOf(list: KNode): SymbolInfo[] {
   const K = kustoLanguage();
   return items(list)
     .filter((symbol) => !symbol.IsHidden)
