@@ -5,6 +5,7 @@
 import type { KustoType } from './types';
 import { compareValues, valueKey } from './compare';
 import { isNull } from './functions/helpers';
+import { AGGREGATE_ADDITIONS } from './aggregateAdditions';
 
 export interface Accumulator {
   add(row: number, args: readonly unknown[]): void;
@@ -159,6 +160,7 @@ const COUNT: AggregateSpec = {
 };
 
 export const AGGREGATES: Record<string, AggregateSpec> = {
+  ...AGGREGATE_ADDITIONS,
   count: COUNT,
   countif: {
     create: () => () => {

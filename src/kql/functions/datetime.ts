@@ -9,7 +9,7 @@ import {
   TICKS_PER_MS,
   TICKS_PER_SECOND,
 } from '../values';
-import { isNull, type ScalarFunction, str, toNumber } from './helpers';
+import { isNull, type ScalarFunction, str, toNumber, toTimespan } from './helpers';
 
 // ---------- datetime helpers ----------
 function dateOf(ticks: bigint): Date {
@@ -307,6 +307,8 @@ export const DATETIME_FUNCTIONS: Record<string, ScalarFunction> = {
     return BigInt(ms) * TICKS_PER_MS + BigInt(Math.round(((s ?? 0) - whole) * 10_000_000));
   },
   make_timespan: (args) => {
+    // Kusto.Language's one-argument form converts its value as totimespan() does.
+    if (args.length === 1) return toTimespan(args[0]);
     const values = args.map((a) => Number(a ?? 0));
     const [d, h, m, s] =
       values.length === 2 ? [0, values[0]!, values[1]!, 0] : values.length === 3 ? [0, ...values] : values;

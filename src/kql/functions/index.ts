@@ -3,6 +3,7 @@
  * (`Record<string, ScalarFunction>`) in its own module; a name belongs to one family (functions/index.test.ts).
  */
 import { BASE64_FUNCTIONS } from './base64';
+import { CATALOG_ADDITIONS } from './catalogAdditions';
 import { CONVERSION_FUNCTIONS } from './conversion';
 import { DATETIME_FUNCTIONS } from './datetime';
 import { DYNAMIC_FUNCTIONS } from './dynamic';
@@ -56,6 +57,7 @@ export const FUNCTION_FAMILIES: Readonly<Record<string, Readonly<Record<string, 
   geoBuffer: GEO_BUFFER_FUNCTIONS,
   geoLines: GEO_LINE_FUNCTIONS,
   geoWkt: GEO_WKT_FUNCTIONS,
+  catalogAdditions: CATALOG_ADDITIONS,
 };
 
 /** Every scalar function by its lower-case name. */

@@ -99,6 +99,8 @@ export const PARSING_FUNCTIONS: Record<string, ScalarFunction> = {
     if (!match) return null;
     return match[2] === undefined ? 32 : Number(match[2]);
   },
+  // The older name Kusto.Language still knows.
+  extractjson: (args, c) => PARSING_FUNCTIONS['extract_json']!(args, c),
   extract_json: ([path, text]) => {
     let value: unknown;
     try {

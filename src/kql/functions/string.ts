@@ -40,6 +40,9 @@ function extract(pattern: string, group: number, text: string, type: KustoType):
   return convertTo(value, type);
 }
 
+const strcatArray: ScalarFunction = ([array, delimiter]) =>
+  (arrayOf(array) ?? []).map((v) => toStringValue(v)).join(str(delimiter));
+
 export const STRING_FUNCTIONS: Record<string, ScalarFunction> = {
   tolower: ([v]) => str(v).toLowerCase(),
   toupper: ([v]) => str(v).toUpperCase(),
@@ -48,8 +51,9 @@ export const STRING_FUNCTIONS: Record<string, ScalarFunction> = {
   strcat: (args, c) => args.map((a, i) => toStringValue(a, c.argTypes[i])).join(''),
   strcat_delim: ([delimiter, ...rest], c) =>
     rest.map((a, i) => toStringValue(a, c.argTypes[i + 1])).join(str(delimiter)),
-  strcat_array: ([array, delimiter]) =>
-    (arrayOf(array) ?? []).map((v) => toStringValue(v)).join(str(delimiter)),
+  strcat_array: strcatArray,
+  // The older name Kusto.Language still knows.
+  array_strcat: strcatArray,
   substring: ([v, start, length]) => {
     const chars = [...str(v)];
     let from = Number(start ?? 0);

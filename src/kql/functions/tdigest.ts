@@ -15,6 +15,8 @@ function digestPairs(digest: unknown): [number, number][] {
     .sort((a, b) => a[0] - b[0]);
 }
 
+const mergeTdigest: ScalarFunction = (args) => args.flatMap((digest) => arrayOf(digest) ?? []);
+
 export const TDIGEST_FUNCTIONS: Record<string, ScalarFunction> = {
   percentile_tdigest: ([digest, percent]) => {
     const pairs = digestPairs(digest);
@@ -37,5 +39,7 @@ export const TDIGEST_FUNCTIONS: Record<string, ScalarFunction> = {
     const v = Number(value);
     return digestPairs(digest).reduce((sum, [x, weight]) => (x <= v ? sum + weight : sum), 0);
   },
-  merge_tdigest: (args) => args.flatMap((digest) => arrayOf(digest) ?? []),
+  merge_tdigest: mergeTdigest,
+  // The older name Kusto.Language still knows.
+  tdigest_merge: mergeTdigest,
 };

@@ -3,6 +3,12 @@
  * operation. Adding an operator is a module with `translate` and `execute` and one line in each table.
  */
 import * as as from './as';
+import * as topHitters from './topHitters';
+import * as severalResults from './severalResults';
+import * as sampleDistinct from './sampleDistinct';
+import * as find from './find';
+import * as consume from './consume';
+import * as assertSchema from './assertSchema';
 import * as columnNamesOf from './columnNamesOf';
 import * as count from './count';
 import * as datatable from './datatable';
@@ -88,6 +94,13 @@ export const OPERATOR_TRANSLATORS: Readonly<Record<string, OperatorTranslator>> 
   PrintOperator: print.translate,
   RangeOperator: range.translate,
   DataTableExpression: datatable.translate,
+  FindOperator: find.translate,
+  ConsumeOperator: consume.translate,
+  SampleDistinctOperator: sampleDistinct.translate,
+  TopHittersOperator: topHitters.translate,
+  AssertSchemaOperator: assertSchema.translate,
+  ForkOperator: severalResults.translate,
+  FacetOperator: severalResults.translate,
 };
 
 /** Plan operations to the function that runs them. */

@@ -17,9 +17,10 @@ evaluate infer_storage_schema(options)`,
     expect(error.column).toBe(1);
   });
 
-  it('a plugin the engine does not run yet says so at its position', () => {
-    const error = runError(engine, 'range x from 1 to 3 step 1 | evaluate basket()');
+  it('a plugin the offline lab cannot run says why at its position', () => {
+    const error = runError(engine, 'range x from 1 to 3 step 1 | evaluate python(typeof(*), "result = df")');
     expect(error.code).toBe('KQL_UNSUPPORTED');
-    expect(error.message).toContain("plugin 'basket'");
+    expect(error.message).toContain('python plugin');
+    expect(error.message).toContain("Kusto cluster's sandbox");
   });
 });

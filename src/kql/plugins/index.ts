@@ -8,6 +8,21 @@ import type { Expr, Span, Tabular } from '../plan';
 import type { Table } from '../table';
 import { activeUsersCount } from './activeUsersCount';
 import { activityCountsMetrics } from './activityCountsMetrics';
+import { activityEngagement } from './activityEngagement';
+import { activityMetrics } from './activityMetrics';
+import { autocluster } from './autocluster';
+import { basket } from './basket';
+import { diffpatterns } from './diffpatterns';
+import { funnelSequenceCompletion } from './funnelSequenceCompletion';
+import { geoLookup } from './geoLookup';
+import { ipLookup } from './ipLookup';
+import { narrow } from './narrow';
+import { newActivityMetrics } from './newActivityMetrics';
+import { pivot } from './pivot';
+import { preview } from './preview';
+import { sequenceDetect } from './sequenceDetect';
+import { slidingWindowCounts } from './slidingWindowCounts';
+import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
 import { rollingPercentile } from './rollingPercentile';
 import { rowsNear } from './rowsNear';
@@ -25,6 +40,22 @@ export type Plugin = (invocation: PluginInvocation, api: ExecuteApi) => Table;
 const PLUGINS: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
+  activity_engagement: activityEngagement,
+  activity_metrics: activityMetrics,
+  autocluster,
+  basket,
+  diffpatterns,
+  funnel_sequence_completion: funnelSequenceCompletion,
+  geo_line_lookup: geoLookup('line'),
+  geo_polygon_lookup: geoLookup('polygon'),
+  ipv4_lookup: ipLookup(4),
+  ipv6_lookup: ipLookup(6),
+  narrow,
+  new_activity_metrics: newActivityMetrics,
+  pivot,
+  preview,
+  sequence_detect: sequenceDetect,
+  sliding_window_counts: slidingWindowCounts,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
@@ -54,6 +85,13 @@ export function checkPlugin(name: string, span: Span): void {
       span,
       'Put the data in a datatable or a let statement instead.',
     );
+  if (name === 'funnel_sequence')
+    throw unsupported(
+      "plugin 'funnel_sequence': it returns three result tables, and the engine returns one per query",
+      span,
+    );
+  const offlineReason = OFFLINE_PLUGINS[name];
+  if (offlineReason) throw unsupported(offlineMessage(`the ${name} plugin`, offlineReason), span);
   if (!PLUGINS[name]) throw unsupported(`plugin '${name}'`, span);
 }
 

@@ -86,6 +86,8 @@ export interface SyntaxNode {
   readonly Patterns: SyntaxNode;
   readonly ProjectClause: SyntaxNode;
   readonly Properties: SyntaxNode;
+  /** Of find: its `project-away` clause. */
+  readonly ProjectAway: SyntaxNode | null;
   readonly Query: SyntaxNode;
   readonly Range: SyntaxNode;
   readonly RangeClause: SyntaxNode;

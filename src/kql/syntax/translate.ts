@@ -616,6 +616,15 @@ class Translator {
     }
     if (lower === 'column_names_of' && argNodes.length === 1 && this.isTabular(argNodes[0]))
       return columnNamesOfExpr(this.tabular(argNodes[0], env), span);
+    // estimate_data_size(*) measures every column of the row.
+    if (lower === 'estimate_data_size' && argNodes.length === 1 && kind(argNodes[0]) === 'StarExpression')
+      return {
+        kind: 'call',
+        name: lower,
+        args: (rowSchema ?? []).map((c): Expr => ({ kind: 'column', name: c.name, type: c.type, span })),
+        type,
+        span,
+      };
     const args = argNodes.map((arg) => {
       if (kind(arg) === 'StarExpression') return { kind: 'star' } as Expr;
       if (this.isTabular(arg))

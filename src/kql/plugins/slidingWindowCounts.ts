@@ -1,0 +1,123 @@
+/**
+ * `sliding_window_counts(IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim1, ...])`: for every Bin
+ * window from Start to End (aligned to Start) and every combination of dimensions, the rows (`Count`) and distinct ids
+ * (`dcount`) of the lookback that ends with that window: the LookbackWindow (rounded down to whole bins) of bins up to
+ * and including it. Every window of the period gets a row, 0 and 0 when its lookback holds no row.
+ */
+import { valueKey } from '../compare';
+import { EngineError } from '../errors';
+import type { ExecuteApi } from '../executeApi';
+import type { Expr } from '../plan';
+import type { Table } from '../table';
+import type { PluginInvocation } from './index';
+import { tableOf } from './tables';
+import { stepOf, windowOf } from './timeline';
+
+type Time = bigint | number;
+
+const add = (t: Time, step: Time, times: number): Time =>
+  typeof t === 'bigint' ? t + BigInt(step) * BigInt(times) : t + Number(step) * times;
+
+export function slidingWindowCounts({ input, args, span, schema }: PluginInvocation, api: ExecuteApi): Table {
+  if (args.length < 6)
+    throw new EngineError(
+      'KQL_PLUGIN_ARGS',
+      'sliding_window_counts expects (IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim1, ...]).',
+      span,
+    );
+  const [idArg, timeArg, startArg, endArg, lookbackArg, binArg] = args as [
+    Expr,
+    Expr,
+    Expr,
+    Expr,
+    Expr,
+    Expr,
+  ];
+  const dimArgs = args.slice(6);
+  const id = api.compile(idArg, input);
+  const time = api.compile(timeArg, input);
+  const dims = dimArgs.map((dim) => api.compile(dim, input));
+  const start = api.constant(startArg) as Time | null;
+  const end = api.constant(endArg) as Time | null;
+  const bin = stepOf(binArg, api, span);
+  const lookback = stepOf(lookbackArg, api, span);
+  const binsPerLookback = Math.max(1, Math.floor(Number(lookback) / Number(bin)));
+  if (start === null || end === null || !(Number(bin) > 0)) return tableOf([]);
+  const lastWindow =
+    typeof end === 'bigint'
+      ? Number((end - BigInt(start)) / BigInt(bin))
+      : Math.floor((Number(end) - Number(start)) / Number(bin));
+  if (lastWindow < 0) return tableOf([]);
+  api.reserveRows('sliding_window_counts', lastWindow + 1, 3 + dims.length, span);
+  // Rows and ids per window index, per combination of dimensions.
+  const groups = new Map<string, { dims: unknown[]; rows: number[]; ids: Map<string, number>[] }>();
+  for (let row = 0; row < input.length; row++) {
+    if ((row & 4095) === 4095) api.check(span);
+    const t = time(row) as Time | null;
+    if (t === null || t === undefined || t < start || t > end) continue;
+    const window = windowOf(t, bin, start);
+    const index = Math.round(
+      typeof window === 'bigint'
+        ? Number((window - BigInt(start)) / BigInt(bin))
+        : (window - Number(start)) / Number(bin),
+    );
+    const dimValues = dims.map((dim) => dim(row));
+    const key = dimValues.map(valueKey).join('\u0001');
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        dims: dimValues,
+        rows: new Array<number>(lastWindow + 1).fill(0),
+        ids: Array.from({ length: lastWindow + 1 }, () => new Map<string, number>()),
+      };
+      groups.set(key, group);
+    }
+    group.rows[index]!++;
+    const who = valueKey(id(row));
+    group.ids[index]!.set(who, (group.ids[index]!.get(who) ?? 0) + 1);
+  }
+  if (groups.size === 0 && dims.length === 0)
+    groups.set('', {
+      dims: [],
+      rows: new Array<number>(lastWindow + 1).fill(0),
+      ids: Array.from({ length: lastWindow + 1 }, () => new Map()),
+    });
+  const out = {
+    windows: [] as Time[],
+    dims: [] as unknown[][],
+    counts: [] as number[],
+    dcounts: [] as number[],
+  };
+  for (const group of groups.values()) {
+    const live = new Map<string, number>();
+    let count = 0;
+    for (let w = 0; w <= lastWindow; w++) {
+      count += group.rows[w]!;
+      for (const [who, n] of group.ids[w]!) live.set(who, (live.get(who) ?? 0) + n);
+      const leaving = w - binsPerLookback;
+      if (leaving >= 0) {
+        count -= group.rows[leaving]!;
+        for (const [who, n] of group.ids[leaving]!) {
+          const left = live.get(who)! - n;
+          if (left === 0) live.delete(who);
+          else live.set(who, left);
+        }
+      }
+      out.windows.push(add(start, bin, w));
+      out.dims.push(group.dims);
+      out.counts.push(count);
+      out.dcounts.push(live.size);
+    }
+  }
+  const names = schema?.map((c) => c.name) ?? [];
+  return tableOf([
+    { name: names[0] ?? 'Timestamp', type: api.typeOf(timeArg), values: out.windows },
+    ...dimArgs.map((dim, k) => ({
+      name: names[k + 1] ?? `dim${k + 1}`,
+      type: api.typeOf(dim),
+      values: out.dims.map((d) => d[k]),
+    })),
+    { name: names[dims.length + 1] ?? 'count', type: 'long', values: out.counts },
+    { name: names[dims.length + 2] ?? 'dcount', type: 'long', values: out.dcounts },
+  ]);
+}
