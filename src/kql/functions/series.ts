@@ -72,7 +72,7 @@ export function seasonalComponent(x: (number | null)[], period: number): number[
 }
 
 /** Pearson correlation of the series with itself shifted by `lag`, over the pairs where both values are present. */
-function lagCorrelation(x: (number | null)[], lag: number): number {
+export function lagCorrelation(x: (number | null)[], lag: number): number {
   const pairs: [number, number][] = [];
   for (let i = 0; i + lag < x.length; i++) {
     const a = x[i];

@@ -3,7 +3,7 @@
  * forecasting, Tukey-fence outlier scores, two-line and polynomial fits, and period detection and validation. Series
  * are number arrays where a missing value is null.
  */
-import { fitLine, seasonalComponent } from './series';
+import { fitLine, lagCorrelation, seasonalComponent } from './series';
 
 export type Series = (number | null)[];
 
@@ -303,25 +303,7 @@ export function periodScore(x: Series, period: number): number {
   if (lag < 1 || 2 * lag > x.length) return 0;
   const fit = fitLine(x);
   const residual = fit ? x.map((v, i) => (v === null ? null : v - fit.line_fit[i]!)) : x;
-  const pairs: [number, number][] = [];
-  for (let i = 0; i + lag < residual.length; i++) {
-    const a = residual[i];
-    const b = residual[i + lag];
-    if (a !== null && a !== undefined && b !== null && b !== undefined) pairs.push([a, b]);
-  }
-  if (pairs.length < 2) return 0;
-  const meanA = pairs.reduce((s, [a]) => s + a, 0) / pairs.length;
-  const meanB = pairs.reduce((s, [, b]) => s + b, 0) / pairs.length;
-  let covariance = 0;
-  let varianceA = 0;
-  let varianceB = 0;
-  for (const [a, b] of pairs) {
-    covariance += (a - meanA) * (b - meanB);
-    varianceA += (a - meanA) ** 2;
-    varianceB += (b - meanB) ** 2;
-  }
-  if (varianceA === 0 || varianceB === 0) return 0;
-  return Math.max(0, covariance / Math.sqrt(varianceA * varianceB));
+  return Math.max(0, lagCorrelation(residual, lag));
 }
 
 /**
