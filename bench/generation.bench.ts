@@ -9,16 +9,15 @@
  *   npx tsx bench/generation.bench.ts <case id…>   (or `all`)
  *   GENERATION_PROFILE=out.cpuprofile …            (also writes the page's CPU profile of the first generation)
  */
-import { createServer } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { loadScenarioFiles } from '../simulations/node/loadScenarios';
 import type { ScenarioRef } from '../simulations/index';
 import { descendantsCpu } from './processCpu';
+import { serveHarness } from './harnessServer';
 import type { BrowserCpu, GenerationFigures, SimulationFigures } from './generation.harness';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -74,29 +73,8 @@ async function main(): Promise<void> {
     );
   if (cases.length === 0) throw new Error(`no case named ${wanted.join(', ')} in content/scenarios`);
 
-  const folder = mkdtempSync(join(tmpdir(), 'generation-bench-'));
-  await build({
-    entryPoints: [join(import.meta.dirname, 'generation.harness.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    outfile: join(folder, 'harness.js'),
-    logLevel: 'error',
-    // Bridge.NET reads files with require('fs') only under Node; the browser never reaches it.
-    external: ['fs'],
-  });
-  writeFileSync(
-    join(folder, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><script type="module" src="harness.js"></script>',
-  );
-  const server = createServer((request, response) => {
-    const file = request.url === '/harness.js' ? 'harness.js' : 'index.html';
-    response.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
-    response.end(readFileSync(join(folder, file)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const harness = await serveHarness(join(import.meta.dirname, 'generation.harness.ts'), 'generation-bench-');
+  const url = harness.url;
   const executablePath = findChromium();
 
   /** A fresh on-disk profile (an incognito context would keep IndexedDB in memory). */
@@ -197,8 +175,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    server.close();
-    rmSync(folder, { recursive: true, force: true });
+    harness.close();
   }
 }
 

@@ -9,14 +9,13 @@
  *
  *   npm run bench -- store          (or: npx tsx bench/store.bench.ts [rows])
  */
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { descendantsCpuMs } from './processCpu';
+import { serveHarness } from './harnessServer';
 import type { GeneratedBenchFigures, StoreBenchFigures } from './store.harness';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -28,29 +27,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()
     .map((value) => value.toFixed(2))
     .join(', ');
-  const folder = mkdtempSync(join(tmpdir(), 'store-bench-'));
-  await build({
-    entryPoints: [join(import.meta.dirname, 'store.harness.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    outfile: join(folder, 'harness.js'),
-    logLevel: 'error',
-    // Bridge.NET reads files with require('fs') only under Node; the browser never reaches it.
-    external: ['fs'],
-  });
-  writeFileSync(
-    join(folder, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><script type="module" src="harness.js"></script>',
-  );
-  const server = createServer((request, response) => {
-    const file = request.url === '/harness.js' ? 'harness.js' : 'index.html';
-    response.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
-    response.end(readFileSync(join(folder, file)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const harness = await serveHarness(join(import.meta.dirname, 'store.harness.ts'), 'store-bench-');
   const executablePath = findChromium();
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
@@ -60,7 +37,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     await page.exposeFunction('benchCpuMs', () => descendantsCpuMs(process.pid));
     page.on('console', (m) => console.log('page:', m.text()));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(harness.url);
     await page.waitForFunction(() => 'runStoreBench' in globalThis);
     const cdp = await page.context().newCDPSession(page);
     if (process.env.STORE_PROFILE) {
@@ -116,8 +93,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
-    rmSync(folder, { recursive: true, force: true });
+    harness.close();
   }
 }
 
