@@ -36,3 +36,31 @@ export function DatasetPicker({ state }: { state: PortalDatasetState }) {
     </>
   );
 }
+
+/**
+ * The bar above a portal view: the dataset picker, a Refresh button once a dataset is chosen, and the view's last
+ * error, if any.
+ */
+export function PortalBar({
+  state,
+  onRefresh,
+  error,
+}: {
+  state: PortalDatasetState;
+  onRefresh: () => void;
+  error: string;
+}) {
+  return (
+    <>
+      <div className="portal-bar">
+        <DatasetPicker state={state} />
+        {state.current && (
+          <button type="button" onClick={onRefresh}>
+            Refresh
+          </button>
+        )}
+      </div>
+      {error && <p role="alert">{error}</p>}
+    </>
+  );
+}

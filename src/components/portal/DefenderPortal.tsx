@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { datasetLabel } from '../../portal/datasetChoice';
 import { readDefenderOverview, type DefenderOverview } from '../../portal/defenderOverview';
 import { SEVERITIES } from '../../portal/incidents';
-import { DatasetPicker } from './DatasetPicker';
+import { PortalBar } from './DatasetPicker';
 import { AlertsView, ClustersView, RecommendationsView, RegistriesView } from './DefenderViews';
 import { Tabs } from './Tabs';
 import { errorText } from './format';
@@ -44,15 +44,7 @@ export default function DefenderPortal() {
 
   return (
     <div className="portal">
-      <div className="portal-bar">
-        <DatasetPicker state={dataset} />
-        {current && (
-          <button type="button" onClick={() => void reload()}>
-            Refresh
-          </button>
-        )}
-      </div>
-      {error && <p role="alert">{error}</p>}
+      <PortalBar state={dataset} onRefresh={() => void reload()} error={error} />
       {current && !overview && !error && (
         <p className="portal-note">Reading Defender for Cloud’s findings in {datasetLabel(current)}…</p>
       )}

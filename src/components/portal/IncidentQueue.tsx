@@ -15,7 +15,7 @@ import {
   type IncidentOwner,
   type IncidentView,
 } from '../../portal/incidents';
-import { DatasetPicker } from './DatasetPicker';
+import { PortalBar } from './DatasetPicker';
 import { IncidentDetails } from './IncidentDetails';
 import { errorText, formatTime, severityClass } from './format';
 import { storeAppender, storeRunner } from './portalData';
@@ -90,15 +90,7 @@ export default function IncidentQueue() {
 
   return (
     <div className="portal">
-      <div className="portal-bar">
-        <DatasetPicker state={dataset} />
-        {current && (
-          <button type="button" onClick={() => void reload()}>
-            Refresh
-          </button>
-        )}
-      </div>
-      {error && <p role="alert">{error}</p>}
+      <PortalBar state={dataset} onRefresh={() => void reload()} error={error} />
       {current && !incidents && !error && (
         <p className="portal-note">Reading the incidents of {datasetLabel(current)}…</p>
       )}
