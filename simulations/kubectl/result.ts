@@ -1,3 +1,5 @@
+import { statusReason } from '../cluster/statusReason';
+
 /** What one kubectl invocation prints and returns. */
 export interface CommandOutput {
   stdout: string;
@@ -27,24 +29,6 @@ export function lines(...blocks: string[]): string {
   return text.length > 0 ? `${text}\n` : '';
 }
 
-/** The reason kubectl prints in `Error from server (<Reason>)` for an HTTP status. */
-export function reasonOf(code: number): string {
-  switch (code) {
-    case 400:
-      return 'BadRequest';
-    case 403:
-      return 'Forbidden';
-    case 404:
-      return 'NotFound';
-    case 409:
-      return 'AlreadyExists';
-    case 422:
-      return 'Invalid';
-    default:
-      return 'InternalError';
-  }
-}
-
 export function serverError(code: number, message: string): string {
-  return `Error from server (${reasonOf(code)}): ${message}\n`;
+  return `Error from server (${statusReason(code)}): ${message}\n`;
 }

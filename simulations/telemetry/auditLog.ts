@@ -6,6 +6,7 @@ import {
 } from '../cluster/constants';
 import { azureDiagnosticsRow } from '../azure/diagnosticSetting';
 import type { AuditUser } from '../cluster/identities';
+import { statusReason } from '../cluster/statusReason';
 import { iso, isoMicros } from '../core/time';
 import type { DiagnosticDestination } from './collection';
 import type { EmitContext } from './context';
@@ -168,7 +169,7 @@ export class AuditLog {
     if (call.code >= 400) {
       responseStatus.status = 'Failure';
       if (call.message) responseStatus.message = call.message;
-      responseStatus.reason = call.reason ?? reasonFor(call.code);
+      responseStatus.reason = call.reason ?? statusReason(call.code);
     }
     return {
       kind: 'Event',
@@ -342,24 +343,5 @@ export class AuditLog {
     };
     this.ctx.writer.write('AKSAudit', { ...row, Type: 'AKSAudit' });
     if (modifying) this.ctx.writer.write('AKSAuditAdmin', { ...row, Type: 'AKSAuditAdmin' });
-  }
-}
-
-function reasonFor(code: number): string {
-  switch (code) {
-    case 400:
-      return 'BadRequest';
-    case 401:
-      return 'Unauthorized';
-    case 403:
-      return 'Forbidden';
-    case 404:
-      return 'NotFound';
-    case 409:
-      return 'AlreadyExists';
-    case 422:
-      return 'Invalid';
-    default:
-      return 'InternalError';
   }
 }
