@@ -13,7 +13,7 @@ import { listItems } from './catalog';
 import { age, rfc1123z } from './duration';
 import { aggregateEvents, eventAge } from './events';
 import type { ParsedArgs } from './flags';
-import type { KubectlHost } from './host';
+import { requestNamedObject, type KubectlHost } from './host';
 import { isPodScheduled, matchesSelector, readyContainers } from './podView';
 import { qualifiedName, resolveResource, type ResourceType } from './resources';
 import { fail, serverError, type CommandOutput } from './result';
@@ -480,17 +480,7 @@ export function describe(host: KubectlHost, args: ParsedArgs): CommandOutput {
     // describe gets the object by name first; a prefix of a name matches too, as kubectl describe allows.
     const exact = items.find((item) => item.name === name);
     const matches = exact ? [exact] : items.filter((item) => item.name.startsWith(name));
-    const outcome = host.request(
-      {
-        verb: 'get',
-        resource: type.plural,
-        apiGroup: type.group || undefined,
-        namespace: type.namespaced ? namespace : undefined,
-        name,
-        ...(exact ? {} : { code: 404, message: `${qualifiedName(type)} "${name}" not found` }),
-      },
-      as,
-    );
+    const outcome = requestNamedObject(host, type, namespace, name, exact !== undefined, as);
     if (outcome.code === 403) {
       stderr += serverError(403, outcome.message ?? '');
       continue;

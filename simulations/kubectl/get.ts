@@ -1,7 +1,7 @@
 import type { JsonObject } from '../cluster/types';
 import { COLUMNS, listItems, type Item } from './catalog';
 import type { ParsedArgs } from './flags';
-import type { KubectlHost } from './host';
+import { requestNamedObject, type KubectlHost } from './host';
 import { JsonPathError, jsonPath } from './jsonpath';
 import { asList, toJson, toYaml } from './output';
 import { matchesSelector, selectorError } from './podView';
@@ -136,17 +136,7 @@ export function get(host: KubectlHost, args: ParsedArgs): CommandOutput {
       items = [];
       for (const name of wanted) {
         const found = all.find((item) => item.name === name);
-        const outcome = host.request(
-          {
-            verb: 'get',
-            resource: type.plural,
-            apiGroup: type.group || undefined,
-            namespace: type.namespaced ? namespace : undefined,
-            name,
-            ...(found ? {} : { code: 404, message: `${qualifiedName(type)} "${name}" not found` }),
-          },
-          as,
-        );
+        const outcome = requestNamedObject(host, type, namespace, name, found !== undefined, as);
         if (outcome.code >= 400) {
           stderr += serverError(
             outcome.code,

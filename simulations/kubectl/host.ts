@@ -5,6 +5,7 @@ import type { PodState, Requester } from '../cluster/podState';
 import type { ClusterWorld } from '../cluster/world';
 import type { PodTemplate } from '../cluster/types';
 import type { ApiCall } from '../telemetry/auditLog';
+import { qualifiedName, type ResourceType } from './resources';
 
 /** A request the learner's kubectl sends: what the API server logs about it (the identity is the host's). */
 export type LearnerRequest = Omit<ApiCall, 'time' | 'user' | 'sourceIp' | 'userAgent' | 'code'> & {
@@ -46,4 +47,29 @@ export interface KubectlHost {
     namespace: string,
     as?: string,
   ): { pod?: PodState; denied?: string; warnings: string[]; code: number };
+}
+
+/**
+ * GET of one named object, as kubectl sends it: authorized and audited whether or not the object exists (a name that
+ * is not there is the API server's 404 with its message).
+ */
+export function requestNamedObject(
+  host: KubectlHost,
+  type: ResourceType,
+  namespace: string,
+  name: string,
+  exists: boolean,
+  as?: string,
+): RequestOutcome {
+  return host.request(
+    {
+      verb: 'get',
+      resource: type.plural,
+      apiGroup: type.group || undefined,
+      namespace: type.namespaced ? namespace : undefined,
+      name,
+      ...(exists ? {} : { code: 404, message: `${qualifiedName(type)} "${name}" not found` }),
+    },
+    as,
+  );
 }
