@@ -99,8 +99,8 @@ export const OPERATOR_TRANSLATORS: Readonly<Record<string, OperatorTranslator>> 
   SampleDistinctOperator: sampleDistinct.translate,
   TopHittersOperator: topHitters.translate,
   AssertSchemaOperator: assertSchema.translate,
-  ForkOperator: severalResults.translate,
-  FacetOperator: severalResults.translate,
+  ForkOperator: severalResults.translateFork,
+  FacetOperator: severalResults.translateFacet,
 };
 
 /** Plan operations to the function that runs them. */
@@ -141,4 +141,5 @@ export const OPERATOR_EXECUTORS: OperatorExecutors = {
   partition: partition.execute,
   reduce: reduce.execute,
   plugin: evaluate.execute,
+  results: severalResults.execute,
 };

@@ -71,6 +71,8 @@ export interface SyntaxNode {
   readonly OnClause: SyntaxNode;
   readonly Operand: SyntaxNode;
   readonly Operator: SyntaxNode;
+  /** Of a fork branch (`name=(subquery)`). */
+  readonly NameEquals: SyntaxNode | null;
   readonly Ordering: SyntaxNode;
   readonly OutputClause: SyntaxNode;
   readonly OutputKind: SyntaxNode;
