@@ -5,7 +5,7 @@
  */
 import { AGGREGATES } from '../aggregates';
 import { unsupported } from '../errors';
-import type { ColumnSchema, Expr, Tabular } from '../plan';
+import type { ColumnSchema, Expr, Span, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 import { checkPlugin } from './index';
 import type { SyntaxNode } from '../syntax/node';
@@ -46,5 +46,44 @@ export function translatePlugin(
     }
     return api.scalar(arg, scope, input.schema ?? []);
   });
+  if (name === 'funnel_sequence') return funnelSequenceResults(api, input, args, schema, span);
   return { op: 'plugin', name, input, args, schema, span };
+}
+
+/**
+ * funnel_sequence returns three tables (prev-sequence-next, prev-sequence, sequence-next), so a statement ending with
+ * it has three results, computed over one shared input. Kusto.Language's schema is the first table's.
+ */
+function funnelSequenceResults(
+  api: TranslateApi,
+  input: Tabular,
+  args: readonly Expr[],
+  schema: ColumnSchema[] | undefined,
+  span: Span,
+): Tabular {
+  const shared: Tabular = { op: 'shared', input, id: api.sharedId(), schema: input.schema, span: input.span };
+  const [time, prev, next, dcount, samples] = schema ?? [];
+  const columns = (kept: (ColumnSchema | undefined)[]) =>
+    kept.every((column) => column !== undefined) ? (kept as ColumnSchema[]) : undefined;
+  const tables = [
+    { name: 'prev-sequence-next', plugin: 'funnel_sequence', schema },
+    {
+      name: 'prev-sequence',
+      plugin: 'funnel_sequence:prev-sequence',
+      schema: columns([time, prev, dcount, samples]),
+    },
+    {
+      name: 'sequence-next',
+      plugin: 'funnel_sequence:sequence-next',
+      schema: columns([time, next, dcount, samples]),
+    },
+  ];
+  return {
+    op: 'results',
+    tables: tables.map((table) => ({
+      name: table.name,
+      plan: { op: 'plugin', name: table.plugin, input: shared, args, schema: table.schema, span },
+    })),
+    span,
+  };
 }
