@@ -15,12 +15,11 @@ import { valueKey } from '../compare';
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import { arrayOf, toDynamic, toStringValue } from '../functions/helpers';
-import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { KustoType } from '../types';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf } from './timeline';
 
 type Time = bigint | number;
 
@@ -80,34 +79,21 @@ export function funnelSequence(table: FunnelSequenceTable) {
   };
 }
 
-function transitionsOf({ input, args, span, schema }: PluginInvocation, api: ExecuteApi) {
-  if (args.length < 8)
-    throw new EngineError(
-      'KQL_PLUGIN_ARGS',
-      'funnel_sequence expects (IdColumn, TimelineColumn, Start, End, MaxSequenceStepWindow, Step, StateColumn, Sequence).',
-      span,
-    );
-  const [idArg, timeArg, startArg, endArg, windowArg, stepArg, stateArg, sequenceArg] = args as [
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-  ];
-  const id = api.compile(idArg, input);
-  const time = api.compile(timeArg, input);
-  const state = api.compile(stateArg, input);
-  const start = api.constant(startArg) as Time | null;
-  const end = api.constant(endArg) as Time | null;
-  const maxStep = stepOf(windowArg, api, span);
-  const step = stepOf(stepArg, api, span);
-  const timeType = api.typeOf(timeArg);
-  const stateType = api.typeOf(stateArg);
-  const idType = api.typeOf(idArg);
-  const sequence = (arrayOf(api.constant(sequenceArg)) ?? []).map((value) => toStringValue(value));
+function transitionsOf(invocation: PluginInvocation, api: ExecuteApi) {
+  const { input, span, schema } = invocation;
+  const { id, time, timeType, start, end, fixed } = activityArguments(
+    invocation,
+    api,
+    'funnel_sequence',
+    'IdColumn, TimelineColumn, Start, End, MaxSequenceStepWindow, Step, StateColumn, Sequence',
+    8,
+  );
+  const idType = api.typeOf(fixed[0]!);
+  const state = api.compile(fixed[6]!, input);
+  const maxStep = stepOf(fixed[4]!, api, span);
+  const step = stepOf(fixed[5]!, api, span);
+  const stateType = api.typeOf(fixed[6]!);
+  const sequence = (arrayOf(api.constant(fixed[7]!)) ?? []).map((value) => toStringValue(value));
   if (sequence.length === 0)
     throw new EngineError('KQL_PLUGIN_ARGS', 'funnel_sequence: the Sequence must not be empty.', span);
   if (!(Number(step) > 0))
