@@ -30,9 +30,9 @@ export function autocluster({ input, args, span, schema }: PluginInvocation, api
   const seeds = constantOr(args[2], api, 25);
   if (!(seeds >= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'autocluster: NumSeeds must be 1 or more.', span);
-  const { weights, total, dimensions } = weightedInput(input, args[1], 'autocluster', span);
+  const { weights, total, dimensions, holdsShare } = weightedInput(input, args[1], 'autocluster', span);
   const candidates = minePatterns(dimensions, input.length, {
-    frequent: (rows) => total > 0 && weightOf(rows, weights) >= MIN_COVERAGE * total,
+    frequent: (rows) => holdsShare(rows, MIN_COVERAGE),
     maxDimensions: dimensions.length,
     api,
     span,

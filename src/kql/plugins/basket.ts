@@ -17,9 +17,9 @@ export function basket({ input, args, span, schema }: PluginInvocation, api: Exe
   const maxDimensions = constantOr(args[2], api, 5);
   if (!(maxDimensions >= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'basket: MaxDimensions must be 1 or more.', span);
-  const { weights, total, dimensions } = weightedInput(input, args[1], 'basket', span);
+  const { weights, total, dimensions, holdsShare } = weightedInput(input, args[1], 'basket', span);
   const patterns = minePatterns(dimensions, input.length, {
-    frequent: (rows) => total > 0 && weightOf(rows, weights) >= threshold * total,
+    frequent: (rows) => holdsShare(rows, threshold),
     maxDimensions,
     api,
     span,

@@ -152,6 +152,8 @@ export interface WeightedInput {
   /** The table's columns but the weight column and the plug-in's own (diffpatterns' split column). */
   readonly dimensions: Column[];
   readonly weightName: string | null;
+  /** Whether rows hold at least `share` (0–1) of the total weight: basket's Threshold, autocluster's coverage. */
+  holdsShare(rows: Int32Array, share: number): boolean;
 }
 
 /**
@@ -170,7 +172,9 @@ export function weightedInput(
   const weights = rowWeights(weightColumn ? (row) => weightColumn.values[row] : null, table.length);
   const total = weights.reduce((a, b) => a + b, 0);
   const dimensions = table.columns.filter((c) => c.name !== weightName && !excluded.includes(c.name));
-  return { weights, total, dimensions, weightName };
+  const holdsShare = (rows: Int32Array, share: number) =>
+    total > 0 && weightOf(rows, weights) >= share * total;
+  return { weights, total, dimensions, weightName, holdsShare };
 }
 
 /** The value of a constant argument, or the default when the argument is absent or null. */
