@@ -22,6 +22,7 @@ import { newActivityMetrics } from './newActivityMetrics';
 import { pivot } from './pivot';
 import { preview } from './preview';
 import { sequenceDetect } from './sequenceDetect';
+import { sessionCount } from './sessionCount';
 import { slidingWindowCounts } from './slidingWindowCounts';
 import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
@@ -60,6 +61,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   pivot,
   preview,
   sequence_detect: sequenceDetect,
+  session_count: sessionCount,
   sliding_window_counts: slidingWindowCounts,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,
