@@ -5,6 +5,7 @@
 import * as as from './as';
 import * as topHitters from './topHitters';
 import * as severalResults from './severalResults';
+import * as macroExpand from './macroExpand';
 import * as sampleDistinct from './sampleDistinct';
 import * as find from './find';
 import * as consume from './consume';
@@ -101,6 +102,7 @@ export const OPERATOR_TRANSLATORS: Readonly<Record<string, OperatorTranslator>> 
   AssertSchemaOperator: assertSchema.translate,
   ForkOperator: severalResults.translateFork,
   FacetOperator: severalResults.translateFacet,
+  MacroExpandOperator: macroExpand.translate,
 };
 
 /** Plan operations to the function that runs them. */
