@@ -59,8 +59,11 @@ test('a learner runs a fork and switches between its result tables with the mous
   await page.keyboard.insertText('KubeEvents | count');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('toolbar', { name: 'Query actions' }).getByRole('status')).toHaveText(/\b1 rows in/, {
-    timeout: 60_000,
-  });
+  await expect(page.getByRole('toolbar', { name: 'Query actions' }).getByRole('status')).toHaveText(
+    /\b1 rows in/,
+    {
+      timeout: 60_000,
+    },
+  );
   await expect(sets).toHaveCount(0);
 });
