@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { tabKeyTarget } from '../tabKeys';
 
 interface Props {
   /** The result tables' names, as Kusto names them (`PrimaryResult`, `GenericResult_2`, a fork branch's name). */
@@ -24,13 +25,7 @@ export function ResultSetPicker({ names, selected, onSelect, panelId }: Props) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const targets: Record<string, number> = {
-      ArrowRight: (selected + 1) % names.length,
-      ArrowLeft: (selected - 1 + names.length) % names.length,
-      Home: 0,
-      End: names.length - 1,
-    };
-    const target = targets[event.key];
+    const target = tabKeyTarget(event.key, selected, names.length);
     if (target === undefined) return;
     event.preventDefault();
     select(target);
