@@ -27,7 +27,7 @@ export interface QueryResult {
   readonly ok: true;
   /**
    * The table's name as Kusto names it: `PrimaryResult` (`PrimaryResult_2`... for later statements), a `fork`
-   * branch's name or `GenericResult`, `GenericResult_2`..., a `facet` column, funnel_sequence's three tables.
+   * branch's name or `GenericResult`, `GenericResult_2`..., a `facet` column, funnel_sequence's three tables, preview's two.
    */
   readonly name: string;
   readonly columns: readonly ResultColumn[];

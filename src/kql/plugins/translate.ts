@@ -47,7 +47,38 @@ export function translatePlugin(
     return api.scalar(arg, scope, input.schema ?? []);
   });
   if (name === 'funnel_sequence') return funnelSequenceResults(api, input, args, schema, span);
+  if (name === 'preview') return previewResults(api, input, args, schema, span);
   return { op: 'plugin', name, input, args, schema, span };
+}
+
+/**
+ * preview returns two tables (named as its documentation shows them): up to NumberOfRows rows of the input, and the
+ * input's row count (`Count`), over one shared input.
+ */
+function previewResults(
+  api: TranslateApi,
+  input: Tabular,
+  args: readonly Expr[],
+  schema: ColumnSchema[] | undefined,
+  span: Span,
+): Tabular {
+  const shared: Tabular = { op: 'shared', input, id: api.sharedId(), schema: input.schema, span: input.span };
+  const counted: Tabular = {
+    op: 'summarize',
+    input: shared,
+    aggregates: [{ name: 'Count', expr: { kind: 'aggregate', name: 'count', args: [], type: 'long', span } }],
+    by: [],
+    schema: [{ name: 'Count', type: 'long' }],
+    span,
+  };
+  return {
+    op: 'results',
+    tables: [
+      { name: 'Table1', plan: { op: 'plugin', name: 'preview', input: shared, args, schema, span } },
+      { name: 'Table2', plan: counted },
+    ],
+    span,
+  };
 }
 
 /**
