@@ -146,6 +146,8 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
         <ChartView chart={drawable} />
       ) : (
         <ResultsGrid
+          // A table of its own: another table's sort, filters and column choices do not carry over.
+          key={selectedIndex}
           columns={shown.columns}
           rows={shown.rows}
           label={several ? `${label} result ${shown.name}` : `${label} result`}
