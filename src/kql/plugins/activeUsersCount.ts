@@ -11,7 +11,7 @@ import { binValue } from '../functions/helpers';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { activityArguments, stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf, windowTable } from './timeline';
 
 type Time = bigint | number;
 
@@ -77,17 +77,14 @@ export function activeUsersCount({ input, args, span, schema }: PluginInvocation
     }
   }
 
-  const names = schema?.map((c) => c.name) ?? [];
   const slots = [...windows.values()];
-  return tableOf([
-    { name: names[0] ?? 'Timestamp', type: timeType, values: slots.map((s) => s.window) },
-    ...dimArgs.map((dim, k) => ({
-      name: names[k + 1] ?? `dim${k + 1}`,
-      type: api.typeOf(dim),
-      values: slots.map((s) => s.dims[k]),
-    })),
-    { name: names[names.length - 1] ?? 'dcount', type: 'long', values: slots.map((s) => s.ids.size) },
-  ]);
+  return windowTable(
+    { input, args, span, schema },
+    api,
+    { timeType, dimArgs },
+    { windows: slots.map((slot) => slot.window), dims: slots.map((slot) => slot.dims) },
+    [{ name: 'dcount', type: 'long', values: slots.map((slot) => slot.ids.size) }],
+  );
 }
 
 function minus(t: Time, span: Time): Time {

@@ -13,8 +13,7 @@ import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
-import { tableOf } from './tables';
-import { activityArguments, stepOf } from './timeline';
+import { activityArguments, stepOf, windowTable } from './timeline';
 
 type Time = bigint | number;
 
@@ -28,7 +27,7 @@ function windowIndex(t: Time, start: Time, bin: Time): number {
 }
 
 export function sessionCount(invocation: PluginInvocation, api: ExecuteApi): Table {
-  const { input, span, schema } = invocation;
+  const { input, span } = invocation;
   const { id, time, timeType, start, end, fixed, dimArgs, dims } = activityArguments(
     invocation,
     api,
@@ -40,16 +39,9 @@ export function sessionCount(invocation: PluginInvocation, api: ExecuteApi): Tab
   const lookBack = stepOf(fixed[5]!, api, span);
   if (!(Number(bin) > 0))
     throw new EngineError('KQL_PLUGIN_ARGS', 'session_count: the Bin must be greater than zero.', span);
-  const names = schema?.map((column) => column.name) ?? [];
   const empty = () =>
-    tableOf([
-      { name: names[0] ?? 'Timeline', type: timeType, values: [] },
-      ...dimArgs.map((dim, k) => ({
-        name: names[k + 1] ?? `dim${k + 1}`,
-        type: api.typeOf(dim),
-        values: [],
-      })),
-      { name: names[dimArgs.length + 1] ?? 'count_sessions', type: 'long', values: [] },
+    windowTable(invocation, api, { timeType, dimArgs }, { windows: [], dims: [] }, [
+      { name: 'count_sessions', type: 'long', values: [] },
     ]);
   if (start === null || end === null || end < start) return empty();
   const lastWindow = windowIndex(end, start, bin);
@@ -102,13 +94,7 @@ export function sessionCount(invocation: PluginInvocation, api: ExecuteApi): Tab
       out.counts.push(group.counts[w]!);
     }
   }
-  return tableOf([
-    { name: names[0] ?? 'Timeline', type: timeType, values: out.windows },
-    ...dimArgs.map((dim, k) => ({
-      name: names[k + 1] ?? `dim${k + 1}`,
-      type: api.typeOf(dim),
-      values: out.dims.map((values) => values[k]),
-    })),
-    { name: names[dimArgs.length + 1] ?? 'count_sessions', type: 'long', values: out.counts },
+  return windowTable(invocation, api, { timeType, dimArgs }, out, [
+    { name: 'count_sessions', type: 'long', values: out.counts },
   ]);
 }

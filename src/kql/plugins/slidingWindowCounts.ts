@@ -9,7 +9,7 @@ import type { ExecuteApi } from '../executeApi';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { activityArguments, stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf, windowTable } from './timeline';
 
 type Time = bigint | number;
 
@@ -94,15 +94,8 @@ export function slidingWindowCounts({ input, args, span, schema }: PluginInvocat
       out.dcounts.push(live.size);
     }
   }
-  const names = schema?.map((c) => c.name) ?? [];
-  return tableOf([
-    { name: names[0] ?? 'Timestamp', type: timeType, values: out.windows },
-    ...dimArgs.map((dim, k) => ({
-      name: names[k + 1] ?? `dim${k + 1}`,
-      type: api.typeOf(dim),
-      values: out.dims.map((d) => d[k]),
-    })),
-    { name: names[dims.length + 1] ?? 'count', type: 'long', values: out.counts },
-    { name: names[dims.length + 2] ?? 'dcount', type: 'long', values: out.dcounts },
+  return windowTable({ input, args, span, schema }, api, { timeType, dimArgs }, out, [
+    { name: 'count', type: 'long', values: out.counts },
+    { name: 'dcount', type: 'long', values: out.dcounts },
   ]);
 }

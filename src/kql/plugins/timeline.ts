@@ -3,7 +3,9 @@ import { EngineError, unsupported } from '../errors';
 import type { ExecuteApi, RowFunction } from '../executeApi';
 import type { Expr, Span } from '../plan';
 import type { KustoType } from '../types';
+import type { Table } from '../table';
 import type { PluginInvocation } from './index';
+import { tableOf } from './tables';
 
 type Time = bigint | number;
 
@@ -72,4 +74,39 @@ export function windowOf(
   const s = Number(step);
   const o = Number(origin);
   return Math.floor((value - o) / s) * s + o;
+}
+
+/** A measure column of a window table: its values, and the name it takes when Kusto.Language gave no schema. */
+export interface WindowMeasure {
+  readonly name: string;
+  readonly type: KustoType;
+  readonly values: unknown[];
+}
+
+/**
+ * The result of an activity plug-in: the window's start, the dimensions, then the measures, one row per window and
+ * combination of dimensions. Columns take Kusto.Language's names where it gave a schema.
+ */
+export function windowTable(
+  invocation: PluginInvocation,
+  api: ExecuteApi,
+  activity: Pick<ActivityArguments, 'timeType' | 'dimArgs'>,
+  rows: { readonly windows: unknown[]; readonly dims: readonly unknown[][] },
+  measures: readonly WindowMeasure[],
+): Table {
+  const names = invocation.schema?.map((column) => column.name) ?? [];
+  const { dimArgs } = activity;
+  return tableOf([
+    { name: names[0] ?? 'Timestamp', type: activity.timeType, values: rows.windows },
+    ...dimArgs.map((dim, k) => ({
+      name: names[k + 1] ?? `dim${k + 1}`,
+      type: api.typeOf(dim),
+      values: rows.dims.map((values) => values[k]),
+    })),
+    ...measures.map((measure, m) => ({
+      name: names[dimArgs.length + 1 + m] ?? measure.name,
+      type: measure.type,
+      values: measure.values,
+    })),
+  ]);
 }
