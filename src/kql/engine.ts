@@ -206,7 +206,9 @@ export class KqlEngine {
           length: text.length,
         });
       const elapsedMs = performance.now() - started;
-      const results = outputs.map((output) => buildResult(output.table, output.chart, maxRows, elapsedMs));
+      const results = outputs.map((output) =>
+        buildResult(output.name, output.table, output.chart, maxRows, elapsedMs),
+      );
       const [first, ...rest] = results;
       return rest.length > 0 ? { ...first!, extraTables: rest } : first!;
     } catch (error) {
@@ -230,6 +232,7 @@ function estimateRowBytes(table: Table, row: number): number {
 }
 
 function buildResult(
+  name: string,
   table: Table,
   chart: QueryResult['chart'],
   maxRows: number,
@@ -266,6 +269,7 @@ function buildResult(
   };
   return {
     ok: true,
+    name,
     columns,
     rowCount,
     page,

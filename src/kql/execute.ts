@@ -16,16 +16,41 @@ import type { ChartSpec } from './types';
 
 export type { ExecutionLimits } from './kernel/context';
 
+/** A statement's result table; `name` is what Kusto names it (`PrimaryResult`, a fork branch's name...). */
+export interface PlanOutput {
+  readonly name: string;
+  readonly table: Table;
+  readonly chart?: ChartSpec;
+}
+
+const PRIMARY_RESULT = 'PrimaryResult';
+
 export function executePlan(
   plan: QueryPlan,
   getTable: (name: string) => Table,
   limits: ExecutionLimits,
-): { table: Table; chart?: ChartSpec }[] {
+): PlanOutput[] {
   const budget = new QueryBudget(limits.maxOperatorRows, limits.memoryBudgetBytes);
-  return plan.outputs.map((output) => {
+  const outputs = plan.outputs.flatMap((output) => {
+    // fork, facet and funnel_sequence end a statement with several tables, which share one run (and its input).
     const context = new Context(getTable, limits, budget, run);
-    const table = context.run(output);
-    return context.chart ? { table, chart: context.chart } : { table };
+    const named = output.op === 'results' ? output.tables : [{ name: PRIMARY_RESULT, plan: output }];
+    return named.map(({ name, plan: table }) => {
+      const result = context.run(table);
+      const chart = context.takeChart();
+      return chart ? { name, table: result, chart } : { name, table: result };
+    });
+  });
+  return distinctNames(outputs);
+}
+
+/** Several statements each give a `PrimaryResult`: the second and later ones get `_2`, `_3`... to tell them apart. */
+function distinctNames(outputs: readonly PlanOutput[]): PlanOutput[] {
+  const seen = new Map<string, number>();
+  return outputs.map((output) => {
+    const count = (seen.get(output.name) ?? 0) + 1;
+    seen.set(output.name, count);
+    return count === 1 ? output : { ...output, name: `${output.name}_${count}` };
   });
 }
 

@@ -10,7 +10,6 @@ export const OFFLINE_FUNCTIONS: Readonly<Record<string, string>> = {
   external_table: 'it reads external storage',
   materialized_view: "the lab's database defines no materialized views",
   stored_query_result: 'stored query results live in a Kusto cluster',
-  entity_group: 'an entity group names databases of other clusters',
   graph: 'persistent graph models and snapshots live in a Kusto cluster',
   current_cluster_endpoint: NO_CLUSTER,
   current_principal: `${NO_CLUSTER} and no signed-in principal`,

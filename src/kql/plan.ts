@@ -220,6 +220,11 @@ export type Tabular = TabularBase &
         readonly keyTable: string;
         readonly subquery: Tabular;
       }
+    /**
+     * Several result tables (`fork`, `facet`, `evaluate funnel_sequence`): each a plan of its own, named as Kusto names
+     * it. Only a query statement can end with it (kernel: the statement's outputs); anywhere else it is refused.
+     */
+    | { readonly op: 'results'; readonly tables: readonly NamedResult[] }
     /** `evaluate name(args)`: run by the plugin's module (plugins/); `input` is absent when the plugin starts a query. */
     | {
         readonly op: 'plugin';
@@ -228,6 +233,12 @@ export type Tabular = TabularBase &
         readonly args: readonly Expr[];
       }
   );
+
+/** One of several result tables; `name` is what the result tab shows. */
+export interface NamedResult {
+  readonly name: string;
+  readonly plan: Tabular;
+}
 
 /** `scan`: steps matched in order over the serialized input (operators/scan.ts). */
 export interface ScanSpec {

@@ -121,7 +121,10 @@ describe('Kusto semantics', () => {
   });
 
   it('a feature not supported yet answers "not supported yet: X" at its position', () => {
-    const error = runError(engine, 'Events\n| evaluate session_count(User, TimeGenerated, 0, 1, 1, 1)');
+    const error = runError(
+      engine,
+      'print a = 1\n| extend b = geo_line_buffer(dynamic({"type": "LineString", "coordinates": [[0, 0], [1, 1]]}), 100)',
+    );
     expect(error.code).toBe('KQL_UNSUPPORTED');
     expect(error.message).toMatch(/^not supported yet: /);
     expect(error.line).toBe(2);

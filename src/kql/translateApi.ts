@@ -68,6 +68,11 @@ export interface TranslateApi {
   graphVariable(scope: Scope, name: string): GraphVariable | undefined;
   /** Binds `plan` under `name` in `scope` as a shared result (computed once), and returns that shared plan. */
   bindTable(scope: Scope, name: string, plan: Tabular): Tabular;
+  /**
+   * A scope where `name` stands for one entity of a macro-expand entity group: a database (`database("d")`,
+   * `cluster(c).database(d)`: `name.Table` reads its table) or a table (`name` reads it).
+   */
+  withEntity(scope: Scope, name: string, entity: SyntaxNode): Scope;
   /** A fresh id for a shared plan (`as`, `let`, materialize). */
   sharedId(): number;
   /** A subquery that starts with an operator (`sort by x | scan ...`), applied to `input`. */

@@ -25,6 +25,11 @@ export interface ChartSpec {
 
 export interface QueryResult {
   readonly ok: true;
+  /**
+   * The table's name as Kusto names it: `PrimaryResult` (`PrimaryResult_2`... for later statements), a `fork`
+   * branch's name or `GenericResult`, `GenericResult_2`..., a `facet` column, funnel_sequence's three tables, preview's two.
+   */
+  readonly name: string;
   readonly columns: readonly ResultColumn[];
   readonly rowCount: number;
   /** Rows `[offset, offset + count)` in wire format. Cheap to call repeatedly: values are formatted on demand. */
@@ -37,7 +42,7 @@ export interface QueryResult {
   /** Set when the result was cut at Kusto's limits (500,000 rows or 64 MB). */
   readonly truncated?: { readonly limit: number; readonly reason: string };
   readonly elapsedMs: number;
-  /** Further tables produced by a query with several tabular statements (rare); the first one is this result. */
+  /** The further result tables (several statements, fork, facet, funnel_sequence); the first one is this result. */
   readonly extraTables?: readonly QueryResult[];
 }
 

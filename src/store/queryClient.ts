@@ -25,6 +25,7 @@ export type {
   NdjsonFile,
   PreparedQuery,
   QueryPage,
+  ResultTablePage,
   RunOutcome,
 } from './workerProtocol';
 export type { GenerateProgress, GenerateRequest } from './generate';

@@ -109,6 +109,32 @@ describe('query service', () => {
     await expect(service.query('missing:1', 'KubeEvents', 5)).rejects.toThrow(/no dataset "missing:1"/);
   });
 
+  it('sends every result table of a fork, each named and paged by its own id, and keeps them all', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 4 });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(30));
+    const branches = Array.from({ length: 8 }, (_, i) => `(where Name != "pod-${i}" | project Name)`).join(
+      ' ',
+    );
+    const result = await service.query(
+      dataset.id,
+      `KubeEvents | order by Name asc | fork Pods = (project Name) (count) ${branches}`,
+      5,
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.name).toBe('Pods');
+    expect(result.rowCount).toBe(30);
+    const extra = result.extraTables ?? [];
+    expect(extra.map((table) => table.name)).toEqual([
+      'GenericResult',
+      ...Array.from({ length: 8 }, (_, i) => `GenericResult_${i + 2}`),
+    ]);
+    expect(extra[0]!.rows).toEqual([[30]]);
+    expect(extra[1]!.rows).toHaveLength(5);
+    // Ten tables, more than the service keeps of older queries: the first is still there to page.
+    expect(service.page(result.resultId, 28, 5)).toEqual([['pod-8'], ['pod-9']]);
+    expect(service.page(extra[8]!.resultId, 27, 5)).toEqual([['pod-8'], ['pod-9']]);
+  });
+
   it('prepares a query ahead of its run: loads the tables it reads and nothing else', async () => {
     const dataset = await store.beginDataset({ scenario: 'svc', seed: 3 });
     await store.appendBatch(dataset.id, 'KubeEvents', events(3));

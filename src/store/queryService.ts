@@ -7,7 +7,7 @@ import type { KqlEngine } from '../kql/engine';
 import type { QueryResult } from '../kql/types';
 import { datasetStore, type DatasetRecord, type DatasetStore } from './datasets';
 import { StoreError } from './storeError';
-import type { PreparedQuery, RunOutcome } from './workerProtocol';
+import type { PreparedQuery, ResultTablePage, RunOutcome } from './workerProtocol';
 
 const KEPT_RESULTS = 6;
 
@@ -104,11 +104,32 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     return loadedAny ? performance.now() - started : 0;
   }
 
-  function keep(result: QueryResult): number {
-    const id = nextResultId++;
-    results.set(id, result);
-    while (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
-    return id;
+  /**
+   * Keeps a query's result tables for paging, and forgets the oldest beyond the latest few (never one of this query's
+   * own tables, however many a fork returns).
+   */
+  function keep(tables: readonly QueryResult[]): number[] {
+    const ids = tables.map((table) => {
+      const id = nextResultId++;
+      results.set(id, table);
+      return id;
+    });
+    while (results.size > Math.max(KEPT_RESULTS, tables.length)) results.delete(results.keys().next().value!);
+    return ids;
+  }
+
+  /** A result table's first page; the rest come from `page` by its id. */
+  function firstPage(result: QueryResult, resultId: number, pageSize: number): ResultTablePage {
+    const page: ResultTablePage = {
+      resultId,
+      name: result.name,
+      columns: result.columns,
+      rowCount: result.rowCount,
+      rows: result.page(0, pageSize),
+    };
+    if (result.chart) page.chart = result.chart;
+    if (result.truncated) page.truncated = { ...result.truncated };
+    return page;
   }
 
   return {
@@ -128,20 +149,20 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
         if (options.timeoutMs !== undefined) queryOptions.timeoutMs = options.timeoutMs;
         const outcome = kql.query(text, queryOptions);
         if (!outcome.ok) return outcome;
+        const extraTables = outcome.extraTables ?? [];
+        const [resultId, ...extraIds] = keep([outcome, ...extraTables]);
         const reply: RunOutcome = {
           ok: true,
-          resultId: keep(outcome),
-          columns: outcome.columns,
-          rowCount: outcome.rowCount,
-          rows: outcome.page(0, pageSize),
+          ...firstPage(outcome, resultId!, pageSize),
           elapsedMs: outcome.elapsedMs,
           loadMs,
           now: now.toISOString(),
         };
-        if (outcome.chart) reply.chart = outcome.chart;
+        if (extraTables.length > 0) {
+          reply.extraTables = extraTables.map((table, i) => firstPage(table, extraIds[i]!, pageSize));
+        }
         const unfinished = unfinishedNotice(dataset);
         if (unfinished) reply.unfinished = unfinished;
-        if (outcome.truncated) reply.truncated = { ...outcome.truncated };
         return reply;
       });
     },

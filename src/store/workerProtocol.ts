@@ -8,8 +8,11 @@ import type { DatasetRecord } from './datasetDb';
 import type { GenerateProgress, GenerateRequest } from './generate';
 import type { StoreErrorKind } from './storeError';
 
-export interface QueryPage {
+/** One result table as the worker sends it: its first page; later pages come from `page` with its `resultId`. */
+export interface ResultTablePage {
   resultId: number;
+  /** As Kusto names it: `PrimaryResult`, a fork branch's name, `GenericResult`... (the result tab's label). */
+  name: string;
   columns: readonly ResultColumn[];
   rowCount: number;
   /**
@@ -19,6 +22,11 @@ export interface QueryPage {
   rows: WireValue[][];
   chart?: ChartSpec;
   truncated?: { limit: number; reason: string };
+}
+
+export interface QueryPage extends ResultTablePage {
+  /** The further result tables (fork, facet, funnel_sequence, several statements), in Kusto's order. */
+  extraTables?: ResultTablePage[];
   /** Time the engine spent on the query. */
   elapsedMs: number;
   /** Time spent loading tables from IndexedDB into the engine before the query (0 when all were cached). */

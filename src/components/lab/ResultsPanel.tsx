@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
-import type { RunOutcome } from '../../store/queryClient';
+import type { ResultTablePage, RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
 import { buildChart } from './chart/chartModel';
 import { ChartView } from './chart/ChartView';
 import { ResultsGrid } from './grid/ResultsGrid';
 import { nameFixes, type QueryFix } from './fixes/nameFixes';
 import { emptyResultHint } from './hints';
+import { ResultSetPicker, resultSetTabId } from './ResultSetPicker';
+
+const RESULT_SET_PANEL = 'lab-result-set-panel';
 
 /** An empty result that `=~` would fill: the values differ from the `==` literal only in case. */
 export interface CaseAdvice {
@@ -33,10 +36,14 @@ interface Props {
 export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const outcome = run?.outcome;
+  // Which result table shows, for the outcome it was picked in: a new run starts at its first table.
+  const [picked, setPicked] = useState<{ outcome: RunOutcome; index: number }>();
+  const tables: readonly ResultTablePage[] = outcome?.ok ? [outcome, ...(outcome.extraTables ?? [])] : [];
+  const selectedIndex = picked && picked.outcome === outcome ? Math.min(picked.index, tables.length - 1) : 0;
+  const table = tables[selectedIndex];
   const chart = useMemo(
-    () =>
-      outcome?.ok && outcome.chart ? buildChart(outcome.columns, outcome.rows, outcome.chart) : undefined,
-    [outcome],
+    () => (table?.chart ? buildChart(table.columns, table.rows, table.chart) : undefined),
+    [table],
   );
 
   if (!outcome) {
@@ -88,18 +95,22 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
     );
   }
 
-  const caseAdvice = outcome.rows.length === 0 ? run?.caseAdvice : undefined;
+  const shown = table ?? outcome;
+  const caseAdvice = outcome.rows.length === 0 && selectedIndex === 0 ? run?.caseAdvice : undefined;
   const hint =
-    outcome.rows.length === 0 && !caseAdvice ? emptyResultHint(run?.ranText ?? '', dataset) : undefined;
+    shown.rows.length === 0 && !caseAdvice && tables.length === 1
+      ? emptyResultHint(run?.ranText ?? '', dataset)
+      : undefined;
   const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
   const showChart = drawable !== undefined && view === 'chart';
+  const several = tables.length > 1;
 
-  return (
-    <section className="results" aria-label="Results">
-      {outcome.truncated && (
+  const content = (
+    <>
+      {shown.truncated && (
         <p className="results__notice" role="note">
-          The result was cut at {outcome.truncated.limit.toLocaleString('en')} rows (
-          {outcome.truncated.reason}), as Kusto does.
+          The result was cut at {shown.truncated.limit.toLocaleString('en')} rows ({shown.truncated.reason}),
+          as Kusto does.
         </p>
       )}
       {chart?.ok === false && (
@@ -134,7 +145,38 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
       {showChart ? (
         <ChartView chart={drawable} />
       ) : (
-        <ResultsGrid columns={outcome.columns} rows={outcome.rows} label={`${label} result`} />
+        <ResultsGrid
+          // A table of its own: another table's sort, filters and column choices do not carry over.
+          key={selectedIndex}
+          columns={shown.columns}
+          rows={shown.rows}
+          label={several ? `${label} result ${shown.name}` : `${label} result`}
+        />
+      )}
+    </>
+  );
+
+  return (
+    <section className="results" aria-label="Results">
+      {several ? (
+        <>
+          <ResultSetPicker
+            names={tables.map((t) => t.name)}
+            selected={selectedIndex}
+            onSelect={(index) => setPicked({ outcome, index })}
+            panelId={RESULT_SET_PANEL}
+          />
+          <div
+            id={RESULT_SET_PANEL}
+            role="tabpanel"
+            aria-labelledby={resultSetTabId(selectedIndex)}
+            className="results__set"
+          >
+            {content}
+          </div>
+        </>
+      ) : (
+        content
       )}
     </section>
   );

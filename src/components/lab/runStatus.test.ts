@@ -14,6 +14,7 @@ function result(rows: number, elapsedMs: number, loadMs: number): RunOutcome {
   return {
     ok: true,
     resultId: 1,
+    name: 'PrimaryResult',
     columns: [],
     rowCount: rows,
     rows: Array.from({ length: rows }, () => []),

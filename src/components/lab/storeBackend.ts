@@ -1,4 +1,10 @@
-import { ClientError, queryClient, type DatasetRecord, type RunOutcome } from '../../store/queryClient';
+import {
+  ClientError,
+  queryClient,
+  type DatasetRecord,
+  type ResultTablePage,
+  type RunOutcome,
+} from '../../store/queryClient';
 import type { WireValue } from '../../kql/types';
 import type { DatasetSummary, LabBackend } from './backend';
 
@@ -58,6 +64,17 @@ export async function createStoreBackend(): Promise<LabBackend> {
   // Nobody may wait for the warm-up; its failure is already reported.
   engineWarm.catch(() => undefined);
 
+  /** Completes a result table's rows (the worker sent its first page) page by page, in place. */
+  async function fetchRemainingRows(table: ResultTablePage, signal: AbortSignal): Promise<void> {
+    const rows: WireValue[][] = table.rows;
+    while (rows.length < table.rowCount) {
+      if (signal.aborted) throw new ClientError('cancelled', 'The query was cancelled.');
+      const page = await client.page(table.resultId, rows.length, PAGE_ROWS);
+      if (page.length === 0) break;
+      for (const row of page) rows.push(row);
+    }
+  }
+
   async function runOnce(text: string, datasetId: string, signal: AbortSignal): Promise<RunOutcome> {
     const handle = client.run(text, { datasetId, pageSize: PAGE_ROWS });
     const onAbort = () => handle.cancel();
@@ -65,18 +82,13 @@ export async function createStoreBackend(): Promise<LabBackend> {
     try {
       const first = await handle.outcome;
       if (!first.ok) return first;
-      const rows: WireValue[][] = first.rows;
+      const tables = [first, ...(first.extraTables ?? [])];
       try {
-        while (rows.length < first.rowCount) {
-          if (signal.aborted) throw new ClientError('cancelled', 'The query was cancelled.');
-          const page = await client.page(first.resultId, rows.length, PAGE_ROWS);
-          if (page.length === 0) break;
-          for (const row of page) rows.push(row);
-        }
+        for (const table of tables) await fetchRemainingRows(table, signal);
+        return first;
       } finally {
-        client.release(first.resultId);
+        for (const table of tables) client.release(table.resultId);
       }
-      return { ...first, rows };
     } finally {
       signal.removeEventListener('abort', onAbort);
     }

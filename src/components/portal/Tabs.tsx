@@ -1,4 +1,5 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { tabKeyTarget } from '../tabKeys';
 
 export interface TabSpec {
   id: string;
@@ -24,13 +25,7 @@ export function Tabs({
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.id === current.id);
-    const moves: Record<string, number> = {
-      ArrowRight: (index + 1) % tabs.length,
-      ArrowLeft: (index - 1 + tabs.length) % tabs.length,
-      Home: 0,
-      End: tabs.length - 1,
-    };
-    const next = moves[event.key];
+    const next = tabKeyTarget(event.key, index, tabs.length);
     if (next === undefined) return;
     event.preventDefault();
     const tab = tabs[next]!;

@@ -175,7 +175,6 @@ const TABULAR_FUNCTIONS = new Set([
   'external_table',
   'materialized_view',
   'stored_query_result',
-  'entity_group',
   'graph',
 ]);
 

@@ -316,6 +316,93 @@ describe('geo measurements (docs examples, sphere of radius 6,371,010 m)', () =>
     expect(call('geo_intersection_2lines', line1, { type: 'LineString', coordinates: [[3, 3]] })).toBeNull();
   });
 
+  it('geo_intersection_2lines of a line with itself is that line (docs example)', () => {
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [-73.978929, 40.785155],
+        [-73.980903, 40.782621],
+      ],
+    };
+    expect(call('geo_intersection_2lines', line, line)).toEqual(line);
+  });
+
+  it('geo_intersection_2lines gives the stretch two lines share, joined across their vertices', () => {
+    const meridian = (from: number, to: number) => ({
+      type: 'LineString',
+      coordinates: [
+        [0, from],
+        [0, to],
+      ],
+    });
+    const shared = call('geo_intersection_2lines', meridian(0, 10), meridian(5, 20)) as {
+      type: string;
+      coordinates: number[][];
+    };
+    expect(shared.type).toBe('LineString');
+    expect(shared.coordinates).toHaveLength(2);
+    expect(shared.coordinates[0]![1]).toBeCloseTo(5, 12);
+    expect(shared.coordinates[1]).toEqual([0, 10]);
+    // A line of two edges along the meridian shares one stretch with a single edge covering both.
+    const twoEdges = {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [0, 4],
+        [0, 8],
+      ],
+    };
+    const joined = call('geo_intersection_2lines', twoEdges, meridian(-5, 20)) as {
+      type: string;
+      coordinates: number[][];
+    };
+    expect(joined.type).toBe('LineString');
+    expect(joined.coordinates.map(([lng, lat]) => [lng, Number(lat!.toFixed(9))])).toEqual([
+      [0, 0],
+      [0, 4],
+      [0, 8],
+    ]);
+    // Lines that only continue each other meet at one point.
+    expect(call('geo_intersection_2lines', meridian(0, 10), meridian(10, 20))).toEqual({
+      type: 'Point',
+      coordinates: [0, 10],
+    });
+  });
+
+  it('geo_intersection_2lines returns a shared stretch and a separate crossing together', () => {
+    const first = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [0, 10],
+        ],
+        [
+          [-1, 20],
+          [1, 20],
+        ],
+      ],
+    };
+    const second = {
+      type: 'LineString',
+      coordinates: [
+        [0, 5],
+        [0, 25],
+      ],
+    };
+    const result = call('geo_intersection_2lines', first, second) as {
+      type: string;
+      geometries: { type: string; coordinates: unknown }[];
+    };
+    expect(result.type).toBe('GeometryCollection');
+    expect(result.geometries.map((g) => g.type)).toEqual(['LineString', 'Point']);
+    const crossing = result.geometries[1]!.coordinates as number[];
+    expect(crossing[0]).toBeCloseTo(0, 12);
+    // The geodesic from (-1, 20) to (1, 20) bulges towards the pole: it crosses the meridian a little north of 20.
+    expect(crossing[1]).toBeGreaterThan(20);
+    expect(crossing[1]).toBeLessThan(20.01);
+  });
+
   it('geo_intersection_line_with_polygon clips the line, holes included (docs examples)', () => {
     const line = {
       type: 'LineString',

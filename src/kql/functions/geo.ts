@@ -38,6 +38,7 @@ import {
   normalize,
   arcMeetings,
   alongArc,
+  arcOverlap,
 } from './sphere';
 
 const RADIANS = Math.PI / 180;
@@ -230,6 +231,47 @@ function minDistanceToEdges(x: Vector, edges: [Vector, Vector][]): number {
   return best * EARTH_RADIUS_METERS;
 }
 
+/**
+ * What two lines share, in GeoJSON: the stretches they run along together (joined where one continues another) as a
+ * LineString or MultiLineString, the points where they only meet as a Point or MultiPoint, both in a
+ * GeometryCollection, or an empty GeometryCollection. A meeting point on a shared stretch is part of the stretch.
+ */
+function lineIntersection(stretches: [Vector, Vector][], points: Vector[]): unknown {
+  const chains: Vector[][] = [];
+  for (const [from, to] of stretches) {
+    const chain = chains.find((c) => angleBetween(c[c.length - 1]!, from) < TOUCH_TOLERANCE);
+    if (chain) chain.push(to);
+    else chains.push([from, to]);
+  }
+  const onStretch = (x: Vector) =>
+    stretches.some(([from, to]) => distanceToArc(x, from, to) < TOUCH_TOLERANCE);
+  const seen = new Set<string>();
+  const lone: [number, number][] = [];
+  for (const point of points) {
+    if (onStretch(point)) continue;
+    const c = coordinatesOf(point);
+    const key = c.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lone.push(c);
+  }
+  const lines = chains.map((chain) => chain.map(coordinatesOf));
+  const lineShape =
+    lines.length === 0
+      ? undefined
+      : lines.length === 1
+        ? { type: 'LineString', coordinates: lines[0] }
+        : { type: 'MultiLineString', coordinates: lines };
+  const pointShape =
+    lone.length === 0
+      ? undefined
+      : lone.length === 1
+        ? geoJsonPoint(lone[0]![0], lone[0]![1])
+        : { type: 'MultiPoint', coordinates: lone };
+  if (lineShape && pointShape) return { type: 'GeometryCollection', geometries: [lineShape, pointShape] };
+  return lineShape ?? pointShape ?? EMPTY_COLLECTION;
+}
+
 function lineEdges(lines: Coordinate[][]): [Vector, Vector][] {
   const edges: [Vector, Vector][] = [];
   for (const line of lines) {
@@ -405,28 +447,17 @@ export const GEO_FUNCTIONS: Record<string, ScalarFunction> = {
     const a = linesOf(first);
     const b = linesOf(second);
     if (!a || !b) return null;
-    const found: [number, number][] = [];
-    const keys = new Set<string>();
+    const points: Vector[] = [];
+    const stretches: [Vector, Vector][] = [];
     for (const [p, q] of lineEdges(a))
       for (const [r, t] of lineEdges(b)) {
-        if (
-          Math.abs(dot(normalize(cross(p, q)), normalize(cross(r, t)))) > 1 - 1e-15 &&
-          arcsIntersect(p, q, r, t)
-        )
-          throw new Error('not supported yet: intersecting lines that overlap along a stretch');
-        for (const x of arcMeetings(p, q, r, t)) {
-          const c = coordinatesOf(x);
-          const key = c.join(',');
-          if (!keys.has(key)) {
-            keys.add(key);
-            found.push(c);
-          }
-        }
+        const sameCircle = Math.abs(dot(normalize(cross(p, q)), normalize(cross(r, t)))) > 1 - 1e-15;
+        const shared = sameCircle && arcsIntersect(p, q, r, t) ? arcOverlap(p, q, r, t) : null;
+        if (shared && angleBetween(shared[0], shared[1]) > TOUCH_TOLERANCE) stretches.push(shared);
+        else if (shared) points.push(shared[0]);
+        else points.push(...arcMeetings(p, q, r, t));
       }
-    if (found.length === 0) return EMPTY_COLLECTION;
-    return found.length === 1
-      ? geoJsonPoint(found[0]![0], found[0]![1])
-      : { type: 'MultiPoint', coordinates: found };
+    return lineIntersection(stretches, points);
   },
   geo_intersection_line_with_polygon: ([lineShape, polygonShape]) => {
     const lines = linesOf(lineShape);

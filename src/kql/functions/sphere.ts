@@ -117,3 +117,30 @@ export function closestOnArc(x: Vector, a: Vector, b: Vector): Vector {
   }
   return angleBetween(x, a) <= angleBetween(x, b) ? a : b;
 }
+
+/**
+ * The stretch two arcs of one great circle share, as its two end points in the direction of a-b (one point twice
+ * when they only touch); null when they share nothing.
+ */
+export function arcOverlap(a: Vector, b: Vector, c: Vector, d: Vector): [Vector, Vector] | null {
+  const n = normalize(cross(a, b));
+  const side = cross(n, a);
+  const angleOf = (x: Vector) => Math.atan2(dot(x, side), dot(x, a));
+  const end = angleBetween(a, b);
+  const [low, high] = [angleOf(c), angleOf(d)].sort((x, y) => x - y) as [number, number];
+  const from = Math.max(0, low);
+  const to = Math.min(end, high);
+  if (from > to + TOUCH_TOLERANCE) return null;
+  const at = (angle: number): Vector => {
+    if (Math.abs(angle) < TOUCH_TOLERANCE) return a;
+    if (Math.abs(angle - end) < TOUCH_TOLERANCE) return b;
+    const point = {
+      x: a.x * Math.cos(angle) + side.x * Math.sin(angle),
+      y: a.y * Math.cos(angle) + side.y * Math.sin(angle),
+      z: a.z * Math.cos(angle) + side.z * Math.sin(angle),
+    };
+    for (const known of [c, d]) if (angleBetween(point, known) < TOUCH_TOLERANCE) return known;
+    return point;
+  };
+  return [at(from), at(Math.max(from, to))];
+}

@@ -122,6 +122,13 @@ export class Context implements ExecuteApi {
     this.chart = chart;
   }
 
+  /** The chart the last run asked for, cleared so that the next table of the same run starts without one. */
+  takeChart(): ChartSpec | undefined {
+    const chart = this.chart;
+    this.chart = undefined;
+    return chart;
+  }
+
   reserveRows(what: string, rows: number, columns: number, span: Span): void {
     this.budget.reserveRows(what, rows, columns, span);
   }

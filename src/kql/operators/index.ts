@@ -5,6 +5,7 @@
 import * as as from './as';
 import * as topHitters from './topHitters';
 import * as severalResults from './severalResults';
+import * as macroExpand from './macroExpand';
 import * as sampleDistinct from './sampleDistinct';
 import * as find from './find';
 import * as consume from './consume';
@@ -99,8 +100,9 @@ export const OPERATOR_TRANSLATORS: Readonly<Record<string, OperatorTranslator>> 
   SampleDistinctOperator: sampleDistinct.translate,
   TopHittersOperator: topHitters.translate,
   AssertSchemaOperator: assertSchema.translate,
-  ForkOperator: severalResults.translate,
-  FacetOperator: severalResults.translate,
+  ForkOperator: severalResults.translateFork,
+  FacetOperator: severalResults.translateFacet,
+  MacroExpandOperator: macroExpand.translate,
 };
 
 /** Plan operations to the function that runs them. */
@@ -141,4 +143,5 @@ export const OPERATOR_EXECUTORS: OperatorExecutors = {
   partition: partition.execute,
   reduce: reduce.execute,
   plugin: evaluate.execute,
+  results: severalResults.execute,
 };

@@ -40,12 +40,4 @@ describe('operators translated into existing plans', () => {
   it('__executeAndCache passes its input on', () => {
     expect(run(engine, `${data} | __executeAndCache | count`).rows).toEqual([[5]]);
   });
-
-  it('fork and facet say they return several tables', () => {
-    for (const query of [`${data} | fork (take 1) (take 2)`, `${data} | facet by s`]) {
-      const error = runError(engine, query);
-      expect(error.code).toBe('KQL_UNSUPPORTED');
-      expect(error.message).toContain('several result tables');
-    }
-  });
 });

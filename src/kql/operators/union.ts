@@ -107,5 +107,14 @@ export function execute(plan: PlanOf<'union'>, api: ExecuteApi): Table {
       .filter((c): c is Column => !!c);
     return makeTable(keep, length);
   }
+  if (!plan.outer) {
+    // No schema from the analyzer (an inner macro-expand): the columns every input has, by name and type.
+    const common = columns.filter((column) =>
+      tables.every(({ table }) =>
+        table.columns.some((c) => c.name === column.name && c.type === column.type),
+      ),
+    );
+    return makeTable(common, length);
+  }
   return result;
 }

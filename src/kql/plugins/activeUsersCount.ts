@@ -6,45 +6,27 @@
  * the lookback. Windows without an active id give no row.
  */
 import { valueKey } from '../compare';
-import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import { binValue } from '../functions/helpers';
-import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf, windowTable } from './timeline';
 
 type Time = bigint | number;
 
 export function activeUsersCount({ input, args, span, schema }: PluginInvocation, api: ExecuteApi): Table {
-  if (args.length < 8)
-    throw new EngineError(
-      'KQL_PLUGIN_ARGS',
-      'active_users_count expects (IdColumn, TimelineColumn, Start, End, LookbackWindow, Period, ActivePeriodsCount, Bin [, dim1, ...]).',
-      span,
-    );
-  const [idArg, timeArg, startArg, endArg, lookbackArg, periodArg, countArg, binArg] = args as Expr[] as [
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-  ];
-  const dimArgs = args.slice(8);
-  const id = api.compile(idArg, input);
-  const time = api.compile(timeArg, input);
-  const dims = dimArgs.map((dim) => api.compile(dim, input));
-  const start = api.constant(startArg) as Time | null;
-  const end = api.constant(endArg) as Time | null;
-  const lookback = stepOf(lookbackArg, api, span);
-  const period = stepOf(periodArg, api, span);
-  const activePeriods = Number(api.constant(countArg));
-  const bin = stepOf(binArg, api, span);
-  const timeType = api.typeOf(timeArg);
+  const { id, time, timeType, start, end, fixed, dimArgs, dims } = activityArguments(
+    { input, args, span },
+    api,
+    'active_users_count',
+    'IdColumn, TimelineColumn, Start, End, LookbackWindow, Period, ActivePeriodsCount, Bin [, dim1, ...]',
+    8,
+  );
+  const lookback = stepOf(fixed[4]!, api, span);
+  const period = stepOf(fixed[5]!, api, span);
+  const activePeriods = Number(api.constant(fixed[6]!));
+  const bin = stepOf(fixed[7]!, api, span);
   if (start === null || end === null) return tableOf([]);
 
   // Appearances per (dimensions, id), in time order.
@@ -95,17 +77,14 @@ export function activeUsersCount({ input, args, span, schema }: PluginInvocation
     }
   }
 
-  const names = schema?.map((c) => c.name) ?? [];
   const slots = [...windows.values()];
-  return tableOf([
-    { name: names[0] ?? 'Timestamp', type: api.typeOf(timeArg), values: slots.map((s) => s.window) },
-    ...dimArgs.map((dim, k) => ({
-      name: names[k + 1] ?? `dim${k + 1}`,
-      type: api.typeOf(dim),
-      values: slots.map((s) => s.dims[k]),
-    })),
-    { name: names[names.length - 1] ?? 'dcount', type: 'long', values: slots.map((s) => s.ids.size) },
-  ]);
+  return windowTable(
+    { input, args, span, schema },
+    api,
+    { timeType, dimArgs },
+    { windows: slots.map((slot) => slot.window), dims: slots.map((slot) => slot.dims) },
+    [{ name: 'dcount', type: 'long', values: slots.map((slot) => slot.ids.size) }],
+  );
 }
 
 function minus(t: Time, span: Time): Time {

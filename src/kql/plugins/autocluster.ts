@@ -12,11 +12,10 @@ import type { ExecuteApi } from '../executeApi';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 import {
-  columnArgument,
   constantOr,
   minePatterns,
   patternsTable,
-  rowWeights,
+  weightedInput,
   weightOf,
   wildcards,
   type Pattern,
@@ -28,16 +27,12 @@ export function autocluster({ input, args, span, schema }: PluginInvocation, api
   const sizeWeight = constantOr(args[0], api, 0.5);
   if (!(sizeWeight >= 0 && sizeWeight <= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'autocluster: SizeWeight must be between 0 and 1.', span);
-  const weightName = args[1] ? columnArgument(args[1], 'autocluster', 'WeightColumn', span) : null;
   const seeds = constantOr(args[2], api, 25);
   if (!(seeds >= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'autocluster: NumSeeds must be 1 or more.', span);
-  const weightColumn = weightName ? input.columns.find((c) => c.name === weightName) : undefined;
-  const weights = rowWeights(weightColumn ? (row) => weightColumn.values[row] : null, input.length);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const dimensions = input.columns.filter((c) => c.name !== weightName);
+  const { weights, total, dimensions, holdsShare } = weightedInput(input, args[1], 'autocluster', span);
   const candidates = minePatterns(dimensions, input.length, {
-    frequent: (rows) => total > 0 && weightOf(rows, weights) >= MIN_COVERAGE * total,
+    frequent: (rows) => holdsShare(rows, MIN_COVERAGE),
     maxDimensions: dimensions.length,
     api,
     span,

@@ -8,30 +8,18 @@ import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
-import {
-  columnArgument,
-  constantOr,
-  minePatterns,
-  patternsTable,
-  rowWeights,
-  weightOf,
-  wildcards,
-} from './patterns';
+import { constantOr, minePatterns, patternsTable, weightedInput, weightOf, wildcards } from './patterns';
 
 export function basket({ input, args, span, schema }: PluginInvocation, api: ExecuteApi): Table {
   const threshold = constantOr(args[0], api, 0.05);
   if (!(threshold >= 0.015 && threshold <= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'basket: Threshold must be between 0.015 and 1.', span);
-  const weightName = args[1] ? columnArgument(args[1], 'basket', 'WeightColumn', span) : null;
   const maxDimensions = constantOr(args[2], api, 5);
   if (!(maxDimensions >= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'basket: MaxDimensions must be 1 or more.', span);
-  const weightColumn = weightName ? input.columns.find((c) => c.name === weightName) : undefined;
-  const weights = rowWeights(weightColumn ? (row) => weightColumn.values[row] : null, input.length);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const dimensions = input.columns.filter((c) => c.name !== weightName);
+  const { weights, total, dimensions, holdsShare } = weightedInput(input, args[1], 'basket', span);
   const patterns = minePatterns(dimensions, input.length, {
-    frequent: (rows) => total > 0 && weightOf(rows, weights) >= threshold * total,
+    frequent: (rows) => holdsShare(rows, threshold),
     maxDimensions,
     api,
     span,

@@ -17,7 +17,7 @@ import {
   constantOr,
   minePatterns,
   patternsTable,
-  rowWeights,
+  weightedInput,
   weightOf,
   wildcards,
 } from './patterns';
@@ -32,7 +32,6 @@ export function diffpatterns({ input, args, span, schema }: PluginInvocation, ap
   const splitName = columnArgument(args[0]!, 'diffpatterns', 'SplitColumn', span);
   const valueA = toStringValue(api.constant(args[1]!));
   const valueB = toStringValue(api.constant(args[2]!));
-  const weightName = args[3] ? columnArgument(args[3], 'diffpatterns', 'WeightColumn', span) : null;
   const threshold = constantOr(args[4], api, 0.05);
   if (!(threshold >= 0.015 && threshold <= 1))
     throw new EngineError('KQL_PLUGIN_ARGS', 'diffpatterns: Threshold must be between 0.015 and 1.', span);
@@ -46,8 +45,7 @@ export function diffpatterns({ input, args, span, schema }: PluginInvocation, ap
   const rows = gatherRows(input, inSets);
   const splitValues = rows.columns.find((c) => c.name === splitName)!.values;
   const inA = Uint8Array.from(splitValues, (v) => (toStringValue(v, split.type) === valueA ? 1 : 0));
-  const weightColumn = weightName ? rows.columns.find((c) => c.name === weightName) : undefined;
-  const weights = rowWeights(weightColumn ? (row) => weightColumn.values[row] : null, rows.length);
+  const { weights, dimensions } = weightedInput(rows, args[3], 'diffpatterns', span, [splitName]);
   const weightsA = weights.map((w, row) => (inA[row] ? w : 0));
   const weightsB = weights.map((w, row) => (inA[row] ? 0 : w));
   const totalA = weightsA.reduce((a, b) => a + b, 0);
@@ -56,7 +54,6 @@ export function diffpatterns({ input, args, span, schema }: PluginInvocation, ap
     totalA > 0 ? weightOf(matched, weightsA) / totalA : 0,
     totalB > 0 ? weightOf(matched, weightsB) / totalB : 0,
   ];
-  const dimensions = rows.columns.filter((c) => c.name !== splitName && c.name !== weightName);
   const patterns = minePatterns(dimensions, rows.length, {
     // A difference of Threshold needs a share of at least Threshold in one of the sets.
     frequent: (matched) => Math.max(...shares(matched)) >= threshold,

@@ -13,6 +13,7 @@ import { activityMetrics } from './activityMetrics';
 import { autocluster } from './autocluster';
 import { basket } from './basket';
 import { diffpatterns } from './diffpatterns';
+import { funnelSequence } from './funnelSequence';
 import { funnelSequenceCompletion } from './funnelSequenceCompletion';
 import { geoLookup } from './geoLookup';
 import { ipLookup } from './ipLookup';
@@ -21,6 +22,7 @@ import { newActivityMetrics } from './newActivityMetrics';
 import { pivot } from './pivot';
 import { preview } from './preview';
 import { sequenceDetect } from './sequenceDetect';
+import { sessionCount } from './sessionCount';
 import { slidingWindowCounts } from './slidingWindowCounts';
 import { OFFLINE_PLUGINS, offlineMessage } from '../offline';
 import { dcountIntersect } from './dcountIntersect';
@@ -46,6 +48,10 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   basket,
   diffpatterns,
   funnel_sequence_completion: funnelSequenceCompletion,
+  // Its three result tables: plugins/translate.ts makes one plan per table (the names after ':' are not callable).
+  funnel_sequence: funnelSequence('prev-sequence-next'),
+  'funnel_sequence:prev-sequence': funnelSequence('prev-sequence'),
+  'funnel_sequence:sequence-next': funnelSequence('sequence-next'),
   geo_line_lookup: geoLookup('line'),
   geo_polygon_lookup: geoLookup('polygon'),
   ipv4_lookup: ipLookup(4),
@@ -55,6 +61,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   pivot,
   preview,
   sequence_detect: sequenceDetect,
+  session_count: sessionCount,
   sliding_window_counts: slidingWindowCounts,
   dcount_intersect: dcountIntersect,
   rolling_percentile: rollingPercentile,
@@ -84,11 +91,6 @@ export function checkPlugin(name: string, span: Span): void {
       `The ${name} plugin cannot run here: the lab works offline and reaches no outside storage or service.`,
       span,
       'Put the data in a datatable or a let statement instead.',
-    );
-  if (name === 'funnel_sequence')
-    throw unsupported(
-      "plugin 'funnel_sequence': it returns three result tables, and the engine returns one per query",
-      span,
     );
   const offlineReason = OFFLINE_PLUGINS[name];
   if (offlineReason) throw unsupported(offlineMessage(`the ${name} plugin`, offlineReason), span);

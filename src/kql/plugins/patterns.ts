@@ -145,6 +145,38 @@ export function weightOf(rows: Int32Array, weights: Float64Array): number {
   return total;
 }
 
+/** What the pattern plug-ins mine: the rows' weights, their total, and the columns that are dimensions. */
+export interface WeightedInput {
+  readonly weights: Float64Array;
+  readonly total: number;
+  /** The table's columns but the weight column and the plug-in's own (diffpatterns' split column). */
+  readonly dimensions: Column[];
+  readonly weightName: string | null;
+  /** Whether rows hold at least `share` (0–1) of the total weight: basket's Threshold, autocluster's coverage. */
+  holdsShare(rows: Int32Array, share: number): boolean;
+}
+
+/**
+ * The weighted input of basket, autocluster and diffpatterns: `weightArg` (optional) names the WeightColumn, whose
+ * values weigh the rows (1 each without it); that column and `excluded` are not dimensions.
+ */
+export function weightedInput(
+  table: Table,
+  weightArg: Expr | undefined,
+  plugin: string,
+  span: Span,
+  excluded: readonly string[] = [],
+): WeightedInput {
+  const weightName = weightArg ? columnArgument(weightArg, plugin, 'WeightColumn', span) : null;
+  const weightColumn = weightName ? table.columns.find((c) => c.name === weightName) : undefined;
+  const weights = rowWeights(weightColumn ? (row) => weightColumn.values[row] : null, table.length);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const dimensions = table.columns.filter((c) => c.name !== weightName && !excluded.includes(c.name));
+  const holdsShare = (rows: Int32Array, share: number) =>
+    total > 0 && weightOf(rows, weights) >= share * total;
+  return { weights, total, dimensions, weightName, holdsShare };
+}
+
 /** The value of a constant argument, or the default when the argument is absent or null. */
 export function constantOr(arg: Expr | undefined, api: ExecuteApi, fallback: number): number {
   if (!arg) return fallback;

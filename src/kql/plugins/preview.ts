@@ -1,6 +1,6 @@
 /**
- * `preview(NumberOfRows)`: up to that many rows of the input. Kusto also returns, as a second result, the number of
- * input rows; the engine returns one result per query, so that count is not returned (`count` gives it).
+ * `preview(NumberOfRows)`: up to that many rows of the input, its first result table. The second, the input's row
+ * count, is a count plan beside it (plugins/translate.ts).
  */
 import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';

@@ -1,6 +1,6 @@
 // pivot, narrow, preview, ipv4_lookup and ipv6_lookup, from their documentation pages.
 import { describe, expect, it } from 'vitest';
-import { run, runError, testEngine } from '../testing/testEngine';
+import { run, runError, runTables, testEngine } from '../testing/testEngine';
 
 const engine = testEngine();
 const storms = `datatable(State: string, EventType: string, Crops: long) [
@@ -49,6 +49,15 @@ describe('narrow and preview', () => {
     expect(run(engine, `${storms} | evaluate preview(2)`).rows).toHaveLength(2);
     expect(run(engine, `${storms} | evaluate preview(100)`).rows).toHaveLength(6);
     expect(runError(engine, `${storms} | evaluate preview(-1)`).code).toBe('KQL_PLUGIN_ARGS');
+  });
+
+  it('preview returns a second table with the number of input rows, and nothing may follow it', () => {
+    const tables = runTables(engine, `${storms} | where Crops >= 0 | evaluate preview(2)`);
+    expect(tables.map((t) => t.name)).toEqual(['Table1', 'Table2']);
+    expect(tables[0]!.rows).toHaveLength(2);
+    expect(tables[1]!.columns).toEqual(['Count']);
+    expect(tables[1]!.rows).toEqual([[6]]);
+    expect(runError(engine, `${storms} | evaluate preview(2) | count`).code).toBe('KQL_UNSUPPORTED');
   });
 });
 

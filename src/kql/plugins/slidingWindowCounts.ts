@@ -5,13 +5,11 @@
  * and including it. Every window of the period gets a row, 0 and 0 when its lookback holds no row.
  */
 import { valueKey } from '../compare';
-import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf, windowTable } from './timeline';
 
 type Time = bigint | number;
 
@@ -19,28 +17,15 @@ const add = (t: Time, step: Time, times: number): Time =>
   typeof t === 'bigint' ? t + BigInt(step) * BigInt(times) : t + Number(step) * times;
 
 export function slidingWindowCounts({ input, args, span, schema }: PluginInvocation, api: ExecuteApi): Table {
-  if (args.length < 6)
-    throw new EngineError(
-      'KQL_PLUGIN_ARGS',
-      'sliding_window_counts expects (IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim1, ...]).',
-      span,
-    );
-  const [idArg, timeArg, startArg, endArg, lookbackArg, binArg] = args as [
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-    Expr,
-  ];
-  const dimArgs = args.slice(6);
-  const id = api.compile(idArg, input);
-  const time = api.compile(timeArg, input);
-  const dims = dimArgs.map((dim) => api.compile(dim, input));
-  const start = api.constant(startArg) as Time | null;
-  const end = api.constant(endArg) as Time | null;
-  const bin = stepOf(binArg, api, span);
-  const lookback = stepOf(lookbackArg, api, span);
+  const { id, time, timeType, start, end, fixed, dimArgs, dims } = activityArguments(
+    { input, args, span },
+    api,
+    'sliding_window_counts',
+    'IdColumn, TimelineColumn, Start, End, LookbackWindow, Bin [, dim1, ...]',
+    6,
+  );
+  const bin = stepOf(fixed[5]!, api, span);
+  const lookback = stepOf(fixed[4]!, api, span);
   const binsPerLookback = Math.max(1, Math.floor(Number(lookback) / Number(bin)));
   if (start === null || end === null || !(Number(bin) > 0)) return tableOf([]);
   const lastWindow =
@@ -109,15 +94,8 @@ export function slidingWindowCounts({ input, args, span, schema }: PluginInvocat
       out.dcounts.push(live.size);
     }
   }
-  const names = schema?.map((c) => c.name) ?? [];
-  return tableOf([
-    { name: names[0] ?? 'Timestamp', type: api.typeOf(timeArg), values: out.windows },
-    ...dimArgs.map((dim, k) => ({
-      name: names[k + 1] ?? `dim${k + 1}`,
-      type: api.typeOf(dim),
-      values: out.dims.map((d) => d[k]),
-    })),
-    { name: names[dims.length + 1] ?? 'count', type: 'long', values: out.counts },
-    { name: names[dims.length + 2] ?? 'dcount', type: 'long', values: out.dcounts },
+  return windowTable({ input, args, span, schema }, api, { timeType, dimArgs }, out, [
+    { name: 'count', type: 'long', values: out.counts },
+    { name: 'dcount', type: 'long', values: out.dcounts },
   ]);
 }

@@ -5,7 +5,7 @@
  */
 import { AGGREGATES } from '../aggregates';
 import { unsupported } from '../errors';
-import type { ColumnSchema, Expr, Tabular } from '../plan';
+import type { ColumnSchema, Expr, NamedResult, Span, Tabular } from '../plan';
 import type { Scope, TranslateApi } from '../translateApi';
 import { checkPlugin } from './index';
 import type { SyntaxNode } from '../syntax/node';
@@ -46,5 +46,77 @@ export function translatePlugin(
     }
     return api.scalar(arg, scope, input.schema ?? []);
   });
+  const several = SEVERAL_RESULTS[name];
+  if (several) {
+    // Their tables read one input, computed once.
+    const shared: Tabular = {
+      op: 'shared',
+      input,
+      id: api.sharedId(),
+      schema: input.schema,
+      span: input.span,
+    };
+    return { op: 'results', tables: several({ input: shared, args, schema, span }), span };
+  }
   return { op: 'plugin', name, input, args, schema, span };
+}
+
+/** A plug-in call whose tables are being planned: its shared input, arguments and Kusto.Language's schema. */
+interface PluginCall {
+  readonly input: Tabular;
+  readonly args: readonly Expr[];
+  readonly schema: ColumnSchema[] | undefined;
+  readonly span: Span;
+}
+
+/** Plug-ins that return several result tables, so that a statement ending with one has several results. */
+const SEVERAL_RESULTS: Readonly<Record<string, (call: PluginCall) => NamedResult[]>> = {
+  preview: previewTables,
+  funnel_sequence: funnelSequenceTables,
+};
+
+/**
+ * preview's two tables, named as its documentation shows them: up to NumberOfRows rows of the input (Table1), and the
+ * input's row count (Table2, `Count`).
+ */
+function previewTables({ input, args, schema, span }: PluginCall): NamedResult[] {
+  const counted: Tabular = {
+    op: 'summarize',
+    input,
+    aggregates: [{ name: 'Count', expr: { kind: 'aggregate', name: 'count', args: [], type: 'long', span } }],
+    by: [],
+    schema: [{ name: 'Count', type: 'long' }],
+    span,
+  };
+  return [
+    { name: 'Table1', plan: { op: 'plugin', name: 'preview', input, args, schema, span } },
+    { name: 'Table2', plan: counted },
+  ];
+}
+
+/**
+ * funnel_sequence's three tables (prev-sequence-next, prev-sequence, sequence-next); Kusto.Language's schema is the
+ * first table's.
+ */
+function funnelSequenceTables({ input, args, schema, span }: PluginCall): NamedResult[] {
+  const [time, prev, next, dcount, samples] = schema ?? [];
+  const columns = (kept: (ColumnSchema | undefined)[]) =>
+    kept.every((column) => column !== undefined) ? (kept as ColumnSchema[]) : undefined;
+  const tables = [
+    { name: 'prev-sequence-next', plugin: 'funnel_sequence', schema },
+    {
+      name: 'prev-sequence',
+      plugin: 'funnel_sequence:prev-sequence',
+      schema: columns([time, prev, dcount, samples]),
+    },
+    {
+      name: 'sequence-next',
+      plugin: 'funnel_sequence:sequence-next',
+      schema: columns([time, next, dcount, samples]),
+    },
+  ];
+  return tables.map((table) => ({
+    name: table.name,
+    plan: { op: 'plugin', name: table.plugin, input, args, schema: table.schema, span },
+  }));
 }

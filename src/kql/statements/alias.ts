@@ -66,7 +66,17 @@ export function tableReference(
   span: Span,
 ): Tabular | undefined {
   const target = databaseTarget(api, node.Expression, aliases);
-  if (!target) return undefined;
+  return target ? tableInDatabase(api, target, node, localDatabase, span) : undefined;
+}
+
+/** `Path.Table` where Path names `target`: the local table, or KQL_NO_NETWORK for another database or cluster. */
+export function tableInDatabase(
+  api: TranslateApi,
+  target: DatabaseTarget,
+  node: SyntaxNode,
+  localDatabase: string,
+  span: Span,
+): Tabular {
   const table = String(node.Selector.SimpleName ?? api.text(node.Selector).trim());
   const local =
     target.cluster === undefined &&

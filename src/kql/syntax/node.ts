@@ -71,6 +71,15 @@ export interface SyntaxNode {
   readonly OnClause: SyntaxNode;
   readonly Operand: SyntaxNode;
   readonly Operator: SyntaxNode;
+  /** Of a fork branch (`name=(subquery)`). */
+  readonly NameEquals: SyntaxNode | null;
+  /** Of macro-expand. */
+  readonly EntityGroup: SyntaxNode;
+  readonly ScopeReferenceName: SyntaxNode;
+  readonly EntityGroupReferenceName: SyntaxNode;
+  readonly StatementList: SyntaxNode;
+  /** Of an entity group. */
+  readonly Entities: SyntaxNode;
   readonly Ordering: SyntaxNode;
   readonly OutputClause: SyntaxNode;
   readonly OutputKind: SyntaxNode;

@@ -1,6 +1,7 @@
 /** The names visible at a point of a query: let values, tables, user functions, patterns, graph variables. */
 import type { GraphVariable } from '../graph/plan';
 import type { Expr, Tabular } from '../plan';
+import type { DatabaseTarget } from '../statements/alias';
 import type { PatternDeclaration } from '../statements/pattern';
 import type { SyntaxNode } from './node';
 
@@ -11,7 +12,11 @@ export type Binding =
   /** `name.column` reads the row's column `prefix + column` (a scan step's state). */
   | { readonly kind: 'rowState'; readonly prefix: string }
   | { readonly kind: 'pattern'; readonly pattern: PatternDeclaration }
-  | { readonly kind: 'graph'; readonly variable: GraphVariable };
+  | { readonly kind: 'graph'; readonly variable: GraphVariable }
+  /** `let G = entity_group [...]`: the group's syntax, expanded by macro-expand. */
+  | { readonly kind: 'entityGroup'; readonly node: SyntaxNode }
+  /** A macro-expand identifier standing for a database of its entity group: `X.Table` reads that database's table. */
+  | { readonly kind: 'database'; readonly target: DatabaseTarget };
 
 export type FunctionBinding = Extract<Binding, { kind: 'function' }>;
 

@@ -19,7 +19,13 @@ import { isAggregateName } from '../aggregates';
 import type { DatabaseTable, TranslateApi } from '../translateApi';
 import { OPERATOR_TRANSLATORS } from '../operators/index';
 import { declarePattern, invokePattern } from '../statements/pattern';
-import { declareAlias, tableReference, type Aliases } from '../statements/alias';
+import {
+  databaseTarget,
+  declareAlias,
+  tableInDatabase,
+  tableReference,
+  type Aliases,
+} from '../statements/alias';
 import { graphPropertyReference, translateGraphFunction } from '../graph/translate';
 import { columnNamesOfExpr } from '../operators/columnNamesOf';
 import { inlineExternalTableError } from '../operators/inlineExternalTable';
@@ -162,6 +168,15 @@ class Translator {
         scope.set(name, { kind: 'tabular', plan: shared });
         return shared;
       },
+      withEntity: (scope, name, entity) => {
+        const inner = new Scope(scope);
+        const target = databaseTarget(this.api, entity, this.aliases);
+        inner.set(
+          name,
+          target ? { kind: 'database', target } : { kind: 'tabular', plan: this.tabular(entity, scope) },
+        );
+        return inner;
+      },
       sharedId: () => ++sharedIds,
       pipelineOver: (node, input, scope) => this.pipelineOver(node, input, scope),
       block: (statements, scope, final) => this.block(statements, new Scope(scope), final),
@@ -212,6 +227,10 @@ class Translator {
     const name = statement.Name.SimpleName as string;
     const value = statement.Expression;
     const valueKind = kind(value);
+    if (valueKind === 'EntityGroupExpression') {
+      env.set(name, { kind: 'entityGroup', node: value });
+      return;
+    }
     if (valueKind === 'FunctionDeclaration') {
       env.set(name, { kind: 'function', node: value, scope: env });
       return;
@@ -270,11 +289,16 @@ class Translator {
       case 'SearchOperator':
       case 'FindOperator':
       case 'EvaluateOperator':
+      case 'MacroExpandOperator':
         return this.operator(node, undefined, env, schema);
       case 'FunctionCallExpression':
         return this.tabularCall(node, env, undefined);
       case 'PathExpression': {
         const call = node.Expression;
+        // `X.Table` inside macro-expand, X standing for a database of the entity group.
+        const entity = kind(call) === 'NameReference' ? env.get(call.SimpleName) : undefined;
+        if (entity?.kind === 'database')
+          return tableInDatabase(this.api, entity.target, node, LOCAL_DATABASE, span);
         const binding = kind(call) === 'FunctionCallExpression' ? env.get(call.Name.SimpleName) : undefined;
         if (binding?.kind !== 'pattern') {
           const table = tableReference(this.api, node, this.aliases, LOCAL_DATABASE, span);

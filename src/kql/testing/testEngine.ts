@@ -74,6 +74,23 @@ export function run(engine: KqlEngine, query: string, options: QueryOptions = {}
   };
 }
 
+/** Every result table of a query (several statements, fork, facet, funnel_sequence), each with its name. */
+export function runTables(
+  engine: KqlEngine,
+  query: string,
+  options: QueryOptions = {},
+): (Table & { name: string })[] {
+  const outcome = engine.query(query, options);
+  if (!outcome.ok)
+    throw new Error(`${outcome.code} at ${outcome.line}:${outcome.column}: ${outcome.message}`);
+  return [outcome, ...(outcome.extraTables ?? [])].map((result) => ({
+    name: result.name,
+    columns: result.columns.map((c) => c.name),
+    types: result.columns.map((c) => c.type),
+    rows: result.rows(),
+  }));
+}
+
 export function runError(engine: KqlEngine, query: string, options: QueryOptions = {}): QueryError {
   const outcome = engine.query(query, options);
   if (outcome.ok) throw new Error(`expected an error from: ${query}`);

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
+import { tabKeyTarget } from '../../tabKeys';
 
 export interface Pane {
   readonly id: string;
@@ -25,13 +26,7 @@ export function PaneTabs({ panes, label, activeId, onSelect }: Props) {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = panes.findIndex((pane) => pane.id === activeId);
-    const targets: Record<string, number> = {
-      ArrowRight: (index + 1) % panes.length,
-      ArrowLeft: (index - 1 + panes.length) % panes.length,
-      Home: 0,
-      End: panes.length - 1,
-    };
-    const target = targets[event.key];
+    const target = tabKeyTarget(event.key, index, panes.length);
     if (target === undefined) return;
     event.preventDefault();
     select(panes[target]!.id);
