@@ -24,6 +24,7 @@ import { MIN_DATETIME_TICKS, TICKS_PER_MS } from '../values';
 import type { Context } from './context';
 import { functionError } from './errors';
 import { compileOperator } from './scalarOperators';
+import { compileDynamicColumnText } from './dynamicText';
 import { compileOverEpochMs } from './epochMs';
 import { compileWindowFunction, WINDOW_FUNCTIONS } from './windowFunctions';
 
@@ -174,6 +175,8 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
   // Before the arguments are compiled: compiling a datetime column would build its bigint ticks.
   const overEpochMs = compileOverEpochMs(expr, table, context);
   if (overEpochMs) return overEpochMs;
+  const dynamicText = compileDynamicColumnText(expr, table);
+  if (dynamicText) return dynamicText;
   const fns = expr.args.map((arg) => compile(arg, table, context));
   const operator = compileOperator(expr, fns, argTypes);
   if (operator) return operator;
