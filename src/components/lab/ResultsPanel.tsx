@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
@@ -27,10 +27,12 @@ interface Props {
   readonly label: string;
   /** Applies a fix to the query (positions in the text that ran) and runs it again. */
   readonly onApplyFix: (fix: QueryFix) => void;
+  /** Told when an outcome is on the page: its grid or message committed, or its chart drawn. */
+  readonly onShown?: (outcome: RunOutcome) => void;
 }
 
 /** The result of the active tab: an error in plain words, or the grid, with the chart when the query renders one. */
-export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
+export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const outcome = run?.outcome;
   const chart = useMemo(
@@ -38,6 +40,12 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
       outcome?.ok && outcome.chart ? buildChart(outcome.columns, outcome.rows, outcome.chart) : undefined,
     [outcome],
   );
+  const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
+  const showChart = drawable !== undefined && view === 'chart';
+  // A chart says so itself once drawn (ECharts loads and draws after the commit).
+  useEffect(() => {
+    if (outcome && !showChart) onShown?.(outcome);
+  }, [outcome, showChart, onShown]);
 
   if (!outcome) {
     return (
@@ -91,8 +99,6 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
   const caseAdvice = outcome.rows.length === 0 ? run?.caseAdvice : undefined;
   const hint =
     outcome.rows.length === 0 && !caseAdvice ? emptyResultHint(run?.ranText ?? '', dataset) : undefined;
-  const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
-  const showChart = drawable !== undefined && view === 'chart';
 
   return (
     <section className="results" aria-label="Results">
@@ -132,7 +138,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
         </div>
       )}
       {showChart ? (
-        <ChartView chart={drawable} />
+        <ChartView chart={drawable} onDrawn={() => onShown?.(outcome)} />
       ) : (
         <ResultsGrid columns={outcome.columns} rows={outcome.rows} label={`${label} result`} />
       )}
