@@ -35,7 +35,6 @@ const STARTER_QUERY =
   'SecurityAlert\n| summarize Alerts = count() by AlertName, AlertSeverity\n| sort by Alerts desc';
 const PREBUILT_PATH = '/__bench/prebuilt.ndjson.gz';
 
-
 /** Files that only a page with a lab loads (the same pattern as e2e/lab.spec.ts). */
 const LAB_ONLY_FILES = /monaco|kusto|edcore|editor\.api|editor\.worker|echarts|codicon/i;
 
