@@ -24,6 +24,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { loadLabEditor } from '../e2e/labEditor';
 import { measurePage } from '../scripts/pageWeight';
+import { TYPICAL_QUERIES } from './labQueries';
 
 /** LAB_BENCH_DIST names another build to measure (another branch's, for a before/after in the same conditions). */
 const DIST = process.env.LAB_BENCH_DIST ?? join(import.meta.dirname, '..', 'dist');
@@ -33,19 +34,6 @@ const STARTER = { scenario: 'privileged-pod-escape', seed: 7, days: 3 };
 const STARTER_QUERY =
   'SecurityAlert\n| summarize Alerts = count() by AlertName, AlertSeverity\n| sort by Alerts desc';
 const PREBUILT_PATH = '/__bench/prebuilt.ndjson.gz';
-
-/** What a learner runs in the lab: filters, aggregations, time bins, parse_json, a join, a render. */
-const TYPICAL_QUERIES = [
-  'SecurityAlert | project TimeGenerated, AlertName, AlertSeverity, CompromisedEntity | take 100',
-  'SecurityAlert | summarize Alerts = count() by AlertName, AlertSeverity | sort by Alerts desc',
-  'AKSAudit | summarize Calls = count() by Verb | sort by Calls desc',
-  'AKSAudit | where TimeGenerated > ago(1d) | summarize count() by bin(TimeGenerated, 1h) | render timechart',
-  "KubePodInventory | where PodStatus != 'Running' | summarize Pods = dcount(Name) by Namespace, PodStatus",
-  'KubeEvents | project TimeGenerated, Namespace, Name, Reason, Message | take 100',
-  "ContainerLogV2 | where tostring(LogMessage) has 'error' | summarize count() by PodNamespace",
-  'SecurityAlert | extend Props = parse_json(ExtendedProperties) | project TimeGenerated, AlertName, Props | take 50',
-  'SecurityAlert | summarize Alerts = count() by CompromisedEntity | join kind=leftouter (KubePodInventory | summarize Pods = dcount(Name) by Computer) on $left.CompromisedEntity == $right.Computer',
-];
 
 /** Files that only a page with a lab loads (the same pattern as e2e/lab.spec.ts). */
 const LAB_ONLY_FILES = /monaco|kusto|edcore|editor\.api|editor\.worker|echarts|codicon/i;

@@ -21,6 +21,11 @@ const ROW_DEPENDENT = new Set([
   'new_guid',
 ]);
 
+/** True for a call whose value depends on more than its arguments. */
+export function isRowDependentCall(name: string): boolean {
+  return ROW_DEPENDENT.has(name) || name.startsWith('row_');
+}
+
 /**
  * The one dictionary-encoded column that `expr` reads, when its value depends on nothing else (other operands are
  * constants and every call is a plain function of its arguments); otherwise undefined.
@@ -36,7 +41,7 @@ export function dictionaryInput(expr: Expr, table: Table): Column | undefined {
         else if (name !== node.name) pure = false;
         return;
       case 'call':
-        if (ROW_DEPENDENT.has(node.name) || node.name.startsWith('row_')) pure = false;
+        if (isRowDependentCall(node.name)) pure = false;
         else node.args.forEach(visit);
         return;
       case 'literal':

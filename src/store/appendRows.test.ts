@@ -65,6 +65,8 @@ describe('appendRows', () => {
       Owner: { objectId: null, email: 'analyst@contoso.com', assignedTo: 'Analyst', userPrincipalName: null },
     };
     expect(await appendRows(store, id, 'SecurityIncident', [closed])).toEqual({ rows: 1 });
+    // The worker that wrote announces it (queryClient and queryWorker carry this to the query worker).
+    service.datasetChanged(id);
 
     expect(await rowsOf(id, latest)).toEqual([
       [1, 'Closed', 'Analyst'],

@@ -74,3 +74,44 @@ describe('query client cancel', () => {
     await expect(handle.outcome).rejects.toBeInstanceOf(ClientError);
   });
 });
+
+/** A stand-in worker that answers every request a moment later. */
+class AnsweringWorker extends EventTarget {
+  readonly received: WorkerRequest[] = [];
+
+  postMessage(request: WorkerRequest): void {
+    this.received.push(request);
+    setTimeout(() => {
+      const data: WorkerResponse = { id: request.id, ok: true, value: null };
+      this.dispatchEvent(new MessageEvent('message', { data }));
+    }, 1);
+  }
+
+  terminate(): void {}
+}
+
+describe('query client and dataset writes', () => {
+  it('tells the query worker of a settled write before the query that follows it', async () => {
+    const made: AnsweringWorker[] = [];
+    const client = createQueryClient({
+      createWorker: () => {
+        const worker = new AnsweringWorker();
+        made.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    await client.diagnose('print 1');
+    const [queryWorker] = made;
+    await client.appendRows('d', 'KubeEvents', []);
+    await client.run('KubeEvents | count', { datasetId: 'd' }).outcome;
+    expect(queryWorker!.received.map((request) => request.type)).toEqual([
+      'diagnose',
+      'datasetsChanged',
+      'query',
+    ]);
+    // A read changes nothing.
+    await client.listDatasets();
+    await client.run('KubeEvents | count', { datasetId: 'd' }).outcome;
+    expect(queryWorker!.received.map((request) => request.type).slice(3)).toEqual(['query']);
+  });
+});

@@ -17,6 +17,7 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './workerProtocol';
+import { DATASET_WRITES } from './workerProtocol';
 
 export type { DatasetRecord, DatasetTableInfo } from './datasetDb';
 export type {
@@ -73,6 +74,7 @@ const QUERY_REQUESTS: ReadonlySet<string> = new Set([
   'diagnose',
   'prepare',
   'loadTable',
+  'datasetsChanged',
 ]);
 
 interface Pending {
@@ -80,6 +82,8 @@ interface Pending {
   reject(error: Error): void;
   onProgress?: (progress: GenerateProgress | ImportProgress) => void;
   role: Role;
+  /** A write: when it settles, the query worker is told before anyone waiting for it runs a query. */
+  writes: boolean;
 }
 
 /** How long a cancelled query may take to stop before the worker is replaced (a running query cannot hear messages). */
@@ -99,11 +103,15 @@ export function createQueryClient(options: QueryClientOptions = {}) {
   const pending = new Map<number, Pending>();
 
   function failAll(role: Role, error: ClientError): void {
+    let wrote = false;
     for (const [id, entry] of pending) {
       if (entry.role !== role) continue;
       pending.delete(id);
+      wrote ||= entry.writes;
       entry.reject(error);
     }
+    // A write cut short may have stored part of its rows.
+    if (wrote) announceDatasetsChanged();
   }
 
   function currentWorker(role: Role): Worker {
@@ -119,6 +127,7 @@ export function createQueryClient(options: QueryClientOptions = {}) {
         return;
       }
       pending.delete(message.id);
+      if (entry.writes) announceDatasetsChanged();
       if (message.ok) entry.resolve(message.value);
       else entry.reject(new ClientError(message.error.kind, message.error.message));
     });
@@ -143,13 +152,27 @@ export function createQueryClient(options: QueryClientOptions = {}) {
     const id = nextId++;
     const role: Role = QUERY_REQUESTS.has(body.type) ? 'query' : 'store';
     const promise = new Promise<WorkerReplyValues[K]>((resolve, reject) => {
-      const entry: Pending = { resolve: resolve as (value: unknown) => void, reject, role };
+      const entry: Pending = {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        role,
+        writes: DATASET_WRITES.has(body.type),
+      };
       // The worker reports, for each request, the progress of that request's kind.
       if (onProgress) entry.onProgress = onProgress as Pending['onProgress'];
       pending.set(id, entry);
     });
     currentWorker(role).postMessage({ ...body, id } as WorkerRequest);
     return { id, promise };
+  }
+
+  /**
+   * The query worker keeps dataset records between queries; a write of this page reaches it as a message, so the
+   * queries sent after the write (in the same order) see it. No query worker yet: it has nothing kept.
+   */
+  function announceDatasetsChanged(): void {
+    if (!workers.query) return;
+    send({ type: 'datasetsChanged' }).promise.catch(() => undefined);
   }
 
   function restartWorker(role: Role, reason: ClientError): void {

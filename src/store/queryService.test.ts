@@ -85,9 +85,39 @@ describe('query service', () => {
     expect(loads).toEqual(['KubeEvents']);
 
     await store.appendBatch(dataset.id, 'KubeEvents', events(5, NOW + 60_000));
+    // The worker that wrote says so (the query client and a BroadcastChannel carry it to the query worker).
+    service.datasetChanged(dataset.id);
     const after = await service.query(dataset.id, 'KubeEvents | count', 10);
     expect(after.ok && after.rows).toEqual([[45]]);
     expect(loads).toEqual(['KubeEvents', 'KubeEvents']);
+  });
+
+  it("reads a ready dataset's record once until a write is announced; an unfinished one on every run", async () => {
+    let reads = 0;
+    const getDataset = store.getDataset.bind(store);
+    store.getDataset = (id) => {
+      reads++;
+      return getDataset(id);
+    };
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 4, virtualNow: NOW });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(3));
+    await service.query(dataset.id, 'KubeEvents | count', 10);
+    await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(reads).toBe(2);
+
+    await store.finishDataset(dataset.id);
+    service.datasetChanged(dataset.id);
+    await service.query(dataset.id, 'KubeEvents | count', 10);
+    await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(reads).toBe(3);
+
+    await store.appendBatch(dataset.id, 'KubeEvents', events(2, NOW + 60_000));
+    const unannounced = await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(unannounced.ok && unannounced.rows).toEqual([[3]]);
+    service.datasetChanged();
+    const announced = await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(announced.ok && announced.rows).toEqual([[5]]);
+    expect(reads).toBe(4);
   });
 
   it('pages a result and reports query errors with positions', async () => {

@@ -52,6 +52,12 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
    * dataset that is reset and made again (its revisions start again from 0) is told apart by its creation time.
    */
   const loaded = new Map<string, string>();
+  /**
+   * Records of ready datasets, kept between queries: reading one from IndexedDB on every run cost a round trip to
+   * the browser's storage (a wake-up of another process on a busy machine). Whoever writes a dataset announces it
+   * (`datasetChanged`); a dataset still being written is read on every run.
+   */
+  const records = new Map<string, DatasetRecord>();
   const results = new Map<number, QueryResult>();
   let nextResultId = 1;
   let queue: Promise<unknown> = Promise.resolve();
@@ -69,7 +75,10 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
   }
 
   async function requireDataset(datasetId: string): Promise<DatasetRecord> {
+    const kept = records.get(datasetId);
+    if (kept) return kept;
     const dataset = await store.getDataset(datasetId);
+    if (dataset?.status === 'ready') records.set(datasetId, dataset);
     if (!dataset)
       throw new StoreError(
         'not-found',
@@ -212,7 +221,17 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
 
     /** Forgets what the engine holds of a dataset (after a reset). */
     forget(datasetId: string): void {
+      records.delete(datasetId);
       for (const [table, key] of loaded) if (key.startsWith(`${datasetId}@`)) loaded.delete(table);
+    },
+
+    /**
+     * A dataset was written (rows appended, generated, imported, reset): its record is read again by the next query,
+     * which then loads the tables whose revision changed. Without an id: every dataset.
+     */
+    datasetChanged(datasetId?: string): void {
+      if (datasetId === undefined) records.clear();
+      else records.delete(datasetId);
     },
   };
 }

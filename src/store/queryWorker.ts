@@ -9,7 +9,7 @@ import { generateDataset } from './generate';
 import { exportTableNdjson, importNdjson } from './ndjson';
 import { createQueryService } from './queryService';
 import { StoreError } from './storeError';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import { DATASET_CHANGES, DATASET_WRITES, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 // Bridge.NET (Kusto.Language) assigns its globals through `global`, which a worker does not have.
 (self as unknown as { global?: unknown }).global ??= self;
@@ -18,6 +18,11 @@ const store = datasetStore();
 const service = createQueryService({ store });
 const running = new Map<number, AbortController>();
 const cancelled = new Set<number>();
+
+/** Writes in other pages: their workers say so here (a write of this page comes as a `datasetsChanged` request). */
+const datasetChanges =
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(DATASET_CHANGES);
+datasetChanges?.addEventListener('message', () => service.datasetChanged());
 
 function reply(message: WorkerResponse): void {
   try {
@@ -86,12 +91,20 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return exportTableNdjson(store, request.datasetId, request.table);
     case 'loadTable':
       return service.loadTable(request.datasetId, request.table);
+    case 'datasetsChanged':
+      service.datasetChanged();
+      return null;
   }
 }
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  handle(request).then(
+  const settled = handle(request);
+  if (DATASET_WRITES.has(request.type)) {
+    const announce = () => datasetChanges?.postMessage(null);
+    settled.then(announce, announce);
+  }
+  settled.then(
     (value) => {
       cancelled.delete(request.id);
       reply({ id: request.id, ok: true, value });

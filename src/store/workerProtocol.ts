@@ -77,7 +77,9 @@ export type WorkerRequest =
   | { id: number; type: 'importNdjson'; request: ImportRequest }
   | { id: number; type: 'generate'; request: GenerateRequest }
   | { id: number; type: 'exportNdjson'; datasetId: string; table: string }
-  | { id: number; type: 'loadTable'; datasetId: string; table: string };
+  | { id: number; type: 'loadTable'; datasetId: string; table: string }
+  /** A write of this page settled: the query worker reads dataset records again (see DATASET_CHANGES). */
+  | { id: number; type: 'datasetsChanged' };
 
 export interface WorkerReplyValues {
   query: RunOutcome;
@@ -94,7 +96,22 @@ export interface WorkerReplyValues {
   generate: DatasetRecord;
   exportNdjson: Blob;
   loadTable: { rowCount: number; loadMs: number };
+  datasetsChanged: null;
 }
+
+/** Requests that write datasets: when one settles, query workers must read dataset records again. */
+export const DATASET_WRITES: ReadonlySet<WorkerRequest['type']> = new Set([
+  'resetDataset',
+  'appendRows',
+  'importNdjson',
+  'generate',
+]);
+
+/**
+ * The BroadcastChannel on which a worker that wrote datasets tells every other page's query worker (a write in this
+ * page reaches its own query worker as a `datasetsChanged` request, in order with the queries that follow it).
+ */
+export const DATASET_CHANGES = 'sc200-dataset-changes';
 
 export interface WorkerFailure {
   kind: StoreErrorKind | 'cancelled';

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { ResultTablePage, RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
@@ -30,10 +30,12 @@ interface Props {
   readonly label: string;
   /** Applies a fix to the query (positions in the text that ran) and runs it again. */
   readonly onApplyFix: (fix: QueryFix) => void;
+  /** Told when an outcome is on the page: its grid or message committed, or its chart drawn. */
+  readonly onShown?: (outcome: RunOutcome) => void;
 }
 
 /** The result of the active tab: an error in plain words, or the grid, with the chart when the query renders one. */
-export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
+export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const outcome = run?.outcome;
   // Which result table shows, for the outcome it was picked in: a new run starts at its first table.
@@ -45,6 +47,12 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
     () => (table?.chart ? buildChart(table.columns, table.rows, table.chart) : undefined),
     [table],
   );
+  const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
+  const showChart = drawable !== undefined && view === 'chart';
+  // A chart says so itself once drawn (ECharts loads and draws after the commit).
+  useEffect(() => {
+    if (outcome && !showChart) onShown?.(outcome);
+  }, [outcome, showChart, onShown]);
 
   if (!outcome) {
     return (
@@ -101,8 +109,6 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
     shown.rows.length === 0 && !caseAdvice && tables.length === 1
       ? emptyResultHint(run?.ranText ?? '', dataset)
       : undefined;
-  const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
-  const showChart = drawable !== undefined && view === 'chart';
   const several = tables.length > 1;
 
   const content = (
@@ -143,7 +149,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix }: Props) {
         </div>
       )}
       {showChart ? (
-        <ChartView chart={drawable} />
+        <ChartView chart={drawable} onDrawn={() => onShown?.(outcome)} />
       ) : (
         <ResultsGrid
           // A table of its own: another table's sort, filters and column choices do not carry over.

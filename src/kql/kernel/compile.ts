@@ -24,6 +24,8 @@ import { MIN_DATETIME_TICKS, TICKS_PER_MS } from '../values';
 import type { Context } from './context';
 import { functionError } from './errors';
 import { compileOperator } from './scalarOperators';
+import { compileDynamicColumnText } from './dynamicText';
+import { compileOverEpochMs } from './epochMs';
 import { compileWindowFunction, WINDOW_FUNCTIONS } from './windowFunctions';
 
 type Compiled = RowFunction;
@@ -170,6 +172,11 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       };
     }
   }
+  // Before the arguments are compiled: compiling a datetime column would build its bigint ticks.
+  const overEpochMs = compileOverEpochMs(expr, table, context);
+  if (overEpochMs) return overEpochMs;
+  const dynamicText = compileDynamicColumnText(expr, table);
+  if (dynamicText) return dynamicText;
   const fns = expr.args.map((arg) => compile(arg, table, context));
   const operator = compileOperator(expr, fns, argTypes);
   if (operator) return operator;
@@ -184,15 +191,6 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       // Whole-millisecond bins: work in exact double milliseconds (|ms| < 2^53) and convert once.
       const spanMs = Number(size / TICKS_PER_MS);
       const originMs = Number(MIN_DATETIME_TICKS / TICKS_PER_MS);
-      const source = expr.args[0]!;
-      const epochMs =
-        source.kind === 'column' ? table.columns.find((c) => c.name === source.name)?.epochMs : undefined;
-      if (epochMs) {
-        // The column kept its epoch milliseconds: no bigint arithmetic per row.
-        const msKey = (row: number) => Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs;
-        const binned = (row: number) => BigInt(msKey(row)) * TICKS_PER_MS;
-        return Object.assign(binned, { msKey, spanMs });
-      }
       return (row) => {
         const v = a!(row);
         if (typeof v !== 'bigint') return null;

@@ -4,6 +4,8 @@ import { pieOption, xyOption } from './echartsOption';
 
 interface Props {
   readonly chart: XYChart | PieChart | CardChart;
+  /** Told once the chart is on the page (drawn, or replaced by its failure message). */
+  readonly onDrawn?: () => void;
 }
 
 function describe(chart: XYChart | PieChart): string {
@@ -18,12 +20,17 @@ function describe(chart: XYChart | PieChart): string {
  * Draws a `render` chart with Apache ECharts (SVG renderer, ARIA description on). ECharts is loaded only when a
  * query renders a chart, so the lab opens without it.
  */
-export function ChartView({ chart }: Props) {
+export function ChartView({ chart, onDrawn }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState('');
+  const drawnRef = useRef(onDrawn);
+  drawnRef.current = onDrawn;
 
   useEffect(() => {
-    if (chart.kind === 'card') return;
+    if (chart.kind === 'card') {
+      drawnRef.current?.();
+      return;
+    }
     let disposed = false;
     let dispose = () => {};
     import('./echartsRuntime')
@@ -31,9 +38,19 @@ export function ChartView({ chart }: Props) {
         if (disposed || !containerRef.current) return;
         const instance = echarts.init(containerRef.current, undefined, { renderer: 'svg' });
         instance.setOption(chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart));
-        const observer = new ResizeObserver(() => instance.resize());
-        observer.observe(containerRef.current);
-        containerRef.current.dataset.chartReady = 'true';
+        const container = containerRef.current;
+        // A ResizeObserver reports once as soon as it observes: redrawing then would draw the chart twice.
+        let drawnWidth = container.clientWidth;
+        let drawnHeight = container.clientHeight;
+        const observer = new ResizeObserver(() => {
+          if (container.clientWidth === drawnWidth && container.clientHeight === drawnHeight) return;
+          drawnWidth = container.clientWidth;
+          drawnHeight = container.clientHeight;
+          instance.resize();
+        });
+        observer.observe(container);
+        container.dataset.chartReady = 'true';
+        drawnRef.current?.();
         dispose = () => {
           observer.disconnect();
           instance.dispose();
@@ -42,6 +59,7 @@ export function ChartView({ chart }: Props) {
       .catch((error: unknown) => {
         console.error('The chart library could not load.', error);
         if (!disposed) setFailure('The chart could not be drawn: the chart library failed to load.');
+        drawnRef.current?.();
       });
     return () => {
       disposed = true;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { QueryHistoryRecord, SavedQueryRecord } from '../../../store/learner';
 
 interface Props {
@@ -9,13 +9,27 @@ interface Props {
 
 type StoreModule = typeof import('../../../store/learner');
 
+// One formatter each, made once: toLocaleString makes a new one per call, and the list shows 50 entries every render.
+const RAN_AT = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const ROW_COUNT = new Intl.NumberFormat('en');
+
 function firstLine(text: string): string {
   const line = text.trim().split('\n')[0] ?? '';
   return line.length > 90 ? `${line.slice(0, 90)}…` : line;
 }
 
-/** Query history (kept in IndexedDB, searchable) and saved queries; activating one opens it in a new tab. */
-export function HistoryPanel({ revision, onOpen }: Props) {
+/**
+ * Query history (kept in IndexedDB, searchable) and saved queries; activating one opens it in a new tab. Memoized: the
+ * lab re-renders on every run, and the list changes only with `revision`.
+ */
+export const HistoryPanel = memo(function HistoryPanel({ revision, onOpen }: Props) {
   const [store, setStore] = useState<StoreModule | undefined>();
   const [term, setTerm] = useState('');
   const [history, setHistory] = useState<QueryHistoryRecord[]>([]);
@@ -72,8 +86,8 @@ export function HistoryPanel({ revision, onOpen }: Props) {
             <button type="button" onClick={() => onOpen(entry.text)} title={entry.text}>
               <code>{firstLine(entry.text)}</code>
               <span className="history-panel__meta">
-                {new Date(entry.ranAt).toLocaleString('en-GB')} ·{' '}
-                {entry.error ? `error ${entry.error}` : `${(entry.rowCount ?? 0).toLocaleString('en')} rows`}
+                {RAN_AT.format(entry.ranAt)} ·{' '}
+                {entry.error ? `error ${entry.error}` : `${ROW_COUNT.format(entry.rowCount ?? 0)} rows`}
               </span>
             </button>
           </li>
@@ -106,4 +120,4 @@ export function HistoryPanel({ revision, onOpen }: Props) {
       </ul>
     </section>
   );
-}
+});
