@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Pane {
   readonly id: string;
@@ -17,11 +17,13 @@ interface Props {
 
 /**
  * Panels behind tabs for a narrow lab (a phone): the parent chooses which (a run shows the results); one shows at a
- * time, the others stay mounted (hidden) so their state (a search, a form being filled) survives switching. Arrows,
- * Home and End move between tabs. The same element holds each pane with tabs or without, so that the lab changing
- * layout never remounts what a pane shows.
+ * time. A pane mounts when first shown (not all at once, with the page's first work), then stays mounted (hidden) so
+ * its state (a search, a form being filled) survives switching. Arrows, Home and End move between tabs. The same
+ * element holds each pane with tabs or without, so that the lab changing layout never remounts what a pane shows.
  */
 export function PaneTabs({ panes, withTabs, label, activeId, onSelect }: Props) {
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([activeId]));
+  if (!opened.has(activeId)) setOpened(new Set([...opened, activeId]));
   function select(id: string) {
     onSelect(id);
     requestAnimationFrame(() => document.getElementById(`lab-pane-tab-${id}`)?.focus());
@@ -70,7 +72,7 @@ export function PaneTabs({ panes, withTabs, label, activeId, onSelect }: Props) 
           className="pane-tabs__panel"
           hidden={pane.id !== activeId}
         >
-          {pane.content}
+          {opened.has(pane.id) && pane.content}
         </div>
       ))}
     </div>
