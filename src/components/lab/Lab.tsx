@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { WireValue } from '../../kql/types';
 import { datasetIdOf } from '../../store/datasetId';
@@ -132,6 +132,11 @@ export default function Lab({
   const [historyRevision, setHistoryRevision] = useState(0);
   const [shareNotice, setShareNotice] = useState('');
   const [tabsRestored, setTabsRestored] = useState(false);
+  /**
+   * The tabs as storage has them (the first render's count: with nothing stored they are the defaults). Saving them
+   * again would be work for nothing on every load: the first save loads the settings' schemas and opens a write.
+   */
+  const tabsInStore = useRef<TabsState>(tabs);
   const editorRef = useRef<KqlEditorHandle>(null);
   const controllers = useRef(new Map<string, AbortController>());
   const storeRef = useRef<StoreModule | undefined>(undefined);
@@ -173,7 +178,11 @@ export default function Lab({
       setDatasetError('');
       setProgress({ fraction: 0, rows: 0, virtualNow: '' });
       try {
-        const summary = await chosenBackend.generate(scenarioId, seed, days, setProgress);
+        // Progress arrives every simulated hour while the learner may be typing: its re-renders are transitions,
+        // which React splits into short tasks and puts after the learner's input.
+        const summary = await chosenBackend.generate(scenarioId, seed, days, (next) =>
+          startTransition(() => setProgress(next)),
+        );
         setDatasets(await chosenBackend.listDatasets());
         chooseDataset(summary);
         return summary;
@@ -492,7 +501,10 @@ export default function Lab({
       if (embedded || initialQuery !== undefined) return;
       try {
         const restored = restoreTabs(await (await store()).getSetting<unknown>(TABS_SETTING, undefined));
-        if (restored && current) dispatch({ type: 'replace', state: restored });
+        if (restored && current) {
+          tabsInStore.current = restored;
+          dispatch({ type: 'replace', state: restored });
+        }
       } catch (error) {
         console.error('Saved tabs could not be read; starting with a fresh tab.', error);
       }
@@ -514,7 +526,7 @@ export default function Lab({
   }, [embedded, initialQuery, store]);
 
   useEffect(() => {
-    if (embedded || !tabsRestored) return;
+    if (embedded || !tabsRestored || tabs === tabsInStore.current) return;
     const timer = setTimeout(() => {
       // Merged with what another page of the lab saved meanwhile, in one transaction, then announced to it.
       store()
