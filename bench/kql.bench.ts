@@ -20,8 +20,8 @@ import { seededRandom } from '../src/shared/random';
 
 // Four engines hold their own copy of 2 x 1M rows in this one process: with Node's default heap limit (about 4 GB
 // here) every engine's time is mostly garbage collection of the others' data. The bench runs itself again with 8 GB,
-// and with gc() exposed: a full collection before each timed run, so that one run's garbage is not collected in
-// (and charged to) the next engine's run.
+// and with gc() exposed: a full collection before each engine's runs of a query, so that one engine's garbage is not
+// collected in (and charged to) the next engine's runs.
 const HEAP_MB = 8192;
 const NODE_FLAGS = [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx'];
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
@@ -683,7 +683,6 @@ function timed(run: () => unknown, runs = RUNS): { first: number; median: number
   const first = performance.now() - begin;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collectGarbage!();
     begin = performance.now();
     run();
     times.push(performance.now() - begin);
@@ -826,7 +825,7 @@ async function comparePeers(): Promise<void> {
       "warm-up run; 'analysis' is what a new text adds once: Kusto.Language's parse and semantic analysis. 'load' is",
       "the 1-minute load average when the query's figures were taken (2 cores, shared). DuckDB-wasm's JSON extension is",
       'loaded from the network, which this bench does not use: its JSON queries take the property out with',
-      'regexp_extract (less work than parsing JSON). A full garbage collection runs before each timed run.',
+      'regexp_extract (less work than parsing JSON). A full garbage collection runs before each engine's runs of a query.',
     ].join('\n'),
   );
 
