@@ -825,7 +825,7 @@ async function comparePeers(): Promise<void> {
       "warm-up run; 'analysis' is what a new text adds once: Kusto.Language's parse and semantic analysis. 'load' is",
       "the 1-minute load average when the query's figures were taken (2 cores, shared). DuckDB-wasm's JSON extension is",
       'loaded from the network, which this bench does not use: its JSON queries take the property out with',
-      'regexp_extract (less work than parsing JSON). A full garbage collection runs before each engine's runs of a query.',
+      "regexp_extract (less work than parsing JSON). A full garbage collection runs before each engine's runs of a query.",
     ].join('\n'),
   );
 
