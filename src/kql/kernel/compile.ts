@@ -170,6 +170,8 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       };
     }
   }
+  const epochBin = epochMsBin(expr, table);
+  if (epochBin) return epochBin;
   const fns = expr.args.map((arg) => compile(arg, table, context));
   const operator = compileOperator(expr, fns, argTypes);
   if (operator) return operator;
@@ -184,15 +186,6 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       // Whole-millisecond bins: work in exact double milliseconds (|ms| < 2^53) and convert once.
       const spanMs = Number(size / TICKS_PER_MS);
       const originMs = Number(MIN_DATETIME_TICKS / TICKS_PER_MS);
-      const source = expr.args[0]!;
-      const epochMs =
-        source.kind === 'column' ? table.columns.find((c) => c.name === source.name)?.epochMs : undefined;
-      if (epochMs) {
-        // The column kept its epoch milliseconds: no bigint arithmetic per row.
-        const msKey = (row: number) => Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs;
-        const binned = (row: number) => BigInt(msKey(row)) * TICKS_PER_MS;
-        return Object.assign(binned, { msKey, spanMs });
-      }
       return (row) => {
         const v = a!(row);
         if (typeof v !== 'bigint') return null;
@@ -217,6 +210,33 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
     if (wantsDynamicString && isNull(result)) return '';
     return result;
   };
+}
+
+/**
+ * `bin(Column, size)` of a datetime column kept as epoch milliseconds, in whole milliseconds: the bin is computed on
+ * the doubles (exact below 2^53) and `msKey` lets summarize group on them. Checked before the arguments are compiled,
+ * since compiling the column would build its bigint values.
+ */
+function epochMsBin(expr: Extract<Expr, { kind: 'call' }>, table: Table): Compiled | undefined {
+  const [source, sizeArg] = expr.args;
+  if (
+    expr.name !== 'bin' ||
+    expr.args.length !== 2 ||
+    source?.kind !== 'column' ||
+    sizeArg?.kind !== 'literal'
+  )
+    return undefined;
+  const size = sizeArg.value;
+  if (source.type !== 'datetime' || typeof size !== 'bigint' || size <= 0n || size % TICKS_PER_MS !== 0n)
+    return undefined;
+  const column = table.columns.find((c) => c.name === source.name);
+  const epochMs = column?.type === 'datetime' && !('value' in column) ? column.epochMs : undefined;
+  if (!epochMs) return undefined;
+  const spanMs = Number(size / TICKS_PER_MS);
+  const originMs = Number(MIN_DATETIME_TICKS / TICKS_PER_MS);
+  const msKey = (row: number) => Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs;
+  const binned = (row: number) => BigInt(msKey(row)) * TICKS_PER_MS;
+  return Object.assign(binned, { msKey, spanMs });
 }
 
 function coerce(value: unknown, from: KustoType, to: KustoType): unknown {
