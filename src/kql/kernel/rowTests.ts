@@ -100,6 +100,8 @@ function epochMsTest(expr: Call, table: Table, api: Api): RowTest | undefined {
   if (column?.type !== 'datetime' || !column.epochMs || 'value' in column) return undefined;
   const bounds = args.slice(1);
   if (bounds.length === 0 || !bounds.every(isConstantExpr)) return undefined;
+  // No row, no test: the bounds are not evaluated (as the general path would not evaluate them either).
+  if (table.length === 0) return NEVER;
   const values = bounds.map((bound) => api.constant(bound));
   const types = bounds.map((bound) => api.typeOf(bound));
   const ms = column.epochMs;
