@@ -145,6 +145,25 @@ const QUERIES = [
   'Alerts | where Severity == "nothing" | summarize count(), dcount(Entity)',
   'Alerts | where Severity == "nothing" | summarize count() by Entity',
   'Alerts | distinct Severity',
+  // Row tests: epoch milliseconds against constant datetimes (bounds between two milliseconds, flipped operands,
+  // null bounds), and a count after a filter that builds no rows.
+  'Alerts | where TimeGenerated between (datetime(2026-01-01) .. datetime(2026-01-02)) and Severity == "High" | count',
+  'Alerts | where TimeGenerated !between (datetime(2026-01-01) .. 12h) | count',
+  'Alerts | where TimeGenerated between (datetime(2026-01-02) .. datetime(2026-01-01)) | count',
+  'Alerts | where TimeGenerated > datetime(2026-01-01 00:30:00.0005) | count',
+  'Alerts | where TimeGenerated >= datetime(2025-12-31 23:00:00.0001) or Severity == "" | count',
+  'Alerts | where TimeGenerated < datetime(2026-01-01 00:00:00.0015) | count',
+  'Alerts | where TimeGenerated <= datetime(2025-12-31 23:30:00.0015) | summarize count() by Severity',
+  'Alerts | where datetime(2026-01-01) < TimeGenerated | count',
+  'Alerts | where datetime(2026-01-01 00:30:00.001) == TimeGenerated | count',
+  'Alerts | where TimeGenerated == datetime(2026-01-01 00:30:00.0015) | count',
+  'Alerts | where TimeGenerated != datetime(2026-01-01 00:30:00.001) | count',
+  'Alerts | where TimeGenerated != datetime(null) | count',
+  'Alerts | where TimeGenerated == datetime(null) or TimeGenerated > datetime(null) | count',
+  'Alerts | where TimeGenerated > datetime(2026-01-01) - 1h and not(Severity == "High") | count',
+  'Alerts | where Id == "id5" or Id != "id7" and Score > 3 | count',
+  'Alerts | where TimeGenerated > datetime(2026-01-01) | summarize count(), dcount(Entity)',
+  'Alerts | where TimeGenerated > datetime(2026-01-01) | count | extend Twice = Count * 2',
 ];
 
 describe('columnar fast paths give what the row paths give', () => {

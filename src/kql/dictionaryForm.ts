@@ -7,7 +7,7 @@ import type { Expr } from './plan';
 import type { Column, Table } from './table';
 
 /** Calls whose value depends on more than their arguments: the row's position, the whole row, or chance. */
-const ROW_DEPENDENT = new Set([
+export const ROW_DEPENDENT: ReadonlySet<string> = new Set([
   'row_number',
   'prev',
   'next',
@@ -100,33 +100,4 @@ export function compileOverDictionary(
 
 export function dictionaryFormOf(fn: Compiled): DictionaryForm | undefined {
   return (fn as { dictionaryForm?: DictionaryForm }).dictionaryForm;
-}
-
-/**
- * The rows where `predicate` is true (Kusto's where: null and false drop the row). Over a dictionary form, the
- * predicate is decided once per entry and each row costs a typed-array read.
- */
-export function selectRows(rowCount: number, predicate: Compiled, check: () => void): Int32Array {
-  const rows = new Int32Array(rowCount);
-  let count = 0;
-  const form = dictionaryFormOf(predicate);
-  if (form) {
-    const { codes, size } = form;
-    const verdicts = new Int8Array(size + 1); // 0 not yet known, 1 keep, 2 drop
-    for (let row = 0; row < rowCount; row++) {
-      const code = codes[row]!;
-      const entry = code >= 0 && code < size ? code : size;
-      let verdict = verdicts[entry]!;
-      if (verdict === 0) verdict = verdicts[entry] = form.valueOfEntry(entry) === true ? 1 : 2;
-      if (verdict === 1) rows[count++] = row;
-      if ((row & 65535) === 65535) check();
-    }
-  } else {
-    for (let row = 0; row < rowCount; row++) {
-      if (predicate(row) === true) rows[count++] = row;
-      if ((row & 4095) === 4095) check();
-    }
-  }
-  // A small selection should not keep the whole buffer alive.
-  return count * 2 < rowCount ? rows.slice(0, count) : rows.subarray(0, count);
 }

@@ -69,4 +69,32 @@ describe('hash join matching', () => {
     const keys = ['b', 'a', null, 'b', 'c', 'a', 1, 1];
     expect(Array.from(firstRowPerKey(side(keys)))).toEqual([0, 1, 4, 6]);
   });
+
+  it('keeps the first row of each key past the set of seen keys (many distinct keys)', () => {
+    const keys = Array.from({ length: 70_000 }, (_, i) => (i % 5 === 4 ? null : `id${i % 66_000}`));
+    const expected = keys.flatMap((key, row) => (key !== null && keys.indexOf(key) === row ? [row] : []));
+    expect(Array.from(firstRowPerKey(side(keys)))).toEqual(expected);
+  });
+
+  it('probes once per code of a dictionary-coded side and gives the same pairs', () => {
+    const dictionary = ['get', 'list', '', 'get'];
+    const codes = Int32Array.from({ length: 30 }, () => Math.floor(rand() * 6) - 1);
+    const keys = Array.from(codes, (code) => (code < 0 ? '' : (dictionary[code] ?? '')));
+    const coded = { ...side(keys), dictionary: { codes, size: dictionary.length } };
+    // The coded side is the smaller one, so that it probes the other's index.
+    const others = [
+      texts(300, 3).map((k) => (k === 'k0' ? 'get' : k === 'k1' ? '' : k)),
+      ['', 'list', 'x', ...texts(60, 2)],
+    ];
+    for (const other of others.map((keys) => side(keys))) {
+      const [expectedLeft, expectedRight] = nestedLoop(other, coded);
+      const pairs = matchPairs(other, coded, check);
+      expect(Array.from(pairs.left)).toEqual(expectedLeft);
+      expect(Array.from(pairs.right)).toEqual(expectedRight);
+      const reversed = matchPairs(coded, other, check);
+      const [reversedLeft, reversedRight] = nestedLoop(coded, other);
+      expect(Array.from(reversed.left)).toEqual(reversedLeft);
+      expect(Array.from(reversed.right)).toEqual(reversedRight);
+    }
+  });
 });

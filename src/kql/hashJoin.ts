@@ -122,6 +122,11 @@ class RowPairs {
 export interface JoinSide {
   /** The key of each row of the side (null: no key). */
   readonly keys: ArrayLike<unknown>;
+  /**
+   * When the keys are a dictionary-coded column: rows with the same code have the same key, so the other side's
+   * index is probed once per code (`size` codes; a code outside 0..size-1 is one more, the empty text).
+   */
+  readonly dictionary?: { readonly codes: ArrayLike<number>; readonly size: number };
   /** The rows that take part, ascending. */
   readonly rows: ArrayLike<number>;
   /** The side's row count. */
@@ -134,24 +139,51 @@ export interface MatchedPairs {
 }
 
 /**
- * How many pairs probing `index` with `probing`'s rows gives, without making them: the length of each key's chain is
- * counted once, so a cartesian join is known for what it is before one pair is allocated.
+ * Probes `index` with each of `probing`'s rows (what `find` answers, kept for the pass that makes the pairs) and
+ * counts the pairs they give without making them: the length of each key's chain is counted once, so a cartesian join
+ * is known for what it is before one pair is allocated.
  */
-function countPairs(index: KeyIndex, indexed: JoinSide, probing: JoinSide, check: () => void): number {
+function probeAll(
+  index: KeyIndex,
+  indexed: JoinSide,
+  probing: JoinSide,
+  check: () => void,
+): { found: Int32Array; pairs: number } {
   const chainLength = new Int32Array(indexed.length);
   for (let i = indexed.rows.length - 1; i >= 0; i--) {
     const row = indexed.rows[i]!;
     const after = index.next[row]!;
     chainLength[row] = 1 + (after >= 0 ? chainLength[after]! : 0);
   }
-  let total = 0;
+  const found = new Int32Array(probing.rows.length);
+  const findRow = probing.dictionary
+    ? findByCode(index, probing)
+    : (row: number) => index.find(probing.keys[row]);
+  let pairs = 0;
   for (let i = 0; i < probing.rows.length; i++) {
-    const found = index.find(probing.keys[probing.rows[i]!]);
-    if (found >= 0) total++;
-    else if (found < -1) total += chainLength[-2 - found]!;
+    const match = findRow(probing.rows[i]!);
+    found[i] = match;
+    if (match >= 0) pairs++;
+    else if (match < -1) pairs += chainLength[-2 - match]!;
     if ((i & 65535) === 65535) check();
   }
-  return total;
+  return { found, pairs };
+}
+
+/** `index.find` of a dictionary-coded side's rows, asked once per code. */
+function findByCode(index: KeyIndex, side: JoinSide): (row: number) => number {
+  const { codes, size } = side.dictionary!;
+  const known = new Uint8Array(size + 1);
+  const answers = new Int32Array(size + 1);
+  return (row) => {
+    const code = codes[row]!;
+    const entry = code >= 0 && code < size ? code : size;
+    if (known[entry] === 0) {
+      answers[entry] = index.find(side.keys[row]);
+      known[entry] = 1;
+    }
+    return answers[entry]!;
+  };
 }
 
 /**
@@ -167,11 +199,12 @@ export function matchPairs(
   const pairs = new RowPairs();
   if (right.rows.length >= left.rows.length) {
     const index = buildIndex(right.keys, right.rows, right.length);
-    reserve(countPairs(index, right, left, check));
+    const probed = probeAll(index, right, left, check);
+    reserve(probed.pairs);
     const { next } = index;
     for (let i = 0; i < left.rows.length; i++) {
       const row = left.rows[i]!;
-      const found = index.find(left.keys[row]);
+      const found = probed.found[i]!;
       if (found >= 0) pairs.push(row, found);
       else if (found < -1)
         for (let match = -2 - found; match >= 0; match = next[match]!) pairs.push(row, match);
@@ -182,11 +215,12 @@ export function matchPairs(
   // The left side is smaller: index it, probe with the right rows in order, then order the pairs by left row
   // (a counting sort, stable, so each left row's matches stay in right-row order).
   const index = buildIndex(left.keys, left.rows, left.length);
-  reserve(countPairs(index, left, right, check));
+  const probed = probeAll(index, left, right, check);
+  reserve(probed.pairs);
   const { next } = index;
   for (let i = 0; i < right.rows.length; i++) {
     const row = right.rows[i]!;
-    const found = index.find(right.keys[row]);
+    const found = probed.found[i]!;
     if (found >= 0) pairs.push(found, row);
     else if (found < -1)
       for (let match = -2 - found; match >= 0; match = next[match]!) pairs.push(match, row);
@@ -232,8 +266,28 @@ export function matchFlags(
   return flags;
 }
 
-/** The first row of each distinct key among `rows` (ascending), for innerunique's one left row per key. */
+/**
+ * The first row of each distinct key among `rows` (ascending), for innerunique's one left row per key. Left sides
+ * mostly repeat a few keys (a pod, a host, a user per row): a Set of the keys seen answers those with the engine's
+ * native string hashing; past SET_LIMIT distinct keys the typed-array index takes over.
+ */
 export function firstRowPerKey(side: JoinSide): Int32Array {
+  const seen = new Set<unknown>();
+  const firsts: number[] = [];
+  for (let i = 0; i < side.rows.length; i++) {
+    const row = side.rows[i]!;
+    const key = side.keys[row];
+    if (key === null || key === undefined || seen.has(key)) continue;
+    if (seen.size === SET_LIMIT) return firstRowPerKeyIndexed(side);
+    seen.add(key);
+    firsts.push(row);
+  }
+  return Int32Array.from(firsts);
+}
+
+const SET_LIMIT = 65_536;
+
+function firstRowPerKeyIndexed(side: JoinSide): Int32Array {
   const index = buildIndex(side.keys, side.rows, side.length);
   const firsts: number[] = [];
   for (let i = 0; i < side.rows.length; i++) {

@@ -89,27 +89,19 @@ function sortKeysDeep(value: unknown): unknown {
 }
 
 /**
- * Log tables repeat the same JSON payloads: parsed values are kept for recent texts. Dynamic values are never mutated
- * by the engine (functions that change a bag copy it), so sharing them between rows is safe.
+ * parse_json(): a text becomes its JSON value, or stays the text when it is not JSON; any other value is already
+ * dynamic. Nothing is kept between rows: real columns (ExtendedProperties, RequestObject) hold a distinct text per
+ * row, where a cache keyed by text only adds hashing; a dictionary-encoded column is parsed once per distinct text by
+ * the kernel (dictionaryForm.ts).
  */
-const parsedJson = new Map<string, unknown>();
-
-function parseJsonCached(value: unknown): unknown {
+export function parseDynamic(value: unknown): unknown {
   if (typeof value !== 'string') return value ?? null;
-  const cached = parsedJson.get(value);
-  if (cached !== undefined || parsedJson.has(value)) return cached;
-  let parsed: unknown;
   try {
-    parsed = parseJsonText(value);
+    return parseJsonText(value);
   } catch (error) {
     if (error instanceof JsonDepthError) throw error;
-    parsed = value;
+    return value;
   }
-  if (value.length <= 4096) {
-    if (parsedJson.size >= 20_000) parsedJson.clear();
-    parsedJson.set(value, parsed);
-  }
-  return parsed;
 }
 
 export const DYNAMIC_FUNCTIONS: Record<string, ScalarFunction> = {
@@ -223,10 +215,10 @@ export const DYNAMIC_FUNCTIONS: Record<string, ScalarFunction> = {
     const length = Math.max(0, ...arrays.map((a) => a.length));
     return Array.from({ length }, (_, i) => arrays.map((a) => (i < a.length ? a[i] : null)));
   },
-  parse_json: ([value]) => parseJsonCached(value),
-  parsejson: ([value]) => parseJsonCached(value),
-  todynamic: ([value]) => parseJsonCached(value),
-  toobject: ([value]) => parseJsonCached(value),
+  parse_json: ([value]) => parseDynamic(value),
+  parsejson: ([value]) => parseDynamic(value),
+  todynamic: ([value]) => parseDynamic(value),
+  toobject: ([value]) => parseDynamic(value),
   bag_has_key: ([bag, key]) => {
     let value: unknown = bag;
     for (const part of keyPath(str(key))) {

@@ -6,7 +6,7 @@ import { valueKey } from '../compare';
 import { unsupported } from '../errors';
 import type { ExecuteApi } from '../executeApi';
 import { isNull } from '../functions/helpers';
-import { firstRowPerKey, matchFlags, matchPairs } from '../hashJoin';
+import { firstRowPerKey, type JoinSide, matchFlags, matchPairs } from '../hashJoin';
 import { columnByName, gather, makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, JoinKind, Tabular } from '../plan';
 import { type Column, gatherColumn, lazyColumn, type Table } from '../table';
@@ -95,15 +95,17 @@ export function execute(plan: PlanOf<'join'>, api: ExecuteApi): Table {
     for (let i = 0; i < length; i++) rows[i] = i;
     return rows;
   };
-  const leftSide = {
+  const leftSide: JoinSide = {
     keys: joinKeys(plan.leftKeys, left, api),
     rows: all(left.length),
     length: left.length,
+    dictionary: keyDictionary(plan.leftKeys, left),
   };
-  const rightSide = {
+  const rightSide: JoinSide = {
     keys: joinKeys(plan.rightKeys, right, api),
     rows: all(right.length),
     length: right.length,
+    dictionary: keyDictionary(plan.rightKeys, right),
   };
   const kind = plan.kind;
   if (kind === 'leftsemi' || kind === 'leftanti' || kind === 'rightsemi' || kind === 'rightanti') {
@@ -222,6 +224,15 @@ function joinKeys(keyExprs: readonly Expr[], table: Table, api: ExecuteApi): Arr
     keys[row] = key;
   }
   return keys;
+}
+
+/** The codes of a side keyed by one dictionary-coded string column (its keys are that column's values). */
+function keyDictionary(keyExprs: readonly Expr[], table: Table): JoinSide['dictionary'] {
+  const only = keyExprs.length === 1 ? keyExprs[0]! : undefined;
+  if (only?.kind !== 'column') return undefined;
+  const column = table.columns.find((c) => c.name === only.name);
+  if (!column?.dictionary || column.type !== only.type || 'value' in column) return undefined;
+  return { codes: column.dictionary.codes, size: column.dictionary.texts.length };
 }
 
 /** Grouping key of one value inside a composite key: columns are typed, so no type tag is needed. */

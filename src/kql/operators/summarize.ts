@@ -6,6 +6,7 @@ import type { ExecuteApi } from '../executeApi';
 import { binEncoder, groupRows, type KeyEncoder, valueEncoder } from '../grouping';
 import { aggregateRunner, dictionaryEncoderOf } from '../kernel/aggregateRunner';
 import { typeOfExpr } from '../kernel/compile';
+import { compileRowTest, countRows } from '../kernel/rowTests';
 import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, NamedExpr, Tabular } from '../plan';
 import type { Column, Table } from '../table';
@@ -64,7 +65,26 @@ function aggregateWidth(expr: Expr, inputSchema: readonly ColumnSchema[], by: re
 }
 
 export function execute(plan: PlanOf<'summarize'>, api: ExecuteApi): Table {
+  const counted = countAfterFilter(plan, api);
+  if (counted) return counted;
   return summarize(api.run(plan.input), plan.by, plan.aggregates, api, plan.span);
+}
+
+/** `where P | count` (or `| summarize count()`): the rows that pass are counted, never gathered into a table. */
+function countAfterFilter(plan: PlanOf<'summarize'>, api: ExecuteApi): Table | undefined {
+  const filter = plan.input;
+  const onlyCounts = plan.aggregates.every(
+    ({ expr }) =>
+      expr.kind === 'aggregate' && expr.name === 'count' && expr.args.every((arg) => arg.kind === 'star'),
+  );
+  if (plan.by.length > 0 || !onlyCounts || filter.op !== 'where') return undefined;
+  const source = api.run(filter.input);
+  const test = compileRowTest(filter.predicate, source, api);
+  const count = countRows(source.length, test, () => api.check(filter.span));
+  return makeTable(
+    plan.aggregates.map((item) => ({ name: item.name, type: typeOfExpr(item.expr), values: [count] })),
+    1,
+  );
 }
 
 function summarize(

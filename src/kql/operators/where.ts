@@ -1,8 +1,8 @@
 /**
  * `where` (and `filter`): keeps the rows whose predicate is true.
  */
-import { selectRows } from '../dictionaryForm';
 import type { ExecuteApi } from '../executeApi';
+import { compileRowTest, selectRows } from '../kernel/rowTests';
 import { gather } from '../kernel/tables';
 import type { Tabular } from '../plan';
 import type { Table } from '../table';
@@ -26,7 +26,7 @@ export function translate(site: OperatorSite, api: TranslateApi): Tabular {
 
 export function execute(plan: PlanOf<'where'>, api: ExecuteApi): Table {
   const input = api.run(plan.input);
-  const predicate = api.compile(plan.predicate, input);
-  const rows = selectRows(input.length, predicate, () => api.check(plan.span));
+  const test = compileRowTest(plan.predicate, input, api);
+  const rows = selectRows(input.length, test, () => api.check(plan.span));
   return rows.length === input.length ? input : gather(input, rows);
 }
