@@ -7,7 +7,7 @@ import type { Expr } from './plan';
 import type { Column, Table } from './table';
 
 /** Calls whose value depends on more than their arguments: the row's position, the whole row, or chance. */
-export const ROW_DEPENDENT: ReadonlySet<string> = new Set([
+const ROW_DEPENDENT: ReadonlySet<string> = new Set([
   'row_number',
   'prev',
   'next',

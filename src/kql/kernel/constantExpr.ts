@@ -2,8 +2,9 @@
  * Whether an expression reads no column and no row: literals, toscalar() and calls of such (`ago(1d)`,
  * `datetime(2026-01-10) + 1h`), which a typed loop can evaluate once before it starts.
  */
-import { ROW_DEPENDENT } from '../dictionaryForm';
+import { isRowDependentCall } from '../dictionaryForm';
 import type { Expr } from '../plan';
+import { WINDOW_FUNCTIONS } from './windowFunctions';
 
 export function isConstantExpr(expr: Expr): boolean {
   switch (expr.kind) {
@@ -12,8 +13,8 @@ export function isConstantExpr(expr: Expr): boolean {
       return true;
     case 'call':
       return (
-        !ROW_DEPENDENT.has(expr.name) &&
-        !expr.name.startsWith('row_') &&
+        !isRowDependentCall(expr.name) &&
+        !WINDOW_FUNCTIONS.has(expr.name) &&
         !expr.name.startsWith('__') &&
         expr.args.every(isConstantExpr)
       );

@@ -4,13 +4,12 @@
  * (`TimeGenerated > ago(1d)`). Reading the column's bigint ticks instead would build one BigInt per row (and, after a
  * filter, the whole gathered column) before the first comparison.
  */
-import { isRowDependentCall } from '../dictionaryForm';
 import type { RowFunction } from '../executeApi';
 import type { Expr } from '../plan';
 import type { Table } from '../table';
 import { MIN_DATETIME_TICKS, TICKS_PER_MS } from '../values';
 import type { Context } from './context';
-import { WINDOW_FUNCTIONS } from './windowFunctions';
+import { isConstantExpr } from './constantExpr';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -47,21 +46,6 @@ function compileBin(expr: Call, table: Table): RowFunction | undefined {
   return Object.assign(binned, { msKey, spanMs });
 }
 
-/** True when `expr` has one value for every row: literals and pure calls of them (`ago(1d)`, `datetime(...)`). */
-function isConstant(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'literal':
-    case 'toscalar':
-      return true;
-    case 'call':
-      return (
-        !isRowDependentCall(expr.name) && !WINDOW_FUNCTIONS.has(expr.name) && expr.args.every(isConstant)
-      );
-    default:
-      return false;
-  }
-}
-
 /**
  * `column op constant` (or `constant op column`) for <, <=, >, >=. The constant is t ticks = q ms + f (q whole, 0 ≤ f
  * < 1 ms); a whole-millisecond cell m compares with it as with q, except that m ≥ q + f and m < q + f shift by one
@@ -78,7 +62,7 @@ function compileComparison(expr: Call, table: Table, context: Context): RowFunct
     other = left;
     operator = MIRRORED[operator]!;
   }
-  if (!epochMs || !('type' in other) || other.type !== 'datetime' || !isConstant(other)) return undefined;
+  if (!epochMs || !('type' in other) || other.type !== 'datetime' || !isConstantExpr(other)) return undefined;
   let ticks: unknown;
   try {
     ticks = context.constant(other);

@@ -3,19 +3,8 @@
  * join this changes the result, and Kusto documents it ("join-innerunique": a filter on the left side's columns is
  * applied before the left side is deduplicated, so the rows it keeps always match). The engine does the same.
  */
+import { isRowDependentCall } from '../dictionaryForm';
 import type { Expr, Span, Tabular } from '../plan';
-
-/** Functions whose value depends on the rows around, or on chance: a filter using them stays where it is. */
-const ROW_DEPENDENT = new Set([
-  'row_number',
-  'prev',
-  'next',
-  'row_cumsum',
-  'row_rank_dense',
-  'row_rank_min',
-  'row_window_session',
-  'rand',
-]);
 
 function readsOnly(expr: Expr, columns: ReadonlySet<string>): boolean {
   switch (expr.kind) {
@@ -24,7 +13,8 @@ function readsOnly(expr: Expr, columns: ReadonlySet<string>): boolean {
     case 'literal':
       return true;
     case 'call':
-      return !ROW_DEPENDENT.has(expr.name) && expr.args.every((arg) => readsOnly(arg, columns));
+      // A call whose value depends on the rows around, the whole row or chance keeps its filter where it is.
+      return !isRowDependentCall(expr.name) && expr.args.every((arg) => readsOnly(arg, columns));
     default:
       return false;
   }
