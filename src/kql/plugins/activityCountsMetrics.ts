@@ -5,13 +5,11 @@
  * (`aggregated_dcount`). Windows without rows give no row.
  */
 import { valueKey } from '../compare';
-import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf } from './timeline';
 
 type Time = bigint | number;
 
@@ -21,24 +19,16 @@ interface Window {
   readonly ids: Set<string>;
 }
 
-export function activityCountsMetrics(
-  { input, args, span, schema }: PluginInvocation,
-  api: ExecuteApi,
-): Table {
-  if (args.length < 5)
-    throw new EngineError(
-      'KQL_PLUGIN_ARGS',
-      'activity_counts_metrics expects (IdColumn, TimelineColumn, Start, End, Step [, dim1, ...]).',
-      span,
-    );
-  const [idArg, timeArg, startArg, endArg, stepArg] = args as [Expr, Expr, Expr, Expr, Expr];
-  const dimArgs = args.slice(5);
-  const id = api.compile(idArg, input);
-  const time = api.compile(timeArg, input);
-  const dims = dimArgs.map((dim) => api.compile(dim, input));
-  const start = api.constant(startArg) as Time | null;
-  const end = api.constant(endArg) as Time | null;
-  const step = stepOf(stepArg, api, span);
+export function activityCountsMetrics(invocation: PluginInvocation, api: ExecuteApi): Table {
+  const { input, span, schema } = invocation;
+  const { id, time, timeType, start, end, fixed, dimArgs, dims } = activityArguments(
+    invocation,
+    api,
+    'activity_counts_metrics',
+    'IdColumn, TimelineColumn, Start, End, Step [, dim1, ...]',
+    5,
+  );
+  const step = stepOf(fixed[4]!, api, span);
   const names = schema?.map((c) => c.name) ?? [];
   const groups = new Map<string, { dims: unknown[]; windows: Map<string, Window> }>();
   if (start !== null && end !== null) {
@@ -94,7 +84,7 @@ export function activityCountsMetrics(
   }
   const countNames = ['count', 'dcount', 'new_dcount', 'aggregated_dcount'];
   return tableOf([
-    { name: names[0] ?? 'Timestamp', type: api.typeOf(timeArg), values: out.time },
+    { name: names[0] ?? 'Timestamp', type: timeType, values: out.time },
     ...dimArgs.map((dim, k) => ({
       name: names[k + 1] ?? `dim${k + 1}`,
       type: api.typeOf(dim),

@@ -7,34 +7,27 @@
  * without rows give no row.
  */
 import { valueKey } from '../compare';
-import { EngineError } from '../errors';
 import type { ExecuteApi } from '../executeApi';
-import type { Expr } from '../plan';
 import type { Table } from '../table';
 import type { KustoType } from '../types';
 import type { PluginInvocation } from './index';
 import { tableOf } from './tables';
-import { stepOf, windowOf } from './timeline';
+import { activityArguments, stepOf, windowOf } from './timeline';
 
 type Time = bigint | number;
 
 const next = (t: Time, step: Time): Time => (typeof t === 'bigint' ? t + BigInt(step) : t + Number(step));
 
-export function activityMetrics({ input, args, span, schema }: PluginInvocation, api: ExecuteApi): Table {
-  if (args.length < 5)
-    throw new EngineError(
-      'KQL_PLUGIN_ARGS',
-      'activity_metrics expects (IdColumn, TimelineColumn, Start, End, Window [, dim1, ...]).',
-      span,
-    );
-  const [idArg, timeArg, startArg, endArg, windowArg] = args as [Expr, Expr, Expr, Expr, Expr];
-  const dimArgs = args.slice(5);
-  const id = api.compile(idArg, input);
-  const time = api.compile(timeArg, input);
-  const dims = dimArgs.map((dim) => api.compile(dim, input));
-  const start = api.constant(startArg) as Time | null;
-  const end = api.constant(endArg) as Time | null;
-  const step = stepOf(windowArg, api, span);
+export function activityMetrics(invocation: PluginInvocation, api: ExecuteApi): Table {
+  const { input, span, schema } = invocation;
+  const { id, time, timeType, start, end, fixed, dimArgs, dims } = activityArguments(
+    invocation,
+    api,
+    'activity_metrics',
+    'IdColumn, TimelineColumn, Start, End, Window [, dim1, ...]',
+    5,
+  );
+  const step = stepOf(fixed[4]!, api, span);
   const groups = new Map<
     string,
     { dims: unknown[]; windows: Map<string, { start: Time; ids: Set<string> }> }
@@ -58,7 +51,7 @@ export function activityMetrics({ input, args, span, schema }: PluginInvocation,
     }
   }
   const columns: Record<string, { type: KustoType; values: unknown[] }> = {
-    time: { type: api.typeOf(timeArg), values: [] },
+    time: { type: timeType, values: [] },
     dcount_values: { type: 'long', values: [] },
     dcount_newvalues: { type: 'long', values: [] },
     retention_rate: { type: 'real', values: [] },
