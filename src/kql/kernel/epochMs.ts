@@ -72,10 +72,8 @@ function compileComparison(expr: Call, table: Table, context: Context): RowFunct
   }
   if (ticks === null) return () => null;
   if (typeof ticks !== 'bigint') return undefined;
-  let wholeMs = ticks / TICKS_PER_MS;
-  if (ticks < 0n && ticks % TICKS_PER_MS !== 0n) wholeMs -= 1n;
-  const exact = wholeMs * TICKS_PER_MS === ticks;
-  const q = Number(wholeMs);
+  const exact = ticks % TICKS_PER_MS === 0n;
+  const q = floorMs(ticks);
   const ms = epochMs;
   switch (operator) {
     case '>':
@@ -87,4 +85,16 @@ function compileComparison(expr: Call, table: Table, context: Context): RowFunct
     default:
       return exact ? (row) => ms[row]! < q : (row) => ms[row]! <= q;
   }
+}
+
+/** The greatest whole millisecond at or before `ticks`. */
+export function floorMs(ticks: bigint): number {
+  let ms = ticks / TICKS_PER_MS;
+  if (ticks < 0n && ticks % TICKS_PER_MS !== 0n) ms -= 1n;
+  return Number(ms);
+}
+
+/** The least whole millisecond at or after `ticks`. */
+export function ceilMs(ticks: bigint): number {
+  return -floorMs(-ticks);
 }

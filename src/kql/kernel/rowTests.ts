@@ -11,6 +11,7 @@ import type { Expr } from '../plan';
 import type { Table } from '../table';
 import { TICKS_PER_MS } from '../values';
 import { isConstantExpr } from './constantExpr';
+import { ceilMs, floorMs } from './epochMs';
 
 export type RowTest = (row: number) => boolean;
 
@@ -153,18 +154,6 @@ function epochMsTest(expr: Call, table: Table, api: Api): RowTest | undefined {
       return exact ? (row) => ms[row]! !== target : ALWAYS;
     }
   }
-}
-
-/** The greatest whole millisecond at or before `ticks`. */
-function floorMs(ticks: bigint): number {
-  let ms = ticks / TICKS_PER_MS;
-  if (ticks < 0n && ticks % TICKS_PER_MS !== 0n) ms -= 1n;
-  return Number(ms);
-}
-
-/** The least whole millisecond at or after `ticks`. */
-function ceilMs(ticks: bigint): number {
-  return -floorMs(-ticks);
 }
 
 /** `Column == "text"` / `!=` over a plain string column (strings are never null: no null rules to apply). */
