@@ -226,7 +226,7 @@ test('lesson pages stay within the JS budget until a lab is opened, learner stor
 
 test('each KQL example links to the lab with its query and a data set', async ({ page }) => {
   await page.goto('/modules/4-7-runtime-and-audit-logs/');
-  const links = page.getByRole('link', { name: /^Open example \d+ in the lab/ });
+  const links = page.getByRole('link', { name: /^Open in lab: example \d+, on the/ });
   await expect(links).toHaveCount(2);
   const href = (await links.nth(0).getAttribute('href'))!;
   const parsed = parseShareLinkHash(new URL(href, 'http://x').hash);
