@@ -5,6 +5,7 @@
  */
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { scrollToChecks } from './lessonChecks';
 
 const LESSON = '/modules/4-7-container-escape/';
 
@@ -17,6 +18,7 @@ async function optionOrders(page: Page): Promise<string[][]> {
   const checks = page.locator('knowledge-check:not([data-type="query"])');
   const count = await checks.count();
   expect(count).toBeGreaterThan(3);
+  await scrollToChecks(page);
   await expect(page.locator('knowledge-check[data-arranged="true"]')).toHaveCount(count);
   const orders: string[][] = [];
   for (let i = 0; i < count; i++) {
@@ -78,6 +80,7 @@ test('the answer key and explanations are not in the page before the learner ans
   const html = await (await request.get(LESSON)).text();
   await page.goto(LESSON);
   const kernel = check(page, 'Why can one kernel vulnerability');
+  await scrollToChecks(page);
   await expect(page.locator('knowledge-check[data-arranged="true"]').first()).toBeAttached();
   const dom = await page.content();
   for (const explanation of sheet.explanations) {

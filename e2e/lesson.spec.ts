@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { scrollToChecks } from './lessonChecks';
 import { LESSON_JS_BUDGET_GZIP, measureLessonPages } from '../scripts/lessonWeight';
 import { parseShareLinkHash } from '../src/components/lab/share/shareLink';
 
@@ -87,6 +88,30 @@ test('a learner answers checks right and wrong, reads the explanations, and find
   await expect(row).toContainText('2 of 13 (3 answered)');
 });
 
+test('a lesson read from its top loads no learner store until its checks near the screen', async ({
+  page,
+}) => {
+  const learnerScripts: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_astro\/learner\.[\w-]+\.js$/.test(new URL(request.url()).pathname))
+      learnerScripts.push(request.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(LESSON);
+  await page.waitForLoadState('networkidle');
+  const checksTop = await page
+    .getByRole('heading', { level: 2, name: 'Knowledge check' })
+    .evaluate((heading) => heading.getBoundingClientRect().top);
+  // Far enough down that the page's first screens do not count as near the checks.
+  expect(checksTop).toBeGreaterThan(720 * 3);
+  expect(learnerScripts).toEqual([]);
+  await expect(page.locator('knowledge-check[data-arranged="true"]')).toHaveCount(0);
+
+  await scrollToChecks(page);
+  await expect(page.locator('knowledge-check[data-arranged="true"]').first()).toBeAttached();
+  expect(learnerScripts).toHaveLength(1);
+});
+
 test('an ordering question is solved with the move buttons', async ({ page }) => {
   await page.goto('/modules/4-7-investigation-and-forensics/');
   const steps = check(page, 'Put the four steps of investigating');
@@ -96,7 +121,9 @@ test('an ordering question is solved with the move buttons', async ({ page }) =>
     'Investigate the pod configuration',
     'Check for lateral movement',
   ];
-  // The learner's shuffle is applied once the learner store answers: read the order after it.
+  // The learner's shuffle is applied once the checks are near the screen and the learner store answers: read the
+  // order after it.
+  await scrollToChecks(page);
   await expect(steps).toHaveAttribute('data-arranged', 'true');
   const items = steps.getByRole('listitem');
   for (let target = 0; target < wanted.length; target++) {
@@ -199,7 +226,7 @@ test('lesson pages stay within the JS budget until a lab is opened, learner stor
 
 test('each KQL example links to the lab with its query and a data set', async ({ page }) => {
   await page.goto('/modules/4-7-runtime-and-audit-logs/');
-  const links = page.getByRole('link', { name: /^Open example \d+ in the lab/ });
+  const links = page.getByRole('link', { name: /^Open in lab: example \d+, on the/ });
   await expect(links).toHaveCount(2);
   const href = (await links.nth(0).getAttribute('href'))!;
   const parsed = parseShareLinkHash(new URL(href, 'http://x').hash);

@@ -5,7 +5,8 @@
  *
  *   npm run build && npx tsx scripts/lighthouse.ts
  *   LIGHTHOUSE_PAGES=/lab/ measures only the pages named; LIGHTHOUSE_DIST=<dir> another build (a before/after);
- *   LIGHTHOUSE_RUNS=<n> runs per page (3 by default); LIGHTHOUSE_AXE=0 skips the axe check.
+ *   LIGHTHOUSE_RUNS=<n> runs per page (3 by default); LIGHTHOUSE_AXE=0 skips the axe check;
+ *   LIGHTHOUSE_SAVE=<dir> keeps each run's full JSON report there (its audits name the long tasks and the DOM size).
  * Figures follow the machine's load (Lighthouse's simulated throttling scales the CPU time it observes, so a busy
  * machine inflates blocking time): each run prints the load average beside it, the budgets are judged on the median
  * of the runs, and a before/after is only meaningful in the same conditions.
@@ -16,7 +17,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
@@ -36,6 +37,7 @@ const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',').filter((path) => path !==
 ];
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const WITH_AXE = process.env.LIGHTHOUSE_AXE !== '0';
+const SAVE_DIR = process.env.LIGHTHOUSE_SAVE;
 const BUDGETS = { performance: 90, accessibility: 100, 'best-practices': 95 } as const;
 type Category = keyof typeof BUDGETS;
 
@@ -103,6 +105,14 @@ function lighthouse(path: string, chromePath: string | undefined): LighthouseRep
   );
   if (run.status !== 0) throw new Error(`Lighthouse failed on ${path}: ${run.stderr.slice(-2000)}`);
   return JSON.parse(run.stdout) as LighthouseReport;
+}
+
+/** Keeps a run's whole report, named by page and run, for reading its audits afterwards. */
+function saveReport(path: string, run: number, report: LighthouseReport): void {
+  if (!SAVE_DIR) return;
+  mkdirSync(SAVE_DIR, { recursive: true });
+  const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+  writeFileSync(join(SAVE_DIR, `${name}.${run}.json`), JSON.stringify(report));
 }
 
 async function axeOnLab(chromePath: string | undefined): Promise<string[]> {
@@ -173,6 +183,7 @@ function measure(path: string, chromePath: string | undefined): number {
     const load = loadAverage();
     const report = lighthouse(path, chromePath);
     reports.push(report);
+    saveReport(path, run, report);
     const scores = (Object.keys(BUDGETS) as Category[]).map((category) => `${score(report, category)}`);
     const metrics = METRICS.map((id) => report.audits[id]?.displayValue ?? '?');
     console.log(`  run ${run}/${RUNS} (${load}): ${scores.join('/')}; ${metrics.join(', ')}`);

@@ -7,6 +7,7 @@
 import type { AnswerSheet } from './answerSheet';
 import { AnswerSheetError, loadAnswerSheet } from './answerSheetClient';
 import { grade, GradingError, type AnswerKey, type Grade, type LearnerResponse } from './grading';
+import { whenChecksNear } from './nearScreen';
 import { arrangedTokens, attemptSettingKey, learnerSeedOf, shuffleSeedOf } from './shuffleSeed';
 
 export type CheckMode = 'lesson' | 'exam' | 'review';
@@ -30,8 +31,8 @@ export interface CheckAnsweredDetail {
 export const CHECK_ANSWERED = 'check-answered';
 
 /**
- * The learner store (Dexie and its export schemas) is loaded after the page has rendered: the
- * lesson is readable and the checks answerable without it.
+ * The learner store (Dexie) is loaded when a check needs it: in a lesson, once the checks are near the screen
+ * (nearScreen.ts); the lesson is readable and the checks answerable without it.
  */
 export const loadLearnerStore = () => import('../../store/learner');
 
@@ -96,8 +97,12 @@ export class KnowledgeCheckElement extends HTMLElement {
     if (this.mode === 'lesson') void this.#startInLesson();
   }
 
-  /** In a lesson: the learner's order for their current attempt, then their last answer if there is one. */
+  /**
+   * In a lesson, once the checks are near the screen: the learner's order for their current attempt, then their last
+   * answer if there is one.
+   */
   async #startInLesson(): Promise<void> {
+    await whenChecksNear(this);
     try {
       const store = (await loadLearnerStore()).learnerStore();
       const attempt = await store.getSetting<number>(attemptSettingKey(this.checkId), 0);

@@ -16,9 +16,10 @@ class LabLinksElement extends HTMLElement {
       const link = document.createElement('a');
       link.href = href;
       link.textContent = 'Open in lab';
+      // The name starts with the visible text, so that a learner who says "Open in lab" reaches it (WCAG 2.5.3).
       link.setAttribute(
         'aria-label',
-        `Open example ${index + 1} in the lab, on the ${this.dataset.scenario} data set (seed ${this.dataset.seed})`,
+        `Open in lab: example ${index + 1}, on the ${this.dataset.scenario} data set (seed ${this.dataset.seed})`,
       );
       paragraph.append(link);
       block.after(paragraph);

@@ -1,11 +1,13 @@
 /**
  * <lesson-progress>: the score of a lesson's checks (latest answer of each) and the
- * "complete" toggle, both kept in the learner store.
+ * "complete" toggle, both kept in the learner store and read once the checks are near the screen.
  */
 import { CHECK_ANSWERED, loadLearnerStore, type CheckAnsweredDetail } from './checkElement';
+import { whenChecksNear } from './nearScreen';
 
 class LessonProgressElement extends HTMLElement {
   #correct = new Map<string, boolean>();
+  #loaded: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
     const toggle = this.querySelector<HTMLButtonElement>('.lesson-complete-toggle');
@@ -15,7 +17,7 @@ class LessonProgressElement extends HTMLElement {
       this.#correct.set(checkId, correct);
       this.#showScore();
     });
-    void this.#load(toggle);
+    this.#loaded = this.#load(toggle);
   }
 
   get #checkIds(): string[] {
@@ -23,6 +25,7 @@ class LessonProgressElement extends HTMLElement {
   }
 
   async #load(toggle: HTMLButtonElement | null): Promise<void> {
+    await whenChecksNear(this);
     try {
       const { latestAnswer, isLessonComplete } = await loadLearnerStore();
       const answers = await Promise.all(this.#checkIds.map((id) => latestAnswer(id)));
@@ -51,6 +54,8 @@ class LessonProgressElement extends HTMLElement {
   }
 
   async #toggle(toggle: HTMLButtonElement): Promise<void> {
+    // Pressed before the stored state was read: toggle from what is stored, not from the button's first label.
+    await this.#loaded;
     const lessonId = this.dataset.lessonId ?? '';
     const complete = toggle.getAttribute('aria-pressed') !== 'true';
     try {

@@ -6,6 +6,7 @@
 import type { QueryCheckSpec } from './answerSheet';
 import { loadAnswerSheet } from './answerSheetClient';
 import { loadLearnerStore, type CheckMode } from './checkElement';
+import { whenChecksNear } from './nearScreen';
 import type { StartedQueryCheck, StoredQueryAnswer } from './startedQueryCheck';
 
 export class QueryCheckElement extends HTMLElement {
@@ -75,7 +76,9 @@ export class QueryCheckElement extends HTMLElement {
     await (await this.#started).reveal();
   }
 
+  /** In a lesson, once the checks are near the screen: the learner's last query and its verdict. */
   async #restore(): Promise<void> {
+    await whenChecksNear(this);
     try {
       const record = await (await loadLearnerStore()).latestAnswer(this.#checkId);
       const answer = record?.answer as StoredQueryAnswer | undefined;
