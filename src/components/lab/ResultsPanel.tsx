@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { ResultTablePage, RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
@@ -49,6 +49,9 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
   );
   const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
   const showChart = drawable !== undefined && view === 'chart';
+  useLayoutEffect(() => {
+    if (outcome) performance.mark('lab:results-committed');
+  }, [outcome]);
   // A chart says so itself once drawn (ECharts loads and draws after the commit).
   useEffect(() => {
     if (outcome && !showChart) onShown?.(outcome);
