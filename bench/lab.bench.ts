@@ -153,7 +153,7 @@ async function runQuery(page: Page, text: string): Promise<RunFigures> {
     if (!probe.__labKeys) {
       const keys: number[] = [];
       // Capture at the window, before Monaco's handlers: the key event's own time stamp is the run's true start.
-      addEventListener(
+      window.addEventListener(
         'keydown',
         (event) => {
           if (event.key === 'Enter' && event.shiftKey) keys.push(event.timeStamp);
