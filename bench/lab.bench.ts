@@ -191,13 +191,16 @@ async function runQuery(page: Page, text: string): Promise<RunFigures> {
     };
     const start = last.startTime;
     const end = start + last.duration;
-    const within = (entry: PerformanceEntry) => entry.startTime >= start && entry.startTime <= end;
+    // No named functions in here: tsx would wrap them in a helper that the page does not have.
     const requests = (performance.getEntriesByName('lab:worker-request') as PerformanceMeasure[]).filter(
-      within,
+      (entry) => entry.startTime >= start && entry.startTime <= end,
     );
     const query = requests.find((entry) => (entry.detail as { type: string }).type === 'query') as
       PerformanceMeasure | undefined;
-    const committed = performance.getEntriesByName('lab:results-committed').filter(within).pop()?.startTime;
+    const committed = performance
+      .getEntriesByName('lab:results-committed')
+      .filter((entry) => entry.startTime >= start && entry.startTime <= end)
+      .pop()?.startTime;
     const probe = globalThis as unknown as { __labKeys: number[]; __labLongTasks: PerformanceEntry[] };
     const key = probe.__labKeys[probe.__labKeys.length - 1];
     const tasks = probe.__labLongTasks.filter(

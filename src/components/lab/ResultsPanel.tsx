@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { ResultTablePage, RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
@@ -49,12 +49,12 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
   );
   const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
   const showChart = drawable !== undefined && view === 'chart';
+  // Told in the commit itself (a layout effect): a passive effect may run only after the frame that painted the
+  // result, and the lab's measure would then wait for one more frame. A chart says so itself once drawn.
   useLayoutEffect(() => {
-    if (outcome) performance.mark('lab:results-committed');
-  }, [outcome]);
-  // A chart says so itself once drawn (ECharts loads and draws after the commit).
-  useEffect(() => {
-    if (outcome && !showChart) onShown?.(outcome);
+    if (!outcome) return;
+    performance.mark('lab:results-committed');
+    if (!showChart) onShown?.(outcome);
   }, [outcome, showChart, onShown]);
 
   if (!outcome) {

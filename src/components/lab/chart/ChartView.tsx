@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { borrowChart, type BorrowedChart } from './chartPool';
 import type { CardChart, PieChart, XYChart } from './chartModel';
 import { pieOption, xyOption } from './echartsOption';
 
@@ -8,62 +9,88 @@ interface Props {
   readonly onDrawn?: () => void;
 }
 
-function describe(chart: XYChart | PieChart): string {
-  if (chart.kind === 'piechart') {
-    return `${chart.title ?? 'Pie chart'}: ${chart.slices.length} slices.`;
-  }
-  const kind = chart.kind.replace('chart', ' chart');
-  return `${chart.title ?? kind}: ${chart.series.length} series of ${chart.yTitle || 'values'} by ${chart.xTitle}.`;
+type EChartsModule = (typeof import('./echartsRuntime'))['echarts'];
+
+/** ECharts once loaded: a later chart draws in the commit that shows it, without waiting for a module promise. */
+let loadedRuntime: EChartsModule | undefined;
+let runtimeLoading: Promise<EChartsModule> | undefined;
+
+function loadRuntime(): Promise<EChartsModule> {
+  runtimeLoading ??= import('./echartsRuntime').then(
+    ({ echarts }) => (loadedRuntime = echarts),
+    (error: unknown) => {
+      // The next chart tries again (a chunk that failed to load offline may load later).
+      runtimeLoading = undefined;
+      throw error;
+    },
+  );
+  return runtimeLoading;
 }
 
 /**
  * Draws a `render` chart with Apache ECharts (SVG renderer, ARIA description on). ECharts is loaded only when a
- * query renders a chart, so the lab opens without it.
+ * query renders a chart, so the lab opens without it; after that a chart is drawn in the same task as the commit that
+ * shows it, on an instance kept from the last chart (chartPool.ts).
  */
 export function ChartView({ chart, onDrawn }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState('');
   const drawnRef = useRef(onDrawn);
   drawnRef.current = onDrawn;
+  const borrowedRef = useRef<BorrowedChart | undefined>(undefined);
 
+  const drawsOnCanvas = chart.kind !== 'card';
+  // The instance lives as long as the view (a new result's chart is drawn on it), and returns to the pool after.
   useEffect(() => {
+    if (!drawsOnCanvas) return;
+    const container = containerRef.current;
+    if (!container) return;
+    // A ResizeObserver reports once as soon as it observes: redrawing then would draw the chart twice.
+    let drawnWidth = container.clientWidth;
+    let drawnHeight = container.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (container.clientWidth === drawnWidth && container.clientHeight === drawnHeight) return;
+      drawnWidth = container.clientWidth;
+      drawnHeight = container.clientHeight;
+      borrowedRef.current?.instance.resize();
+    });
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      borrowedRef.current?.release();
+      borrowedRef.current = undefined;
+    };
+  }, [drawsOnCanvas]);
+
+  useLayoutEffect(() => {
     if (chart.kind === 'card') {
       drawnRef.current?.();
       return;
     }
-    let disposed = false;
-    let dispose = () => {};
-    import('./echartsRuntime')
-      .then(({ echarts }) => {
-        if (disposed || !containerRef.current) return;
-        const instance = echarts.init(containerRef.current, undefined, { renderer: 'svg' });
-        instance.setOption(chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart));
-        const container = containerRef.current;
-        // A ResizeObserver reports once as soon as it observes: redrawing then would draw the chart twice.
-        let drawnWidth = container.clientWidth;
-        let drawnHeight = container.clientHeight;
-        const observer = new ResizeObserver(() => {
-          if (container.clientWidth === drawnWidth && container.clientHeight === drawnHeight) return;
-          drawnWidth = container.clientWidth;
-          drawnHeight = container.clientHeight;
-          instance.resize();
-        });
-        observer.observe(container);
-        container.dataset.chartReady = 'true';
-        drawnRef.current?.();
-        dispose = () => {
-          observer.disconnect();
-          instance.dispose();
-        };
-      })
-      .catch((error: unknown) => {
-        console.error('The chart library could not load.', error);
-        if (!disposed) setFailure('The chart could not be drawn: the chart library failed to load.');
-        drawnRef.current?.();
+    let current = true;
+    const draw = (echarts: EChartsModule) => {
+      const container = containerRef.current;
+      if (!current || !container) return;
+      borrowedRef.current ??= borrowChart(echarts, container);
+      // notMerge: the last chart's series, axes and title do not carry over.
+      borrowedRef.current.instance.setOption(chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart), {
+        notMerge: true,
       });
+      container.dataset.chartReady = 'true';
+      drawnRef.current?.();
+    };
+    if (loadedRuntime) draw(loadedRuntime);
+    else {
+      loadRuntime()
+        .then(draw)
+        .catch((error: unknown) => {
+          console.error('The chart library could not load.', error);
+          if (current) setFailure('The chart could not be drawn: the chart library failed to load.');
+          drawnRef.current?.();
+        });
+    }
     return () => {
-      disposed = true;
-      dispose();
+      current = false;
     };
   }, [chart]);
 
@@ -78,7 +105,8 @@ export function ChartView({ chart, onDrawn }: Props) {
   if (failure) return <p role="alert">{failure}</p>;
   return (
     <figure className="chart-view">
-      <div ref={containerRef} className="chart-view__canvas" role="img" aria-label={describe(chart)} />
+      {/* The chart's element (role img, named by ECharts' ARIA description of its data) goes in here. */}
+      <div ref={containerRef} className="chart-view__canvas" />
     </figure>
   );
 }

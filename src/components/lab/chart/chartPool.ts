@@ -1,0 +1,51 @@
+import type { ECharts } from 'echarts/core';
+
+type EChartsModule = typeof import('echarts/core');
+
+/** An ECharts instance with the element it draws in, kept for the next chart once its view is gone. */
+interface PooledChart {
+  readonly surface: HTMLDivElement;
+  readonly instance: ECharts;
+}
+
+export interface BorrowedChart {
+  readonly instance: ECharts;
+  /** Takes the chart's element out of its container and keeps the instance for the next chart. */
+  release(): void;
+}
+
+const idle: PooledChart[] = [];
+
+/**
+ * An ECharts instance drawing inside `container`. Making one (zrender, its SVG painter, the components' models) and
+ * disposing of it cost more than drawing a small chart, and the lab shows a new chart on every `render` query, with a
+ * table in between: the instance outlives the view, its element moving to the next view's container. One instance per
+ * chart on screen at once (two labs on one page each borrow their own).
+ */
+export function borrowChart(echarts: EChartsModule, container: HTMLElement): BorrowedChart {
+  let pooled = idle.pop();
+  if (pooled) {
+    container.append(pooled.surface);
+    // The container may have another size than the last one: the instance reads it again (no-op when it is the same).
+    pooled.instance.resize();
+  } else {
+    const surface = document.createElement('div');
+    surface.className = 'chart-view__surface';
+    // ECharts' ARIA component names the chart from its data, on the element it draws in.
+    surface.setAttribute('role', 'img');
+    // In the page before ECharts measures it.
+    container.append(surface);
+    pooled = { surface, instance: echarts.init(surface, undefined, { renderer: 'svg' }) };
+  }
+  const borrowed = pooled;
+  let released = false;
+  return {
+    instance: borrowed.instance,
+    release() {
+      if (released) return;
+      released = true;
+      borrowed.surface.remove();
+      idle.push(borrowed);
+    },
+  };
+}
