@@ -80,6 +80,8 @@ const DatasetPane = memo(DatasetControls);
 const DEFAULT_QUERY =
   'SecurityAlert\n| summarize Alerts = count() by AlertName, AlertSeverity\n| sort by Alerts desc';
 const TABS_SETTING = 'lab.tabs';
+/** How long a run goes before the status says "Running…" (a shorter one shows its outcome straight away). */
+const RUNNING_STATUS_DELAY_MS = 100;
 /** How long a run's outcome may take to reach the page before its history entry is written without waiting. */
 const SHOWN_TIMEOUT_MS = 10_000;
 
@@ -260,7 +262,15 @@ export default function Lab({
     controllers.current.set(tabId, controller);
     const replacedPrevious = previous !== undefined;
     setNarrowPane('results');
-    setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true, replacedPrevious } }));
+    const showRunning = () =>
+      setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true, replacedPrevious } }));
+    // "Running…" shows once a run has taken a moment: most runs end sooner, and rendering and painting the status
+    // first took the main thread just when the outcome arrived. A run that replaced another says so at once.
+    const runningTimer = replacedPrevious
+      ? (showRunning(), undefined)
+      : setTimeout(() => {
+          if (controllers.current.get(tabId) === controller) showRunning();
+        }, RUNNING_STATUS_DELAY_MS);
     const started = pendingRun.current?.requestedAt ?? requestedAt;
     pendingRun.current = undefined;
     setRunWaiting(false);
@@ -281,6 +291,7 @@ export default function Lab({
       };
     }
     const outcomeAt = performance.now();
+    clearTimeout(runningTimer);
     // A newer run replaced this one: its outcome is not shown.
     if (controllers.current.get(tabId) !== controller) return;
     controllers.current.delete(tabId);
