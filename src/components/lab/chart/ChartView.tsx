@@ -9,6 +9,14 @@ interface Props {
   readonly onDrawn?: () => void;
 }
 
+function describe(chart: XYChart | PieChart): string {
+  if (chart.kind === 'piechart') {
+    return `${chart.title ?? 'Pie chart'}: ${chart.slices.length} slices.`;
+  }
+  const kind = chart.kind.replace('chart', ' chart');
+  return `${chart.title ?? kind}: ${chart.series.length} series of ${chart.yTitle || 'values'} by ${chart.xTitle}.`;
+}
+
 type EChartsModule = (typeof import('./echartsRuntime'))['echarts'];
 
 /** ECharts once loaded: a later chart draws in the commit that shows it, without waiting for a module promise. */
@@ -72,6 +80,9 @@ export function ChartView({ chart, onDrawn }: Props) {
       const container = containerRef.current;
       if (!current || !container) return;
       borrowedRef.current ??= borrowChart(echarts, container);
+      // This chart's name, whatever the last chart on this instance was called; ECharts' ARIA component replaces it
+      // with a description of the data when it makes one.
+      borrowedRef.current.surface.setAttribute('aria-label', describe(chart));
       // notMerge: the last chart's series, axes and title do not carry over.
       borrowedRef.current.instance.setOption(chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart), {
         notMerge: true,
@@ -105,7 +116,7 @@ export function ChartView({ chart, onDrawn }: Props) {
   if (failure) return <p role="alert">{failure}</p>;
   return (
     <figure className="chart-view">
-      {/* The chart's element (role img, named by ECharts' ARIA description of its data) goes in here. */}
+      {/* The chart's element (role img, with its name) goes in here. */}
       <div ref={containerRef} className="chart-view__canvas" />
     </figure>
   );

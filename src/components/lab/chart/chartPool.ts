@@ -10,6 +10,8 @@ interface PooledChart {
 
 export interface BorrowedChart {
   readonly instance: ECharts;
+  /** The element the chart draws in (role img): its name is the borrower's to set. */
+  readonly surface: HTMLDivElement;
   /** Takes the chart's element out of its container and keeps the instance for the next chart. */
   release(): void;
 }
@@ -31,7 +33,6 @@ export function borrowChart(echarts: EChartsModule, container: HTMLElement): Bor
   } else {
     const surface = document.createElement('div');
     surface.className = 'chart-view__surface';
-    // ECharts' ARIA component names the chart from its data, on the element it draws in.
     surface.setAttribute('role', 'img');
     // In the page before ECharts measures it.
     container.append(surface);
@@ -41,6 +42,7 @@ export function borrowChart(echarts: EChartsModule, container: HTMLElement): Bor
   let released = false;
   return {
     instance: borrowed.instance,
+    surface: borrowed.surface,
     release() {
       if (released) return;
       released = true;
