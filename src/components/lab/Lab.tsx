@@ -11,6 +11,7 @@ import { HistoryPanel } from './history/HistoryPanel';
 import { LabLayout } from './layout/LabLayout';
 import { caseProbe } from './fixes/caseProbe';
 import type { QueryFix } from './fixes/nameFixes';
+import { preloadChartRuntime } from './chart/ChartView';
 import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
 import { holdLanguageWorkerUntil } from './editor/languageWorkerGate';
@@ -80,6 +81,8 @@ const DatasetPane = memo(DatasetControls);
 const DEFAULT_QUERY =
   'SecurityAlert\n| summarize Alerts = count() by AlertName, AlertSeverity\n| sort by Alerts desc';
 const TABS_SETTING = 'lab.tabs';
+/** A query that draws a chart: the chart library loads while it is typed. */
+const RENDERS_A_CHART = /\|\s*render\b/;
 /** How long a run goes before the status says "Running…" (a shorter one shows its outcome straight away). */
 const RUNNING_STATUS_DELAY_MS = 100;
 /** How long a run's outcome may take to reach the page before its history entry is written without waiting. */
@@ -256,6 +259,8 @@ export default function Lab({
     const tabId = tabs.activeId;
     const { text, offset } = editor.textToRun();
     if (text.trim() === '') return;
+    // Alongside the engine, for a query whose text did not come through typing (a share link, a case's evidence).
+    if (RENDERS_A_CHART.test(text)) preloadChartRuntime();
     const previous = controllers.current.get(tabId);
     previous?.abort();
     const controller = new AbortController();
@@ -346,7 +351,10 @@ export default function Lab({
   runRef.current = run;
   const runFromEditor = useCallback(() => void runRef.current(), []);
   const editText = useCallback(
-    (id: string, text: string) => dispatch({ type: 'edit', id, text }),
+    (id: string, text: string) => {
+      dispatch({ type: 'edit', id, text });
+      if (RENDERS_A_CHART.test(text)) preloadChartRuntime();
+    },
     [dispatch],
   );
   const insertName = useCallback((name: string) => editorRef.current?.insertText(name), []);

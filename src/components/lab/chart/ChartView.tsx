@@ -23,6 +23,14 @@ type EChartsModule = (typeof import('./echartsRuntime'))['echarts'];
 let loadedRuntime: EChartsModule | undefined;
 let runtimeLoading: Promise<EChartsModule> | undefined;
 
+/**
+ * Loads ECharts ahead of a chart: the lab calls this when the query being typed says `render`, so the chart library
+ * is there when its result is (a failure is reported when a chart needs it).
+ */
+export function preloadChartRuntime(): void {
+  loadRuntime().catch(() => undefined);
+}
+
 function loadRuntime(): Promise<EChartsModule> {
   runtimeLoading ??= import('./echartsRuntime').then(
     ({ echarts }) => (loadedRuntime = echarts),
