@@ -340,7 +340,8 @@ export default function Lab({
           ? { rowCount: outcome.rows.length, durationMs: outcome.elapsedMs }
           : { error: outcome.code }),
       });
-      setHistoryRevision((revision) => revision + 1);
+      // A transition: the list catches up in slices of work that the next run (a sync commit) goes ahead of.
+      startTransition(() => setHistoryRevision((revision) => revision + 1));
     } catch (error) {
       console.error('The query ran but could not be added to the history.', error);
     }
