@@ -81,6 +81,8 @@ const DatasetPane = memo(DatasetControls);
 const DEFAULT_QUERY =
   'SecurityAlert\n| summarize Alerts = count() by AlertName, AlertSeverity\n| sort by Alerts desc';
 const TABS_SETTING = 'lab.tabs';
+/** Results up to this many rows are committed in the task that brings them (see run). */
+const SYNC_COMMIT_ROWS = 10_000;
 /** A query that draws a chart: the chart library loads while it is typed. */
 const RENDERS_A_CHART = /\|\s*render\b/;
 /** How long a run goes before the status says "Running…" (a shorter one shows its outcome straight away). */
@@ -302,14 +304,16 @@ export default function Lab({
     controllers.current.delete(tabId);
     const wallMs = performance.now() - started;
     const shown = whenShown(outcome);
-    // Committed now, in the task that brought the outcome: scheduled, the commit waited behind whatever else the page
-    // had queued (the editor's language worker, a frame), which was most of a later query's time after its engine.
-    flushSync(() =>
+    const showOutcome = () =>
       setRuns((current) => ({
         ...current,
         [tabId]: { running: false, outcome, ranText: text, ranOffset: offset, replacedPrevious, wallMs },
-      })),
-    );
+      }));
+    // A small outcome is committed now, in the task that brought it: scheduled, the commit waited behind whatever else
+    // the page had queued (a frame, the editor's language worker), which was most of a later query's time after its
+    // engine. A large one's render is long enough to go in a task of its own, not added to the message's.
+    if (!outcome.ok || outcome.rows.length <= SYNC_COMMIT_ROWS) flushSync(showOutcome);
+    else showOutcome();
     if (outcome.ok) onResult?.({ query: text, columns: outcome.columns, rows: outcome.rows });
     if (outcome.ok && outcome.rows.length === 0) void adviseOnCase(tabId, text, outcome, dataset.id);
     // From Run to the result painted (its grid or message committed, or its chart drawn, then the next frame): what
