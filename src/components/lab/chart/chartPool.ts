@@ -28,8 +28,9 @@ export function borrowChart(echarts: EChartsModule, container: HTMLElement): Bor
   let pooled = idle.pop();
   if (pooled) {
     container.append(pooled.surface);
-    // The container may have another size than the last one: the instance reads it again (no-op when it is the same).
-    pooled.instance.resize();
+    // The container may have another size than the last one: the drawing surface reads it again. Not the instance's
+    // resize(), which draws the last chart again at once, before the borrower draws its own (twice the work).
+    pooled.instance.getZr().resize();
   } else {
     const surface = document.createElement('div');
     surface.className = 'chart-view__surface';
