@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { borrowChart, type BorrowedChart } from './chartPool';
 import type { CardChart, PieChart, XYChart } from './chartModel';
-import { pieOption, xyOption } from './echartsOption';
+import { drawChart } from './drawChart';
 
 interface Props {
   readonly chart: XYChart | PieChart | CardChart;
@@ -61,14 +61,17 @@ export function ChartView({ chart, onDrawn }: Props) {
     if (!drawsOnCanvas) return;
     const container = containerRef.current;
     if (!container) return;
-    // A ResizeObserver reports once as soon as it observes: redrawing then would draw the chart twice.
-    let drawnWidth = container.clientWidth;
-    let drawnHeight = container.clientHeight;
+    // Sizes are read in the observer's callback, where layout is already done: read here, in the effect that follows
+    // the commit drawing the chart, they made the browser lay the whole lab out at once (~10 ms a chart on a busy
+    // machine). The observer reports once as soon as it observes; the chart is redrawn only when its surface's size
+    // is not the one it was drawn at.
     const observer = new ResizeObserver(() => {
-      if (container.clientWidth === drawnWidth && container.clientHeight === drawnHeight) return;
-      drawnWidth = container.clientWidth;
-      drawnHeight = container.clientHeight;
-      borrowedRef.current?.instance.resize();
+      const borrowed = borrowedRef.current;
+      if (!borrowed) return;
+      const { instance, surface } = borrowed;
+      if (surface.clientWidth === instance.getWidth() && surface.clientHeight === instance.getHeight())
+        return;
+      instance.resize();
     });
     observer.observe(container);
     return () => {
@@ -91,10 +94,7 @@ export function ChartView({ chart, onDrawn }: Props) {
       // This chart's name, whatever the last chart on this instance was called; ECharts' ARIA component replaces it
       // with a description of the data when it makes one.
       borrowedRef.current.surface.setAttribute('aria-label', describe(chart));
-      // notMerge: the last chart's series, axes and title do not carry over.
-      borrowedRef.current.instance.setOption(chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart), {
-        notMerge: true,
-      });
+      drawChart(borrowedRef.current.instance, chart);
       container.dataset.chartReady = 'true';
       drawnRef.current?.();
     };

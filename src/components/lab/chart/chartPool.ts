@@ -27,10 +27,10 @@ const idle: PooledChart[] = [];
 export function borrowChart(echarts: EChartsModule, container: HTMLElement): BorrowedChart {
   let pooled = idle.pop();
   if (pooled) {
+    // Not resized here: reading the new container's size would lay the page out in the middle of the commit, and the
+    // instance's resize() draws the last chart again before the borrower draws its own. The borrower's size observer
+    // redraws, before the frame is painted, a chart whose container has another size than the last one.
     container.append(pooled.surface);
-    // The container may have another size than the last one: the drawing surface reads it again. Not the instance's
-    // resize(), which draws the last chart again at once, before the borrower draws its own (twice the work).
-    pooled.instance.getZr().resize();
   } else {
     const surface = document.createElement('div');
     surface.className = 'chart-view__surface';
