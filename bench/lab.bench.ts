@@ -291,6 +291,7 @@ async function firstAndLater(page: Page): Promise<{
   /** Per later run, in TYPICAL_QUERIES order (absent when the build has no marks to split it by). */
   laterPhases: (RunPhases | undefined)[];
   marks: { editor: number; engine: number; pressed: number };
+  warmUp: { steps: { step: string; at: number; ms: number }[]; firstChartAt: number };
 }> {
   await loadLabEditor(page);
   const first = await runQuery(page, STARTER_QUERY);
@@ -310,7 +311,24 @@ async function firstAndLater(page: Page): Promise<{
       laterPhases.push(phases);
     }
   }
-  return { first, later, laterEngine, laterPhases, marks };
+  // The chart warm-up's idle steps (chartWarmUp.ts), from the first query's end, and the first chart's run.
+  const warmUp = await page.evaluate(
+    (chartQuery) => {
+      const runs = performance.getEntriesByName('lab:run') as PerformanceMeasure[];
+      const firstEnd = runs[0] ? runs[0].startTime + runs[0].duration : 0;
+      const firstChart = runs[1 + chartQuery];
+      return {
+        steps: (performance.getEntriesByName('lab:chart-warm-up') as PerformanceMeasure[]).map((entry) => ({
+          step: (entry.detail as { step: string }).step,
+          at: entry.startTime - firstEnd,
+          ms: entry.duration,
+        })),
+        firstChartAt: firstChart ? firstChart.startTime - firstEnd : Number.NaN,
+      };
+    },
+    TYPICAL_QUERIES.findIndex((query) => /\|\s*render\b/.test(query)),
+  );
+  return { first, later, laterEngine, laterPhases, marks, warmUp };
 }
 
 /** A query whose result has 500,000 rows of several types, on any dataset (no table needed). */
@@ -511,6 +529,10 @@ async function main(): Promise<void> {
         .join(', ');
       console.log(
         `${name} (${figures.load}): editor ready ${ms(figures.marks.editor)}, engine warm ${ms(figures.marks.engine)}, Shift+Enter at ${ms(figures.marks.pressed)} after navigation; first query ${ms(figures.first.totalMs)} Shift+Enter → rows (engine ${ms(figures.first.engineMs)}, tables loaded in that run ${ms(figures.first.loadMs)}; goal ≤ 1,000 ms: ${figures.first.totalMs <= 1000 ? 'meets' : 'MISSES'}), later queries p50 ${ms(median(figures.later))} p95 ${ms(p95)} (engine p95 ${ms(percentile(figures.laterEngine, 0.95))}; goal ≤ 50 ms: ${p95 <= 50 ? 'meets' : 'MISSES'}), ${figures.later.length} runs, slowest ${slowest} ms`,
+      );
+      const steps = figures.warmUp.steps.map((step) => `${step.step} ${ms(step.ms)} at +${ms(step.at)}`);
+      console.log(
+        `  chart warm-up after the first query: ${steps.join(', ') || 'none'}; the first chart's run at +${ms(figures.warmUp.firstChartAt)}`,
       );
     }
     const known = (list: readonly (RunPhases | undefined)[]) =>

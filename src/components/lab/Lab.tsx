@@ -11,7 +11,8 @@ import { HistoryPanel } from './history/HistoryPanel';
 import { LabLayout } from './layout/LabLayout';
 import { caseProbe } from './fixes/caseProbe';
 import type { QueryFix } from './fixes/nameFixes';
-import { preloadChartRuntime } from './chart/ChartView';
+import { preloadChartRuntime, warmUpChartRuntime } from './chart/ChartView';
+import { requestIdleTime, type WarmUpEnvironment } from './chart/chartWarmUp';
 import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
 import { holdLanguageWorkerUntil } from './editor/languageWorkerGate';
@@ -87,6 +88,8 @@ const SYNC_COMMIT_ROWS = 10_000;
 const RENDERS_A_CHART = /\|\s*render\b/;
 /** How long a run goes before the status says "Running…" (a shorter one shows its outcome straight away). */
 const RUNNING_STATUS_DELAY_MS = 100;
+/** The Chart/Table switch and the margins around a chart in the results pane (lab.css), in rem. */
+const CHART_CHROME_REM = 2.556;
 /** How long a run's outcome may take to reach the page before its history entry is written without waiting. */
 const SHOWN_TIMEOUT_MS = 10_000;
 
@@ -248,6 +251,27 @@ export default function Lab({
     });
   }, []);
 
+  const resultsRef = useRef<HTMLElement>(null);
+  /** What the chart warm-up needs of the lab (chartWarmUp.ts): called in the browser only, never while rendering. */
+  const chartWarmUp = useCallback(
+    (): WarmUpEnvironment => ({
+      requestIdle: requestIdleTime,
+      // A run in flight: its result would wait behind a warm-up step.
+      isBusy: () => controllers.current.size > 0,
+      chartSize: () => {
+        const { width, height } = resultsRef.current?.getBoundingClientRect() ?? { width: 0, height: 0 };
+        // A chart fills the results but for the Chart/Table switch above it: at its size the first chart is not
+        // drawn twice (a size observer redraws a chart whose size differs). Hidden (a narrow layout showing the
+        // editor): a typical size, and the first chart resizes to its own.
+        const chartHeight =
+          height - CHART_CHROME_REM * parseFloat(getComputedStyle(document.documentElement).fontSize);
+        return width > 0 && chartHeight > 0 ? { width, height: chartHeight } : { width: 600, height: 300 };
+      },
+      document,
+    }),
+    [],
+  );
+
   const run = useCallback(async () => {
     const requestedAt = performance.now();
     const editor = editorRef.current;
@@ -262,7 +286,7 @@ export default function Lab({
     const { text, offset } = editor.textToRun();
     if (text.trim() === '') return;
     // Alongside the engine, for a query whose text did not come through typing (a share link, a case's evidence).
-    if (RENDERS_A_CHART.test(text)) preloadChartRuntime();
+    if (RENDERS_A_CHART.test(text)) preloadChartRuntime(chartWarmUp());
     const previous = controllers.current.get(tabId);
     previous?.abort();
     const controller = new AbortController();
@@ -334,6 +358,8 @@ export default function Lab({
           shownAt,
         },
       });
+      // With a result on screen the learner reads it: idle time for ECharts to get ready for the first chart.
+      warmUpChartRuntime(chartWarmUp());
     }
     try {
       const learner = await store();
@@ -349,7 +375,7 @@ export default function Lab({
     } catch (error) {
       console.error('The query ran but could not be added to the history.', error);
     }
-  }, [backend, tabs.activeId, dataset, store, adviseOnCase, onResult, whenShown]);
+  }, [backend, tabs.activeId, dataset, store, adviseOnCase, onResult, whenShown, chartWarmUp]);
 
   // The editor gets one callback for its whole life, so a run's renders do not re-render it.
   const runRef = useRef(run);
@@ -358,9 +384,9 @@ export default function Lab({
   const editText = useCallback(
     (id: string, text: string) => {
       dispatch({ type: 'edit', id, text });
-      if (RENDERS_A_CHART.test(text)) preloadChartRuntime();
+      if (RENDERS_A_CHART.test(text)) preloadChartRuntime(chartWarmUp());
     },
-    [dispatch],
+    [dispatch, chartWarmUp],
   );
   const insertName = useCallback((name: string) => editorRef.current?.insertText(name), []);
   const openInTab = useCallback(
@@ -797,6 +823,7 @@ export default function Lab({
           label={activeTab.title}
           onApplyFix={applyFix}
           onShown={resultShown}
+          sectionRef={resultsRef}
         />
       }
       narrowPane={narrowPane}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState, type Ref } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { ResultTablePage, RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
@@ -32,10 +32,12 @@ interface Props {
   readonly onApplyFix: (fix: QueryFix) => void;
   /** Told when an outcome is on the page: its grid or message committed, or its chart drawn. */
   readonly onShown?: (outcome: RunOutcome) => void;
+  /** The results section, whatever it shows (the lab sizes its chart warm-up by it). */
+  readonly sectionRef?: Ref<HTMLElement>;
 }
 
 /** The result of the active tab: an error in plain words, or the grid, with the chart when the query renders one. */
-export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props) {
+export function ResultsPanel({ run, dataset, label, onApplyFix, onShown, sectionRef }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const outcome = run?.outcome;
   // Which result table shows, for the outcome it was picked in: a new run starts at its first table.
@@ -59,7 +61,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
 
   if (!outcome) {
     return (
-      <section className="results" aria-label="Results">
+      <section ref={sectionRef} className="results" aria-label="Results">
         <p className="results__empty">{run?.running ? 'Running…' : 'Run a query to see its results here.'}</p>
       </section>
     );
@@ -69,7 +71,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
     const wrong = (run?.ranText ?? '').slice(outcome.start, outcome.start + outcome.length);
     const fixes = nameFixes(outcome, run?.ranText ?? '', TABLE_DEFINITIONS);
     return (
-      <section className="results" aria-label="Results">
+      <section ref={sectionRef} className="results" aria-label="Results">
         <div role="alert" className="results__error">
           <p>
             <strong>{outcome.code}</strong>
@@ -166,7 +168,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
   );
 
   return (
-    <section className="results" aria-label="Results">
+    <section ref={sectionRef} className="results" aria-label="Results">
       {several ? (
         <>
           <ResultSetPicker

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { borrowChart, type BorrowedChart } from './chartPool';
 import type { CardChart, PieChart, XYChart } from './chartModel';
 import { drawChart } from './drawChart';
+import { runInIdleSteps, warmUpCharts, type WarmUpEnvironment } from './chartWarmUp';
 
 interface Props {
   readonly chart: XYChart | PieChart | CardChart;
@@ -25,10 +26,34 @@ let runtimeLoading: Promise<EChartsModule> | undefined;
 
 /**
  * Loads ECharts ahead of a chart: the lab calls this when the query being typed says `render`, so the chart library
- * is there when its result is (a failure is reported when a chart needs it).
+ * is there when its result is (a failure is reported when a chart needs it), then readies it in idle time.
  */
-export function preloadChartRuntime(): void {
-  loadRuntime().catch(() => undefined);
+export function preloadChartRuntime(environment: WarmUpEnvironment): void {
+  loadRuntime().then(
+    (echarts) => warmUpCharts(echarts, environment),
+    () => undefined,
+  );
+}
+
+let warmUpRequested = false;
+
+/**
+ * Loads ECharts in idle time, then readies it for the first chart (chartWarmUp.ts): the lab calls this once a result
+ * is on screen, so a learner's first chart does not pay for the library's first run. The page's load, and its first
+ * query, do not wait for any of it.
+ */
+export function warmUpChartRuntime(environment: WarmUpEnvironment): void {
+  if (warmUpRequested) return;
+  warmUpRequested = true;
+  runInIdleSteps(
+    [
+      () => {
+        preloadChartRuntime(environment);
+        return false;
+      },
+    ],
+    environment,
+  );
 }
 
 function loadRuntime(): Promise<EChartsModule> {

@@ -17,6 +17,22 @@ export interface BorrowedChart {
 }
 
 const idle: PooledChart[] = [];
+let made = 0;
+
+/** How many instances were made so far (a warm-up is not worth it once a chart made one). */
+export function chartsMade(): number {
+  return made;
+}
+
+/** A new instance drawing in a new element inside `container` (in the page before ECharts measures it). */
+function makeChart(echarts: EChartsModule, container: HTMLElement): PooledChart {
+  const surface = document.createElement('div');
+  surface.className = 'chart-view__surface';
+  surface.setAttribute('role', 'img');
+  container.append(surface);
+  made += 1;
+  return { surface, instance: echarts.init(surface, undefined, { renderer: 'svg' }) };
+}
 
 /**
  * An ECharts instance drawing inside `container`. Making one (zrender, its SVG painter, the components' models) and
@@ -32,12 +48,7 @@ export function borrowChart(echarts: EChartsModule, container: HTMLElement): Bor
     // redraws, before the frame is painted, a chart whose container has another size than the last one.
     container.append(pooled.surface);
   } else {
-    const surface = document.createElement('div');
-    surface.className = 'chart-view__surface';
-    surface.setAttribute('role', 'img');
-    // In the page before ECharts measures it.
-    container.append(surface);
-    pooled = { surface, instance: echarts.init(surface, undefined, { renderer: 'svg' }) };
+    pooled = makeChart(echarts, container);
   }
   const borrowed = pooled;
   let released = false;
@@ -51,4 +62,23 @@ export function borrowChart(echarts: EChartsModule, container: HTMLElement): Bor
       idle.push(borrowed);
     },
   };
+}
+
+/** An instance made ahead of the first chart (chartWarmUp.ts), kept for the next chart to borrow. */
+export interface WarmChart {
+  readonly instance: ECharts;
+  /** True while no chart has borrowed it: drawing on it is still the warm-up's business. */
+  isKept(): boolean;
+}
+
+/**
+ * Makes an instance in `host` and keeps it for the next chart. `host` is an invisible element of the size a chart will
+ * have: ECharts takes its size from its element when it is made (a size given to init() would stay for good), and the
+ * element leaves `host` at once, so the instance draws its warm-up chart detached from the page.
+ */
+export function keepWarmChart(echarts: EChartsModule, host: HTMLElement): WarmChart {
+  const pooled = makeChart(echarts, host);
+  pooled.surface.remove();
+  idle.push(pooled);
+  return { instance: pooled.instance, isKept: () => idle.includes(pooled) };
 }
