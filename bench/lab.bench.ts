@@ -54,6 +54,9 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** The first of the typical queries that draws a chart. */
+const FIRST_CHART_QUERY = TYPICAL_QUERIES.findIndex((query) => /\|\s*render\b/.test(query));
+
 /** A plain static server over dist/, like any static host (no compression: sizes are computed, not measured). */
 function serveDist(prebuilt: Buffer): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
@@ -532,7 +535,7 @@ async function main(): Promise<void> {
       );
       const steps = figures.warmUp.steps.map((step) => `${step.step} ${ms(step.ms)} at +${ms(step.at)}`);
       console.log(
-        `  chart warm-up after the first query: ${steps.join(', ') || 'none'}; the first chart's run at +${ms(figures.warmUp.firstChartAt)}`,
+        `  chart warm-up after the first query: ${steps.join(', ') || 'none'}; the first chart's run at +${ms(figures.warmUp.firstChartAt)}: ${ms(figures.later[FIRST_CHART_QUERY] ?? Number.NaN)} Shift+Enter → chart (commit ${ms(figures.laterPhases[FIRST_CHART_QUERY]?.toCommit ?? Number.NaN)})`,
       );
     }
     const known = (list: readonly (RunPhases | undefined)[]) =>

@@ -64,21 +64,14 @@ export function borrowChart(echarts: EChartsModule, container: HTMLElement): Bor
   };
 }
 
-/** An instance made ahead of the first chart (chartWarmUp.ts), kept for the next chart to borrow. */
-export interface WarmChart {
-  readonly instance: ECharts;
-  /** True while no chart has borrowed it: drawing on it is still the warm-up's business. */
-  isKept(): boolean;
-}
-
 /**
- * Makes an instance in `host` and keeps it for the next chart. `host` is an invisible element of the size a chart will
- * have: ECharts takes its size from its element when it is made (a size given to init() would stay for good), and the
- * element leaves `host` at once, so the instance draws its warm-up chart detached from the page.
+ * Makes an instance in `host` and keeps it for the next chart (chartWarmUp.ts draws on it first). `host` is an
+ * invisible element of the size a chart will have: ECharts takes its size from its element when it is made (a size
+ * given to init() would stay for good), and the element leaves `host` at once, so the warm-up draws detached.
  */
-export function keepWarmChart(echarts: EChartsModule, host: HTMLElement): WarmChart {
+export function keepWarmChart(echarts: EChartsModule, host: HTMLElement): ECharts {
   const pooled = makeChart(echarts, host);
   pooled.surface.remove();
   idle.push(pooled);
-  return { instance: pooled.instance, isKept: () => idle.includes(pooled) };
+  return pooled.instance;
 }
