@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createKqlEngine, fromWireValue, toWireValue } from '../kql/index';
 import {
   encodeColumn,
+  decodeDynamicText,
   encodeColumns,
+  mayBeJsonText,
   mergeForEngine,
   storedWireValueAt,
   type StoredColumn,
@@ -272,5 +274,54 @@ describe('a chunk built from streamed rows', () => {
     builder.add(rows, 0, 8);
     expect(() => builder.add(rows, 8, 11)).toThrow(RangeError);
     expect(builder.rowCount).toBe(8);
+  });
+});
+
+describe('a stored dynamic text', () => {
+  /** The wire rule the pre-check must keep: JSON.parse, or the text itself when it is not JSON. */
+  function parsedOrText(text: string): unknown {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  it('decodes as JSON.parse-or-text does, for JSON (with spaces around it) and for any text', () => {
+    const space = fc.constantFrom('', ' ', '\t', '\n', '\r\n ');
+    fc.assert(
+      fc.property(space, fc.json(), space, (before, json, after) => {
+        const text = before + json + after;
+        expect(mayBeJsonText(text)).toBe(true);
+        expect(decodeDynamicText(text)).toEqual(parsedOrText(text));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(decodeDynamicText(text)).toEqual(parsedOrText(text));
+      }),
+    );
+  });
+
+  it('returns log lines that only start like JSON without parsing them', () => {
+    for (const line of [
+      '10.244.1.7 - - [07/Dec/2026:10:00:00 +0000] "GET /healthz HTTP/1.1" 200 2',
+      '-1 retries left',
+      'null pointer in handler',
+      'true story',
+      '{"level":"info"} and more',
+      '[error] upstream timed out',
+      '"quoted" text',
+      '01',
+      '1.',
+      '',
+      '   ',
+    ]) {
+      expect(mayBeJsonText(line)).toBe(false);
+      expect(decodeDynamicText(line)).toBe(line);
+    }
+    expect(decodeDynamicText(' {"a": [1, -2.5e3, null, true]} ')).toEqual({ a: [1, -2500, null, true] });
+    expect(decodeDynamicText('-0.5E+2')).toBe(-50);
+    expect(decodeDynamicText('"x"')).toBe('x');
   });
 });

@@ -2,7 +2,7 @@
 // worker, while an import or a generation in progress goes on and completes; cancelling leaves no unhandled
 // rejection behind.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClientError, createQueryClient } from './queryClient';
+import { ClientError, createQueryClient, WORKER_REQUEST_MEASURE } from './queryClient';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 /**
@@ -113,5 +113,44 @@ describe('query client and dataset writes', () => {
     await client.listDatasets();
     await client.run('KubeEvents | count', { datasetId: 'd' }).outcome;
     expect(queryWorker!.received.map((request) => request.type).slice(3)).toEqual(['query']);
+  });
+});
+
+/** A worker that answers a query at once, with the times at which it says it took it up and replied. */
+class TimedWorker extends EventTarget {
+  postMessage(request: WorkerRequest): void {
+    const received = performance.timeOrigin + performance.now();
+    setTimeout(() => {
+      const data: WorkerResponse = {
+        id: request.id,
+        ok: true,
+        value: null,
+        timing: { received, replied: received + 3 },
+      };
+      this.dispatchEvent(new MessageEvent('message', { data }));
+    }, 5);
+  }
+
+  terminate(): void {}
+}
+
+describe('query client round-trip measures', () => {
+  it("records a query's post, the worker's start and end, and its answer in the page's time base", async () => {
+    performance.clearMeasures(WORKER_REQUEST_MEASURE);
+    const client = createQueryClient({ createWorker: () => new TimedWorker() as unknown as Worker });
+    const posted = performance.now();
+    await client.run('print 1', { datasetId: 'd' }).outcome;
+    await client.diagnose('print 1');
+    const measures = performance.getEntriesByName(WORKER_REQUEST_MEASURE) as PerformanceMeasure[];
+    // Diagnoses are not timed: only the requests a run waits for.
+    expect(measures).toHaveLength(1);
+    const [measure] = measures;
+    const detail = measure!.detail as { type: string; workerReceived: number; workerReplied: number };
+    expect(detail.type).toBe('query');
+    expect(measure!.startTime).toBeGreaterThanOrEqual(posted);
+    expect(detail.workerReceived).toBeGreaterThanOrEqual(measure!.startTime - 1);
+    expect(detail.workerReplied - detail.workerReceived).toBeCloseTo(3, 5);
+    expect(measure!.startTime + measure!.duration).toBeGreaterThanOrEqual(detail.workerReplied - 1);
+    client.close();
   });
 });

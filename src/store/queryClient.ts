@@ -16,6 +16,7 @@ import type {
   WorkerReplyValues,
   WorkerRequest,
   WorkerResponse,
+  WorkerTiming,
 } from './workerProtocol';
 import { DATASET_WRITES } from './workerProtocol';
 
@@ -84,6 +85,31 @@ interface Pending {
   role: Role;
   /** A write: when it settles, the query worker is told before anyone waiting for it runs a query. */
   writes: boolean;
+  type: WorkerRequest['type'];
+  /** performance.now() when the request was posted. */
+  posted: number;
+}
+
+/** Requests whose round trip is recorded for the lab's benchmark (WORKER_REQUEST_MEASURE). */
+const TIMED_REQUESTS: ReadonlySet<string> = new Set(['query', 'page']);
+
+/**
+ * A PerformanceMeasure per query or page request, from its post to its answer on the page, with the worker's own
+ * start and end in the page's time base: what `npm run bench -- lab` splits a run's time with.
+ */
+export const WORKER_REQUEST_MEASURE = 'lab:worker-request';
+
+function recordRoundTrip(entry: Pending, timing: WorkerTiming | undefined): void {
+  if (!timing || !TIMED_REQUESTS.has(entry.type) || typeof performance.measure !== 'function') return;
+  performance.measure(WORKER_REQUEST_MEASURE, {
+    start: entry.posted,
+    end: performance.now(),
+    detail: {
+      type: entry.type,
+      workerReceived: timing.received - performance.timeOrigin,
+      workerReplied: timing.replied - performance.timeOrigin,
+    },
+  });
 }
 
 /** How long a cancelled query may take to stop before the worker is replaced (a running query cannot hear messages). */
@@ -128,6 +154,7 @@ export function createQueryClient(options: QueryClientOptions = {}) {
       }
       pending.delete(message.id);
       if (entry.writes) announceDatasetsChanged();
+      if (message.ok) recordRoundTrip(entry, message.timing);
       if (message.ok) entry.resolve(message.value);
       else entry.reject(new ClientError(message.error.kind, message.error.message));
     });
@@ -157,6 +184,8 @@ export function createQueryClient(options: QueryClientOptions = {}) {
         reject,
         role,
         writes: DATASET_WRITES.has(body.type),
+        type: body.type,
+        posted: performance.now(),
       };
       // The worker reports, for each request, the progress of that request's kind.
       if (onProgress) entry.onProgress = onProgress as Pending['onProgress'];

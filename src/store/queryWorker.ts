@@ -97,8 +97,12 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
+/** Now in ms since the epoch, comparable with the page's clock (WorkerTiming). */
+const epochNow = () => performance.timeOrigin + performance.now();
+
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  const received = epochNow();
   const settled = handle(request);
   if (DATASET_WRITES.has(request.type)) {
     const announce = () => datasetChanges?.postMessage(null);
@@ -107,7 +111,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   settled.then(
     (value) => {
       cancelled.delete(request.id);
-      reply({ id: request.id, ok: true, value });
+      reply({ id: request.id, ok: true, value, timing: { received, replied: epochNow() } });
     },
     (error: unknown) => {
       const wasCancelled = cancelled.delete(request.id);

@@ -118,8 +118,18 @@ export interface WorkerFailure {
   message: string;
 }
 
+/**
+ * When the worker took a request up and when it posted the answer, in ms since the epoch
+ * (`performance.timeOrigin + performance.now()`, comparable across the page and its workers): the lab's benchmark splits
+ * a run into messaging, engine and page work with it.
+ */
+export interface WorkerTiming {
+  received: number;
+  replied: number;
+}
+
 export type WorkerResponse =
-  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: true; value: unknown; timing?: WorkerTiming }
   | { id: number; ok: false; error: WorkerFailure }
   | { id: number; progress: GenerateProgress | ImportProgress };
 

@@ -1,4 +1,5 @@
 import { memo, startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { WireValue } from '../../kql/types';
 import { datasetIdOf } from '../../store/datasetId';
@@ -10,6 +11,8 @@ import { HistoryPanel } from './history/HistoryPanel';
 import { LabLayout } from './layout/LabLayout';
 import { caseProbe } from './fixes/caseProbe';
 import type { QueryFix } from './fixes/nameFixes';
+import { preloadChartRuntime, warmUpChartRuntime } from './chart/ChartView';
+import { requestIdleTime, type WarmUpEnvironment } from './chart/chartWarmUp';
 import { ResultsPanel, type CaseAdvice } from './ResultsPanel';
 import { SchemaTree } from './schema/SchemaTree';
 import { holdLanguageWorkerUntil } from './editor/languageWorkerGate';
@@ -79,6 +82,14 @@ const DatasetPane = memo(DatasetControls);
 const DEFAULT_QUERY =
   'SecurityAlert\n| summarize Alerts = count() by AlertName, AlertSeverity\n| sort by Alerts desc';
 const TABS_SETTING = 'lab.tabs';
+/** Results up to this many rows are committed in the task that brings them (see run). */
+const SYNC_COMMIT_ROWS = 10_000;
+/** A query that draws a chart: the chart library loads while it is typed. */
+const RENDERS_A_CHART = /\|\s*render\b/;
+/** How long a run goes before the status says "Running…" (a shorter one shows its outcome straight away). */
+const RUNNING_STATUS_DELAY_MS = 100;
+/** The Chart/Table switch and the margins around a chart in the results pane (lab.css), in rem. */
+const CHART_CHROME_REM = 2.556;
 /** How long a run's outcome may take to reach the page before its history entry is written without waiting. */
 const SHOWN_TIMEOUT_MS = 10_000;
 
@@ -240,6 +251,27 @@ export default function Lab({
     });
   }, []);
 
+  const resultsRef = useRef<HTMLElement>(null);
+  /** What the chart warm-up needs of the lab (chartWarmUp.ts): called in the browser only, never while rendering. */
+  const chartWarmUp = useCallback(
+    (): WarmUpEnvironment => ({
+      requestIdle: requestIdleTime,
+      // A run in flight: its result would wait behind a warm-up step.
+      isBusy: () => controllers.current.size > 0,
+      chartSize: () => {
+        const { width, height } = resultsRef.current?.getBoundingClientRect() ?? { width: 0, height: 0 };
+        // A chart fills the results but for the Chart/Table switch above it: at its size the first chart is not
+        // drawn twice (a size observer redraws a chart whose size differs). Hidden (a narrow layout showing the
+        // editor): a typical size, and the first chart resizes to its own.
+        const chartHeight =
+          height - CHART_CHROME_REM * parseFloat(getComputedStyle(document.documentElement).fontSize);
+        return width > 0 && chartHeight > 0 ? { width, height: chartHeight } : { width: 600, height: 300 };
+      },
+      document,
+    }),
+    [],
+  );
+
   const run = useCallback(async () => {
     const requestedAt = performance.now();
     const editor = editorRef.current;
@@ -253,13 +285,23 @@ export default function Lab({
     const tabId = tabs.activeId;
     const { text, offset } = editor.textToRun();
     if (text.trim() === '') return;
+    // Alongside the engine, for a query whose text did not come through typing (a share link, a case's evidence).
+    if (RENDERS_A_CHART.test(text)) preloadChartRuntime(chartWarmUp());
     const previous = controllers.current.get(tabId);
     previous?.abort();
     const controller = new AbortController();
     controllers.current.set(tabId, controller);
     const replacedPrevious = previous !== undefined;
     setNarrowPane('results');
-    setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true, replacedPrevious } }));
+    const showRunning = () =>
+      setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], running: true, replacedPrevious } }));
+    // "Running…" shows once a run has taken a moment: most runs end sooner, and rendering and painting the status
+    // first took the main thread just when the outcome arrived. A run that replaced another says so at once.
+    const runningTimer = replacedPrevious
+      ? (showRunning(), undefined)
+      : setTimeout(() => {
+          if (controllers.current.get(tabId) === controller) showRunning();
+        }, RUNNING_STATUS_DELAY_MS);
     const started = pendingRun.current?.requestedAt ?? requestedAt;
     pendingRun.current = undefined;
     setRunWaiting(false);
@@ -279,21 +321,30 @@ export default function Lab({
         length: 0,
       };
     }
+    const outcomeAt = performance.now();
+    clearTimeout(runningTimer);
     // A newer run replaced this one: its outcome is not shown.
     if (controllers.current.get(tabId) !== controller) return;
     controllers.current.delete(tabId);
     const wallMs = performance.now() - started;
     const shown = whenShown(outcome);
-    setRuns((current) => ({
-      ...current,
-      [tabId]: { running: false, outcome, ranText: text, ranOffset: offset, replacedPrevious, wallMs },
-    }));
+    const showOutcome = () =>
+      setRuns((current) => ({
+        ...current,
+        [tabId]: { running: false, outcome, ranText: text, ranOffset: offset, replacedPrevious, wallMs },
+      }));
+    // A small outcome is committed now, in the task that brought it: scheduled, the commit waited behind whatever else
+    // the page had queued (a frame, the editor's language worker), which was most of a later query's time after its
+    // engine. A large one's render is long enough to go in a task of its own, not added to the message's.
+    if (!outcome.ok || outcome.rows.length <= SYNC_COMMIT_ROWS) flushSync(showOutcome);
+    else showOutcome();
     if (outcome.ok) onResult?.({ query: text, columns: outcome.columns, rows: outcome.rows });
     if (outcome.ok && outcome.rows.length === 0) void adviseOnCase(tabId, text, outcome, dataset.id);
     // From Run to the result painted (its grid or message committed, or its chart drawn, then the next frame): what
     // the benchmark reads (bench/lab.bench.ts). The history is written after that, so IndexedDB work never delays the
     // result on screen.
     if (await shown) {
+      const shownAt = performance.now();
       await afterNextPaint();
       performance.measure('lab:run', {
         start: started,
@@ -302,8 +353,13 @@ export default function Lab({
           engineMs: outcome.ok ? outcome.elapsedMs : undefined,
           loadMs: outcome.ok ? outcome.loadMs : undefined,
           ok: outcome.ok,
+          // Where the time went (the benchmark's breakdown): the outcome in hand, then on the page.
+          outcomeAt,
+          shownAt,
         },
       });
+      // With a result on screen the learner reads it: idle time for ECharts to get ready for the first chart.
+      warmUpChartRuntime(chartWarmUp());
     }
     try {
       const learner = await store();
@@ -314,19 +370,23 @@ export default function Lab({
           ? { rowCount: outcome.rows.length, durationMs: outcome.elapsedMs }
           : { error: outcome.code }),
       });
-      setHistoryRevision((revision) => revision + 1);
+      // A transition: the list catches up in slices of work that the next run (a sync commit) goes ahead of.
+      startTransition(() => setHistoryRevision((revision) => revision + 1));
     } catch (error) {
       console.error('The query ran but could not be added to the history.', error);
     }
-  }, [backend, tabs.activeId, dataset, store, adviseOnCase, onResult, whenShown]);
+  }, [backend, tabs.activeId, dataset, store, adviseOnCase, onResult, whenShown, chartWarmUp]);
 
   // The editor gets one callback for its whole life, so a run's renders do not re-render it.
   const runRef = useRef(run);
   runRef.current = run;
   const runFromEditor = useCallback(() => void runRef.current(), []);
   const editText = useCallback(
-    (id: string, text: string) => dispatch({ type: 'edit', id, text }),
-    [dispatch],
+    (id: string, text: string) => {
+      dispatch({ type: 'edit', id, text });
+      if (RENDERS_A_CHART.test(text)) preloadChartRuntime(chartWarmUp());
+    },
+    [dispatch, chartWarmUp],
   );
   const insertName = useCallback((name: string) => editorRef.current?.insertText(name), []);
   const openInTab = useCallback(
@@ -763,6 +823,7 @@ export default function Lab({
           label={activeTab.title}
           onApplyFix={applyFix}
           onShown={resultShown}
+          sectionRef={resultsRef}
         />
       }
       narrowPane={narrowPane}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState, type Ref } from 'react';
 import { TABLE_DEFINITIONS } from '../../tables';
 import type { ResultTablePage, RunOutcome } from '../../store/queryClient';
 import type { DatasetSummary } from './backend';
@@ -32,10 +32,12 @@ interface Props {
   readonly onApplyFix: (fix: QueryFix) => void;
   /** Told when an outcome is on the page: its grid or message committed, or its chart drawn. */
   readonly onShown?: (outcome: RunOutcome) => void;
+  /** The results section, whatever it shows (the lab sizes its chart warm-up by it). */
+  readonly sectionRef?: Ref<HTMLElement>;
 }
 
 /** The result of the active tab: an error in plain words, or the grid, with the chart when the query renders one. */
-export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props) {
+export function ResultsPanel({ run, dataset, label, onApplyFix, onShown, sectionRef }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const outcome = run?.outcome;
   // Which result table shows, for the outcome it was picked in: a new run starts at its first table.
@@ -49,14 +51,17 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
   );
   const drawable = chart?.ok === true && chart.chart.kind !== 'table' ? chart.chart : undefined;
   const showChart = drawable !== undefined && view === 'chart';
-  // A chart says so itself once drawn (ECharts loads and draws after the commit).
-  useEffect(() => {
-    if (outcome && !showChart) onShown?.(outcome);
+  // Told in the commit itself (a layout effect): a passive effect may run only after the frame that painted the
+  // result, and the lab's measure would then wait for one more frame. A chart says so itself once drawn.
+  useLayoutEffect(() => {
+    if (!outcome) return;
+    performance.mark('lab:results-committed');
+    if (!showChart) onShown?.(outcome);
   }, [outcome, showChart, onShown]);
 
   if (!outcome) {
     return (
-      <section className="results" aria-label="Results">
+      <section ref={sectionRef} className="results" aria-label="Results">
         <p className="results__empty">{run?.running ? 'Running…' : 'Run a query to see its results here.'}</p>
       </section>
     );
@@ -66,7 +71,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
     const wrong = (run?.ranText ?? '').slice(outcome.start, outcome.start + outcome.length);
     const fixes = nameFixes(outcome, run?.ranText ?? '', TABLE_DEFINITIONS);
     return (
-      <section className="results" aria-label="Results">
+      <section ref={sectionRef} className="results" aria-label="Results">
         <div role="alert" className="results__error">
           <p>
             <strong>{outcome.code}</strong>
@@ -163,7 +168,7 @@ export function ResultsPanel({ run, dataset, label, onApplyFix, onShown }: Props
   );
 
   return (
-    <section className="results" aria-label="Results">
+    <section ref={sectionRef} className="results" aria-label="Results">
       {several ? (
         <>
           <ResultSetPicker

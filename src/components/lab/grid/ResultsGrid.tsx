@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultColumn, WireValue } from '../../../kql/types';
 import {
   cellAsJson,
@@ -34,8 +34,10 @@ const COLUMN_WIDTH = 180;
  * The results grid: only the rows in view are in the DOM (@tanstack/react-virtual), so 100k rows and more scroll
  * smoothly. One cell is the grid's single tab stop; arrows move it, Enter expands a dynamic value, Ctrl+C copies the
  * cell as JSON and Ctrl+Shift+C the row. Every value is rendered as a text node: result text can never become markup.
+ * Memoized: the lab re-renders while a query runs and after its history is written, and the grid changes only with
+ * its result.
  */
-export function ResultsGrid({ columns, rows, label }: Props) {
+export const ResultsGrid = memo(function ResultsGrid({ columns, rows, label }: Props) {
   const [sort, setSort] = useState<SortState | undefined>();
   const [filters, setFilters] = useState<ColumnFilters>({});
   const [active, setActive] = useState({ row: 0, column: 0 });
@@ -415,4 +417,4 @@ export function ResultsGrid({ columns, rows, label }: Props) {
       )}
     </div>
   );
-}
+});

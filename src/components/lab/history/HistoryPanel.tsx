@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import type { QueryHistoryRecord, SavedQueryRecord } from '../../../store/learner';
 
 interface Props {
@@ -49,9 +49,12 @@ export const HistoryPanel = memo(function HistoryPanel({ revision, onOpen }: Pro
     Promise.all([search, store.listSavedQueries()]).then(
       ([entries, queries]) => {
         if (!current) return;
-        setHistory(entries);
-        setSaved(queries);
-        setError('');
+        // After every run: drawn as a transition, so a run started meanwhile is not held up by the list.
+        startTransition(() => {
+          setHistory(entries);
+          setSaved(queries);
+          setError('');
+        });
       },
       (reason: unknown) => current && setError(reason instanceof Error ? reason.message : String(reason)),
     );

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultColumn, WireValue } from '../../../kql/types';
+import { buildChart, type PieChart, type XYChart } from './chartModel';
+import { drawChart } from './drawChart';
+import { echarts } from './echartsRuntime';
+
+const columns: ResultColumn[] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Namespace', type: 'string' },
+  { name: 'Events', type: 'long' },
+];
+const rows: WireValue[][] = [
+  ['2026-01-01T00:00:00Z', 'default', 3],
+  ['2026-01-01T01:00:00Z', 'kube-system', 7],
+];
+
+function chartOf(kind: string, properties: Record<string, string | string[]>): XYChart | PieChart {
+  const build = buildChart(columns, rows, { kind, properties });
+  if (!build.ok || build.chart.kind === 'table' || build.chart.kind === 'card') {
+    throw new Error(`expected a drawable chart, got ${JSON.stringify(build)}`);
+  }
+  return build.chart;
+}
+
+/** An instance drawing off-screen (ECharts' server-side mode), as the lab's pool keeps one between charts. */
+function instance() {
+  return echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+}
+
+/** The drawing, without the style classes each zrender instance numbers for itself. */
+const svgOf = (chart: ReturnType<typeof instance>) =>
+  chart.renderToSVGString().replace(/zr\d+-cls-\d+/g, 'zr-cls');
+
+type DrawnOption = Record<string, { type?: string; text?: string; trigger?: string }[] | undefined>;
+
+describe('drawing a chart on an instance that held another', () => {
+  it('keeps nothing of the last chart: a pie after a titled time chart has no axes, grid or title', () => {
+    const chart = instance();
+    drawChart(chart, chartOf('timechart', { title: 'Events by hour', ycolumns: ['Events'] }));
+    const first = chart.getOption() as DrawnOption;
+    expect(first.xAxis).toHaveLength(1);
+    expect(first.title?.[0]?.text).toBe('Events by hour');
+
+    drawChart(chart, chartOf('piechart', { series: ['Namespace'], ycolumns: ['Events'] }));
+    const second = chart.getOption() as DrawnOption;
+    expect(second.xAxis ?? []).toHaveLength(0);
+    expect(second.yAxis ?? []).toHaveLength(0);
+    expect(second.grid ?? []).toHaveLength(0);
+    expect(second.title ?? []).toHaveLength(0);
+    expect(second.series?.map((series) => series.type)).toEqual(['pie']);
+    expect(second.tooltip?.[0]?.trigger).toBe('item');
+    chart.dispose();
+  });
+
+  it('draws the second chart as a fresh instance would', () => {
+    const reused = instance();
+    drawChart(reused, chartOf('piechart', { series: ['Namespace'], ycolumns: ['Events'] }));
+    drawChart(reused, chartOf('columnchart', { ycolumns: ['Events'] }));
+    const fresh = instance();
+    drawChart(fresh, chartOf('columnchart', { ycolumns: ['Events'] }));
+    expect(svgOf(reused)).toBe(svgOf(fresh));
+    reused.dispose();
+    fresh.dispose();
+  });
+});
