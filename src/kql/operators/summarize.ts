@@ -6,7 +6,7 @@ import type { ExecuteApi } from '../executeApi';
 import { binEncoder, groupRows, type KeyEncoder, valueEncoder } from '../grouping';
 import { aggregateRunner, dictionaryEncoderOf } from '../kernel/aggregateRunner';
 import { typeOfExpr } from '../kernel/compile';
-import { compileRowTest, countRows } from '../kernel/rowTests';
+import { compileFilter } from '../kernel/filterBlocks';
 import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, NamedExpr, Tabular } from '../plan';
 import type { Column, Table } from '../table';
@@ -79,8 +79,7 @@ function countAfterFilter(plan: PlanOf<'summarize'>, api: ExecuteApi): Table | u
   );
   if (plan.by.length > 0 || !onlyCounts || filter.op !== 'where') return undefined;
   const source = api.run(filter.input);
-  const test = compileRowTest(filter.predicate, source, api);
-  const count = countRows(source.length, test, () => api.check(filter.span));
+  const count = compileFilter(filter.predicate, source, api).count(() => api.check(filter.span));
   return makeTable(
     plan.aggregates.map((item) => ({ name: item.name, type: typeOfExpr(item.expr), values: [count] })),
     1,
