@@ -697,16 +697,24 @@ function runOurs(engine: KqlEngine, testCase: Case): unknown[][] {
 }
 
 /** The first (warm-up) run's time and the median of `runs` runs after it. */
-function timed(run: () => unknown, runs = RUNS): { first: number; median: number } {
+/**
+ * `DETAIL=1` (a diagnostic, with `--trace-gc` in NODE_OPTIONS or on the curve child's command line) prints each run's
+ * time between markers, so that a collection inside a run shows between them.
+ */
+const DETAIL = process.env['DETAIL'] === '1';
+
+function timed(run: () => unknown, runs = RUNS, label = ''): { first: number; median: number } {
   collectGarbage!();
   let begin = performance.now();
   run();
   const first = performance.now() - begin;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (DETAIL) console.log(`>> run ${i} ${label}`);
     begin = performance.now();
     run();
     times.push(performance.now() - begin);
+    if (DETAIL) console.log(`<< run ${i} ${label}: ${times[i]!.toFixed(1)} ms`);
   }
   times.sort((a, b) => a - b);
   return { first, median: times[Math.floor(runs / 2)]! };
@@ -905,7 +913,7 @@ function scalingCurve(): void {
         console.log(`RESULTS DIFFER at ${size} rows: ${testCase.name}: ours ${expected} loop ${loopLines}`);
         process.exit(1);
       }
-      const ours = timed(() => runOurs(engine, testCase), CURVE_RUNS).median;
+      const ours = timed(() => runOurs(engine, testCase), CURVE_RUNS, `${testCase.name} ${size}`).median;
       const loop = timed(() => testCase.loop(data), CURVE_RUNS).median;
       const millions = size / 1_000_000;
       if (!perMillion.has(testCase.name)) perMillion.set(testCase.name, new Map());
