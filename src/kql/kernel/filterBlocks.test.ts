@@ -16,6 +16,7 @@ const SCHEMA: TableSchema = {
     { name: 'Name', type: 'string' },
     { name: 'N', type: 'long' },
     { name: 'R', type: 'real' },
+    { name: 'U', type: 'string' },
   ],
 };
 // More than two blocks of 16,384 rows, ending inside a block.
@@ -24,6 +25,9 @@ const rand = seededRandom(11);
 const pick = (n: number) => Math.floor(rand() * n);
 const severities = ['High', 'high', '', 'Low', 'HIGH', 'Medium'];
 const names = ['alpha', 'Alpha', '', 'beta', 'gamma'];
+// Texts for the term operators: terms at either end, inside longer words, beside punctuation and non-ASCII letters.
+const words = ['secrets', 'Secrets', 'SECRETS', 'secretsX', 'xsecrets', 'secret', 'über', 'écrets', 'pods'];
+const separators = ['/', '?', '=', '-', '_', ' ', 'é', '9'];
 const start = Date.UTC(2026, 0, 10);
 const data = {
   ms: new Float64Array(ROWS),
@@ -33,6 +37,7 @@ const data = {
   nNulls: new Uint8Array(ROWS),
   r: new Float64Array(ROWS),
   rNulls: new Uint8Array(ROWS),
+  u: new Array<string>(ROWS),
 };
 for (let i = 0; i < ROWS; i++) {
   // Whole milliseconds around the bounds below, with ties.
@@ -43,6 +48,9 @@ for (let i = 0; i < ROWS; i++) {
   data.nNulls[i] = pick(6) === 0 ? 1 : 0;
   data.r[i] = pick(10) === 0 ? NaN : pick(9) / 2 - 2;
   data.rNulls[i] = pick(7) === 0 ? 1 : 0;
+  data.u[i] = Array.from({ length: pick(4) }, () => words[pick(words.length)]! + separators[pick(8)]!).join(
+    '',
+  );
 }
 const sevText = (code: number) => (code < 0 ? '' : severities[code]!);
 
@@ -54,6 +62,7 @@ function columnar(): KqlEngine {
     Name: { values: data.name },
     N: { values: data.n, nulls: data.nNulls },
     R: { values: data.r, nulls: data.rNulls },
+    U: { values: data.u },
   });
   return engine;
 }
@@ -68,6 +77,7 @@ function byRows(): KqlEngine {
       Name: data.name[i],
       N: data.nNulls[i] ? null : data.n[i],
       R: data.rNulls[i] ? null : Number.isNaN(data.r[i]) ? 'NaN' : data.r[i],
+      U: data.u[i],
     })),
   );
   return engine;
@@ -110,6 +120,17 @@ const PREDICATES = [
   'false or N == 1',
   'Sev == "nothing"',
   '1 == 1',
+  'U has "secrets"',
+  'U !has "secrets" and N > 0',
+  'U has_cs "Secrets"',
+  'U !has_cs "SECRETS"',
+  'U hasprefix "secret" and T > datetime(2026-01-09)',
+  'U hassuffix "crets"',
+  'U has "über"',
+  'U has "/pods?"',
+  'U has "" and Name == "beta"',
+  'U !has ""',
+  'U has "secrets" or Sev == "Low"',
 ];
 
 /** The predicate with each column read through an identity expression: only the general path can run it. */
@@ -119,8 +140,10 @@ const IDENTITY: Record<string, string> = {
   Name: 'strcat(Name, "")',
   N: '(N + 0)',
   R: '(R + 0.0)',
+  U: 'strcat(U, "")',
 };
-const general = (predicate: string) => predicate.replace(/\b(T|Sev|Name|N|R)\b/g, (name) => IDENTITY[name]!);
+const general = (predicate: string) =>
+  predicate.replace(/\b(T|Sev|Name|N|R|U)\b/g, (name) => IDENTITY[name]!);
 
 describe('where as column loops keeps what the row path keeps', () => {
   const fast = columnar();

@@ -16,6 +16,7 @@ import {
   type RowTest,
   type SimpleTest,
   simpleTestOf,
+  textOf,
 } from './rowTests';
 
 /** One conjunct run over a block of rows. */
@@ -129,6 +130,8 @@ function blockTestOf(test: SimpleTest): BlockTest {
       return codesBlockTest(test.codes, test.size, test.verdicts, test.decideEntry);
     case 'text':
       return textBlockTest(test.values, test.text, test.equal);
+    case 'term':
+      return termBlockTest(test.values, test.pattern, test.negate);
     case 'number':
       return numberBlockTest(test.values, test.operator, test.bound);
   }
@@ -239,6 +242,30 @@ function textBlockTest(values: readonly unknown[], text: string, equal: boolean)
         const row = rows[i]!;
         rows[kept] = row;
         kept += +(values[row] === text) ^ unequal;
+      }
+      return kept;
+    },
+  };
+}
+
+/** The pattern is called from the loop: no closures between the row and `RegExp.prototype.test`. */
+function termBlockTest(values: readonly unknown[], pattern: RegExp, negate: boolean): BlockTest {
+  const flip = negate ? 1 : 0;
+  return {
+    scan(into, start, end) {
+      let count = 0;
+      for (let row = start; row < end; row++) {
+        into[count] = row;
+        count += +pattern.test(textOf(values[row])) ^ flip;
+      }
+      return count;
+    },
+    narrow(rows, count) {
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const row = rows[i]!;
+        rows[kept] = row;
+        kept += +pattern.test(textOf(values[row])) ^ flip;
       }
       return kept;
     },

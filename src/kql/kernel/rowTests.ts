@@ -2,8 +2,8 @@
  * A predicate as a row test `(row) => boolean`, true exactly where Kusto's predicate is true (`where` keeps those rows;
  * false and null drop a row alike). The shapes real filters take are recognised as simple column tests (see
  * `simpleTestOf`): a datetime column kept as epoch milliseconds against constant bounds converted once, a
- * dictionary-coded column decided once per distinct text, a string column against a constant text, a number column
- * against a constant number. `filterBlocks.ts` runs those as whole-column loops; here they become row tests, and
+ * dictionary-coded column decided once per distinct text, a string column against a constant text or a term operator's
+ * pattern (`has` and its forms), a number column against a constant number. `filterBlocks.ts` runs those as whole-column loops; here they become row tests, and
  * `and`/`or` combine tests. Anything else runs the compiled expression and compares with `true`.
  */
 import { dictionaryFormOf } from '../dictionaryForm';
@@ -11,6 +11,8 @@ import type { ExecuteApi } from '../executeApi';
 import type { Expr } from '../plan';
 import type { Column, Table } from '../table';
 import { TICKS_PER_MS } from '../values';
+import { toStringValue } from '../functions/helpers';
+import { termPattern } from '../termSearch';
 import { isConstantExpr } from './constantExpr';
 import { ceilMs, floorMs } from './epochMs';
 
@@ -47,6 +49,13 @@ export type SimpleTest =
       readonly values: readonly unknown[];
       readonly text: string;
       readonly equal: boolean;
+    }
+  /** A string column whose texts match `pattern` (or, with `negate`, do not): `has` and its forms. */
+  | {
+      readonly kind: 'term';
+      readonly values: readonly unknown[];
+      readonly pattern: RegExp;
+      readonly negate: boolean;
     }
   /** A number column (null where empty) compared with a number. */
   | {
@@ -86,7 +95,12 @@ export function generalRowTest(expr: Expr, table: Table, api: FilterApi): RowTes
 /** A simple column test for `expr`, or undefined when it is not one of the recognised shapes. */
 export function simpleTestOf(expr: Expr, table: Table, api: FilterApi): SimpleTest | undefined {
   if (expr.kind !== 'call') return undefined;
-  return epochMsTest(expr, table, api) ?? stringEqualityTest(expr, table) ?? numberTest(expr, table, api);
+  return (
+    epochMsTest(expr, table, api) ??
+    stringEqualityTest(expr, table) ??
+    termTest(expr, table) ??
+    numberTest(expr, table, api)
+  );
 }
 
 /** The dictionary form of a compiled predicate as a simple test: decided once per entry, on first use. */
@@ -132,6 +146,12 @@ export function rowTestOf(test: SimpleTest): RowTest {
     case 'text': {
       const { values, text } = test;
       return test.equal ? (row) => values[row] === text : (row) => values[row] !== text;
+    }
+    case 'term': {
+      const { values, pattern } = test;
+      return test.negate
+        ? (row) => !pattern.test(textOf(values[row]))
+        : (row) => pattern.test(textOf(values[row]));
     }
     case 'number': {
       const { values } = test;
@@ -256,6 +276,28 @@ function stringEqualityTest(expr: Call, table: Table): SimpleTest | undefined {
   const column = plainColumn(left, table);
   if (column?.type !== 'string' || column.dictionary) return undefined;
   return { kind: 'text', values: column.values, text: right.value, equal: name === '==' };
+}
+
+/** A string cell as text (a string column holds strings; anything else is converted as the general path would). */
+export const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : toStringValue(value, 'string');
+
+/**
+ * `Column has "term"` and the other term operators over a plain string column: one regular expression per row, called
+ * from the loop itself (a dictionary column is decided once per text by the general path's dictionary form instead).
+ */
+function termTest(expr: Call, table: Table): SimpleTest | undefined {
+  const { name, args } = expr;
+  if (args.length !== 2) return undefined;
+  const [left, right] = args as [Expr, Expr];
+  if (right.kind !== 'literal' || right.type !== 'string' || typeof right.value !== 'string')
+    return undefined;
+  const column = plainColumn(left, table);
+  if (column?.type !== 'string' || column.dictionary) return undefined;
+  const term = termPattern(name, right.value);
+  if (term === undefined) return undefined;
+  if (typeof term === 'boolean') return term ? always : never;
+  return { kind: 'term', values: column.values, pattern: term.pattern, negate: term.negate };
 }
 
 const NUMBER_TYPES = new Set(['long', 'int', 'real']);
