@@ -185,6 +185,8 @@ export interface Grouping {
   readonly count: number;
   /** The first row of each group. */
   readonly firstRows: Int32Array;
+  /** The rows in each group, where the pass that numbered the groups counted them (so count() needs no pass). */
+  readonly sizes?: readonly number[];
   /** Writes the group numbers of rows [start, end) into `into` from index 0. */
   fill(into: Int32Array, start: number, end: number): void;
 }
@@ -208,12 +210,14 @@ function blockGrouping(
   rowCount: number,
   firstRows: readonly number[],
   fill: (into: Int32Array, start: number, end: number) => void,
+  sizes?: readonly number[],
 ): Grouping {
   let groupOf: Int32Array | undefined;
   return {
     rowCount,
     count: firstRows.length,
     firstRows: Int32Array.from(firstRows),
+    ...(sizes ? { sizes } : {}),
     fill,
     get groupOf() {
       if (!groupOf) {
@@ -242,7 +246,7 @@ function materialGrouping(groupOf: Int32Array, firstRows: readonly number[]): Gr
  */
 export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Grouping {
   if (encoders.length === 0)
-    return blockGrouping(rowCount, [0], (into, start, end) => into.fill(0, 0, end - start));
+    return blockGrouping(rowCount, [0], (into, start, end) => into.fill(0, 0, end - start), [rowCount]);
   let product = 1;
   for (const encoder of encoders) product *= encoder.bound;
   if (encoders.every((encoder) => encoder.fill) && (encoders.length === 1 || product <= denseLimit(rowCount)))
@@ -301,19 +305,28 @@ export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Gr
 /**
  * Groups of keys whose ids are computed a block at a time (`KeyEncoder.fill`): one pass numbers the groups in a dense
  * table indexed by the combined id, and `fill` computes a block's group numbers again from it. One key handing out ids
- * in order of first appearance needs no table: its ids are the group numbers.
+ * in order of first appearance needs no table: its ids are the group numbers. The numbering pass also counts the rows
+ * of each group (an array with one small integer per group), so that `count()` costs no pass of its own.
  */
 function groupBlocks(encoders: readonly KeyEncoder[], rowCount: number, product: number): Grouping {
   const firstRows: number[] = [];
+  const sizes: number[] = [];
   const only = encoders.length === 1 ? encoders[0]! : undefined;
   if (only?.ordered) {
     const ids = new Int32Array(Math.min(BLOCK_ROWS, rowCount));
     for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
       const end = Math.min(rowCount, start + BLOCK_ROWS);
       only.fill!(ids, start, end);
-      for (let row = start; row < end; row++) if (ids[row - start] === firstRows.length) firstRows.push(row);
+      for (let row = start; row < end; row++) {
+        const group = ids[row - start]!;
+        if (group === firstRows.length) {
+          firstRows.push(row);
+          sizes.push(0);
+        }
+        sizes[group]!++;
+      }
     }
-    return blockGrouping(rowCount, firstRows, only.fill!);
+    return blockGrouping(rowCount, firstRows, only.fill!, sizes);
   }
   const scratch = new Int32Array(Math.min(BLOCK_ROWS, rowCount));
   // The combined id of each row of a block (Horner's scheme over the keys' ids), into `into`.
@@ -333,21 +346,30 @@ function groupBlocks(encoders: readonly KeyEncoder[], rowCount: number, product:
     combine(block, start, end);
     for (let i = 0; i < end - start; i++) {
       const key = block[i]!;
-      if (groupOfComposite[key]! < 0) {
-        groupOfComposite[key] = firstRows.length;
+      let group = groupOfComposite[key]!;
+      if (group < 0) {
+        group = groupOfComposite[key] = firstRows.length;
         firstRows.push(start + i);
+        sizes.push(0);
       }
+      sizes[group]!++;
     }
   }
-  return blockGrouping(rowCount, firstRows, (into, start, end) => {
-    combine(into, start, end);
-    for (let i = 0; i < end - start; i++) into[i] = groupOfComposite[into[i]!]!;
-  });
+  return blockGrouping(
+    rowCount,
+    firstRows,
+    (into, start, end) => {
+      combine(into, start, end);
+      for (let i = 0; i < end - start; i++) into[i] = groupOfComposite[into[i]!]!;
+    },
+    sizes,
+  );
 }
 
 // ---------- aggregates over group numbers ----------
 
 export function groupedCount(grouping: Grouping): number[] {
+  if (grouping.sizes) return [...grouping.sizes];
   if (grouping.count === 1) return [grouping.rowCount];
   const counts = new Float64Array(grouping.count);
   forEachBlock(grouping, (groups, start, end) => {
