@@ -2,9 +2,10 @@
  * A predicate as a row test `(row) => boolean`, true exactly where Kusto's predicate is true (`where` keeps those rows;
  * false and null drop a row alike). The shapes real filters take are recognised as simple column tests (see
  * `simpleTestOf`): a datetime column kept as epoch milliseconds against constant bounds converted once, a
- * dictionary-coded column decided once per distinct text, a string column against a constant text or a term operator's
- * pattern (`has` and its forms), a number column against a constant number. `filterBlocks.ts` runs those as whole-column loops; here they become row tests, and
- * `and`/`or` combine tests. Anything else runs the compiled expression and compares with `true`.
+ * dictionary-coded column decided once per distinct text, a string column against a constant text or a term
+ * operator's pattern (`has` and its forms), a number column against a constant number. `filterBlocks.ts` runs those as
+ * whole-column loops; here they become row tests, and `and`/`or` combine tests. Anything else runs the compiled
+ * expression and compares with `true`.
  */
 import { dictionaryFormOf } from '../dictionaryForm';
 import type { ExecuteApi } from '../executeApi';
