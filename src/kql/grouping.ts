@@ -3,6 +3,12 @@
  * bin over epoch milliseconds, or from a hash map of the values), the ids of several keys combine into one number, and
  * every row gets a group number in order of first appearance. Aggregates then run over the group numbers in typed
  * arrays instead of building a string key per row.
+ *
+ * Keys whose ids come from a typed array by a lookup (dictionary codes, time bins over epoch milliseconds) are never
+ * held as an array of every row's id: their ids, and the group numbers made from them, are computed again a block of
+ * rows at a time by each pass that reads them. A query then allocates no buffer that grows with the table for such
+ * keys, and buffers that grow with the table are what bring on V8's collections of the whole heap (its limit on
+ * memory outside the heap, about 64 MB, is reached by a few 16 MB arrays at 4M rows).
  */
 import { valueKey } from './compare';
 
@@ -18,9 +24,20 @@ export interface KeyEncoder {
   readonly ordered: boolean;
   /** The id of every row (computed in one typed-array loop). */
   ids(): Int32Array;
+  /** The id of one row. */
+  idAt(row: number): number;
+  /**
+   * Writes the ids of rows [start, end) into `into` from index 0, without an array of every row's id (encoders whose
+   * ids are a lookup away from a typed array). Ids handed out in order of first appearance are handed out by the
+   * first pass over the rows in order, so that every later pass and `ids()` agree with it.
+   */
+  fill?(into: Int32Array, start: number, end: number): void;
   /** The key's value for an id (the value of the first row that had it). */
   valueOfId(id: number): unknown;
 }
+
+/** Rows per block of the passes that compute ids and group numbers again rather than keep them (64 KB per buffer). */
+export const BLOCK_ROWS = 16_384;
 
 /** Memoizes the ids of an encoder: a key and a dcount() over the same column share them. */
 function once(fill: () => Int32Array): () => Int32Array {
@@ -35,26 +52,28 @@ export function valueEncoder(
   check: () => void,
 ): KeyEncoder {
   const values: unknown[] = [];
+  const ids = once(() => {
+    const idOfKey = new Map<unknown, number>();
+    const ids = new Int32Array(rowCount);
+    for (let row = 0; row < rowCount; row++) {
+      const value = valueAt(row);
+      const key = groupingKeyOf(value);
+      let id = idOfKey.get(key);
+      if (id === undefined) {
+        id = values.length;
+        idOfKey.set(key, id);
+        values.push(value ?? null);
+      }
+      ids[row] = id;
+      if ((row & 4095) === 4095) check();
+    }
+    return ids;
+  });
   return {
     bound: Math.max(1, rowCount),
     ordered: true,
-    ids: once(() => {
-      const idOfKey = new Map<unknown, number>();
-      const ids = new Int32Array(rowCount);
-      for (let row = 0; row < rowCount; row++) {
-        const value = valueAt(row);
-        const key = groupingKeyOf(value);
-        let id = idOfKey.get(key);
-        if (id === undefined) {
-          id = values.length;
-          idOfKey.set(key, id);
-          values.push(value ?? null);
-        }
-        ids[row] = id;
-        if ((row & 4095) === 4095) check();
-      }
-      return ids;
-    }),
+    ids,
+    idAt: (row) => ids()[row]!,
     valueOfId: (id) => values[id],
   };
 }
@@ -71,66 +90,86 @@ export function dictionaryEncoder(
   valueOfEntry: (entry: number) => unknown,
 ): KeyEncoder {
   const values: unknown[] = [];
+  const idOfEntry = new Int32Array(size + 1).fill(-1);
+  const idOfKey = new Map<unknown, number>();
+  const assign = (entry: number): number => {
+    const value = valueOfEntry(entry);
+    const key = groupingKeyOf(value);
+    let id = idOfKey.get(key);
+    if (id === undefined) {
+      id = values.length;
+      idOfKey.set(key, id);
+      values.push(value ?? null);
+    }
+    idOfEntry[entry] = id;
+    return id;
+  };
+  const fill = (into: Int32Array, start: number, end: number) => {
+    for (let row = start; row < end; row++) {
+      const code = codes[row]!;
+      const entry = code >= 0 && code < size ? code : size;
+      const id = idOfEntry[entry]!;
+      into[row - start] = id >= 0 ? id : assign(entry);
+    }
+  };
   return {
     bound: size + 1,
     ordered: true,
     ids: once(() => {
-      const idOfEntry = new Int32Array(size + 1).fill(-1);
-      const idOfKey = new Map<unknown, number>();
       const ids = new Int32Array(rowCount);
-      for (let row = 0; row < rowCount; row++) {
-        const code = codes[row]!;
-        const entry = code >= 0 && code < size ? code : size;
-        let id = idOfEntry[entry]!;
-        if (id < 0) {
-          const value = valueOfEntry(entry);
-          const key = groupingKeyOf(value);
-          const known = idOfKey.get(key);
-          if (known === undefined) {
-            id = values.length;
-            idOfKey.set(key, id);
-            values.push(value ?? null);
-          } else id = known;
-          idOfEntry[entry] = id;
-        }
-        ids[row] = id;
-      }
+      fill(ids, 0, rowCount);
       return ids;
     }),
+    idAt: (row) => {
+      const code = codes[row]!;
+      const entry = code >= 0 && code < size ? code : size;
+      const id = idOfEntry[entry]!;
+      return id >= 0 ? id : assign(entry);
+    },
+    fill,
     valueOfId: (id) => values[id],
   };
 }
 
 /**
- * Ids of time bins: `binStartMs(row)` is a multiple of `spanMs` from a fixed origin, so the id is the bin's distance
- * from the earliest bin. Undefined when the bins span too wide a range for a dense table.
+ * Ids of time bins of whole epoch milliseconds: the bin of `ms` is floor((ms - originMs) / spanMs) bins from the
+ * origin, and its id is its distance from the earliest bin. Undefined when the bins span too wide a range for a dense
+ * table. The loops read the milliseconds themselves: a closure returning a bin start per row would return a boxed
+ * double (a heap allocation per row) wherever it is not inlined.
  */
 export function binEncoder(
-  binStartMs: (row: number) => number,
+  epochMs: ArrayLike<number>,
+  originMs: number,
   spanMs: number,
   rowCount: number,
   toValue: (binStartMs: number) => unknown,
 ): KeyEncoder | undefined {
   if (rowCount === 0) return undefined;
-  // Two passes over the rows rather than 8 bytes per row kept: large buffers bring on garbage collections.
   let min = Infinity;
   let max = -Infinity;
   for (let row = 0; row < rowCount; row++) {
-    const start = binStartMs(row);
-    if (start < min) min = start;
-    if (start > max) max = start;
+    const ms = epochMs[row]!;
+    if (ms < min) min = ms;
+    if (ms > max) max = ms;
   }
-  const bound = Math.round((max - min) / spanMs) + 1;
+  const firstBin = Math.floor((min - originMs) / spanMs);
+  const bound = Math.floor((max - originMs) / spanMs) - firstBin + 1;
   if (!(bound <= denseLimit(rowCount))) return undefined;
+  const fill = (into: Int32Array, start: number, end: number) => {
+    for (let row = start; row < end; row++)
+      into[row - start] = Math.floor((epochMs[row]! - originMs) / spanMs) - firstBin;
+  };
   return {
     bound,
     ordered: false,
     ids: once(() => {
       const ids = new Int32Array(rowCount);
-      for (let row = 0; row < rowCount; row++) ids[row] = Math.round((binStartMs(row) - min) / spanMs);
+      fill(ids, 0, rowCount);
       return ids;
     }),
-    valueOfId: (id) => toValue(min + id * spanMs),
+    idAt: (row) => Math.floor((epochMs[row]! - originMs) / spanMs) - firstBin,
+    fill,
+    valueOfId: (id) => toValue((firstBin + id) * spanMs + originMs),
   };
 }
 
@@ -140,11 +179,65 @@ function denseLimit(rowCount: number): number {
 }
 
 export interface Grouping {
-  /** The group number of each row. */
+  readonly rowCount: number;
+  /** The group number of each row (built on first use where the groups come from blocks). */
   readonly groupOf: Int32Array;
   readonly count: number;
   /** The first row of each group. */
   readonly firstRows: Int32Array;
+  /** The rows in each group, where the pass that numbered the groups counted them (so count() needs no pass). */
+  readonly sizes?: readonly number[];
+  /** Writes the group numbers of rows [start, end) into `into` from index 0. */
+  fill(into: Int32Array, start: number, end: number): void;
+}
+
+/** Runs `body` over the rows a block at a time with the block's group numbers (`groups[row - start]`). */
+export function forEachBlock(
+  grouping: Grouping,
+  body: (groups: Int32Array, start: number, end: number) => void,
+): void {
+  const { rowCount } = grouping;
+  const groups = new Int32Array(Math.min(BLOCK_ROWS, rowCount));
+  for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
+    const end = Math.min(rowCount, start + BLOCK_ROWS);
+    grouping.fill(groups, start, end);
+    body(groups, start, end);
+  }
+}
+
+/** A grouping whose group numbers are computed again by `fill`, and kept per row only when `groupOf` is read. */
+function blockGrouping(
+  rowCount: number,
+  firstRows: readonly number[],
+  fill: (into: Int32Array, start: number, end: number) => void,
+  sizes?: readonly number[],
+): Grouping {
+  let groupOf: Int32Array | undefined;
+  return {
+    rowCount,
+    count: firstRows.length,
+    firstRows: Int32Array.from(firstRows),
+    ...(sizes ? { sizes } : {}),
+    fill,
+    get groupOf() {
+      if (!groupOf) {
+        groupOf = new Int32Array(rowCount);
+        for (let start = 0; start < rowCount; start += BLOCK_ROWS)
+          fill(groupOf.subarray(start), start, Math.min(rowCount, start + BLOCK_ROWS));
+      }
+      return groupOf;
+    },
+  };
+}
+
+function materialGrouping(groupOf: Int32Array, firstRows: readonly number[]): Grouping {
+  return {
+    rowCount: groupOf.length,
+    groupOf,
+    count: firstRows.length,
+    firstRows: Int32Array.from(firstRows),
+    fill: (into, start, end) => into.set(groupOf.subarray(start, end)),
+  };
 }
 
 /**
@@ -153,17 +246,19 @@ export interface Grouping {
  */
 export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Grouping {
   if (encoders.length === 0)
-    return { groupOf: new Int32Array(rowCount), count: 1, firstRows: Int32Array.of(0) };
+    return blockGrouping(rowCount, [0], (into, start, end) => into.fill(0, 0, end - start), [rowCount]);
+  let product = 1;
+  for (const encoder of encoders) product *= encoder.bound;
+  if (encoders.every((encoder) => encoder.fill) && (encoders.length === 1 || product <= denseLimit(rowCount)))
+    return groupBlocks(encoders, rowCount, product);
   const firstRows: number[] = [];
   const only = encoders.length === 1 ? encoders[0]! : undefined;
   if (only?.ordered) {
     const ids = only.ids();
     for (let row = 0; row < rowCount; row++) if (ids[row] === firstRows.length) firstRows.push(row);
-    return { groupOf: ids, count: firstRows.length, firstRows: Int32Array.from(firstRows) };
+    return materialGrouping(ids, firstRows);
   }
   // One number per row from all the ids (Horner's scheme), then numbered by first appearance.
-  let product = 1;
-  for (const encoder of encoders) product *= encoder.bound;
   const groupOf = new Int32Array(rowCount);
   if (product <= denseLimit(rowCount)) {
     // One key's ids are the composite as they are; several combine into a new array.
@@ -204,22 +299,88 @@ export function groupRows(encoders: readonly KeyEncoder[], rowCount: number): Gr
       groupOf[row] = group;
     }
   }
-  return { groupOf, count: firstRows.length, firstRows: Int32Array.from(firstRows) };
+  return materialGrouping(groupOf, firstRows);
+}
+
+/**
+ * Groups of keys whose ids are computed a block at a time (`KeyEncoder.fill`): one pass numbers the groups in a dense
+ * table indexed by the combined id, and `fill` computes a block's group numbers again from it. One key handing out ids
+ * in order of first appearance needs no table: its ids are the group numbers. The numbering pass also counts the rows
+ * of each group (an array with one small integer per group), so that `count()` costs no pass of its own.
+ */
+function groupBlocks(encoders: readonly KeyEncoder[], rowCount: number, product: number): Grouping {
+  const firstRows: number[] = [];
+  const sizes: number[] = [];
+  const only = encoders.length === 1 ? encoders[0]! : undefined;
+  if (only?.ordered) {
+    const ids = new Int32Array(Math.min(BLOCK_ROWS, rowCount));
+    for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
+      const end = Math.min(rowCount, start + BLOCK_ROWS);
+      only.fill!(ids, start, end);
+      for (let row = start; row < end; row++) {
+        const group = ids[row - start]!;
+        if (group === firstRows.length) {
+          firstRows.push(row);
+          sizes.push(0);
+        }
+        sizes[group]!++;
+      }
+    }
+    return blockGrouping(rowCount, firstRows, only.fill!, sizes);
+  }
+  const scratch = new Int32Array(Math.min(BLOCK_ROWS, rowCount));
+  // The combined id of each row of a block (Horner's scheme over the keys' ids), into `into`.
+  const combine = (into: Int32Array, start: number, end: number) => {
+    encoders[0]!.fill!(into, start, end);
+    for (let k = 1; k < encoders.length; k++) {
+      const encoder = encoders[k]!;
+      const bound = encoder.bound;
+      encoder.fill!(scratch, start, end);
+      for (let i = 0; i < end - start; i++) into[i] = into[i]! * bound + scratch[i]!;
+    }
+  };
+  const groupOfComposite = new Int32Array(product).fill(-1);
+  const block = new Int32Array(Math.min(BLOCK_ROWS, rowCount));
+  for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
+    const end = Math.min(rowCount, start + BLOCK_ROWS);
+    combine(block, start, end);
+    for (let i = 0; i < end - start; i++) {
+      const key = block[i]!;
+      let group = groupOfComposite[key]!;
+      if (group < 0) {
+        group = groupOfComposite[key] = firstRows.length;
+        firstRows.push(start + i);
+        sizes.push(0);
+      }
+      sizes[group]!++;
+    }
+  }
+  return blockGrouping(
+    rowCount,
+    firstRows,
+    (into, start, end) => {
+      combine(into, start, end);
+      for (let i = 0; i < end - start; i++) into[i] = groupOfComposite[into[i]!]!;
+    },
+    sizes,
+  );
 }
 
 // ---------- aggregates over group numbers ----------
 
 export function groupedCount(grouping: Grouping): number[] {
-  const { groupOf } = grouping;
-  if (grouping.count === 1) return [groupOf.length];
+  if (grouping.sizes) return [...grouping.sizes];
+  if (grouping.count === 1) return [grouping.rowCount];
   const counts = new Float64Array(grouping.count);
-  for (let row = 0; row < groupOf.length; row++) counts[groupOf[row]!]!++;
+  forEachBlock(grouping, (groups, start, end) => {
+    for (let i = 0; i < end - start; i++) counts[groups[i]!]!++;
+  });
   return Array.from(counts);
 }
 
 /** Distinct non-null values per group, for a value whose encoder has a small bound (dictionary ids). */
 export function groupedDistinctCount(grouping: Grouping, values: KeyEncoder): number[] {
-  const { groupOf, count } = grouping;
+  const { count } = grouping;
   const bound = values.bound;
   const distinct = new Float64Array(count);
   const nullIds = new Int8Array(bound); // 0 unknown, 1 null, 2 a value
@@ -231,29 +392,39 @@ export function groupedDistinctCount(grouping: Grouping, values: KeyEncoder): nu
     }
     return state === 1;
   };
+  const ids = new Int32Array(Math.min(BLOCK_ROWS, grouping.rowCount));
+  const idsOf = (start: number, end: number) => {
+    if (values.fill) values.fill(ids, start, end);
+    else ids.set(values.ids().subarray(start, end));
+  };
   if (count * bound <= 1 << 24) {
     const seen = new Uint8Array(count * bound);
-    const ids = values.ids();
-    for (let row = 0; row < groupOf.length; row++) {
-      const group = groupOf[row]!;
-      const slot = group * bound + ids[row]!;
-      if (seen[slot] === 0) {
-        seen[slot] = 1;
-        if (!isNullId(slot - group * bound)) distinct[group]!++;
+    forEachBlock(grouping, (groups, start, end) => {
+      idsOf(start, end);
+      for (let i = 0; i < end - start; i++) {
+        const group = groups[i]!;
+        const id = ids[i]!;
+        const slot = group * bound + id;
+        if (seen[slot] === 0) {
+          seen[slot] = 1;
+          if (!isNullId(id)) distinct[group]!++;
+        }
       }
-    }
+    });
   } else {
     const sets: (Set<number> | undefined)[] = new Array(count);
-    const ids = values.ids();
-    for (let row = 0; row < groupOf.length; row++) {
-      const group = groupOf[row]!;
-      const id = ids[row]!;
-      const set = (sets[group] ??= new Set<number>());
-      if (!set.has(id)) {
-        set.add(id);
-        if (!isNullId(id)) distinct[group]!++;
+    forEachBlock(grouping, (groups, start, end) => {
+      idsOf(start, end);
+      for (let i = 0; i < end - start; i++) {
+        const group = groups[i]!;
+        const id = ids[i]!;
+        const set = (sets[group] ??= new Set<number>());
+        if (!set.has(id)) {
+          set.add(id);
+          if (!isNullId(id)) distinct[group]!++;
+        }
       }
-    }
+    });
   }
   return Array.from(distinct);
 }
@@ -263,16 +434,18 @@ export function groupedDistinctCount(grouping: Grouping, values: KeyEncoder): nu
  * first such row on ties. -1 for a group without rows.
  */
 export function groupedBestRow(grouping: Grouping, values: ArrayLike<number>, sign: 1 | -1): number[] {
-  const { groupOf, count } = grouping;
+  const { count } = grouping;
   const bestRow = new Int32Array(count).fill(-1);
   const best = new Float64Array(count);
-  for (let row = 0; row < groupOf.length; row++) {
-    const group = groupOf[row]!;
-    const value = values[row]!;
-    if (bestRow[group]! < 0 || (value - best[group]!) * sign > 0) {
-      best[group] = value;
-      bestRow[group] = row;
+  forEachBlock(grouping, (groups, start, end) => {
+    for (let row = start; row < end; row++) {
+      const group = groups[row - start]!;
+      const value = values[row]!;
+      if (bestRow[group]! < 0 || (value - best[group]!) * sign > 0) {
+        best[group] = value;
+        bestRow[group] = row;
+      }
     }
-  }
+  });
   return Array.from(bestRow);
 }

@@ -40,10 +40,23 @@ function compileBin(expr: Call, table: Table): RowFunction | undefined {
   // Whole milliseconds are exact doubles (|ms| < 2^53); bins count from Kusto's origin, 0001-01-01.
   const spanMs = Number(size / TICKS_PER_MS);
   const originMs = Number(MIN_DATETIME_TICKS / TICKS_PER_MS);
-  const msKey = (row: number) => Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs;
-  const binned = (row: number) => BigInt(msKey(row)) * TICKS_PER_MS;
-  // summarize groups by `msKey` (see grouping.ts) without converting each row.
-  return Object.assign(binned, { msKey, spanMs });
+  const binned = (row: number) =>
+    BigInt(Math.floor((epochMs[row]! - originMs) / spanMs) * spanMs + originMs) * TICKS_PER_MS;
+  // summarize groups by the bins of the milliseconds themselves (see grouping.ts binEncoder), converting no row.
+  const form: BinOverEpochMs = { epochMs, originMs, spanMs };
+  return Object.assign(binned, { binOverEpochMs: form });
+}
+
+/** What `bin(column, span)` of whole epoch milliseconds bins: the column's milliseconds, the origin and the span. */
+export interface BinOverEpochMs {
+  readonly epochMs: ArrayLike<number>;
+  readonly originMs: number;
+  readonly spanMs: number;
+}
+
+/** The epoch-millisecond form of a compiled `bin()`, when it has one. */
+export function binOverEpochMs(fn: RowFunction): BinOverEpochMs | undefined {
+  return (fn as { binOverEpochMs?: BinOverEpochMs }).binOverEpochMs;
 }
 
 /**

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Expr } from '../plan';
 import type { Table } from '../table';
 import { TICKS_PER_MS } from '../values';
-import { compileRowTest, countRows, selectRows } from './rowTests';
+import { compileFilter } from './filterBlocks';
+import { compileRowTest } from './rowTests';
 
 const span = { start: 0, length: 1 };
 const MS = [-2_000, -1, 0, 1, 2, 999, 1_000, 1_001, 86_400_000];
@@ -79,13 +80,27 @@ describe('row tests over epoch milliseconds', () => {
     expect(rows(call('!=', column, datetime(null)))).toHaveLength(MS.length);
   });
 
-  it('and / or combine the tests; countRows counts what selectRows keeps', () => {
+  it('and / or combine the tests; a filter counts what it selects', () => {
     const after = call('>=', column, datetime(0n));
     const before = call('<', column, datetime(1_000n * TICKS_PER_MS));
-    const both = compileRowTest(call('and', after, before), table, api);
-    const either = compileRowTest(call('or', call('<', column, datetime(0n)), before), table, api);
-    expect(Array.from(selectRows(MS.length, both, () => {}))).toEqual([2, 3, 4, 5]);
-    expect(countRows(MS.length, both, () => {})).toBe(4);
-    expect(countRows(MS.length, either, () => {})).toBe(6);
+    const both = call('and', after, before);
+    const either = call('or', call('<', column, datetime(0n)), before);
+    expect(rows(both)).toEqual([2, 3, 4, 5]);
+    expect(Array.from(compileFilter(both, table, api).select(() => {}))).toEqual([2, 3, 4, 5]);
+    expect(compileFilter(both, table, api).count(() => {})).toBe(4);
+    expect(rows(either)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(compileFilter(either, table, api).count(() => {})).toBe(6);
+  });
+
+  it('the column loops keep what the row tests keep, for every bound', () => {
+    for (const operator of Object.keys(EXACT)) {
+      for (const bound of BOUNDS) {
+        const predicate = call(operator, column, datetime(bound));
+        expect(
+          Array.from(compileFilter(predicate, table, api).select(() => {})),
+          `${operator} ${bound}`,
+        ).toEqual(rows(predicate));
+      }
+    }
   });
 });

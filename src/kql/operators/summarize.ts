@@ -6,7 +6,8 @@ import type { ExecuteApi } from '../executeApi';
 import { binEncoder, groupRows, type KeyEncoder, valueEncoder } from '../grouping';
 import { aggregateRunner, dictionaryEncoderOf } from '../kernel/aggregateRunner';
 import { typeOfExpr } from '../kernel/compile';
-import { compileRowTest, countRows } from '../kernel/rowTests';
+import { binOverEpochMs } from '../kernel/epochMs';
+import { compileFilter } from '../kernel/filterBlocks';
 import { makeTable } from '../kernel/tables';
 import type { ColumnSchema, Expr, NamedExpr, Tabular } from '../plan';
 import type { Column, Table } from '../table';
@@ -79,8 +80,7 @@ function countAfterFilter(plan: PlanOf<'summarize'>, api: ExecuteApi): Table | u
   );
   if (plan.by.length > 0 || !onlyCounts || filter.op !== 'where') return undefined;
   const source = api.run(filter.input);
-  const test = compileRowTest(filter.predicate, source, api);
-  const count = countRows(source.length, test, () => api.check(filter.span));
+  const count = compileFilter(filter.predicate, source, api).count(() => api.check(filter.span));
   return makeTable(
     plan.aggregates.map((item) => ({ name: item.name, type: typeOfExpr(item.expr), values: [count] })),
     1,
@@ -118,10 +118,9 @@ function summarize(
   }
   const columns: Column[] = by.map((item, index) => {
     const encoder = encoders[index]!;
-    const ids = encoder.ids();
     const values = new Array<unknown>(groupCount);
     for (let group = 0; group < groupCount; group++)
-      values[group] = encoder.valueOfId(ids[grouping.firstRows[group]!]!) ?? null;
+      values[group] = encoder.valueOfId(encoder.idAt(grouping.firstRows[group]!)) ?? null;
     return { name: item.name, type: typeOfExpr(item.expr), values };
   });
   runners.forEach((runner, k) => {
@@ -148,9 +147,10 @@ function keyEncoder(
   const dictionary = dictionaryEncoderOf(expr, table, api);
   if (dictionary) return dictionary;
   const fn = api.compile(expr, table);
-  const bin = fn as { msKey?: (row: number) => number; spanMs?: number };
-  if (bin.msKey && bin.spanMs) {
-    const encoder = binEncoder(bin.msKey, bin.spanMs, table.length, (ms) => BigInt(ms) * TICKS_PER_MS);
+  const bin = binOverEpochMs(fn);
+  if (bin) {
+    const { epochMs, originMs, spanMs } = bin;
+    const encoder = binEncoder(epochMs, originMs, spanMs, table.length, (ms) => BigInt(ms) * TICKS_PER_MS);
     if (encoder) return encoder;
   }
   return valueEncoder(fn, table.length, () => api.check(span));

@@ -2,7 +2,7 @@
  * `where` (and `filter`): keeps the rows whose predicate is true.
  */
 import type { ExecuteApi } from '../executeApi';
-import { compileRowTest, selectRows } from '../kernel/rowTests';
+import { compileFilter } from '../kernel/filterBlocks';
 import { gather } from '../kernel/tables';
 import type { Tabular } from '../plan';
 import type { Table } from '../table';
@@ -26,7 +26,6 @@ export function translate(site: OperatorSite, api: TranslateApi): Tabular {
 
 export function execute(plan: PlanOf<'where'>, api: ExecuteApi): Table {
   const input = api.run(plan.input);
-  const test = compileRowTest(plan.predicate, input, api);
-  const rows = selectRows(input.length, test, () => api.check(plan.span));
+  const rows = compileFilter(plan.predicate, input, api).select(() => api.check(plan.span));
   return rows.length === input.length ? input : gather(input, rows);
 }
