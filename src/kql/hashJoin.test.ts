@@ -76,50 +76,12 @@ describe('hash join matching', () => {
     expect(Array.from(firstRowPerKey(side(keys)))).toEqual(expected);
   });
 
-  it('gives the same pairs and flags with a partitioned index (tens of thousands of text keys)', () => {
-    const ids = (n: number, distinct: number, prefix: string) =>
-      Array.from({ length: n }, () =>
-        rand() < 0.05 ? null : `${prefix}${Math.floor(rand() * distinct).toString(36)}`,
-      );
-    for (const [leftKeys, rightKeys] of [
-      [ids(40_000, 30_000, 'a'), ids(50_000, 30_000, 'a')],
-      [ids(60_000, 50_000, 'b'), ids(20_000, 50_000, 'b')],
-    ] as const) {
-      const left = side([...leftKeys]);
-      const right = side([...rightKeys]);
-      const rightRows = new Map<unknown, number[]>();
-      rightKeys.forEach((key, row) => {
-        if (key !== null) rightRows.set(key, [...(rightRows.get(key) ?? []), row]);
-      });
-      const expectedLeft: number[] = [];
-      const expectedRight: number[] = [];
-      leftKeys.forEach((key, row) => {
-        for (const match of rightRows.get(key) ?? []) {
-          expectedLeft.push(row);
-          expectedRight.push(match);
-        }
-      });
-      expect(expectedLeft.length).toBeGreaterThan(10_000);
-      const pairs = matchPairs(left, right, check);
-      expect(Array.from(pairs.left)).toEqual(expectedLeft);
-      expect(Array.from(pairs.right)).toEqual(expectedRight);
-      const flags = matchFlags(left, right, check);
-      const leftKeySet = new Set(leftKeys);
-      expect(Array.from(flags.left, (flag) => flag === 1)).toEqual(
-        leftKeys.map((key) => key !== null && rightRows.has(key)),
-      );
-      expect(Array.from(flags.right, (flag) => flag === 1)).toEqual(
-        rightKeys.map((key) => key !== null && leftKeySet.has(key)),
-      );
-    }
-  });
-
   it('probes once per code of a dictionary-coded side and gives the same pairs', () => {
     const dictionary = ['get', 'list', '', 'get'];
-    const codes = Int32Array.from({ length: 400 }, () => Math.floor(rand() * 6) - 1);
+    const codes = Int32Array.from({ length: 30 }, () => Math.floor(rand() * 6) - 1);
     const keys = Array.from(codes, (code) => (code < 0 ? '' : (dictionary[code] ?? '')));
     const coded = { ...side(keys), dictionary: { codes, size: dictionary.length } };
-    // The coded side is the larger one, so that it probes the other's index.
+    // The coded side is the smaller one, so that it probes the other's index.
     const others = [
       texts(300, 3).map((k) => (k === 'k0' ? 'get' : k === 'k1' ? '' : k)),
       ['', 'list', 'x', ...texts(60, 2)],

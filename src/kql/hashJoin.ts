@@ -1,9 +1,27 @@
 /**
  * Equi-join matching. One side is indexed (the smaller one), the other probes it; the pairs come out in the same
  * order whichever side was indexed: by left row, then by right row. Text keys go into an open-addressing table over
- * typed arrays (no Map entry per row, textKeyIndex.ts); other keys into a Map. A null key matches nothing.
+ * typed arrays (no Map entry per row); other keys into a Map. A null key matches nothing.
  */
-import { buildTextIndex, type KeyIndex } from './textKeyIndex';
+
+/** A 32-bit FNV-1a hash of a text, with a final mix so that the low bits spread. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  return hash ^ (hash >>> 13);
+}
+
+/**
+ * The rows of one side by key. `find(key)` answers -1 when no row has the key, the row when exactly one has it, and
+ * `-2 - row` for the first of several, whose later rows follow through `next` (ascending, -1 at the end). Most keys of
+ * a join are unique, and this saves reading `next` for them.
+ */
+interface KeyIndex {
+  find(key: unknown): number;
+  readonly next: Int32Array;
+}
 
 function allTexts(keys: ArrayLike<unknown>, rows: ArrayLike<number>): boolean {
   for (let i = 0; i < rows.length; i++) {
@@ -15,8 +33,53 @@ function allTexts(keys: ArrayLike<unknown>, rows: ArrayLike<number>): boolean {
 
 /** Indexes `rows` (ascending row numbers) of a side whose key of row r is keys[r]. */
 function buildIndex(keys: ArrayLike<unknown>, rows: ArrayLike<number>, length: number): KeyIndex {
-  if (allTexts(keys, rows)) return buildTextIndex(keys, rows, length);
   const next = new Int32Array(length).fill(-1);
+  if (allTexts(keys, rows)) {
+    let capacity = 16;
+    while (capacity < rows.length * 2) capacity *= 2;
+    const mask = capacity - 1;
+    // Slot s holds, side by side (one cache line): the first row of one key (-1: empty), the key's hash, and 1 when
+    // more rows have the key.
+    const slots = new Int32Array(capacity * 3).fill(-1);
+    // Rows go in from the last so that each key's chain ends up ascending.
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i]!;
+      const key = keys[row];
+      if (typeof key !== 'string') continue;
+      const hash = textHash(key);
+      let at = (hash & mask) * 3;
+      for (;;) {
+        const head = slots[at]!;
+        if (head < 0) {
+          slots[at] = row;
+          slots[at + 1] = hash;
+          slots[at + 2] = 0;
+          break;
+        }
+        if (slots[at + 1] === hash && keys[head] === key) {
+          next[row] = head;
+          slots[at] = row;
+          slots[at + 2] = 1;
+          break;
+        }
+        at = at + 3 === slots.length ? 0 : at + 3;
+      }
+    }
+    return {
+      next,
+      find(key) {
+        if (typeof key !== 'string') return -1;
+        const hash = textHash(key);
+        let at = (hash & mask) * 3;
+        for (;;) {
+          const head = slots[at]!;
+          if (head < 0) return -1;
+          if (slots[at + 1] === hash && keys[head] === key) return slots[at + 2] === 0 ? head : -2 - head;
+          at = at + 3 === slots.length ? 0 : at + 3;
+        }
+      },
+    };
+  }
   const first = new Map<unknown, number>();
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i]!;
@@ -26,18 +89,12 @@ function buildIndex(keys: ArrayLike<unknown>, rows: ArrayLike<number>, length: n
     if (head !== undefined) next[row] = head;
     first.set(key, row);
   }
-  const find = (key: unknown) => {
-    const head = key === null || key === undefined ? undefined : first.get(key);
-    if (head === undefined) return -1;
-    return next[head] === -1 ? head : -2 - head;
-  };
   return {
     next,
-    find,
-    findAll(probeKeys, probeRows) {
-      const found = new Int32Array(probeRows.length);
-      for (let i = 0; i < probeRows.length; i++) found[i] = find(probeKeys[probeRows[i]!]);
-      return found;
+    find(key) {
+      const head = key === null || key === undefined ? undefined : first.get(key);
+      if (head === undefined) return -1;
+      return next[head] === -1 ? head : -2 - head;
     },
   };
 }
@@ -92,38 +149,25 @@ function probeAll(
   probing: JoinSide,
   check: () => void,
 ): { found: Int32Array; pairs: number } {
-  let found: Int32Array;
-  if (probing.dictionary) {
-    const findRow = findByCode(index, probing);
-    found = new Int32Array(probing.rows.length);
-    for (let i = 0; i < probing.rows.length; i++) found[i] = findRow(probing.rows[i]!);
-  } else {
-    found = index.findAll(probing.keys, probing.rows);
-  }
-  // Made only when a key has several rows: with unique keys (ids) it would be one more array of the side's length.
-  let chainLength: Int32Array | undefined;
-  let pairs = 0;
-  for (let i = 0; i < probing.rows.length; i++) {
-    const match = found[i]!;
-    if (match >= 0) pairs++;
-    else if (match < -1) {
-      chainLength ??= chainLengths(index, indexed);
-      pairs += chainLength[-2 - match]!;
-    }
-    if ((i & 65535) === 65535) check();
-  }
-  return { found, pairs };
-}
-
-/** The number of rows with the key of each indexed row, from that row on (the length of its chain). */
-function chainLengths(index: KeyIndex, indexed: JoinSide): Int32Array {
   const chainLength = new Int32Array(indexed.length);
   for (let i = indexed.rows.length - 1; i >= 0; i--) {
     const row = indexed.rows[i]!;
     const after = index.next[row]!;
     chainLength[row] = 1 + (after >= 0 ? chainLength[after]! : 0);
   }
-  return chainLength;
+  const found = new Int32Array(probing.rows.length);
+  const findRow = probing.dictionary
+    ? findByCode(index, probing)
+    : (row: number) => index.find(probing.keys[row]);
+  let pairs = 0;
+  for (let i = 0; i < probing.rows.length; i++) {
+    const match = findRow(probing.rows[i]!);
+    found[i] = match;
+    if (match >= 0) pairs++;
+    else if (match < -1) pairs += chainLength[-2 - match]!;
+    if ((i & 65535) === 65535) check();
+  }
+  return { found, pairs };
 }
 
 /** `index.find` of a dictionary-coded side's rows, asked once per code. */
@@ -208,10 +252,9 @@ export function matchFlags(
       ? [right, left, flags.right, flags.left]
       : [left, right, flags.left, flags.right];
   const index = buildIndex(indexed.keys, indexed.rows, indexed.length);
-  const answers = index.findAll(probing.keys, probing.rows);
   for (let i = 0; i < probing.rows.length; i++) {
     const row = probing.rows[i]!;
-    const found = answers[i]!;
+    const found = index.find(probing.keys[row]);
     if (found === -1) continue;
     probingFlags[row] = 1;
     const first = found >= 0 ? found : -2 - found;
@@ -246,11 +289,10 @@ const SET_LIMIT = 65_536;
 
 function firstRowPerKeyIndexed(side: JoinSide): Int32Array {
   const index = buildIndex(side.keys, side.rows, side.length);
-  const answers = index.findAll(side.keys, side.rows);
   const firsts: number[] = [];
   for (let i = 0; i < side.rows.length; i++) {
     const row = side.rows[i]!;
-    const found = answers[i]!;
+    const found = index.find(side.keys[row]);
     if (found === row || found === -2 - row) firsts.push(row);
   }
   return Int32Array.from(firsts);
