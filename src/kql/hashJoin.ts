@@ -197,7 +197,7 @@ export function matchPairs(
   reserve: (pairs: number) => void = () => {},
 ): MatchedPairs {
   const pairs = new RowPairs();
-  if (right.rows.length >= left.rows.length) {
+  if (right.rows.length <= left.rows.length) {
     const index = buildIndex(right.keys, right.rows, right.length);
     const probed = probeAll(index, right, left, check);
     reserve(probed.pairs);
@@ -248,7 +248,7 @@ export function matchFlags(
 ): { left: Uint8Array; right: Uint8Array } {
   const flags = { left: new Uint8Array(left.length), right: new Uint8Array(right.length) };
   const [indexed, probing, indexedFlags, probingFlags] =
-    right.rows.length >= left.rows.length
+    right.rows.length <= left.rows.length
       ? [right, left, flags.right, flags.left]
       : [left, right, flags.left, flags.right];
   const index = buildIndex(indexed.keys, indexed.rows, indexed.length);

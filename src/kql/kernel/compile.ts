@@ -26,6 +26,7 @@ import { functionError } from './errors';
 import { compileOperator } from './scalarOperators';
 import { compileDynamicColumnText } from './dynamicText';
 import { compileOverEpochMs } from './epochMs';
+import { compileJsonProperty, jsonPropertyAccess } from './jsonProperty';
 import { compileWindowFunction, WINDOW_FUNCTIONS } from './windowFunctions';
 
 type Compiled = RowFunction;
@@ -177,6 +178,22 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
   if (overEpochMs) return overEpochMs;
   const dynamicText = compileDynamicColumnText(expr, table);
   if (dynamicText) return dynamicText;
+  const jsonProperty = jsonPropertyAccess(expr);
+  if (jsonProperty) {
+    const text = compile(jsonProperty.text, table, context);
+    return compileJsonProperty(text, jsonProperty.key, compileArguments(expr, table, context, argTypes));
+  }
+  return compileArguments(expr, table, context, argTypes);
+}
+
+/** A call over its compiled arguments: an operator, or a function of the registry. */
+function compileArguments(
+  expr: Extract<Expr, { kind: 'call' }>,
+  table: Table,
+  context: Context,
+  argTypes: readonly KustoType[],
+): Compiled {
+  const name = expr.name;
   const fns = expr.args.map((arg) => compile(arg, table, context));
   const operator = compileOperator(expr, fns, argTypes);
   if (operator) return operator;
@@ -200,6 +217,18 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, table: Table, contex
       };
     }
     return (row) => binValue(a!(row), size, type);
+  }
+  if (name === 'tostring' && fns.length === 1) {
+    // The usual wrapper of a property read (`tostring(parse_json(X).Key)`): no argument array per row.
+    const type = argTypes[0];
+    return (row) => {
+      const value = a!(row);
+      try {
+        return toStringValue(value, type);
+      } catch (error) {
+        throw functionError(error, name, expr.span);
+      }
+    };
   }
   const args = new Array<unknown>(fns.length);
   const wantsDynamicString = expr.type === 'string';
