@@ -78,10 +78,10 @@ describe('hash join matching', () => {
 
   it('probes once per code of a dictionary-coded side and gives the same pairs', () => {
     const dictionary = ['get', 'list', '', 'get'];
-    const codes = Int32Array.from({ length: 30 }, () => Math.floor(rand() * 6) - 1);
+    const codes = Int32Array.from({ length: 400 }, () => Math.floor(rand() * 6) - 1);
     const keys = Array.from(codes, (code) => (code < 0 ? '' : (dictionary[code] ?? '')));
     const coded = { ...side(keys), dictionary: { codes, size: dictionary.length } };
-    // The coded side is the smaller one, so that it probes the other's index.
+    // The coded side is the larger one, so that it probes the other's index (the smaller side is indexed).
     const others = [
       texts(300, 3).map((k) => (k === 'k0' ? 'get' : k === 'k1' ? '' : k)),
       ['', 'list', 'x', ...texts(60, 2)],
