@@ -19,7 +19,10 @@ import {
   textOf,
 } from './rowTests';
 
-/** One conjunct run over a block of rows. */
+/**
+ * One conjunct run over a block of rows. Each kind of test writes out its own two loops: a shared loop taking the test
+ * as a callback would bring back the call per row that this file exists to remove.
+ */
 interface BlockTest {
   /** Writes the rows of [start, end) that pass into `into` from index 0; returns how many. */
   scan(into: Int32Array, start: number, end: number): number;
