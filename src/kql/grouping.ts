@@ -45,18 +45,13 @@ function once(fill: () => Int32Array): () => Int32Array {
   return () => (ids ??= fill());
 }
 
-/** Ids from a hash map of the row values: one Map lookup per row, for keys with no cheaper form. */
-export function valueEncoder(
-  valueAt: (row: number) => unknown,
-  rowCount: number,
-  check: () => void,
-): KeyEncoder {
+/** Numbers the distinct grouping keys in the order they are first met, keeping each id's value (null for undefined). */
+function keyNumbering(): { values: unknown[]; idOf: (value: unknown) => number } {
   const values: unknown[] = [];
-  const ids = once(() => {
-    const idOfKey = new Map<unknown, number>();
-    const ids = new Int32Array(rowCount);
-    for (let row = 0; row < rowCount; row++) {
-      const value = valueAt(row);
+  const idOfKey = new Map<unknown, number>();
+  return {
+    values,
+    idOf(value) {
       const key = groupingKeyOf(value);
       let id = idOfKey.get(key);
       if (id === undefined) {
@@ -64,7 +59,22 @@ export function valueEncoder(
         idOfKey.set(key, id);
         values.push(value ?? null);
       }
-      ids[row] = id;
+      return id;
+    },
+  };
+}
+
+/** Ids from a hash map of the row values: one Map lookup per row, for keys with no cheaper form. */
+export function valueEncoder(
+  valueAt: (row: number) => unknown,
+  rowCount: number,
+  check: () => void,
+): KeyEncoder {
+  const { values, idOf } = keyNumbering();
+  const ids = once(() => {
+    const ids = new Int32Array(rowCount);
+    for (let row = 0; row < rowCount; row++) {
+      ids[row] = idOf(valueAt(row));
       if ((row & 4095) === 4095) check();
     }
     return ids;
@@ -89,21 +99,9 @@ export function dictionaryEncoder(
   size: number,
   valueOfEntry: (entry: number) => unknown,
 ): KeyEncoder {
-  const values: unknown[] = [];
+  const { values, idOf } = keyNumbering();
   const idOfEntry = new Int32Array(size + 1).fill(-1);
-  const idOfKey = new Map<unknown, number>();
-  const assign = (entry: number): number => {
-    const value = valueOfEntry(entry);
-    const key = groupingKeyOf(value);
-    let id = idOfKey.get(key);
-    if (id === undefined) {
-      id = values.length;
-      idOfKey.set(key, id);
-      values.push(value ?? null);
-    }
-    idOfEntry[entry] = id;
-    return id;
-  };
+  const assign = (entry: number): number => (idOfEntry[entry] = idOf(valueOfEntry(entry)));
   const fill = (into: Int32Array, start: number, end: number) => {
     for (let row = start; row < end; row++) {
       const code = codes[row]!;
@@ -192,7 +190,7 @@ export interface Grouping {
 }
 
 /** Runs `body` over the rows a block at a time with the block's group numbers (`groups[row - start]`). */
-export function forEachBlock(
+function forEachBlock(
   grouping: Grouping,
   body: (groups: Int32Array, start: number, end: number) => void,
 ): void {

@@ -87,7 +87,7 @@ export function compileRowTest(expr: Expr, table: Table, api: FilterApi): RowTes
 }
 
 /** The predicate's compiled expression compared with `true`, or its dictionary form when it has one. */
-export function generalRowTest(expr: Expr, table: Table, api: FilterApi): RowTest {
+function generalRowTest(expr: Expr, table: Table, api: FilterApi): RowTest {
   const fn = api.compile(expr, table);
   const codes = codesTestOf(fn);
   return codes ? rowTestOf(codes) : (row) => fn(row) === true;
@@ -118,7 +118,7 @@ export function codesTestOf(fn: (row: number) => unknown): SimpleTest | undefine
   };
 }
 
-export function rowTestOf(test: SimpleTest): RowTest {
+function rowTestOf(test: SimpleTest): RowTest {
   switch (test.kind) {
     case 'constant':
       return test.value ? ALWAYS : NEVER;
