@@ -53,6 +53,10 @@ describe('hash join matching', () => {
       const pairs = matchPairs(left, right, check);
       expect(Array.from(pairs.left)).toEqual(expectedLeft);
       expect(Array.from(pairs.right)).toEqual(expectedRight);
+      // A side without a rows list takes part whole.
+      const whole = matchPairs(left, { keys: right.keys, length: right.length }, check);
+      expect(Array.from(whole.left)).toEqual(expectedLeft);
+      expect(Array.from(whole.right)).toEqual(expectedRight);
       const flags = matchFlags(left, right, check);
       const leftMatched = new Set(expectedLeft);
       const rightMatched = new Set(expectedRight);
@@ -62,6 +66,23 @@ describe('hash join matching', () => {
       expect(Array.from(flags.right, (flag) => flag === 1)).toEqual(
         rightKeys.map((_, row) => rightMatched.has(row)),
       );
+    }
+  });
+
+  it('matches keys that are all distinct (an index without chains)', () => {
+    const ids = (n: number, from: number) => Array.from({ length: n }, (_, i) => `id${from + i * 3}`);
+    for (const [leftKeys, rightKeys] of [
+      [ids(40, 0), ids(90, 30)],
+      [ids(90, 30), ids(40, 0)],
+      [[1, 2, 3, 4], [3, 4, 5]],
+    ]) {
+      const left = side(leftKeys!);
+      const right = side(rightKeys!);
+      const [expectedLeft, expectedRight] = nestedLoop(left, right);
+      expect(expectedLeft.length).toBeGreaterThan(0);
+      const pairs = matchPairs({ keys: left.keys, length: left.length }, right, check);
+      expect(Array.from(pairs.left)).toEqual(expectedLeft);
+      expect(Array.from(pairs.right)).toEqual(expectedRight);
     }
   });
 

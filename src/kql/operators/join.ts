@@ -90,20 +90,13 @@ export function execute(plan: PlanOf<'join'>, api: ExecuteApi): Table {
   const left = api.run(plan.left);
   const right = api.run(plan.right);
   const check = () => api.check(plan.span);
-  const all = (length: number) => {
-    const rows = new Int32Array(length);
-    for (let i = 0; i < length; i++) rows[i] = i;
-    return rows;
-  };
   const leftSide: JoinSide = {
     keys: joinKeys(plan.leftKeys, left, api),
-    rows: all(left.length),
     length: left.length,
     dictionary: keyDictionary(plan.leftKeys, left),
   };
   const rightSide: JoinSide = {
     keys: joinKeys(plan.rightKeys, right, api),
-    rows: all(right.length),
     length: right.length,
     dictionary: keyDictionary(plan.rightKeys, right),
   };
@@ -120,7 +113,7 @@ export function execute(plan: PlanOf<'join'>, api: ExecuteApi): Table {
   }
   // innerunique: the left side is deduplicated on the key first. Kusto keeps an arbitrary row per key; this
   // engine keeps the first, so results are repeatable.
-  const leftRows = kind === 'innerunique' ? firstRowPerKey(leftSide) : leftSide.rows;
+  const leftRows = kind === 'innerunique' ? firstRowPerKey(leftSide) : undefined;
   const width = left.columns.length + right.columns.length;
   const matches = matchPairs({ ...leftSide, rows: leftRows }, rightSide, check, (pairs) => {
     const unmatched = kind === 'inner' || kind === 'innerunique' ? 0 : left.length + right.length;
@@ -136,8 +129,7 @@ export function execute(plan: PlanOf<'join'>, api: ExecuteApi): Table {
     const matchedRight = new Uint8Array(right.length);
     for (let i = 0; i < matches.right.length; i++) matchedRight[matches.right[i]!] = 1;
     let at = 0;
-    for (let i = 0; i < leftRows.length; i++) {
-      const row = leftRows[i]!;
+    for (let row = 0; row < left.length; row++) {
       if (at < matches.left.length && matches.left[at] === row) {
         while (at < matches.left.length && matches.left[at] === row) {
           outLeft.push(row);
