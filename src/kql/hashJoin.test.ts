@@ -74,7 +74,10 @@ describe('hash join matching', () => {
     for (const [leftKeys, rightKeys] of [
       [ids(40, 0), ids(90, 30)],
       [ids(90, 30), ids(40, 0)],
-      [[1, 2, 3, 4], [3, 4, 5]],
+      [
+        [1, 2, 3, 4],
+        [3, 4, 5],
+      ],
     ]) {
       const left = side(leftKeys!);
       const right = side(rightKeys!);
@@ -83,6 +86,49 @@ describe('hash join matching', () => {
       const pairs = matchPairs({ keys: left.keys, length: left.length }, right, check);
       expect(Array.from(pairs.left)).toEqual(expectedLeft);
       expect(Array.from(pairs.right)).toEqual(expectedRight);
+    }
+  });
+
+  it('splits a large indexed side into parts and gives the same pairs and flags', () => {
+    // Past 32,768 indexed rows the text keys are split by hash into parts that fit a core's cache.
+    const byMap = (left: unknown[], right: unknown[]) => {
+      const rowsOf = new Map<unknown, number[]>();
+      right.forEach((key, row) => key !== null && rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]));
+      const pairs: [number[], number[]] = [[], []];
+      left.forEach((key, row) => {
+        for (const match of key === null ? [] : (rowsOf.get(key) ?? [])) {
+          pairs[0].push(row);
+          pairs[1].push(match);
+        }
+      });
+      return pairs;
+    };
+    const many = texts(90_000, 60_000);
+    const shapes: [string, unknown[], unknown[]][] = [
+      ['texts with repeats and nulls', many, texts(120_000, 60_000)],
+      ['a probing side with numbers', many, [...texts(100_000, 60_000), 7, 8, 'k5']],
+      [
+        'an indexed side with a number (a Map instead)',
+        [...many.slice(0, 40_000), 12],
+        texts(60_000, 30_000),
+      ],
+    ];
+    for (const [, indexedKeys, probingKeys] of shapes) {
+      for (const [leftKeys, rightKeys] of [
+        [probingKeys, indexedKeys],
+        [indexedKeys, probingKeys],
+      ]) {
+        const left = { keys: leftKeys!, length: leftKeys!.length };
+        const right = { keys: rightKeys!, length: rightKeys!.length };
+        const [expectedLeft, expectedRight] = byMap(leftKeys!, rightKeys!);
+        expect(expectedLeft.length).toBeGreaterThan(1000);
+        const pairs = matchPairs(left, right, check);
+        expect(Array.from(pairs.left)).toEqual(expectedLeft);
+        expect(Array.from(pairs.right)).toEqual(expectedRight);
+        const flags = matchFlags(left, right, check);
+        expect(flags.left.reduce((n, flag) => n + flag, 0)).toBe(new Set(expectedLeft).size);
+        expect(flags.right.reduce((n, flag) => n + flag, 0)).toBe(new Set(expectedRight).size);
+      }
     }
   });
 
