@@ -46,6 +46,9 @@ if (getHeapStatistics().heap_size_limit < HEAP_MB * 1_000_000 || !collectGarbage
 const ROWS = Number(process.env['ROWS'] ?? 1_000_000);
 const RUNS = 5;
 const CURVE_RUNS = Number(process.env['CURVE_RUNS'] ?? 3);
+/** The curve runs a short query until its runs add up to this (a median of 3 runs of 5 ms is noise). */
+const CURVE_MIN_TOTAL_MS = 300;
+const MAX_RUNS = 31;
 /** `CURVE_SIZES=1000000,4000000` measures only those sizes (a diagnostic: the linearity rule needs the whole curve). */
 const CURVE_SIZES = (
   process.env['CURVE_SIZES']?.split(',').map(Number) ?? [
@@ -726,10 +729,15 @@ const clockNote =
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The first (warm-up) run's time and the median of `runs` runs after it, on the bench's clock and in CPU time. */
+/**
+ * The first run, then the median of `runs` runs, or of as many as fill `minTotalMs` (at most MAX_RUNS): a query of
+ * a few milliseconds varies by a scavenge or a timer tick, and three of its runs gave medians 2x apart.
+ */
 function timed(
   run: () => unknown,
   runs = RUNS,
   label = '',
+  minTotalMs = 0,
 ): { first: number; median: number; cpuMedian: number } {
   collectGarbage!();
   let begin = now();
@@ -737,12 +745,14 @@ function timed(
   const first = now() - begin;
   const times: number[] = [];
   const cpuTimes: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  let total = 0;
+  for (let i = 0; i < runs || (total < minTotalMs && i < MAX_RUNS); i++) {
     if (DETAIL) console.log(`>> run ${i} ${label}`);
     const cpuBegin = cpuMs();
     begin = now();
     run();
     times.push(now() - begin);
+    total += times[i]!;
     cpuTimes.push(cpuMs() - cpuBegin);
     if (DETAIL) console.log(`<< run ${i} ${label}: ${times[i]!.toFixed(1)} ms`);
   }
@@ -925,7 +935,7 @@ const LINEARITY_LIMIT = 1.5;
 
 function scalingCurve(): void {
   console.log(
-    `Scaling curve: ours and the JS loop, median of ${CURVE_RUNS} runs after a warm-up, fresh data and engine per size;` +
+    `Scaling curve: ours and the JS loop, median of ${CURVE_RUNS} runs (a short query's runs repeat until they add up to ${CURVE_MIN_TOTAL_MS} ms) after a warm-up, fresh data and engine per size;` +
       ` "ms/M" is milliseconds per million rows${clockNote}; "cpu ms/M" is ours in CPU time.`,
   );
   const perMillion = new Map<string, Map<number, number>>();
@@ -943,8 +953,13 @@ function scalingCurve(): void {
         console.log(`RESULTS DIFFER at ${size} rows: ${testCase.name}: ours ${expected} loop ${loopLines}`);
         process.exit(1);
       }
-      const ours = timed(() => runOurs(engine, testCase), CURVE_RUNS, `${testCase.name} ${size}`);
-      const loop = timed(() => testCase.loop(data), CURVE_RUNS).median;
+      const ours = timed(
+        () => runOurs(engine, testCase),
+        CURVE_RUNS,
+        `${testCase.name} ${size}`,
+        CURVE_MIN_TOTAL_MS,
+      );
+      const loop = timed(() => testCase.loop(data), CURVE_RUNS, '', CURVE_MIN_TOTAL_MS).median;
       const millions = size / 1_000_000;
       if (!perMillion.has(testCase.name)) perMillion.set(testCase.name, new Map());
       if (!cpuPerMillion.has(testCase.name)) cpuPerMillion.set(testCase.name, new Map());
