@@ -48,7 +48,9 @@ export function probeByParts(
     while (size < (to - from) * 2) size *= 2;
     const mask = size - 1;
     const slots = table.subarray(0, size * 2).fill(-1);
-    // Positions go in from the last so that each key's chain ends up ascending.
+    // Positions go in from the last so that each key's chain ends up ascending. The loops are buildIndex's, written
+    // out again: shared helpers (a key reader passed in, the probing key read before the hash matched) made joins
+    // on 4M ids 15-20% slower.
     for (let i = to - 1; i >= from; i--) {
       const at = entries[2 * i]!;
       const hash = entries[2 * i + 1]!;
