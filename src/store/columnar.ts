@@ -6,6 +6,7 @@
 import type { ColumnChunk } from '../kql/table';
 import type { KustoType, WireValue } from '../kql/types';
 import { toWireValue } from '../kql/values';
+import { JSON_NUMBER } from '../shared/jsonGrammar';
 
 const TICKS_PER_MS = 10_000n;
 
@@ -51,7 +52,8 @@ export function isKnownColumnKind(kind: string): boolean {
 }
 
 /** JSON's number grammar, matched from `lastIndex` (sticky). */
-const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Sticky: matched from a position, to see whether the number runs to the text's end. */
+const JSON_NUMBER_AT = new RegExp(JSON_NUMBER, 'y');
 
 const isJsonSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
@@ -84,8 +86,8 @@ export function mayBeJsonText(text: string): boolean {
       return to - from === 3 && text.startsWith('null', from);
     default: {
       if (first !== 45 /* - */ && (first < 48 || first > 57)) return false;
-      JSON_NUMBER.lastIndex = from;
-      return JSON_NUMBER.test(text) && JSON_NUMBER.lastIndex === to + 1;
+      JSON_NUMBER_AT.lastIndex = from;
+      return JSON_NUMBER_AT.test(text) && JSON_NUMBER_AT.lastIndex === to + 1;
     }
   }
 }

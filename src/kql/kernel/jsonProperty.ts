@@ -7,14 +7,12 @@
  * Any other text (nested, escaped, not JSON) goes through the general path, so the answer is always what
  * `parse_json` followed by the property access gives.
  */
+import { JSON_NUMBER as NUMBER, JSON_SPACE as SPACE } from '../../shared/jsonGrammar';
 import type { RowFunction } from '../executeApi';
 import type { Expr } from '../plan';
 
-/** JSON's whitespace. */
-const SPACE = '[ \\t\\n\\r]*';
 /** A string without escapes: inside it no character is a quote, a backslash or a control character. */
 const PLAIN_STRING = '"[^"\\\\\\u0000-\\u001f]*"';
-const NUMBER = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
 const MEMBER = `${PLAIN_STRING}${SPACE}:${SPACE}(?:${PLAIN_STRING}|${NUMBER}|true|false|null)${SPACE}`;
 /**
  * A whole text that is one JSON object of plain members. Each part has one reading (a quote always opens or closes a
