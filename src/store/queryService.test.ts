@@ -175,6 +175,33 @@ describe('query service', () => {
     expect(result.ok && result.loadMs).toBe(0);
     expect(loads).toEqual(['KubeEvents']);
   });
+
+  it('reads a table ahead outside the queue: a query meanwhile runs at once, or takes the same read', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 4, virtualNow: NOW });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(5));
+    const pods = [{ TimeGenerated: new Date(NOW).toISOString(), Name: 'pod-1', Namespace: 'prod' }];
+    await store.appendBatch(dataset.id, 'KubePodInventory', pods);
+    await store.finishDataset(dataset.id);
+    // The read of KubePodInventory is held until released, as a slow IndexedDB read would be.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = store.loadTableForEngine.bind(store);
+    store.loadTableForEngine = async (datasetId, table, range) => {
+      const load = read(datasetId, table, range);
+      if (table === 'KubePodInventory') await held;
+      return load;
+    };
+    const ahead = service.loadTable(dataset.id, 'KubePodInventory');
+    const other = await service.query(dataset.id, 'KubeEvents | count', 10);
+    expect(other.ok && other.rows).toEqual([[5]]);
+    const needing = service.query(dataset.id, 'KubePodInventory | count', 10);
+    release();
+    const [loadedAhead, result] = await Promise.all([ahead, needing]);
+    expect(result.ok && result.rows).toEqual([[1]]);
+    expect(loadedAhead.rowCount).toBe(1);
+    // One read of each table: the query took the read already under way.
+    expect(loads.sort()).toEqual(['KubeEvents', 'KubePodInventory']);
+  });
 });
 
 describe('a dataset still being generated (issue 16, item 7)', () => {

@@ -5,7 +5,7 @@
  */
 import type { KqlEngine } from '../kql/engine';
 import type { QueryResult } from '../kql/types';
-import { datasetStore, type DatasetRecord, type DatasetStore } from './datasets';
+import { datasetStore, type DatasetRecord, type DatasetStore, type EngineTableLoad } from './datasets';
 import { StoreError } from './storeError';
 import type { PreparedQuery, ResultTablePage, RunOutcome } from './workerProtocol';
 
@@ -58,6 +58,11 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
    * (`datasetChanged`); a dataset still being written is read on every run.
    */
   const records = new Map<string, DatasetRecord>();
+  /**
+   * Reads of a table from IndexedDB for the engine, by the key `loaded` will hold once its columns are in: started by
+   * the lab's loading ahead (outside the queue) or by a query, and taken by whichever puts the columns in first.
+   */
+  const reads = new Map<string, { table: string; load: Promise<EngineTableLoad> }>();
   const results = new Map<number, QueryResult>();
   let nextResultId = 1;
   let queue: Promise<unknown> = Promise.resolve();
@@ -87,6 +92,23 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     return dataset;
   }
 
+  /** What `loaded` holds for a table once the engine has the dataset's current rows of it. */
+  function loadKey(dataset: DatasetRecord, table: string): string {
+    return `${dataset.id}@${dataset.createdAt}#${dataset.tables[table]?.revision ?? 'empty'}`;
+  }
+
+  /** The read of a table's current rows: the one in flight or done, else a new one. */
+  function readTable(dataset: DatasetRecord, table: string, key: string): Promise<EngineTableLoad> {
+    let read = reads.get(key);
+    if (!read) {
+      read = { table, load: store.loadTableForEngine(dataset.id, table) };
+      reads.set(key, read);
+      // A failed read is forgotten, so that the next attempt reads again (its error reaches whoever awaits it).
+      read.load.catch(() => reads.delete(key));
+    }
+    return read.load;
+  }
+
   /** Makes the engine hold exactly the dataset's current rows of `tables`. Returns the ms spent loading (0: none). */
   async function ensureLoaded(
     kql: KqlEngine,
@@ -98,17 +120,19 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     let loadedAny = false;
     for (const table of tables) {
       const info = dataset.tables[table];
-      const wanted = `${dataset.id}@${dataset.createdAt}#${info?.revision ?? 'empty'}`;
+      const wanted = loadKey(dataset, table);
       if (loaded.get(table) === wanted) continue;
       loadedAny = true;
       if (signal?.aborted) throw new StoreError('unknown', 'cancelled');
       if (!info || info.rowCount === 0) {
         kql.clearTable(table);
       } else {
-        const load = await store.loadTableForEngine(dataset.id, table);
+        const load = await readTable(dataset, table, wanted);
         kql.loadColumns(table, load.rowCount, load.columns);
       }
       loaded.set(table, wanted);
+      // Done with this table's reads, the one just used and any of an older revision.
+      for (const [key, read] of reads) if (read.table === table) reads.delete(key);
     }
     return loadedAny ? performance.now() - started : 0;
   }
@@ -209,13 +233,22 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
       });
     },
 
-    /** Loads one table into the engine now (the lab loads the tables no query has read yet, one at a time). */
+    /**
+     * Loads one table into the engine now (the lab loads the tables no query has read yet, one at a time). The read
+     * from IndexedDB, most of a load's time, happens before the load takes its place in the queue: a query asked for
+     * meanwhile runs at once (or, when it reads this table, takes this read) instead of waiting 100–400 ms behind it.
+     */
     async loadTable(datasetId: string, table: string) {
+      const started = performance.now();
+      const dataset = await requireDataset(datasetId);
+      const key = loadKey(dataset, table);
+      if (loaded.get(table) !== key && (dataset.tables[table]?.rowCount ?? 0) > 0) {
+        await readTable(dataset, table, key);
+      }
       return serialized(async () => {
-        const dataset = await requireDataset(datasetId);
         const kql = await engine();
         const loadMs = await ensureLoaded(kql, dataset, [table]);
-        return { rowCount: kql.rowCount(table), loadMs };
+        return { rowCount: kql.rowCount(table), loadMs: loadMs === 0 ? 0 : performance.now() - started };
       });
     },
 
@@ -223,6 +256,7 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     forget(datasetId: string): void {
       records.delete(datasetId);
       for (const [table, key] of loaded) if (key.startsWith(`${datasetId}@`)) loaded.delete(table);
+      for (const key of reads.keys()) if (key.startsWith(`${datasetId}@`)) reads.delete(key);
     },
 
     /**
@@ -232,6 +266,8 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
     datasetChanged(datasetId?: string): void {
       if (datasetId === undefined) records.clear();
       else records.delete(datasetId);
+      for (const key of reads.keys())
+        if (datasetId === undefined || key.startsWith(`${datasetId}@`)) reads.delete(key);
     },
   };
 }
