@@ -730,6 +730,16 @@ const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.fl
 
 /** The first (warm-up) run's time and the median of `runs` runs after it, on the bench's clock and in CPU time. */
 /**
+ * Waits, idle, while the forced collection's concurrent sweeping of a heap of several GB finishes on V8's background
+ * threads: a query of 20 ms started at once ran beside it, and its time per row at 4M rows came out 2x that at 1M
+ * (its CPU time 2x its wall time).
+ */
+function settleAfterCollection(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+}
+const SETTLE_MS = 300;
+
+/**
  * The first run, then the median of `runs` runs, or of as many as fill `minTotalMs` (at most MAX_RUNS): a query of
  * a few milliseconds varies by a scavenge or a timer tick, and three of its runs gave medians 2x apart.
  */
@@ -740,6 +750,7 @@ function timed(
   minTotalMs = 0,
 ): { first: number; median: number; cpuMedian: number } {
   collectGarbage!();
+  settleAfterCollection();
   let begin = now();
   run();
   const first = now() - begin;
