@@ -6,7 +6,7 @@
 import type { ColumnChunk } from '../kql/table';
 import type { KustoType, WireValue } from '../kql/types';
 import { toWireValue } from '../kql/values';
-import { JSON_NUMBER } from '../shared/jsonGrammar';
+import { isJsonSpace, JSON_NUMBER } from '../shared/jsonGrammar';
 
 const TICKS_PER_MS = 10_000n;
 
@@ -54,8 +54,6 @@ export function isKnownColumnKind(kind: string): boolean {
 /** JSON's number grammar, matched from `lastIndex` (sticky). */
 /** Sticky: matched from a position, to see whether the number runs to the text's end. */
 const JSON_NUMBER_AT = new RegExp(JSON_NUMBER, 'y');
-
-const isJsonSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 /**
  * False for a text JSON.parse would reject, judged from its ends (and for a number, its grammar): a failed parse

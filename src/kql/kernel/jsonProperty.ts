@@ -7,7 +7,7 @@
  * Any other text (nested, escaped, not JSON) goes through the general path, so the answer is always what
  * `parse_json` followed by the property access gives.
  */
-import { JSON_NUMBER as NUMBER, JSON_SPACE as SPACE } from '../../shared/jsonGrammar';
+import { isJsonSpace, JSON_NUMBER as NUMBER, JSON_SPACE as SPACE } from '../../shared/jsonGrammar';
 import type { RowFunction } from '../executeApi';
 import type { Expr } from '../plan';
 
@@ -37,8 +37,6 @@ export function isFlatReadableKey(key: string): boolean {
   return true;
 }
 
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-
 /**
  * The value of the member `key` (one that `isFlatReadableKey` accepts) of a JSON text that is a flat object: a
  * string, number, boolean or null, or null when the object has no such member (the last one wins when the text
@@ -52,11 +50,11 @@ export function flatJsonProperty(text: string, key: string): unknown {
   let valueAt = -1;
   for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
     let p = at + quoted.length;
-    while (isSpace(text.charCodeAt(p))) p++;
+    while (isJsonSpace(text.charCodeAt(p))) p++;
     // A string equal to the key but standing as a value is followed by `,` or `}`.
     if (text.charCodeAt(p) !== 58) continue;
     p++;
-    while (isSpace(text.charCodeAt(p))) p++;
+    while (isJsonSpace(text.charCodeAt(p))) p++;
     valueAt = p;
   }
   return valueAt < 0 ? null : memberValue(text, valueAt);
