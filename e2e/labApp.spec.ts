@@ -84,6 +84,33 @@ test('Shift+Enter runs the query while the suggestion list is open', async ({ pa
   await expect(page.locator('.suggest-widget.visible')).toHaveCount(0);
 });
 
+test('a query is prepared in a pause of the typing, before Shift+Enter', async ({ page }) => {
+  await importLabDataset(page);
+  await openLab(page);
+  await typeQuery(page, 'KubeEvents | summarize Events = count() by Reason');
+  const typed = await page.evaluate(() => performance.now());
+  // The engine analyses the text and loads its tables now, so that the run pays only for running it.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (since) =>
+            performance
+              .getEntriesByName('lab:worker-request')
+              .filter(
+                (entry) =>
+                  entry.startTime >= since &&
+                  ((entry as PerformanceMeasure).detail as { type: string }).type === 'prepare',
+              ).length,
+          typed,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
+  await page.keyboard.press('Shift+Enter');
+  await expect(status(page)).toHaveText(/^[1-9]\d* rows in/, { timeout: 30_000 });
+});
+
 test('a column typo offers the fix, and applying it runs the query', async ({ page }) => {
   await importLabDataset(page);
   await openLab(page);

@@ -90,12 +90,12 @@ interface Pending {
   posted: number;
 }
 
-/** Requests whose round trip is recorded for the lab's benchmark (WORKER_REQUEST_MEASURE). */
-const TIMED_REQUESTS: ReadonlySet<string> = new Set(['query', 'page']);
+/** Requests whose round trip is recorded (WORKER_REQUEST_MEASURE): for the lab's benchmark and its e2e tests. */
+const TIMED_REQUESTS: ReadonlySet<string> = new Set(['query', 'page', 'prepare']);
 
 /**
- * A PerformanceMeasure per query or page request, from its post to its answer on the page, with the worker's own
- * start and end in the page's time base: what `npm run bench -- lab` splits a run's time with.
+ * A PerformanceMeasure per query, page or prepare request, from its post to its answer on the page, with the worker's
+ * own start and end in the page's time base: what `npm run bench -- lab` splits a run's time with.
  */
 export const WORKER_REQUEST_MEASURE = 'lab:worker-request';
 

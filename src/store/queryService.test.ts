@@ -204,6 +204,64 @@ describe('query service', () => {
   });
 });
 
+describe('the engine warm-up', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('runs its queries one per idle moment once the engine has started, never while a request is queued', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 5, virtualNow: NOW });
+    await store.appendBatch(dataset.id, 'KubeEvents', events(5));
+    await store.finishDataset(dataset.id);
+    // Each query the engine runs, warm-up or not, in order; the learner's query's read is held as a slow one would be.
+    const ran: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = store.loadTableForEngine.bind(store);
+    store.loadTableForEngine = async (datasetId, table, range) => {
+      const load = read(datasetId, table, range);
+      await held;
+      return load;
+    };
+    const warming = createQueryService({
+      store,
+      engineFactory: async () => {
+        const engine = createKqlEngine();
+        const query = engine.query.bind(engine);
+        engine.query = (text, options) => {
+          ran.push(text);
+          return query(text, options);
+        };
+        return engine;
+      },
+      warmUp: { queries: ['print warm = 1', 'print warm = 2'], idleMs: 40 },
+    });
+    const learner = warming.query(dataset.id, 'KubeEvents | count', 10);
+    await pause(200);
+    // The engine started long ago, but the learner's query has been in the queue all along.
+    expect(ran).toEqual([]);
+    release();
+    const result = await learner;
+    expect(result.ok && result.rows).toEqual([[5]]);
+    await pause(200);
+    expect(ran).toEqual(['KubeEvents | count', 'print warm = 1', 'print warm = 2']);
+  });
+
+  it('is not run by a service given none', async () => {
+    const dataset = await store.beginDataset({ scenario: 'svc', seed: 6, virtualNow: NOW });
+    await store.finishDataset(dataset.id);
+    const engine = createKqlEngine();
+    const ran: string[] = [];
+    const query = engine.query.bind(engine);
+    engine.query = (text, options) => {
+      ran.push(text);
+      return query(text, options);
+    };
+    const plain = createQueryService({ store, engineFactory: async () => engine });
+    await plain.query(dataset.id, 'print 1', 10);
+    await pause(100);
+    expect(ran).toEqual(['print 1']);
+  });
+});
+
 describe('a dataset still being generated (issue 16, item 7)', () => {
   it('is marked in every result and queried with its own virtual time, never the wall clock', async () => {
     const dataset = await store.beginDataset({ scenario: 'half', seed: 3 });

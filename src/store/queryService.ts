@@ -13,6 +13,17 @@ const KEPT_RESULTS = 6;
 
 type EngineFactory = () => Promise<KqlEngine>;
 
+/** What the service runs, one per idle moment, once its engine has started (see `scheduleWarmUp`). */
+export interface WarmUpPlan {
+  /** Self-contained queries (kql/warmUpQueries.ts); their results are dropped. */
+  readonly queries: readonly string[];
+  /** How long the service must have had nothing to do before a step: a request arriving then waits for one step. */
+  readonly idleMs: number;
+}
+
+/** The now() of warm-up queries: any fixed time, so that a step does the same work on every page. */
+const WARM_UP_NOW = new Date(Date.UTC(2026, 0, 2));
+
 /**
  * The now() of a query over a dataset: its virtual now, never the wall clock. A dataset still being generated has no
  * virtual now yet: the end of its virtual time, or the latest time in its rows, stands in; the wall clock only for a
@@ -36,7 +47,9 @@ export function unfinishedNotice(dataset: DatasetRecord): string | undefined {
   return `The dataset ${dataset.id} is incomplete${dataset.problem ? ` (${dataset.problem})` : ''}: this result covers only part of it.`;
 }
 
-export function createQueryService(options: { store?: DatasetStore; engineFactory?: EngineFactory } = {}) {
+export function createQueryService(
+  options: { store?: DatasetStore; engineFactory?: EngineFactory; warmUp?: WarmUpPlan } = {},
+) {
   const store = options.store ?? datasetStore();
   const engineFactory: EngineFactory =
     options.engineFactory ??
@@ -66,17 +79,62 @@ export function createQueryService(options: { store?: DatasetStore; engineFactor
   const results = new Map<number, QueryResult>();
   let nextResultId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Requests in the queue (waiting or running), and when the last one ended: what the warm-up waits for. */
+  let queued = 0;
+  let lastEnded = performance.now();
 
   function engine(): Promise<KqlEngine> {
-    enginePromise ??= engineFactory();
+    if (!enginePromise) {
+      enginePromise = engineFactory();
+      if (options.warmUp) {
+        const plan = options.warmUp;
+        enginePromise.then(
+          (kql) => scheduleWarmUp(kql, plan),
+          () => undefined,
+        );
+      }
+    }
     return enginePromise;
   }
 
   /** One query or load at a time: the engine is single-threaded and loads must not interleave. */
   function serialized<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work, work);
+    queued++;
+    const run = queue.then(work, work).finally(() => {
+      queued--;
+      lastEnded = performance.now();
+    });
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Runs the warm-up queries one at a time, each once the service has been idle for `idleMs`: the first query of each
+   * kind a learner runs then finds Kusto.Language's and the engine's code already run once. A step runs synchronously
+   * with nothing in the queue, so it never interleaves with a request; one that arrives meanwhile waits for that
+   * step only (a few tens of milliseconds).
+   */
+  function scheduleWarmUp(kql: KqlEngine, plan: WarmUpPlan): void {
+    let next = 0;
+    const step = () => {
+      const idleFor = performance.now() - lastEnded;
+      if (queued > 0 || idleFor < plan.idleMs) {
+        setTimeout(step, queued > 0 ? plan.idleMs : plan.idleMs - idleFor);
+        return;
+      }
+      const text = plan.queries[next++]!;
+      // A warm-up query that fails warms little: say so, for whoever changes the engine or the queries.
+      try {
+        const outcome = kql.query(text, { now: WARM_UP_NOW });
+        if (!outcome.ok)
+          console.warn(`A warm-up query failed (${outcome.code}: ${outcome.message}):\n${text}`);
+      } catch (error) {
+        console.warn(`A warm-up query failed:\n${text}`, error);
+      }
+      lastEnded = performance.now();
+      if (next < plan.queries.length) setTimeout(step, plan.idleMs);
+    };
+    if (plan.queries.length > 0) setTimeout(step, plan.idleMs);
   }
 
   async function requireDataset(datasetId: string): Promise<DatasetRecord> {

@@ -3,6 +3,7 @@
  * The query worker: owns the KQL engine and the dataset store off the main thread. Talk to it only
  * through queryClient.ts.
  */
+import { WARM_UP_QUERIES } from '../kql/warmUpQueries';
 import { appendRows } from './appendRows';
 import { datasetStore } from './datasets';
 import { generateDataset } from './generate';
@@ -15,7 +16,13 @@ import { DATASET_CHANGES, DATASET_WRITES, type WorkerRequest, type WorkerRespons
 (self as unknown as { global?: unknown }).global ??= self;
 
 const store = datasetStore();
-const service = createQueryService({ store });
+/**
+ * An engine step taking more than a frame or two would be felt by a query asked for meanwhile; 250 ms without a request
+ * is a learner reading a result or typing, not one running queries back to back.
+ */
+const WARM_UP_IDLE_MS = 250;
+
+const service = createQueryService({ store, warmUp: { queries: WARM_UP_QUERIES, idleMs: WARM_UP_IDLE_MS } });
 const running = new Map<number, AbortController>();
 const cancelled = new Set<number>();
 
