@@ -76,7 +76,18 @@ test('render timechart draws a chart', async ({ page }) => {
   await expect(status(page)).toHaveText(/rows in/, { timeout: 30_000 });
   const chart = page.locator('[data-chart-ready="true"]');
   await expect(chart).toBeVisible();
-  await expect(chart.locator('svg path').first()).toBeAttached();
+  // Drawn: the canvas has painted pixels, and the chart's element is an image with a name.
+  const painted = await chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+      return count;
+    });
+  expect(painted).toBeGreaterThan(1000);
+  await expect(chart.getByRole('img')).toHaveAccessibleName(/.+/);
   await page.getByRole('button', { name: 'Table', exact: true }).click();
   await expect(page.getByRole('grid')).toBeVisible();
 });

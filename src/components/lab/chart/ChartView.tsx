@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { borrowChart, type BorrowedChart } from './chartPool';
 import type { CardChart, PieChart, XYChart } from './chartModel';
 import { drawChart } from './drawChart';
-import { runInIdleSteps, warmUpCharts, type WarmUpEnvironment } from './chartWarmUp';
+import { runWhenIdle, warmUpCharts, type WarmUpEnvironment } from './chartWarmUp';
 
 interface Props {
   readonly chart: XYChart | PieChart | CardChart;
@@ -45,15 +45,7 @@ let warmUpRequested = false;
 export function warmUpChartRuntime(environment: WarmUpEnvironment): void {
   if (warmUpRequested) return;
   warmUpRequested = true;
-  runInIdleSteps(
-    [
-      () => {
-        preloadChartRuntime(environment);
-        return false;
-      },
-    ],
-    environment,
-  );
+  runWhenIdle(() => preloadChartRuntime(environment), environment);
 }
 
 function loadRuntime(): Promise<EChartsModule> {
@@ -69,7 +61,7 @@ function loadRuntime(): Promise<EChartsModule> {
 }
 
 /**
- * Draws a `render` chart with Apache ECharts (SVG renderer, ARIA description on). ECharts is loaded only when a
+ * Draws a `render` chart with Apache ECharts (canvas renderer, ARIA description on). ECharts is loaded only when a
  * query renders a chart, so the lab opens without it; after that a chart is drawn in the same task as the commit that
  * shows it, on an instance kept from the last chart (chartPool.ts).
  */

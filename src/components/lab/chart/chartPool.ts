@@ -31,11 +31,11 @@ function makeChart(echarts: EChartsModule, container: HTMLElement): PooledChart 
   surface.setAttribute('role', 'img');
   container.append(surface);
   made += 1;
-  return { surface, instance: echarts.init(surface, undefined, { renderer: 'svg' }) };
+  return { surface, instance: echarts.init(surface, undefined, { renderer: 'canvas' }) };
 }
 
 /**
- * An ECharts instance drawing inside `container`. Making one (zrender, its SVG painter, the components' models) and
+ * An ECharts instance drawing inside `container`. Making one (zrender, its canvas painter, the components' models) and
  * disposing of it cost more than drawing a small chart, and the lab shows a new chart on every `render` query, with a
  * table in between: the instance outlives the view, its element moving to the next view's container. One instance per
  * chart on screen at once (two labs on one page each borrow their own).

@@ -13,7 +13,7 @@ export interface IdleTime {
 export interface IdleScheduler {
   /** Calls back when the page has nothing else to do (requestIdleCallback). */
   requestIdle(callback: (idle: IdleTime) => void): void;
-  /** True while a step would hold up something the learner waits for: a run in flight, its result on its way. */
+  /** True while an idle task would hold up something the learner waits for: a run in flight, its result on its way. */
   isBusy(): boolean;
 }
 
@@ -25,11 +25,11 @@ export interface WarmUpEnvironment extends IdleScheduler {
 }
 
 /**
- * The idle time a step needs before it starts (requestIdleCallback offers at most 50 ms): making the instance and
+ * The idle time a task needs before it starts (requestIdleCallback offers at most 50 ms): making the instance and
  * drawing the first chart are tasks of tens of milliseconds each, which must not start when a frame or an input is
  * due sooner.
  */
-export const STEP_IDLE_MS = 40;
+export const TASK_IDLE_MS = 40;
 
 /** A small chart of the lab's most common kind (a time chart: axes, grid, legend, tooltip, ARIA) for the warm-up. */
 export const WARM_UP_CHART: XYChart = {
@@ -53,26 +53,21 @@ export const WARM_UP_CHART: XYChart = {
 };
 
 /**
- * Runs `steps` one per idle period, each only when the page is not busy and the idle period is long enough
- * (STEP_IDLE_MS); otherwise it waits for the next idle period. A step returns false to end the warm-up early.
+ * Runs `task` in the first idle period in which the page is not busy and enough time is left (TASK_IDLE_MS);
+ * until then it waits for the next idle period.
  */
-export function runInIdleSteps(steps: readonly (() => boolean)[], scheduler: IdleScheduler): void {
-  let next = 0;
-  const step = (idle: IdleTime) => {
-    if (scheduler.isBusy() || idle.timeRemaining() < STEP_IDLE_MS) {
-      scheduler.requestIdle(step);
-      return;
-    }
-    const goOn = steps[next++]?.() ?? false;
-    if (goOn && next < steps.length) scheduler.requestIdle(step);
+export function runWhenIdle(task: () => void, scheduler: IdleScheduler): void {
+  const attempt = (idle: IdleTime) => {
+    if (scheduler.isBusy() || idle.timeRemaining() < TASK_IDLE_MS) scheduler.requestIdle(attempt);
+    else task();
   };
-  if (steps.length > 0) scheduler.requestIdle(step);
+  scheduler.requestIdle(attempt);
 }
 
 /** requestIdleCallback, or where a browser lacks it a pause standing in for an idle period. */
 export function requestIdleTime(callback: (idle: IdleTime) => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback);
-  else setTimeout(() => callback({ timeRemaining: () => STEP_IDLE_MS }), IDLE_FALLBACK_MS);
+  else setTimeout(() => callback({ timeRemaining: () => TASK_IDLE_MS }), IDLE_FALLBACK_MS);
 }
 
 const IDLE_FALLBACK_MS = 200;
@@ -90,21 +85,15 @@ let started = false;
 export function warmUpCharts(echarts: EChartsModule, environment: WarmUpEnvironment): void {
   if (started || chartsMade() > 0) return;
   started = true;
-  runInIdleSteps(
-    [
-      () => {
-        // One step: the instance takes a few milliseconds, the first drawing the rest (ECharts' code running for the
-        // first time), and a first chart that came between two steps would have found a cold instance.
-        if (chartsMade() > 0) return false;
-        const start = performance.now();
-        drawChart(makeWarmChart(echarts, environment), WARM_UP_CHART);
-        // For the lab benchmark: when the warm-up ran, and how long it held the main thread.
-        performance.measure('lab:chart-warm-up', { start, detail: { step: 'instance + drawing' } });
-        return false;
-      },
-    ],
-    environment,
-  );
+  runWhenIdle(() => {
+    // One task: the instance takes a few milliseconds, the first drawing the rest (ECharts' code running for the
+    // first time), and a first chart that came between the two would have found a cold instance.
+    if (chartsMade() > 0) return;
+    const start = performance.now();
+    drawChart(makeWarmChart(echarts, environment), WARM_UP_CHART);
+    // For the lab benchmark: when the warm-up ran, and how long it held the main thread.
+    performance.measure('lab:chart-warm-up', { start, detail: { step: 'instance + drawing' } });
+  }, environment);
 }
 
 function makeWarmChart(echarts: EChartsModule, environment: WarmUpEnvironment): ECharts {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ResultColumn, WireValue } from '../../../kql/types';
 import { buildChart, type PieChart, type XYChart } from './chartModel';
 import { drawChart } from './drawChart';
+import { SVGRenderer } from 'echarts/renderers';
 import { echarts } from './echartsRuntime';
+
+// The page draws on a canvas; Node has none, so these tests draw the same options as SVG, server-side.
+echarts.use([SVGRenderer]);
 
 const columns: ResultColumn[] = [
   { name: 'TimeGenerated', type: 'datetime' },
