@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ResultColumn, WireValue } from '../../../kql/types';
 import { buildChart, type PieChart, type XYChart } from './chartModel';
 import { drawChart } from './drawChart';
@@ -31,9 +31,12 @@ function instance() {
   return echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 600, height: 300 });
 }
 
-/** The drawing, without the style classes each zrender instance numbers for itself. */
+/** The drawing, without the style classes and clip paths each zrender instance numbers for itself. */
 const svgOf = (chart: ReturnType<typeof instance>) =>
-  chart.renderToSVGString().replace(/zr\d+-cls-\d+/g, 'zr-cls');
+  chart
+    .renderToSVGString()
+    .replace(/zr\d+-cls-\d+/g, 'zr-cls')
+    .replace(/zr\d+-c(\d+)/g, 'zr-c$1');
 
 type DrawnOption = Record<string, { type?: string; text?: string; trigger?: string }[] | undefined>;
 
@@ -65,5 +68,40 @@ describe('drawing a chart on an instance that held another', () => {
     expect(svgOf(reused)).toBe(svgOf(fresh));
     reused.dispose();
     fresh.dispose();
+  });
+
+  it('draws a chart of the same shape with other data (merged in place) as a fresh instance would', () => {
+    const other: WireValue[][] = [
+      ['2026-01-02T00:00:00Z', 'default', 11],
+      ['2026-01-02T01:00:00Z', 'default', 2],
+      ['2026-01-02T02:00:00Z', 'kube-system', 5],
+    ];
+    const properties = { ycolumns: ['Events'] };
+    const withOther = (kind: string) => {
+      const build = buildChart(columns, other, { kind, properties });
+      if (!build.ok || build.chart.kind === 'table' || build.chart.kind === 'card')
+        throw new Error('no chart');
+      return build.chart;
+    };
+    for (const kind of ['timechart', 'columnchart', 'piechart']) {
+      const reused = instance();
+      drawChart(
+        reused,
+        kind === 'piechart'
+          ? chartOf(kind, { series: ['Namespace'], ...properties })
+          : chartOf(kind, properties),
+      );
+      const next =
+        kind === 'piechart' ? chartOf(kind, { series: ['Namespace'], ...properties }) : withOther(kind);
+      const setOption = vi.spyOn(reused, 'setOption');
+      drawChart(reused, next);
+      // Merged: no component replaced.
+      expect(setOption.mock.calls[0]?.[1]).toBeUndefined();
+      const fresh = instance();
+      drawChart(fresh, next);
+      expect(svgOf(reused)).toBe(svgOf(fresh));
+      reused.dispose();
+      fresh.dispose();
+    }
   });
 });

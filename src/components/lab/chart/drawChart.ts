@@ -10,9 +10,26 @@ import { pieOption, xyOption } from './echartsOption';
  */
 export const REPLACED_COMPONENTS: readonly string[] = ['series', 'xAxis', 'yAxis', 'grid', 'title'];
 
-/** Draws `chart` on an instance that may hold another chart (chartPool.ts). */
+/** What each instance drew last, but for its data (see `shapeOf`). */
+const drawnShapes = new WeakMap<ECharts, string>();
+
+/**
+ * Draws `chart` on an instance that may hold another chart (chartPool.ts). A chart of the same shape as the last one
+ * (a query run again, or changed only in its filter) is merged into it: the same settings with new data, which ECharts
+ * updates in place instead of making its series and axes again (most of a small chart's drawing time).
+ */
 export function drawChart(instance: ECharts, chart: XYChart | PieChart): void {
-  instance.setOption(chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart), {
-    replaceMerge: [...REPLACED_COMPONENTS],
-  });
+  const option = chart.kind === 'piechart' ? pieOption(chart) : xyOption(chart);
+  const shape = shapeOf(option);
+  if (drawnShapes.get(instance) === shape) instance.setOption(option);
+  else instance.setOption(option, { replaceMerge: [...REPLACED_COMPONENTS] });
+  drawnShapes.set(instance, shape);
+}
+
+/**
+ * An option without its data (series points, axis categories): two options of one shape set every other property
+ * alike, so merging one into the other leaves nothing of the first but what the second replaces.
+ */
+function shapeOf(option: object): string {
+  return JSON.stringify(option, (key: string, value: unknown) => (key === 'data' ? undefined : value));
 }
