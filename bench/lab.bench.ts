@@ -4,7 +4,8 @@
  *    generated in the background; against it, what shipping the same dataset prebuilt would cost (its gzip size, and
  *    fetching, decompressing and parsing it in the page, before any IndexedDB write);
  *  - the first query after a page load, from Shift+Enter to rows on screen (goal ≤ 1 s), and later queries' p95
- *    (goal ≤ 50 ms), for a cold load (the first visit), a reload and an offline reload;
+ *    (goal ≤ 50 ms) at a learner's pace, for a cold load (the first visit), a reload and an offline reload, with every
+ *    later run printed, a line per pass over the typical queries;
  *  - a 500,000-row result: Shift+Enter to rows on screen, the longest main-thread task meanwhile, then the frame times
  *    while the grid scrolls through it (requestAnimationFrame deltas);
  *  - the JS the lab page loads, gzip.
@@ -12,6 +13,7 @@
  *
  *   npm run build && npm run bench -- lab        (or: npx tsx bench/lab.bench.ts)
  *   LAB_BENCH_PREBUILT=1 adds the prebuilt-dataset comparison (simulates the dataset in Node, ~200 MB of NDJSON);
+ *   LAB_BENCH_PACE=0 runs the later queries back to back instead of at a learner's pace;
  *   LAB_BENCH_TRACE=<dir> writes a Chromium trace (CPU samples of every thread) of the reload's queries there.
  * Later queries are split into phases (key event, messaging, engine, React commit, paint) from the page's own marks.
  */

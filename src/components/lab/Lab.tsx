@@ -548,13 +548,14 @@ export default function Lab({
 
   // A query being written is prepared in each pause of the typing (the engine keeps its plan), so that Shift+Enter
   // does not wait for Kusto.Language's analysis of a text it has not seen: 10–40 ms a query on a busy machine.
-  const preparedText = useRef<string | undefined>(undefined);
+  const prepared = useRef<{ datasetId: string; text: string } | undefined>(undefined);
   useEffect(() => {
     if (!backend || !dataset?.ready) return;
     const timer = setTimeout(() => {
       const text = editorRef.current?.textToRun().text ?? activeText;
-      if (text.trim() === '' || text === preparedText.current) return;
-      preparedText.current = text;
+      if (text.trim() === '') return;
+      if (prepared.current?.datasetId === dataset.id && prepared.current.text === text) return;
+      prepared.current = { datasetId: dataset.id, text };
       backend.prepare(dataset.id, text).catch((error: unknown) => {
         // Not fatal: the run analyses the query itself and reports any problem.
         console.warn('The query could not be prepared ahead of its run.', error);
