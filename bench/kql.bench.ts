@@ -728,7 +728,6 @@ const clockNote =
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The first (warm-up) run's time and the median of `runs` runs after it, on the bench's clock and in CPU time. */
 /**
  * Waits, idle, while the forced collection's concurrent sweeping of a heap of several GB finishes on V8's background
  * threads: a query of 20 ms started at once ran beside it, and its time per row at 4M rows came out 2x that at 1M
@@ -740,8 +739,9 @@ function settleAfterCollection(): void {
 const SETTLE_MS = 300;
 
 /**
- * The first run, then the median of `runs` runs, or of as many as fill `minTotalMs` (at most MAX_RUNS): a query of
- * a few milliseconds varies by a scavenge or a timer tick, and three of its runs gave medians 2x apart.
+ * The first (warm-up) run's time and the median of the runs after it, on the bench's clock and in CPU time: of `runs`
+ * runs, or of as many as fill `minTotalMs` (at most MAX_RUNS), since a query of a few milliseconds varies by a
+ * scavenge or a timer tick, and three of its runs gave medians 2x apart.
  */
 function timed(
   run: () => unknown,

@@ -51,8 +51,7 @@ export function isKnownColumnKind(kind: string): boolean {
   return KNOWN_KINDS.has(kind);
 }
 
-/** JSON's number grammar, matched from `lastIndex` (sticky). */
-/** Sticky: matched from a position, to see whether the number runs to the text's end. */
+/** JSON's number grammar, sticky: matched from `lastIndex`, to see whether the number runs to the text's end. */
 const JSON_NUMBER_AT = new RegExp(JSON_NUMBER, 'y');
 
 /**

@@ -526,13 +526,16 @@ export default function Lab({
   const activeText = activeTab.text;
   const activeTextRef = useRef(activeText);
   activeTextRef.current = activeText;
+  /** The last query prepared, and on which dataset: the same text is not prepared twice. */
+  const prepared = useRef<{ datasetId: string; text: string } | undefined>(undefined);
   useEffect(() => {
     if (!backend || !dataset?.ready) return;
     let current = true;
     void (async () => {
       try {
-        const prepared = await backend.prepare(dataset.id, activeTextRef.current);
-        for (const table of remainingTables(dataset.rowCounts, prepared.tables)) {
+        prepared.current = { datasetId: dataset.id, text: activeTextRef.current };
+        const { tables } = await backend.prepare(dataset.id, activeTextRef.current);
+        for (const table of remainingTables(dataset.rowCounts, tables)) {
           if (!current) return;
           await backend.loadTable(dataset.id, table);
         }
@@ -548,7 +551,6 @@ export default function Lab({
 
   // A query being written is prepared in each pause of the typing (the engine keeps its plan), so that Shift+Enter
   // does not wait for Kusto.Language's analysis of a text it has not seen: 10–40 ms a query on a busy machine.
-  const prepared = useRef<{ datasetId: string; text: string } | undefined>(undefined);
   useEffect(() => {
     if (!backend || !dataset?.ready) return;
     const timer = setTimeout(() => {
