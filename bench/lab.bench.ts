@@ -465,8 +465,9 @@ async function main(): Promise<void> {
   const prebuilt = withPrebuilt ? await prebuiltDataset() : undefined;
   const { server, origin } = await serveDist(prebuilt?.gzip ?? Buffer.alloc(0));
   const executablePath = findChromium();
+  const jsFlags = process.env.LAB_BENCH_JS_FLAGS;
   const browser = await chromium.launch({
-    args: CHROMIUM_ARGS,
+    args: jsFlags ? [...CHROMIUM_ARGS, `--js-flags=${jsFlags}`] : CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),
   });
   try {
@@ -515,6 +516,7 @@ async function main(): Promise<void> {
         categories: [
           'toplevel',
           'v8.execute',
+          'v8',
           'devtools.timeline',
           'disabled-by-default-v8.cpu_profiler',
           'blink.user_timing',

@@ -9,6 +9,11 @@
  * rows at a time by each pass that reads them. A query then allocates no buffer that grows with the table for such
  * keys, and buffers that grow with the table are what bring on V8's collections of the whole heap (its limit on
  * memory outside the heap, about 64 MB, is reached by a few 16 MB arrays at 4M rows).
+ *
+ * Every loop over rows is a module-level function of typed arrays and numbers; the closures made per query only call
+ * them, once per block. V8 keeps a closure's optimised code only while one of its closures lives, and a function's
+ * only while the objects it was optimised for live: a row loop in a closure made per query ran unoptimised again
+ * after each collection of the whole heap (which a browser runs in the pauses between a learner's queries).
  */
 import { valueKey } from './compare';
 
@@ -103,11 +108,10 @@ export function dictionaryEncoder(
   const idOfEntry = new Int32Array(size + 1).fill(-1);
   const assign = (entry: number): number => (idOfEntry[entry] = idOf(valueOfEntry(entry)));
   const fill = (into: Int32Array, start: number, end: number) => {
-    for (let row = start; row < end; row++) {
-      const code = codes[row]!;
-      const entry = code >= 0 && code < size ? code : size;
-      const id = idOfEntry[entry]!;
-      into[row - start] = id >= 0 ? id : assign(entry);
+    // The loop stops at the first entry without an id, which the query's own code numbers (in row order).
+    for (let row = start; row < end;) {
+      row = fillEntryIds(codes, size, idOfEntry, into, start, row, end);
+      if (row < end) assign(entryOf(codes[row]!, size));
     }
   };
   return {
@@ -129,6 +133,30 @@ export function dictionaryEncoder(
   };
 }
 
+/** The entry of a dictionary code: negative and out-of-range codes share the last one (the empty string). */
+function entryOf(code: number, size: number): number {
+  return code >= 0 && code < size ? code : size;
+}
+
+/** Writes the ids of rows [row, end) into `into` (at `row - start`), up to the first row whose entry has no id yet. */
+function fillEntryIds(
+  codes: ArrayLike<number>,
+  size: number,
+  idOfEntry: Int32Array,
+  into: Int32Array,
+  start: number,
+  row: number,
+  end: number,
+): number {
+  for (; row < end; row++) {
+    const code = codes[row]!;
+    const id = idOfEntry[code >= 0 && code < size ? code : size]!;
+    if (id < 0) return row;
+    into[row - start] = id;
+  }
+  return end;
+}
+
 /**
  * Ids of time bins of whole epoch milliseconds: the bin of `ms` is floor((ms - originMs) / spanMs) bins from the
  * origin, and its id is its distance from the earliest bin. Undefined when the bins span too wide a range for a dense
@@ -143,20 +171,12 @@ export function binEncoder(
   toValue: (binStartMs: number) => unknown,
 ): KeyEncoder | undefined {
   if (rowCount === 0) return undefined;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let row = 0; row < rowCount; row++) {
-    const ms = epochMs[row]!;
-    if (ms < min) min = ms;
-    if (ms > max) max = ms;
-  }
+  const { min, max } = rangeOf(epochMs, rowCount);
   const firstBin = Math.floor((min - originMs) / spanMs);
   const bound = Math.floor((max - originMs) / spanMs) - firstBin + 1;
   if (!(bound <= denseLimit(rowCount))) return undefined;
-  const fill = (into: Int32Array, start: number, end: number) => {
-    for (let row = start; row < end; row++)
-      into[row - start] = Math.floor((epochMs[row]! - originMs) / spanMs) - firstBin;
-  };
+  const fill = (into: Int32Array, start: number, end: number) =>
+    fillBinIds(epochMs, originMs, spanMs, firstBin, into, start, end);
   return {
     bound,
     ordered: false,
@@ -169,6 +189,30 @@ export function binEncoder(
     fill,
     valueOfId: (id) => toValue((firstBin + id) * spanMs + originMs),
   };
+}
+
+function rangeOf(values: ArrayLike<number>, count: number): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}
+
+function fillBinIds(
+  epochMs: ArrayLike<number>,
+  originMs: number,
+  spanMs: number,
+  firstBin: number,
+  into: Int32Array,
+  start: number,
+  end: number,
+): void {
+  for (let row = start; row < end; row++)
+    into[row - start] = Math.floor((epochMs[row]! - originMs) / spanMs) - firstBin;
 }
 
 /** Largest id range kept in a dense Int32Array (4 bytes per possible id). */
@@ -315,14 +359,7 @@ function groupBlocks(encoders: readonly KeyEncoder[], rowCount: number, product:
     for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
       const end = Math.min(rowCount, start + BLOCK_ROWS);
       only.fill!(ids, start, end);
-      for (let row = start; row < end; row++) {
-        const group = ids[row - start]!;
-        if (group === firstRows.length) {
-          firstRows.push(row);
-          sizes.push(0);
-        }
-        sizes[group]!++;
-      }
+      tallyOrderedIds(ids, start, end, firstRows, sizes);
     }
     return blockGrouping(rowCount, firstRows, only.fill!, sizes);
   }
@@ -334,7 +371,7 @@ function groupBlocks(encoders: readonly KeyEncoder[], rowCount: number, product:
       const encoder = encoders[k]!;
       const bound = encoder.bound;
       encoder.fill!(scratch, start, end);
-      for (let i = 0; i < end - start; i++) into[i] = into[i]! * bound + scratch[i]!;
+      combineIds(into, bound, scratch, end - start);
     }
   };
   const groupOfComposite = new Int32Array(product).fill(-1);
@@ -342,26 +379,60 @@ function groupBlocks(encoders: readonly KeyEncoder[], rowCount: number, product:
   for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
     const end = Math.min(rowCount, start + BLOCK_ROWS);
     combine(block, start, end);
-    for (let i = 0; i < end - start; i++) {
-      const key = block[i]!;
-      let group = groupOfComposite[key]!;
-      if (group < 0) {
-        group = groupOfComposite[key] = firstRows.length;
-        firstRows.push(start + i);
-        sizes.push(0);
-      }
-      sizes[group]!++;
-    }
+    numberComposites(block, start, end, groupOfComposite, firstRows, sizes);
   }
   return blockGrouping(
     rowCount,
     firstRows,
     (into, start, end) => {
       combine(into, start, end);
-      for (let i = 0; i < end - start; i++) into[i] = groupOfComposite[into[i]!]!;
+      lookUpAll(into, groupOfComposite, end - start);
     },
     sizes,
   );
+}
+
+/** Counts the rows of each group of one block of ids handed out in order of first appearance (the group numbers). */
+function tallyOrderedIds(ids: Int32Array, start: number, end: number, firstRows: number[], sizes: number[]) {
+  for (let row = start; row < end; row++) {
+    const group = ids[row - start]!;
+    if (group === firstRows.length) {
+      firstRows.push(row);
+      sizes.push(0);
+    }
+    sizes[group]!++;
+  }
+}
+
+/** `into[i] = into[i] * bound + ids[i]` for the first `count`: one more key's ids into the combined ones. */
+function combineIds(into: Int32Array, bound: number, ids: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) into[i] = into[i]! * bound + ids[i]!;
+}
+
+/** Numbers the combined ids of rows [start, end) by first appearance, counting each group's rows. */
+function numberComposites(
+  block: Int32Array,
+  start: number,
+  end: number,
+  groupOfComposite: Int32Array,
+  firstRows: number[],
+  sizes: number[],
+): void {
+  for (let i = 0; i < end - start; i++) {
+    const key = block[i]!;
+    let group = groupOfComposite[key]!;
+    if (group < 0) {
+      group = groupOfComposite[key] = firstRows.length;
+      firstRows.push(start + i);
+      sizes.push(0);
+    }
+    sizes[group]!++;
+  }
+}
+
+/** `into[i] = table[into[i]]` for the first `count`. */
+function lookUpAll(into: Int32Array, table: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) into[i] = table[into[i]!]!;
 }
 
 // ---------- aggregates over group numbers ----------
@@ -370,9 +441,7 @@ export function groupedCount(grouping: Grouping): number[] {
   if (grouping.sizes) return [...grouping.sizes];
   if (grouping.count === 1) return [grouping.rowCount];
   const counts = new Float64Array(grouping.count);
-  forEachBlock(grouping, (groups, start, end) => {
-    for (let i = 0; i < end - start; i++) counts[groups[i]!]!++;
-  });
+  forEachBlock(grouping, (groups, start, end) => countGroups(counts, groups, end - start));
   return Array.from(counts);
 }
 
@@ -435,15 +504,31 @@ export function groupedBestRow(grouping: Grouping, values: ArrayLike<number>, si
   const { count } = grouping;
   const bestRow = new Int32Array(count).fill(-1);
   const best = new Float64Array(count);
-  forEachBlock(grouping, (groups, start, end) => {
-    for (let row = start; row < end; row++) {
-      const group = groups[row - start]!;
-      const value = values[row]!;
-      if (bestRow[group]! < 0 || (value - best[group]!) * sign > 0) {
-        best[group] = value;
-        bestRow[group] = row;
-      }
-    }
-  });
+  forEachBlock(grouping, (groups, start, end) =>
+    keepBestRows(values, sign, groups, start, end, best, bestRow),
+  );
   return Array.from(bestRow);
+}
+
+function countGroups(counts: Float64Array, groups: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) counts[groups[i]!]!++;
+}
+
+function keepBestRows(
+  values: ArrayLike<number>,
+  sign: 1 | -1,
+  groups: Int32Array,
+  start: number,
+  end: number,
+  best: Float64Array,
+  bestRow: Int32Array,
+): void {
+  for (let row = start; row < end; row++) {
+    const group = groups[row - start]!;
+    const value = values[row]!;
+    if (bestRow[group]! < 0 || (value - best[group]!) * sign > 0) {
+      best[group] = value;
+      bestRow[group] = row;
+    }
+  }
 }

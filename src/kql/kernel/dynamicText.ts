@@ -22,11 +22,22 @@ export function compileDynamicColumnText(
   const column = table.columns.find((candidate) => candidate.name === argument.name);
   if (column?.type !== 'dynamic') return undefined;
   const values = column.values;
+  const known = textsOf(values);
+  return (row) => (known[row] ??= toStringValue(values[row], 'dynamic'));
+}
+
+/** Every row's `tostring()` of a dynamic column's values, from the texts kept so far and made for the rest. */
+export function allDynamicTexts(values: readonly unknown[]): readonly string[] {
+  const texts = textsOf(values);
+  for (let row = 0; row < values.length; row++) texts[row] ??= toStringValue(values[row], 'dynamic');
+  return texts as readonly string[];
+}
+
+function textsOf(values: readonly unknown[]): (string | undefined)[] {
   let texts = textsOfColumn.get(values);
   if (!texts) {
     texts = new Array<string | undefined>(values.length);
     textsOfColumn.set(values, texts);
   }
-  const known = texts;
-  return (row) => (known[row] ??= toStringValue(values[row], 'dynamic'));
+  return texts;
 }

@@ -17,6 +17,7 @@ const SCHEMA: TableSchema = {
     { name: 'N', type: 'long' },
     { name: 'R', type: 'real' },
     { name: 'U', type: 'string' },
+    { name: 'D', type: 'dynamic' },
   ],
 };
 // More than two blocks of 16,384 rows, ending inside a block.
@@ -38,6 +39,7 @@ const data = {
   r: new Float64Array(ROWS),
   rNulls: new Uint8Array(ROWS),
   u: new Array<string>(ROWS),
+  d: new Array<unknown>(ROWS),
 };
 for (let i = 0; i < ROWS; i++) {
   // Whole milliseconds around the bounds below, with ties.
@@ -51,6 +53,9 @@ for (let i = 0; i < ROWS; i++) {
   data.u[i] = Array.from({ length: pick(4) }, () => words[pick(words.length)]! + separators[pick(8)]!).join(
     '',
   );
+  // A log line's payload: a text, an object holding one, a number or nothing (its tostring() is what `has` reads).
+  const text = `${words[pick(words.length)]} ${words[pick(words.length)]}`;
+  data.d[i] = [text, { message: text, level: pick(3) }, pick(100), null][pick(4)];
 }
 const sevText = (code: number) => (code < 0 ? '' : severities[code]!);
 
@@ -63,6 +68,7 @@ function columnar(): KqlEngine {
     N: { values: data.n, nulls: data.nNulls },
     R: { values: data.r, nulls: data.rNulls },
     U: { values: data.u },
+    D: { values: data.d },
   });
   return engine;
 }
@@ -78,6 +84,7 @@ function byRows(): KqlEngine {
       N: data.nNulls[i] ? null : data.n[i],
       R: data.rNulls[i] ? null : Number.isNaN(data.r[i]) ? 'NaN' : data.r[i],
       U: data.u[i],
+      D: data.d[i],
     })),
   );
   return engine;
@@ -131,6 +138,11 @@ const PREDICATES = [
   'U has "" and Name == "beta"',
   'U !has ""',
   'U has "secrets" or Sev == "Low"',
+  'tostring(D) has "secrets"',
+  'tostring(D) !has_cs "Secrets" and N > 0',
+  'tostring(D) hasprefix "mess"',
+  'tostring(D) has "9"',
+  'tostring(U) has "pods"',
 ];
 
 /** The predicate with each column read through an identity expression: only the general path can run it. */
@@ -143,7 +155,9 @@ const IDENTITY: Record<string, string> = {
   U: 'strcat(U, "")',
 };
 const general = (predicate: string) =>
-  predicate.replace(/\b(T|Sev|Name|N|R|U)\b/g, (name) => IDENTITY[name]!);
+  predicate
+    .replace(/\b(T|Sev|Name|N|R|U)\b/g, (name) => IDENTITY[name]!)
+    .replace('tostring(D)', 'strcat(tostring(D), "")');
 
 describe('where as column loops keeps what the row path keeps', () => {
   const fast = columnar();

@@ -15,6 +15,7 @@ import { TICKS_PER_MS } from '../values';
 import { toStringValue } from '../functions/helpers';
 import { termPattern } from '../termSearch';
 import { isConstantExpr } from './constantExpr';
+import { allDynamicTexts } from './dynamicText';
 import { ceilMs, floorMs } from './epochMs';
 
 export type RowTest = (row: number) => boolean;
@@ -284,8 +285,9 @@ export const textOf = (value: unknown): string =>
   typeof value === 'string' ? value : toStringValue(value, 'string');
 
 /**
- * `Column has "term"` and the other term operators over a plain string column: one regular expression per row, called
- * from the loop itself (a dictionary column is decided once per text by the general path's dictionary form instead).
+ * `Column has "term"` and the other term operators over a plain string column, or `tostring()` of a string or dynamic
+ * one: one regular expression per row, called from the loop itself (a dictionary column is decided once per text by
+ * the general path's dictionary form instead).
  */
 function termTest(expr: Call, table: Table): SimpleTest | undefined {
   const { name, args } = expr;
@@ -293,12 +295,16 @@ function termTest(expr: Call, table: Table): SimpleTest | undefined {
   const [left, right] = args as [Expr, Expr];
   if (right.kind !== 'literal' || right.type !== 'string' || typeof right.value !== 'string')
     return undefined;
-  const column = plainColumn(left, table);
-  if (column?.type !== 'string' || column.dictionary) return undefined;
+  // `tostring(Column)` of a string column is the column; of a dynamic one, the text `textOf` gives each cell.
+  const converted = left.kind === 'call' && left.name === 'tostring' && left.args.length === 1;
+  const column = plainColumn(converted ? left.args[0]! : left, table);
+  const readsText = column?.type === 'string' || (converted && column?.type === 'dynamic');
+  if (!column || !readsText || column.dictionary) return undefined;
   const term = termPattern(name, right.value);
   if (term === undefined) return undefined;
   if (typeof term === 'boolean') return term ? always : never;
-  return { kind: 'term', values: column.values, pattern: term.pattern, negate: term.negate };
+  const values = column.type === 'dynamic' ? allDynamicTexts(column.values) : column.values;
+  return { kind: 'term', values, pattern: term.pattern, negate: term.negate };
 }
 
 const NUMBER_TYPES = new Set(['long', 'int', 'real']);
