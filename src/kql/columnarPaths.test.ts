@@ -194,3 +194,58 @@ describe('top N (a bounded heap) gives what sort and take give', () => {
     expect(actual.rows()).toEqual(expected.rows());
   });
 });
+
+describe('reading the columns a query names ahead of its run', () => {
+  const SCHEMA: TableSchema = {
+    name: 'Logs',
+    columns: [
+      { name: 'Message', type: 'dynamic' },
+      { name: 'Pod', type: 'string' },
+      { name: 'Namespace', type: 'string' },
+      { name: 'Other', type: 'dynamic' },
+    ],
+  };
+  const messages = ['error: disk full', { level: 'info', text: 'ok' }, 'started', null];
+  /** A column decoded on first use, as the store gives them: records when its values are built. */
+  const decodedOnFirstUse = (name: string, values: readonly unknown[], built: string[]) => ({
+    get values() {
+      built.push(name);
+      return values;
+    },
+    cell: (row: number) => values[row],
+  });
+
+  function engineWith(built: string[]): KqlEngine {
+    const engine = createKqlEngine({ tables: [SCHEMA] });
+    engine.loadColumns('Logs', messages.length, {
+      Message: decodedOnFirstUse('Message', messages, built),
+      Pod: decodedOnFirstUse('Pod', ['a', 'b', 'c', 'd'], built),
+      Namespace: { dictionary: ['default', 'kube-system'], codes: [0, 1, 0, 1] },
+      Other: decodedOnFirstUse('Other', [1, 2, 3, 4], built),
+    });
+    return engine;
+  }
+
+  it('builds the text and dynamic columns its expressions read, and no other', () => {
+    const built: string[] = [];
+    const engine = engineWith(built);
+    engine.readNamedColumns(
+      "Logs | where tostring(Message) has 'error' | summarize count() by Namespace, Pod",
+    );
+    expect(built.sort()).toEqual(['Message', 'Pod']);
+    const result = engine.query(
+      "Logs | where tostring(Message) has 'error' | summarize count() by Namespace, Pod",
+    );
+    expect(result.ok && result.rows()).toEqual([['default', 'a', 1]]);
+    // Built once: the run reads what the preparation built.
+    expect(built.sort()).toEqual(['Message', 'Pod']);
+  });
+
+  it('builds nothing for a query that names no column, or has an error', () => {
+    const built: string[] = [];
+    const engine = engineWith(built);
+    engine.readNamedColumns('Logs | take 2');
+    engine.readNamedColumns('Logs | where NoSuchColumn == 1');
+    expect(built).toEqual([]);
+  });
+});

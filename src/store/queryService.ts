@@ -278,8 +278,9 @@ export function createQueryService(
     },
 
     /**
-     * Gets a query ready before it is run: analyses it (the engine keeps its plan) and loads the tables it reads, so
-     * that running it then costs only its execution. The lab does this for the query in the editor.
+     * Gets a query ready before it is run: analyses it (the engine keeps its plan), loads the tables it reads and
+     * builds the text columns it names, so that running it then costs only its execution. The lab does this for the
+     * query in the editor, in the pauses of the typing.
      */
     async prepare(datasetId: string, text: string): Promise<PreparedQuery> {
       return serialized(async () => {
@@ -287,6 +288,7 @@ export function createQueryService(
         const kql = await engine();
         const tables = kql.tablesReferenced(text);
         const loadMs = await ensureLoaded(kql, dataset, tables);
+        kql.readNamedColumns(text);
         return { tables, loadMs };
       });
     },
