@@ -14,7 +14,10 @@
  *   npm run build && npm run bench -- lab        (or: npx tsx bench/lab.bench.ts)
  *   LAB_BENCH_PREBUILT=1 adds the prebuilt-dataset comparison (simulates the dataset in Node, ~200 MB of NDJSON);
  *   LAB_BENCH_PACE=0 runs the later queries back to back instead of at a learner's pace;
- *   LAB_BENCH_TRACE=<dir> writes a Chromium trace (CPU samples of every thread) of the reload's queries there.
+ *   LAB_BENCH_TRACE=<dir> writes a Chromium trace (CPU samples of every thread, V8's collections) of the reload's
+ *   queries there;
+ *   LAB_BENCH_JS_FLAGS="--no-flush-bytecode ..." passes V8 flags to Chromium (a diagnosis: is it the collector, the
+ *   compiler...?).
  * Later queries are split into phases (key event, messaging, engine, React commit, paint) from the page's own marks.
  */
 import { createServer, type Server } from 'node:http';
