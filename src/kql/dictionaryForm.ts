@@ -6,6 +6,11 @@
 import type { Expr } from './plan';
 import type { Column, Table } from './table';
 
+/** The entry of a dictionary code: negative and out-of-range codes share the last one, `size` (the empty string). */
+export function entryOfCode(code: number, size: number): number {
+  return code >= 0 && code < size ? code : size;
+}
+
 /** Calls whose value depends on more than their arguments: the row's position, the whole row, or chance. */
 const ROW_DEPENDENT: ReadonlySet<string> = new Set([
   'row_number',
@@ -91,10 +96,7 @@ export function compileOverDictionary(
     if (value === UNSET) value = values[entry] = fn(entry);
     return value;
   };
-  const compiled = (row: number) => {
-    const code = codes[row]!;
-    return valueOfEntry(code >= 0 && code < size ? code : size);
-  };
+  const compiled = (row: number) => valueOfEntry(entryOfCode(codes[row]!, size));
   return Object.assign(compiled, { dictionaryForm: { codes, size, valueOfEntry } });
 }
 

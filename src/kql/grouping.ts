@@ -16,6 +16,7 @@
  * after each collection of the whole heap (which a browser runs in the pauses between a learner's queries).
  */
 import { valueKey } from './compare';
+import { entryOfCode } from './dictionaryForm';
 
 /** Turns a value into what a Map groups it by: SameValueZero for scalars, the value's key text for objects. */
 export function groupingKeyOf(value: unknown): unknown {
@@ -111,7 +112,7 @@ export function dictionaryEncoder(
     // The loop stops at the first entry without an id, which the query's own code numbers (in row order).
     for (let row = start; row < end;) {
       row = fillEntryIds(codes, size, idOfEntry, into, start, row, end);
-      if (row < end) assign(entryOf(codes[row]!, size));
+      if (row < end) assign(entryOfCode(codes[row]!, size));
     }
   };
   return {
@@ -131,11 +132,6 @@ export function dictionaryEncoder(
     fill,
     valueOfId: (id) => values[id],
   };
-}
-
-/** The entry of a dictionary code: negative and out-of-range codes share the last one (the empty string). */
-function entryOf(code: number, size: number): number {
-  return code >= 0 && code < size ? code : size;
 }
 
 /** Writes the ids of rows [row, end) into `into` (at `row - start`), up to the first row whose entry has no id yet. */

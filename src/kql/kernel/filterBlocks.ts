@@ -5,6 +5,7 @@
  * the next ones narrow that list; conjuncts with no simple form run last, as row tests on the rows still selected.
  * Kusto's `and` is true only where every conjunct is true, so the order in which they narrow changes no answer.
  */
+import { entryOfCode } from '../dictionaryForm';
 import type { Expr } from '../plan';
 import type { Table } from '../table';
 import {
@@ -240,7 +241,7 @@ function codesBlockTest(
       for (;;) {
         const stopped = scanCodes(codes, size, verdicts, into, count, row, end);
         if (stopped.row === end) return stopped.count;
-        decideEntry(entryOf(codes[stopped.row]!, size));
+        decideEntry(entryOfCode(codes[stopped.row]!, size));
         ({ count, row } = stopped);
       }
     },
@@ -250,16 +251,11 @@ function codesBlockTest(
       for (;;) {
         const stopped = narrowCodes(codes, size, verdicts, rows, kept, i, count);
         if (stopped.i === count) return stopped.kept;
-        decideEntry(entryOf(codes[rows[stopped.i]!]!, size));
+        decideEntry(entryOfCode(codes[rows[stopped.i]!]!, size));
         ({ kept, i } = stopped);
       }
     },
   };
-}
-
-/** The verdict entry of a code: negative and out-of-range codes share the last one (the empty string). */
-function entryOf(code: number, size: number): number {
-  return code >= 0 && code < size ? code : size;
 }
 
 /** Scans rows [row, end) from `count` passing rows on, up to the first row whose entry is undecided. */
