@@ -12,7 +12,7 @@ import {
   codesTestOf,
   compileRowTest,
   type FilterApi,
-  numberComparison,
+  numberPasses,
   type NumberOperator,
   type RowTest,
   type SimpleTest,
@@ -381,24 +381,40 @@ function narrowTerm(
 }
 
 function numberBlockTest(values: readonly unknown[], operator: NumberOperator, bound: number): BlockTest {
-  const passes = numberComparison(operator, bound);
   return {
-    scan(into, start, end) {
-      let count = 0;
-      for (let row = start; row < end; row++) {
-        into[count] = row;
-        count += +passes(values[row]);
-      }
-      return count;
-    },
-    narrow(rows, count) {
-      let kept = 0;
-      for (let i = 0; i < count; i++) {
-        const row = rows[i]!;
-        rows[kept] = row;
-        kept += +passes(values[row]);
-      }
-      return kept;
-    },
+    scan: (into, start, end) => scanNumber(values, operator, bound, into, start, end),
+    narrow: (rows, count) => narrowNumber(values, operator, bound, rows, count),
   };
+}
+
+function scanNumber(
+  values: readonly unknown[],
+  operator: NumberOperator,
+  bound: number,
+  into: Int32Array,
+  start: number,
+  end: number,
+): number {
+  let count = 0;
+  for (let row = start; row < end; row++) {
+    into[count] = row;
+    count += +numberPasses(values[row], operator, bound);
+  }
+  return count;
+}
+
+function narrowNumber(
+  values: readonly unknown[],
+  operator: NumberOperator,
+  bound: number,
+  rows: Int32Array,
+  count: number,
+) {
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const row = rows[i]!;
+    rows[kept] = row;
+    kept += +numberPasses(values[row], operator, bound);
+  }
+  return kept;
 }
