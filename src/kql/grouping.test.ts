@@ -117,4 +117,30 @@ describe('groups computed a block at a time', () => {
       Array.from({ length: grouping.count }, (_, group) => latest.get(group)),
     );
   });
+
+  it('distinct counts leave nulls out, with a dense table of pairs and with a set per group', () => {
+    // 20,000 rows in 5,000 groups; a value per row, null on every ninth row and where a dictionary entry is null.
+    const rows = 20_000;
+    const groupOfRow = (row: number) => row % 5_000;
+    const valueOfRow = (row: number) => (row % 9 === 0 ? null : (row * 7) % 4_000);
+    const expected = new Map<number, Set<number>>();
+    for (let row = 0; row < rows; row++) {
+      const value = valueOfRow(row);
+      if (!expected.has(groupOfRow(row))) expected.set(groupOfRow(row), new Set());
+      if (value !== null) expected.get(groupOfRow(row))!.add(value);
+    }
+    const grouping = groupRows([valueEncoder(groupOfRow, rows, () => {})], rows);
+    const want = Array.from({ length: grouping.count }, (_, group) => expected.get(groupOfRow(group))!.size);
+    // A value per row: its bound is the row count, so 5,000 groups × 20,000 ids take the set per group.
+    expect(
+      groupedDistinctCount(
+        grouping,
+        valueEncoder(valueOfRow, rows, () => {}),
+      ),
+    ).toEqual(want);
+    // Dictionary codes (entry 4,000 is null): 5,000 × 4,001 pairs fit the dense table.
+    const codes = Int32Array.from({ length: rows }, (_, row) => valueOfRow(row) ?? 4_000);
+    const nullEntry = dictionaryEncoder(codes, rows, 4_000, (entry) => (entry === 4_000 ? null : entry));
+    expect(groupedDistinctCount(grouping, nullEntry)).toEqual(want);
+  });
 });

@@ -447,49 +447,78 @@ export function groupedDistinctCount(grouping: Grouping, values: KeyEncoder): nu
   const bound = values.bound;
   const distinct = new Float64Array(count);
   const nullIds = new Int8Array(bound); // 0 unknown, 1 null, 2 a value
-  const isNullId = (id: number) => {
-    let state = nullIds[id]!;
-    if (state === 0) {
-      const value = values.valueOfId(id);
-      state = nullIds[id] = value === null || value === undefined ? 1 : 2;
-    }
-    return state === 1;
-  };
   const ids = new Int32Array(Math.min(BLOCK_ROWS, grouping.rowCount));
+  // A block's ids, each known to be null or not before the counting loop reads them.
   const idsOf = (start: number, end: number) => {
     if (values.fill) values.fill(ids, start, end);
     else ids.set(values.ids().subarray(start, end));
+    const n = end - start;
+    for (let i = firstUnknownId(ids, n, nullIds, 0); i < n; i = firstUnknownId(ids, n, nullIds, i + 1)) {
+      const value = values.valueOfId(ids[i]!);
+      nullIds[ids[i]!] = value === null || value === undefined ? 1 : 2;
+    }
   };
   if (count * bound <= 1 << 24) {
     const seen = new Uint8Array(count * bound);
     forEachBlock(grouping, (groups, start, end) => {
       idsOf(start, end);
-      for (let i = 0; i < end - start; i++) {
-        const group = groups[i]!;
-        const id = ids[i]!;
-        const slot = group * bound + id;
-        if (seen[slot] === 0) {
-          seen[slot] = 1;
-          if (!isNullId(id)) distinct[group]!++;
-        }
-      }
+      countNewPairs(groups, ids, end - start, bound, seen, nullIds, distinct);
     });
   } else {
     const sets: (Set<number> | undefined)[] = new Array(count);
     forEachBlock(grouping, (groups, start, end) => {
       idsOf(start, end);
-      for (let i = 0; i < end - start; i++) {
-        const group = groups[i]!;
-        const id = ids[i]!;
-        const set = (sets[group] ??= new Set<number>());
-        if (!set.has(id)) {
-          set.add(id);
-          if (!isNullId(id)) distinct[group]!++;
-        }
-      }
+      countNewIds(groups, ids, end - start, sets, nullIds, distinct);
     });
   }
   return Array.from(distinct);
+}
+
+/** The first index from `from` on whose id is not yet known to be null or not (`count` when there is none). */
+function firstUnknownId(ids: Int32Array, count: number, nullIds: Int8Array, from: number): number {
+  for (let i = from; i < count; i++) if (nullIds[ids[i]!] === 0) return i;
+  return count;
+}
+
+/** Counts, per group, the non-null ids of a block not seen before in that group (a dense table of pairs). */
+function countNewPairs(
+  groups: Int32Array,
+  ids: Int32Array,
+  count: number,
+  bound: number,
+  seen: Uint8Array,
+  nullIds: Int8Array,
+  distinct: Float64Array,
+): void {
+  for (let i = 0; i < count; i++) {
+    const group = groups[i]!;
+    const id = ids[i]!;
+    const slot = group * bound + id;
+    if (seen[slot] === 0) {
+      seen[slot] = 1;
+      if (nullIds[id] === 2) distinct[group]!++;
+    }
+  }
+}
+
+/** `countNewPairs` with a set of ids per group, where a dense table of pairs would be too large. */
+function countNewIds(
+  groups: Int32Array,
+  ids: Int32Array,
+  count: number,
+  sets: (Set<number> | undefined)[],
+  nullIds: Int8Array,
+  distinct: Float64Array,
+): void {
+  for (let i = 0; i < count; i++) {
+    const group = groups[i]!;
+    const id = ids[i]!;
+    const set = (sets[group] ??= new Set<number>());
+    if (!set.has(id)) {
+      set.add(id);
+      if (nullIds[id] === 2) distinct[group]!++;
+    }
+  }
 }
 
 /**
