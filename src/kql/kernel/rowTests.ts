@@ -156,22 +156,16 @@ function rowTestOf(test: SimpleTest): RowTest {
         : (row) => pattern.test(textOf(values[row]));
     }
     case 'number': {
-      const { values } = test;
-      const passes = numberComparison(test.operator, test.bound);
-      return (row) => passes(values[row]);
+      const { values, operator, bound } = test;
+      return (row) => numberPasses(values[row], operator, bound);
     }
   }
 }
 
-/** A null cell (and NaN) is never <, <=, >, >= or == a number; it is != one. */
-export function numberComparison(operator: NumberOperator, bound: number): (value: unknown) => boolean {
-  return (value) => numberPasses(value, operator, bound);
-}
-
 /**
- * `value operator bound` as `numberComparison` defines it, as a module-level function: the column loops of
- * filterBlocks.ts call it for each row (V8 inlines it there), where a closure made per query would lose its
- * optimised code between queries.
+ * `value operator bound` for a number cell: a null cell (and NaN) is never <, <=, >, >= or == a number; it is != one.
+ * A module-level function: the column loops of filterBlocks.ts call it for each row (V8 inlines it there), where a
+ * closure made per query would lose its optimised code between queries.
  */
 export function numberPasses(value: unknown, operator: NumberOperator, bound: number): boolean {
   switch (operator) {

@@ -76,23 +76,18 @@ describe('drawing a chart on an instance that held another', () => {
       ['2026-01-02T01:00:00Z', 'default', 2],
       ['2026-01-02T02:00:00Z', 'kube-system', 5],
     ];
-    const properties = { ycolumns: ['Events'] };
+    const propertiesOf = (kind: string): Record<string, string[]> =>
+      kind === 'piechart' ? { series: ['Namespace'], ycolumns: ['Events'] } : { ycolumns: ['Events'] };
     const withOther = (kind: string) => {
-      const build = buildChart(columns, other, { kind, properties });
+      const build = buildChart(columns, other, { kind, properties: propertiesOf(kind) });
       if (!build.ok || build.chart.kind === 'table' || build.chart.kind === 'card')
         throw new Error('no chart');
       return build.chart;
     };
     for (const kind of ['timechart', 'columnchart', 'piechart']) {
       const reused = instance();
-      drawChart(
-        reused,
-        kind === 'piechart'
-          ? chartOf(kind, { series: ['Namespace'], ...properties })
-          : chartOf(kind, properties),
-      );
-      const next =
-        kind === 'piechart' ? chartOf(kind, { series: ['Namespace'], ...properties }) : withOther(kind);
+      drawChart(reused, chartOf(kind, propertiesOf(kind)));
+      const next = withOther(kind);
       const setOption = vi.spyOn(reused, 'setOption');
       drawChart(reused, next);
       // Merged: no component replaced.
